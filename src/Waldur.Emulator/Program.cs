@@ -1,0 +1,3 @@
+using Waldur.Emulator;
+
+await EmulatorApp.Build(args).RunAsync();

@@ -1,0 +1,20 @@
+using Waldur.GraphGateway.Hosting;
+
+// A table of contents: each concern is wired in Hosting/, in the order a request meets it.
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddEmbeddedEmulatorWhenNoWaldurUrl();
+builder.Services.AddWaldurApi(builder.Configuration);
+builder.Services.AddWaldurSchema(builder.Configuration);
+builder.Services.AddGraphQLEndpoint(builder.Configuration);
+builder.Services.AddHealthEndpoints();
+
+var app = builder.Build();
+
+app.MapHealthEndpoints();
+app.MapGraphQLEndpoint();
+
+await app.RunAsync();
+
+/// <summary>Exposed for WebApplicationFactory-based tests.</summary>
+public partial class Program;

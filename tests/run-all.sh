@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test: the .NET suites, then the Node conformance suites against a live gateway.
+# Prints one closing line "N passed, N failed" and exits non-zero when anything failed.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+passed=0; failed=0
+results=$(mktemp -d)
+
+echo "== .NET test suites"
+dotnet build Waldur.GraphGateway.sln -c Release -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
+dotnet test Waldur.GraphGateway.sln -c Release --no-build -nologo \
+  --logger "trx;LogFilePrefix=run" --results-directory "$results" --logger "console;verbosity=normal"
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  p=$(grep -o 'passed="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*')
+  f=$(grep -o 'failed="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*')
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+
+if [ -x tests/conformance/run.sh ]; then
+  echo "== Conformance suites (Node)"
+  if out=$(bash tests/conformance/run.sh 2>&1 | tee /dev/stderr | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -1); [ -n "$out" ]; then
+    passed=$((passed + $(echo "$out" | cut -d' ' -f1))); failed=$((failed + $(echo "$out" | cut -d' ' -f3)))
+  else
+    failed=$((failed + 1)); echo "conformance suites produced no result line"
+  fi
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
