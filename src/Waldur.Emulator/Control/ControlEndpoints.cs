@@ -14,6 +14,7 @@ internal sealed class ControlEndpoints(RequestDelegate next, RequestJournal jour
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public Task InvokeAsync(HttpContext context)
