@@ -79,6 +79,18 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
             return Build(plan, range.Total, []);
         }
 
+        if (range.Start > Math.Max(0, from - 1) || range.End < Math.Min(range.Total, to + 1))
+        {
+            // Planned from arguments alone (e.g. `before` past the end); now that the total is known, read the real slice.
+            range = await fetcher.RangeAsync(resource, query, Math.Max(0, from - 1), Math.Min(range.Total, to + 1), cancellationToken)
+                .ConfigureAwait(false);
+            (from, to) = bounds.Resolve(range.Total);
+            if (range.Start > Math.Max(0, from - 1) || range.End < Math.Min(range.Total, to + 1))
+            {
+                throw ListFetcher.Inconsistent();
+            }
+        }
+
         var comparer = new RowComparer<T>(plan.Order, resource, null);
         var window = await ServerOrderWindow.ReadAsync(fetcher, resource, query, range, from, to, comparer, cancellationToken)
             .ConfigureAwait(false);

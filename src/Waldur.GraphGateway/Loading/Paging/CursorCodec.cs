@@ -39,14 +39,17 @@ public static class CursorCodec
         argumentsHash.AsSpan(0, HashLength).CopyTo(bytes[1..]);
         BinaryPrimitives.WriteInt32BigEndian(bytes[(1 + HashLength)..], position);
         Mac(bytes[..^MacLength]).CopyTo(bytes[^MacLength..]);
-        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return ToBase64Url(bytes);
     }
+
+    private static string ToBase64Url(ReadOnlySpan<byte> bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>The position in the cursor; a <see cref="GatewayError"/> when it is malformed or from other arguments.</summary>
     public static int Decode(string cursor, byte[] argumentsHash, string argumentName)
     {
         var bytes = TryBase64Url(cursor);
-        if (bytes is not { Length: Length } || bytes[0] != Version
+        // Base64 ignores the spare bits of the last character, so only the canonical spelling is accepted.
+        if (bytes is not { Length: Length } || bytes[0] != Version || ToBase64Url(bytes) != cursor
             || !CryptographicOperations.FixedTimeEquals(Mac(bytes.AsSpan(0, Length - MacLength)), bytes.AsSpan(Length - MacLength)))
         {
             throw new GatewayError(ErrorCodes.CursorInvalid, $"`{argumentName}` is not a cursor this field issued.");
