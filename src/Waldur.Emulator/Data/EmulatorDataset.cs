@@ -13,6 +13,8 @@ public sealed class EmulatorDataset
     private readonly Dictionary<string, EmulatorRegion> _regionsByUuid;
     private readonly ImageView _allImages;
     private readonly ConcurrentDictionary<string, ImageView> _perToken = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Token, string Order, ImageFilter Filter), EmulatorImage[]> _filtered = new();
+    private const int FilteredCacheSize = 32;
 
     private EmulatorDataset(EmulatorImage[] images, EmulatorRegion[] regions, bool perTokenData)
     {
@@ -61,7 +63,24 @@ public sealed class EmulatorDataset
     {
         ArgumentNullException.ThrowIfNull(filter);
         var sorted = SortedImages(ordering, token);
-        return filter.IsEmpty ? sorted : sorted.Where(filter.Matches).ToArray();
+        if (filter.IsEmpty)
+        {
+            return sorted;
+        }
+
+        // Clients page through the same filtered list again and again; a small cache spares the rescan of every row.
+        var key = (PerTokenData ? token : "", ordering.CacheKey, filter);
+        if (_filtered.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (_filtered.Count >= FilteredCacheSize)
+        {
+            _filtered.Clear();
+        }
+
+        return _filtered[key] = sorted.Where(filter.Matches).ToArray();
     }
 
     public IReadOnlyList<EmulatorRegion> ListRegions(ImageFilter filter)

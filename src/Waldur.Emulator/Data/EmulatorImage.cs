@@ -17,4 +17,7 @@ public sealed record EmulatorImage(
     int? MinDiskSize)
 {
     public bool IsOfficial => Slug is not null;
+
+    // Folded once: a name filter scans every row, and ordinal search over folded text is several times faster.
+    internal string NameUpper { get; } = Name.ToUpperInvariant();
 }
