@@ -19,8 +19,8 @@ public sealed class LoopbackWaldurClient(HttpClient http) : IWaldurClient
         response.EnsureSuccessStatusCode();
         var items = await response.Content.ReadFromJsonAsync(endpoint.ListJson, cancellationToken) ?? [];
         var total = int.Parse(response.Headers.GetValues("X-Result-Count").Single(), CultureInfo.InvariantCulture);
-        var hasNext = response.Headers.GetValues("Link").Single().Contains("rel=\"next\"", StringComparison.Ordinal);
-        return new WaldurPage<T>(items, total, hasNext);
+        var links = WaldurLinks.Parse(string.Join(", ", response.Headers.GetValues("Link")));
+        return new WaldurPage<T>(items, total, links, query.Page, query.PageSize);
     }
 
     public async Task<T?> RetrieveAsync<T>(WaldurEndpoint<T> endpoint, string uuid, CancellationToken cancellationToken)
