@@ -28,7 +28,9 @@ internal sealed class ControlEndpoints(RequestDelegate next, RequestJournal jour
         var method = context.Request.Method;
         return (path.TrimEnd('/'), method) switch
         {
-            ("/__emulator/requests", "GET") => WriteAsync(context, 200, journal.Snapshot().Select(e => new { e.Method, e.Path, e.Query, e.Status })),
+            ("/__emulator/requests", "GET") => context.Request.Query.ContainsKey("details")
+                ? WriteAsync(context, 200, journal.Snapshot().Select(e => new { e.Method, e.Path, e.Query, e.Status, e.AtMs, e.HeaderNames }))
+                : WriteAsync(context, 200, journal.Snapshot().Select(e => new { e.Method, e.Path, e.Query, e.Status })),
             ("/__emulator/requests", "DELETE") => Cleared(context, journal.Clear),
             ("/__emulator/faults", "GET") => WriteAsync(context, 200, faults.Current),
             ("/__emulator/faults", "PUT") => PutFaultsAsync(context),

@@ -2,7 +2,7 @@ namespace Waldur.Emulator.Journal;
 
 /// <summary>One request to Waldur's surface. <see cref="Status"/> is 0 while the request is in flight and for a
 /// connection reset by a fault (no status was sent).</summary>
-public sealed class JournalEntry(string method, string path, string query)
+public sealed class JournalEntry(string method, string path, string query, double atMs = 0, IReadOnlyList<string>? headerNames = null)
 {
     private int _status;
 
@@ -11,6 +11,12 @@ public sealed class JournalEntry(string method, string path, string query)
     public string Path { get; } = path;
 
     public string Query { get; } = query;
+
+    /// <summary>Arrival time in milliseconds since the journal was created (monotonic), to see back-off between retries.</summary>
+    public double AtMs { get; } = atMs;
+
+    /// <summary>Names of the request headers, lower-case and sorted, to see what a client forwards (never their values).</summary>
+    public IReadOnlyList<string> HeaderNames { get; } = headerNames ?? [];
 
     public int Status
     {

@@ -14,7 +14,7 @@ internal sealed class JournalMiddleware(RequestDelegate next, RequestJournal jou
         }
 
         var query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : "";
-        var entry = journal.Begin(context.Request.Method, context.Request.Path.Value ?? "/", query);
+        var entry = journal.Begin(context.Request.Method, context.Request.Path.Value ?? "/", query, context.Request.Headers.Keys);
         try
         {
             await next(context);

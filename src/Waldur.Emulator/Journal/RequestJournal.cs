@@ -7,10 +7,12 @@ public sealed class RequestJournal
 
     private readonly Queue<JournalEntry> _entries = new();
     private readonly Lock _lock = new();
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
 
-    public JournalEntry Begin(string method, string path, string query)
+    public JournalEntry Begin(string method, string path, string query, IEnumerable<string>? headerNames = null)
     {
-        var entry = new JournalEntry(method, path, query);
+        var names = headerNames?.Select(n => n.ToLowerInvariant()).Order(StringComparer.Ordinal).ToList();
+        var entry = new JournalEntry(method, path, query, _clock.Elapsed.TotalMilliseconds, names);
         lock (_lock)
         {
             _entries.Enqueue(entry);
