@@ -27,7 +27,7 @@ public static class GraphQLEndpointHosting
         services.AddScoped<GraphQLHttpEndpoint>();
 
         services.AddGraphQL(b => b
-            .AddSystemTextJson()
+            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider<GatewayErrorInfoProvider>()
             .AddComplexityAnalyzer((complexity, provider) =>
             {

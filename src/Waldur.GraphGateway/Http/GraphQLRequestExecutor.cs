@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.Schema;
 
@@ -39,10 +38,10 @@ public sealed class GraphQLRequestExecutor(
             {
                 document = documentBuilder.Build(query);
             }
-            catch (GraphQLParserException)
+            catch (ExecutionError syntaxError)
             {
-                // GraphQL.NET turns the same exception into a spec-shaped error with locations.
-                return await ExecuteCoreAsync(query, null, request, httpContext).ConfigureAwait(false);
+                // GraphQL.NET's SyntaxError already carries the spec's message and location.
+                return new ExecutionResult { Errors = [syntaxError] };
             }
 
             parsed = new ParsedDocument(document, DocumentShapeAnalyzer.Analyze(document));
@@ -64,7 +63,7 @@ public sealed class GraphQLRequestExecutor(
         return await ExecuteCoreAsync(query, parsed.Document, request, httpContext).ConfigureAwait(false);
     }
 
-    private Task<ExecutionResult> ExecuteCoreAsync(string query, GraphQLDocument? document, GraphQLHttpRequest request, HttpContext httpContext)
+    private Task<ExecutionResult> ExecuteCoreAsync(string query, GraphQLDocument document, GraphQLHttpRequest request, HttpContext httpContext)
     {
         var limits = options.Value;
         return executer.ExecuteAsync(new ExecutionOptions

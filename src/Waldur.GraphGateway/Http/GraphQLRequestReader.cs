@@ -192,6 +192,12 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
 
     private static JsonDocument Parse(ReadOnlyMemory<byte> body)
     {
+        // The JSON reader leaves unread strings unchecked; checking the whole body keeps a later GetString from throwing.
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            throw new GraphQLHttpException(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, "The request body is not valid UTF-8.");
+        }
+
         try
         {
             return JsonDocument.Parse(body, JsonOptions);
