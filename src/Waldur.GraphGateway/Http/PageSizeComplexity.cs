@@ -30,7 +30,9 @@ public static class PageSizeComplexity
         if (IsList(field.ResolvedType))
         {
             bool underPage = context.Parent is { } parent && IsPaged(parent.FieldDefinition) && !IsList(parent.FieldDefinition.ResolvedType);
-            return new FieldComplexityResult(1, underPage ? 1 : defaultPageSize);
+            int rows = underPage ? 1 : defaultPageSize;
+            // A list of scalars has no children to carry the multiplier, so its rows are its own cost.
+            return new FieldComplexityResult(IsLeaf(field.ResolvedType) ? rows : 1, rows);
         }
 
         return new FieldComplexityResult(1, 1);
@@ -43,6 +45,14 @@ public static class PageSizeComplexity
     {
         NonNullGraphType nonNull => IsList(nonNull.ResolvedType),
         ListGraphType => true,
+        _ => false,
+    };
+
+    private static bool IsLeaf(IGraphType? type) => type switch
+    {
+        NonNullGraphType nonNull => IsLeaf(nonNull.ResolvedType),
+        ListGraphType list => IsLeaf(list.ResolvedType),
+        ScalarGraphType or EnumerationGraphType => true,
         _ => false,
     };
 
