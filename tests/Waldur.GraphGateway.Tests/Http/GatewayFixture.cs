@@ -11,6 +11,9 @@ public sealed class GatewayFixture : IDisposable
 
     public IServiceProvider Services => _factory.Services;
 
+    public HttpClient CreateClientWithoutRedirects() =>
+        _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
     public void Dispose()
     {
         Client.Dispose();
