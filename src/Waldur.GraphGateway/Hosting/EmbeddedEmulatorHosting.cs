@@ -1,4 +1,5 @@
-using Waldur.Emulator;
+using System.Net;
+using System.Net.Sockets;
 
 namespace Waldur.GraphGateway.Hosting;
 
@@ -15,12 +16,19 @@ public static class EmbeddedEmulatorHosting
             return builder;
         }
 
-        // Started now, before the gateway is built, because the Waldur client and readiness probe read the URL then.
-        var emulator = EmulatorApp.Build(["--urls", "http://127.0.0.1:0"]);
-        emulator.StartAsync().GetAwaiter().GetResult();
-        var url = emulator.Urls.First().TrimEnd('/') + "/";
-        builder.Configuration["Waldur:BaseUrl"] = url;
-        builder.Services.AddHostedService(provider => new EmbeddedEmulatorService(emulator, url, provider.GetRequiredService<ILogger<EmbeddedEmulatorService>>()));
+        // The address is fixed now, because the Waldur client and its start-up validation read it before any
+        // hosted service runs; the emulator itself starts as the first hosted service. Building it here instead would
+        // make it the first host of the process, which WebApplicationFactory would then mistake for the gateway.
+        var url = $"http://127.0.0.1:{FreeLoopbackPort()}/";
+        builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("Waldur:BaseUrl", url)]);
+        builder.Services.AddHostedService(provider => new EmbeddedEmulatorService(url, provider.GetRequiredService<ILogger<EmbeddedEmulatorService>>()));
         return builder;
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,19 +1,35 @@
+using Waldur.Emulator;
+
 namespace Waldur.GraphGateway.Hosting;
 
-/// <summary>Announces the embedded emulator when the gateway starts and stops it with the gateway.</summary>
-public sealed class EmbeddedEmulatorService(WebApplication emulator, string url, ILogger<EmbeddedEmulatorService> logger) : IHostedService
+/// <summary>Runs the embedded emulator for as long as the gateway runs, and says so in the log.</summary>
+public sealed class EmbeddedEmulatorService(string url, ILogger<EmbeddedEmulatorService> logger) : IHostedService, IAsyncDisposable
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    private WebApplication? _emulator;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
+        _emulator = EmulatorApp.Build(["--urls", url.TrimEnd('/')]);
+        await _emulator.StartAsync(cancellationToken).ConfigureAwait(false);
         logger.LogWarning(
             "No Waldur:BaseUrl configured (env Waldur__BaseUrl): serving against the embedded Waldur emulator at {Url} with demo data. " +
             "Send 'Authorization: Token {Token}' with your GraphQL requests", url, EmbeddedEmulatorHosting.DemoToken);
-        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await emulator.StopAsync(cancellationToken).ConfigureAwait(false);
-        await emulator.DisposeAsync().ConfigureAwait(false);
+        if (_emulator is not null)
+        {
+            await _emulator.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync().ConfigureAwait(false);
+            _emulator = null;
+        }
     }
 }

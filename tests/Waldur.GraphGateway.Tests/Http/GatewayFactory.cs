@@ -25,7 +25,9 @@ public sealed class GatewayFactory(
             all[key] = value;
         }
 
-        foreach (var (key, value) in all)
+        // A null value means "not configured": it is left out rather than set to null, which would shadow
+        // values the gateway itself adds to its configuration (the embedded emulator's address).
+        foreach (var (key, value) in all.Where(s => s.Value is not null))
         {
             builder.UseSetting(key, value);
         }
