@@ -19,14 +19,17 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
 
-if [ -x tests/conformance/run.sh ]; then
-  echo "== Conformance suites (Node)"
-  if out=$(bash tests/conformance/run.sh 2>&1 | tee /dev/stderr | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -1); [ -n "$out" ]; then
-    passed=$((passed + $(echo "$out" | cut -d' ' -f1))); failed=$((failed + $(echo "$out" | cut -d' ' -f3)))
+# Node suites against live servers; each prints a closing "N passed, N failed" line.
+for suite in tests/conformance/run.sh tests/federation/run.sh; do
+  [ -f "$suite" ] || continue
+  echo "== $suite"
+  line=$(bash "$suite" 2>&1 | tee /dev/stderr | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -1)
+  if [ -n "$line" ]; then
+    passed=$((passed + $(echo "$line" | cut -d' ' -f1))); failed=$((failed + $(echo "$line" | cut -d' ' -f3)))
   else
-    failed=$((failed + 1)); echo "conformance suites produced no result line"
+    failed=$((failed + 1)); echo "$suite produced no result line"
   fi
-fi
+done
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+
+namespace Waldur.Emulator.Data;
+
+/// <summary>
+/// The emulator's whole data set, generated deterministically from <see cref="EmulatorOptions.Seed"/>,
+/// <see cref="EmulatorOptions.ImageCount"/> and <see cref="EmulatorOptions.RegionCount"/>. Public so that tests can
+/// compute expected results from the same data without HTTP.
+/// </summary>
+public sealed class EmulatorDataset
+{
+    private readonly Dictionary<string, EmulatorImage> _imagesByUuid;
+    private readonly Dictionary<string, EmulatorRegion> _regionsByUuid;
+    private readonly ImageView _allImages;
+    private readonly ConcurrentDictionary<string, ImageView> _perToken = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Token, string Order, ImageFilter Filter), EmulatorImage[]> _filtered = new();
+    private const int FilteredCacheSize = 32;
+
+    private EmulatorDataset(EmulatorImage[] images, EmulatorRegion[] regions, bool perTokenData)
+    {
+        Images = images;
+        Regions = regions;
+        PerTokenData = perTokenData;
+        RegionsByName = [.. regions.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Id)];
+        _imagesByUuid = images.ToDictionary(i => i.Uuid, StringComparer.Ordinal);
+        _regionsByUuid = regions.ToDictionary(r => r.Uuid, StringComparer.Ordinal);
+        _allImages = new ImageView(images);
+    }
+
+    /// <summary>Every image in insertion order (<see cref="EmulatorImage.Id"/> 1..n).</summary>
+    public IReadOnlyList<EmulatorImage> Images { get; }
+
+    /// <summary>Every region in insertion order.</summary>
+    public IReadOnlyList<EmulatorRegion> Regions { get; }
+
+    /// <summary>Regions in list order (by name; regions ignore <c>o</c>, U16).</summary>
+    public IReadOnlyList<EmulatorRegion> RegionsByName { get; }
+
+    public bool PerTokenData { get; }
+
+    public static EmulatorDataset Generate(EmulatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var regions = ImageGenerator.Regions(options.RegionCount, options.Seed);
+        var images = ImageGenerator.Images(options.ImageCount, options.Seed, regions);
+        return new EmulatorDataset(images, regions, options.PerTokenData);
+    }
+
+    public static EmulatorDataset Generate(int imageCount = 150, int regionCount = 12, int seed = 42, bool perTokenData = false) =>
+        Generate(new EmulatorOptions { ImageCount = imageCount, RegionCount = regionCount, Seed = seed, PerTokenData = perTokenData });
+
+    /// <summary>With <see cref="PerTokenData"/>, a token sees about two thirds of the images, chosen by a stable hash of
+    /// token and uuid (different tokens see different subsets); otherwise every token sees everything (U14).</summary>
+    public bool IsVisibleTo(EmulatorImage image, string token)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return !PerTokenData || StableHash(token, image.Uuid) % 3 != 0;
+    }
+
+    /// <summary>The images a token can list, in list order for <paramref name="ordering"/> after <paramref name="filter"/>:
+    /// exactly what the emulator's list endpoint pages through.</summary>
+    public IReadOnlyList<EmulatorImage> ListImages(ImageFilter filter, ImageOrdering ordering, string token)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var sorted = SortedImages(ordering, token);
+        if (filter.IsEmpty)
+        {
+            return sorted;
+        }
+
+        // Clients page through the same filtered list again and again; a small cache spares the rescan of every row.
+        var key = (PerTokenData ? token : "", ordering.CacheKey, filter);
+        if (_filtered.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (_filtered.Count >= FilteredCacheSize)
+        {
+            _filtered.Clear();
+        }
+
+        return _filtered[key] = sorted.Where(filter.Matches).ToArray();
+    }
+
+    public IReadOnlyList<EmulatorRegion> ListRegions(ImageFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return filter.IsEmpty ? RegionsByName : RegionsByName.Where(filter.Matches).ToArray();
+    }
+
+    /// <summary>Finds an image by 32-hex lowercase uuid, honouring per-token visibility.</summary>
+    public EmulatorImage? FindImage(string uuid, string token) =>
+        _imagesByUuid.TryGetValue(uuid, out var image) && IsVisibleTo(image, token) ? image : null;
+
+    public EmulatorRegion? FindRegion(string uuid) => _regionsByUuid.GetValueOrDefault(uuid);
+
+    internal EmulatorImage[] SortedImages(ImageOrdering ordering, string token)
+    {
+        ArgumentNullException.ThrowIfNull(ordering);
+        var view = PerTokenData
+            ? _perToken.GetOrAdd(token, t => new ImageView([.. Images.Where(i => IsVisibleTo(i, t))]))
+            : _allImages;
+        return view.Sorted(ordering);
+    }
+
+    private static uint StableHash(string token, string uuid)
+    {
+        var hash = 2166136261u;
+        foreach (var c in token + ":" + uuid)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return hash;
+    }
+}

@@ -1,0 +1,30 @@
+using Waldur.Emulator.Faults;
+
+namespace Waldur.Emulator.Journal;
+
+/// <summary>Records every request outside <c>/__emulator/</c> (including unknown paths) with the status it got.</summary>
+internal sealed class JournalMiddleware(RequestDelegate next, RequestJournal journal)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.Path.StartsWithSegments("/__emulator", StringComparison.Ordinal))
+        {
+            await next(context);
+            return;
+        }
+
+        var query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : "";
+        var entry = journal.Begin(context.Request.Method, context.Request.Path.Value ?? "/", query);
+        try
+        {
+            await next(context);
+            entry.Status = FaultMiddleware.WasReset(context) ? 0 : context.Response.StatusCode;
+        }
+        catch (Exception) when (!FaultMiddleware.WasReset(context))
+        {
+            // Kestrel answers an unhandled exception with a 500.
+            entry.Status = StatusCodes.Status500InternalServerError;
+            throw;
+        }
+    }
+}

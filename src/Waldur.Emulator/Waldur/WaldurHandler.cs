@@ -1,0 +1,79 @@
+using Waldur.Emulator.Auth;
+
+namespace Waldur.Emulator.Waldur;
+
+/// <summary>
+/// Everything outside <c>/__emulator/</c>: Django's URL resolution and APPEND_SLASH, then DRF's view steps in DRF's
+/// order: content negotiation (U24), authentication (U20), method (U1), filter validation (U15), the action.
+/// </summary>
+internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceEndpoints endpoints)
+{
+    public Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        var route = WaldurRoute.Match(path);
+        if (route is null)
+        {
+            return !path.EndsWith('/') && WaldurRoute.Match(path + "/") is not null
+                ? DrfResponses.AppendSlashRedirectAsync(context)
+                : DrfResponses.DjangoNotFoundAsync(context);
+        }
+
+        DrfResponses.AddViewHeaders(context.Response);
+        var query = QueryString.Parse(context.Request.QueryString.Value);
+        var format = route.FormatSuffix ?? query.Last("format");
+        if (!ContentNegotiation.FormatIsKnown(format))
+        {
+            return DrfResponses.DetailAsync(context, StatusCodes.Status404NotFound, ContentNegotiation.NotFound);
+        }
+
+        if (!ContentNegotiation.AcceptIsSatisfiable(DrfResponses.HeaderValue(context.Request, "Accept")))
+        {
+            return DrfResponses.DetailAsync(context, StatusCodes.Status406NotAcceptable, ContentNegotiation.NotAcceptable);
+        }
+
+        var auth = authenticator.Authenticate(DrfResponses.HeaderValue(context.Request, "Authorization"));
+        if (auth.Token is not { } token)
+        {
+            context.Response.Headers.WWWAuthenticate = "Token";
+            return DrfResponses.DetailAsync(context, StatusCodes.Status401Unauthorized, auth.Error!);
+        }
+
+        var method = context.Request.Method;
+        if (HttpMethods.IsOptions(method))
+        {
+            return DrfResponses.JsonAsync(context, StatusCodes.Status200OK, Metadata(route));
+        }
+
+        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+        {
+            return DrfResponses.DetailAsync(context, StatusCodes.Status405MethodNotAllowed, $"Method \"{method}\" not allowed.");
+        }
+
+        var parameters = FilterParameters.Read(query, route.Resource);
+        if (parameters.Errors.Count > 0)
+        {
+            return DrfResponses.JsonAsync(context, StatusCodes.Status400BadRequest, JsonText.FieldErrors(parameters.Errors));
+        }
+
+        var request = new ResourceRequest(context, route, query, parameters, token, BaseUrl(context.Request));
+        return route.IsList ? endpoints.ListAsync(request) : endpoints.RetrieveAsync(request);
+    }
+
+    /// <summary>The scheme and Host the request came with (U6); <c>X-Forwarded-Proto: https</c> is honoured as
+    /// Waldur does behind its nginx.</summary>
+    private static string BaseUrl(HttpRequest request)
+    {
+        var forwarded = DrfResponses.HeaderValue(request, "X-Forwarded-Proto");
+        var scheme = string.Equals(forwarded, "https", StringComparison.Ordinal) ? "https" : request.Scheme;
+        return scheme + "://" + request.Host.Value;
+    }
+
+    // DRF's SimpleMetadata for OPTIONS.
+    private static string Metadata(WaldurRoute route)
+    {
+        var name = (route.Resource == WaldurResource.Images ? "Image" : "Region") + (route.IsList ? " List" : " Instance");
+        return "{\"name\":\"" + name + "\",\"description\":\"\",\"renders\":[\"application/json\",\"text/html\"],"
+            + "\"parses\":[\"application/json\",\"application/x-www-form-urlencoded\",\"multipart/form-data\"]}";
+    }
+}

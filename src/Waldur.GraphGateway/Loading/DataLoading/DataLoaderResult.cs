@@ -1,0 +1,49 @@
+using GraphQL.DataLoader;
+
+namespace Waldur.GraphGateway.Loading.DataLoading;
+
+/// <summary>Building blocks for resolvers that return <see cref="IDataLoaderResult{T}"/>.</summary>
+public static class DataLoaderResult
+{
+    /// <summary>A result that is already known (a primed value, or nothing to load).</summary>
+    public static IDataLoaderResult<T> FromValue<T>(T value) => new Completed<T>(value);
+
+    /// <summary>
+    /// All results in order. Every inner result is started before any is awaited, so loads spread over several
+    /// loaders dispatch their batches together rather than one after another.
+    /// </summary>
+    public static IDataLoaderResult<IReadOnlyList<T>> WhenAll<T>(IReadOnlyList<IDataLoaderResult<T>> results) =>
+        new All<T>(results);
+
+    /// <summary>Maps the value once it is known (e.g. a DTO to <c>object</c> for an interface field).</summary>
+    public static IDataLoaderResult<TResult> Then<T, TResult>(this IDataLoaderResult<T> result, Func<T, TResult> map) =>
+        new Mapped<T, TResult>(result, map);
+
+    private sealed class Completed<T>(T value) : IDataLoaderResult<T>
+    {
+        public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult(value);
+
+        Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => Task.FromResult<object?>(value);
+    }
+
+    private sealed class Mapped<T, TResult>(IDataLoaderResult<T> inner, Func<T, TResult> map) : IDataLoaderResult<TResult>
+    {
+        public async Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) =>
+            map(await inner.GetResultAsync(cancellationToken));
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+            await GetResultAsync(cancellationToken);
+    }
+
+    private sealed class All<T>(IReadOnlyList<IDataLoaderResult<T>> results) : IDataLoaderResult<IReadOnlyList<T>>
+    {
+        public async Task<IReadOnlyList<T>> GetResultAsync(CancellationToken cancellationToken = default)
+        {
+            var started = results.Select(r => r.GetResultAsync(cancellationToken)).ToList();
+            return await Task.WhenAll(started);
+        }
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+            await GetResultAsync(cancellationToken);
+    }
+}

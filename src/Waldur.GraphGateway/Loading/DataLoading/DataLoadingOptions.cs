@@ -1,0 +1,15 @@
+namespace Waldur.GraphGateway.Loading.DataLoading;
+
+/// <summary>Configuration section <c>DataLoading</c>.</summary>
+public sealed class DataLoadingOptions
+{
+    public const string Section = "DataLoading";
+
+    public const int MaxConcurrency = 64;
+
+    /// <summary>
+    /// <c>DataLoading:ByUuidConcurrency</c>: how many <c>GET …/{uuid}/</c> (or scan pages) one batch keeps in flight
+    /// at once; kind to Waldur, and the size of a wave in <see cref="ByUuidBatchStrategy"/>.
+    /// </summary>
+    public int ByUuidConcurrency { get; set; } = 8;
+}

@@ -1,0 +1,22 @@
+using GraphQL.Types;
+
+namespace Waldur.GraphGateway.Types.Relay;
+
+/// <summary>How an object type joins the graph as a <c>Node</c>.</summary>
+public static class NodeGraphTypeExtensions
+{
+    /// <summary>
+    /// Adds <c>id: ID!</c> (the global id of <paramref name="typeName"/> and the source's uuid), implements
+    /// <c>Node</c>, and lets the interface recognise <typeparamref name="TSource"/> values.
+    /// Register the matching resolver with <see cref="RelayServiceCollectionExtensions.AddNodeType"/>.
+    /// </summary>
+    public static void ImplementNode<TSource>(this ObjectGraphType<TSource> type, string typeName, Func<TSource, string> uuid)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        type.Field<NonNullGraphType<IdGraphType>>("id")
+            .Description("The global id: base64 of `TypeName:uuid`; refetch with `node(id:)`.")
+            .Resolve(ctx => NodeId.Encode(typeName, uuid(ctx.Source)));
+        type.Interface<NodeGraphType>();
+        type.IsTypeOf ??= value => value is TSource;
+    }
+}

@@ -1,0 +1,44 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using Waldur.GraphGateway.Schema;
+
+namespace Waldur.GraphGateway.Types.Relay;
+
+/// <summary>
+/// One item of a list field whose items load separately: a failure becomes null at that index with its error
+/// reported at the item's path, so one bad id or one failed batch does not null the whole list.
+/// </summary>
+internal sealed class NodeItemResult(IDataLoaderResult<object?> inner, IResolveFieldContext context, int index)
+    : IDataLoaderResult<object?>
+{
+    public async Task<object?> GetResultAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await inner.GetResultAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (ExecutionError error)
+        {
+            Report(error);
+        }
+#pragma warning disable CA1031 // Masked like any unhandled resolver failure, but kept to this item.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Report(new GatewayError(ErrorCodes.Internal, "Error trying to resolve this node.", ex));
+        }
+        return null;
+    }
+
+    private void Report(ExecutionError error)
+    {
+        error.Path = [.. context.ResponsePath, index];
+        if (context.FieldAst is { } field)
+            error.AddLocation(field, context.Document);
+        context.Errors.Add(error);
+    }
+}

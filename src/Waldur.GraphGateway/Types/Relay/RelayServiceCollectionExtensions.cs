@@ -1,0 +1,27 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Waldur.GraphGateway.Types.Relay;
+
+/// <summary>Wires the Node registry and its options; node types add themselves with <see cref="AddNodeType"/>.</summary>
+public static class RelayServiceCollectionExtensions
+{
+    public static IServiceCollection AddRelay(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RelayOptions>()
+            .Bind(configuration.GetSection(RelayOptions.Section))
+            .Validate(o => o.MaxNodeIds is >= 1 and <= RelayOptions.MaxNodeIdsCeiling,
+                $"{RelayOptions.Section}:{nameof(RelayOptions.MaxNodeIds)} must be between 1 and {RelayOptions.MaxNodeIdsCeiling}.")
+            .ValidateOnStart();
+        services.TryAddSingleton<NodeRegistry>();
+        return services;
+    }
+
+    /// <summary>Makes ids of <paramref name="typeName"/> resolvable by <c>node</c>/<c>nodes</c>.</summary>
+    public static IServiceCollection AddNodeType(
+        this IServiceCollection services,
+        string typeName,
+        Func<string, IResolveFieldContext, IDataLoaderResult<object?>> resolve) =>
+        services.AddSingleton(new NodeTypeRegistration(typeName, resolve));
+}

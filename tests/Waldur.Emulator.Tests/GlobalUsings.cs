@@ -1,0 +1,5 @@
+global using System.Net;
+global using System.Text.Json;
+global using Microsoft.AspNetCore.Builder;
+global using Microsoft.Extensions.DependencyInjection;
+global using Xunit;

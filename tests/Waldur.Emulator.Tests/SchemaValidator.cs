@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+using Microsoft.OpenApi.Any;
+using Microsoft.OpenApi.Models;
+
+namespace Waldur.Emulator.Tests;
+
+/// <summary>Checks a JSON value against an OpenAPI 3.0 schema: type, format (uuid, uri, date-time), nullability,
+/// required and documented properties, enum, maxLength, minimum/maximum, array items.</summary>
+public static partial class SchemaValidator
+{
+    public static List<string> Validate(JsonElement value, OpenApiSchema schema, string path = "$")
+    {
+        var errors = new List<string>();
+        Check(value, schema, path, errors);
+        return errors;
+    }
+
+    private static void Check(JsonElement value, OpenApiSchema schema, string path, List<string> errors)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            if (!schema.Nullable)
+            {
+                errors.Add($"{path}: null but not nullable");
+            }
+
+            return;
+        }
+
+        switch (schema.Type)
+        {
+            case "object":
+                if (value.ValueKind != JsonValueKind.Object)
+                {
+                    errors.Add($"{path}: expected object, got {value.ValueKind}");
+                    return;
+                }
+
+                foreach (var required in schema.Required.Where(r => !value.TryGetProperty(r, out _)))
+                {
+                    errors.Add($"{path}: missing required '{required}'");
+                }
+
+                foreach (var property in value.EnumerateObject())
+                {
+                    if (schema.Properties.TryGetValue(property.Name, out var propertySchema))
+                    {
+                        Check(property.Value, propertySchema, $"{path}.{property.Name}", errors);
+                    }
+                    else
+                    {
+                        errors.Add($"{path}: undocumented property '{property.Name}'");
+                    }
+                }
+
+                break;
+            case "array":
+                if (value.ValueKind != JsonValueKind.Array)
+                {
+                    errors.Add($"{path}: expected array, got {value.ValueKind}");
+                    return;
+                }
+
+                var index = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    Check(item, schema.Items, $"{path}[{index++}]", errors);
+                }
+
+                break;
+            case "string":
+                if (value.ValueKind != JsonValueKind.String)
+                {
+                    errors.Add($"{path}: expected string, got {value.ValueKind}");
+                    return;
+                }
+
+                CheckString(value.GetString()!, schema, path, errors);
+                break;
+            case "integer":
+                if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number))
+                {
+                    errors.Add($"{path}: expected integer, got {value}");
+                    return;
+                }
+
+                if ((schema.Minimum is { } min && number < min) || (schema.Maximum is { } max && number > max))
+                {
+                    errors.Add($"{path}: {number} outside [{schema.Minimum}, {schema.Maximum}]");
+                }
+
+                break;
+            case "boolean":
+                if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                {
+                    errors.Add($"{path}: expected boolean, got {value.ValueKind}");
+                }
+
+                break;
+            default:
+                errors.Add($"{path}: schema type '{schema.Type}' not handled by this validator");
+                break;
+        }
+    }
+
+    private static void CheckString(string text, OpenApiSchema schema, string path, List<string> errors)
+    {
+        if (schema.MaxLength is { } maxLength && text.Length > maxLength)
+        {
+            errors.Add($"{path}: longer than {maxLength}");
+        }
+
+        if (schema.Enum.Count > 0 && !EnumValues(schema).Contains(text))
+        {
+            errors.Add($"{path}: '{text}' not in enum");
+        }
+
+        var ok = schema.Format switch
+        {
+            "uuid" => Guid.TryParse(text, out _),
+            "uri" => Uri.TryCreate(text, UriKind.Absolute, out _),
+            "date-time" => DateTime().IsMatch(text),
+            _ => true,
+        };
+        if (!ok)
+        {
+            errors.Add($"{path}: '{text}' is not a valid {schema.Format}");
+        }
+    }
+
+    public static IReadOnlyList<string> EnumValues(OpenApiSchema schema) =>
+        [.. schema.Enum.OfType<OpenApiString>().Select(s => s.Value)];
+
+    // RFC 3339 date-time, the format OpenAPI names.
+    [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")]
+    private static partial Regex DateTime();
+}

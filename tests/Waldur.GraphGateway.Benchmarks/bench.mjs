@@ -1,0 +1,222 @@
+// Scenario benchmarks (issue 7): emulator, gateway, direct REST and the GraphQL Mesh peer, side by side in one run.
+// Loopback only, every load run bounded in time. Prints a Markdown table of medians over the rounds.
+// Usage: node bench.mjs  (env: ROUNDS=3 DURATION=8 WARMUP=2 CONNECTIONS=16 MESH=1 OUT=results.md)
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdtempSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const env = process.env;
+const ROUNDS = Math.min(Number(env.ROUNDS ?? 3), 7);
+const DURATION = Math.min(Number(env.DURATION ?? 8), 20);
+const WARMUP = Math.min(Number(env.WARMUP ?? 2), 5);
+const CONNECTIONS = Number(env.CONNECTIONS ?? 16);
+const TOKEN = 'demo-token';
+const AUTH = `Token ${TOKEN}`;
+const children = [];
+const tmp = mkdtempSync(path.join(tmpdir(), 'gg-bench-'));
+
+const dll = (project) => path.join(root, 'src', project, 'bin', 'Release', 'net10.0', `${project}.dll`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+function start(name, cmd, args, extraEnv = {}) {
+  const child = spawn(cmd, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr.on('data', (d) => { if (env.BENCH_VERBOSE) process.stderr.write(`[${name}] ${d}`); });
+  children.push(child);
+  return child;
+}
+
+async function waitFor(url, headers = {}, seconds = 120) {
+  for (let i = 0; i < seconds * 4; i++) {
+    try { const r = await fetch(url, { headers }); if (r.status < 500) return; } catch { /* not up yet */ }
+    await sleep(250);
+  }
+  throw new Error(`timed out waiting for ${url}`);
+}
+
+function emulator(port, images, faults = {}) {
+  const args = [dll('Waldur.Emulator'), '--urls', `http://127.0.0.1:${port}`, `--Emulator:ImageCount=${images}`,
+    '--Logging:LogLevel:Default=Warning'];
+  for (const [k, v] of Object.entries(faults)) args.push(`--Emulator:Faults:${k}=${v}`);
+  start(`emulator:${port}`, 'dotnet', args);
+  return `http://127.0.0.1:${port}`;
+}
+
+function gateway(port, waldur) {
+  const child = start(`gateway:${port}`, 'dotnet', [dll('Waldur.GraphGateway'), '--urls', `http://127.0.0.1:${port}`,
+    `--Waldur:BaseUrl=${waldur}`, '--Logging:LogLevel:Default=Warning'], { ASPNETCORE_ENVIRONMENT: 'Production' });
+  return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid };
+}
+
+function mesh(port, waldur) {
+  // shared/ is read-only: run a writable copy, kept between runs so its npm ci happens once per machine.
+  const dir = path.join(tmpdir(), 'waldur-gg-mesh-peer');
+  cpSync(path.join(root, '..', 'shared', 'peers', 'mesh'), dir, { recursive: true });
+  execFileSync('chmod', ['-R', 'u+w', dir]);
+  start(`mesh:${port}`, 'bash', [path.join(dir, 'run.sh')], { WALDUR_URL: waldur, MESH_PORT: String(port) });
+  return `http://127.0.0.1:${port}/graphql`;
+}
+
+const report = `done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT rps=%.1f p50_ms=%.3f p99_ms=%.3f requests=%d errors=%d non2xx=%d\\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    summary.requests, e.connect + e.read + e.write + e.timeout, e.status))
+end
+`;
+
+function luaFor(body) {
+  const file = path.join(tmp, `req-${Math.random().toString(36).slice(2)}.lua`);
+  const lines = body === null ? [report] : [
+    'wrk.method = "POST"',
+    `wrk.body = [==[${body}]==]`,
+    'wrk.headers["Content-Type"] = "application/json"',
+    'wrk.headers["Accept"] = "application/graphql-response+json, application/json"',
+    report];
+  writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
+function wrk(url, lua, connections, seconds) {
+  const out = execFileSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-H', `Authorization: ${AUTH}`, '-s', lua, url],
+    { encoding: 'utf8', timeout: (seconds + 30) * 1000 });
+  const m = /RESULT rps=([\d.]+) p50_ms=([\d.]+) p99_ms=([\d.]+) requests=(\d+) errors=(\d+) non2xx=(\d+)/.exec(out);
+  if (!m) throw new Error(`no wrk result for ${url}\n${out}`);
+  return { rps: +m[1], p50: +m[2], p99: +m[3], requests: +m[4], errors: +m[5] + +m[6] };
+}
+
+async function post(url, body) {
+  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: AUTH }, body });
+  const json = await r.json();
+  if (json.errors) throw new Error(`${url}: ${JSON.stringify(json.errors).slice(0, 400)}`);
+  return json;
+}
+
+// Waldur requests per GraphQL request: clear the journal, send a few requests one by one, count the journal.
+async function upstreamPerRequest(waldur, url, body, n = 5) {
+  await fetch(`${waldur}/__emulator/requests`, { method: 'DELETE' });
+  for (let i = 0; i < n; i++) await post(url, body);
+  const journal = await (await fetch(`${waldur}/__emulator/requests`)).json();
+  return journal.length / n;
+}
+
+function peakRssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
+}
+
+// The S3 baseline: fetch the same scan pages directly (first page, then the rest concurrently), timed per scan.
+async function directScanP50(waldur, iterations, concurrency) {
+  const times = [];
+  const list = `${waldur}/api/digitalocean-images/?page_size=300`;
+  for (let i = 0; i < iterations; i++) {
+    const t0 = performance.now();
+    const first = await fetch(list, { headers: { authorization: AUTH } });
+    await first.arrayBuffer();
+    const pages = Math.ceil(Number(first.headers.get('x-result-count')) / 300);
+    const rest = Array.from({ length: pages - 1 }, (_, k) => k + 2);
+    const worker = async () => { for (let p; (p = rest.shift()) !== undefined;) await (await fetch(`${list}&page=${p}`, { headers: { authorization: AUTH } })).arrayBuffer(); };
+    await Promise.all(Array.from({ length: Math.min(concurrency, rest.length) }, worker));
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+const gql = (file, variables) => JSON.stringify({ query: readFileSync(path.join(here, 'scenarios', file), 'utf8'), variables });
+
+async function main() {
+  const emu = emulator(18901, 150);
+  const emuLarge = emulator(18902, 10000);
+  const emuSlow = emulator(18903, 150, { latencyMs: 20 });
+  const gw = gateway(18911, emu);
+  const gwLarge = gateway(18912, emuLarge);
+  const gwSlow = gateway(18913, emuSlow);
+  const useMesh = env.MESH !== '0';
+  const meshUrl = useMesh ? mesh(18920, emu) : null;
+  const auth = { authorization: AUTH };
+  for (const u of [`${emu}/api/`, `${emuLarge}/api/`, `${emuSlow}/api/`]) await waitFor(u, auth);
+  for (const g of [gw, gwLarge, gwSlow]) await waitFor(g.url.replace('/graphql', '/healthz'));
+  if (meshUrl) await waitFor(meshUrl.replace('/graphql', '/healthcheck'), {}, 180);
+
+  const uuids = (await (await fetch(`${emu}/api/digitalocean-images/?page_size=30`, { headers: auth })).json()).map((i) => i.uuid);
+  const s2 = JSON.stringify({ query: `{ ${uuids.map((u, i) => `i${i}: digitalOceanImageByUuid(uuid: "${u}") { uuid name distribution }`).join(' ')} }` });
+  const meshS2 = JSON.stringify({ query: `{ ${uuids.map((u, i) => `i${i}: digitalocean_images_retrieve(uuid: "${u}") { uuid name distribution }`).join(' ')} }` });
+  const s1 = gql('s1.graphql', { first: 20 });
+  const s3 = gql('s3.graphql', { first: 20 });
+  const s4 = gql('s4.graphql');
+  const meshS1 = gql('mesh-s1.graphql');
+  const rest = `${emu}/api/digitalocean-images/?page_size=20`;
+  const restSlow = `${emuSlow}/api/digitalocean-images/?page_size=20`;
+
+  const targets = [
+    { id: 'REST-S1', label: 'direct REST `GET ?page_size=20`', url: rest, body: null, waldur: emu, c: CONNECTIONS },
+    { id: 'GW-S1', label: 'gateway S1', url: gw.url, body: s1, waldur: emu, c: CONNECTIONS },
+    { id: 'GW-S2', label: 'gateway S2 (30 lookups)', url: gw.url, body: s2, waldur: emu, c: CONNECTIONS },
+    { id: 'GW-S3', label: 'gateway S3 (residual, 10k images, 1 conn)', url: gwLarge.url, body: s3, waldur: emuLarge, c: 1 },
+    { id: 'GW-S4', label: 'gateway S4 (regions → images)', url: gw.url, body: s4, waldur: emu, c: CONNECTIONS },
+    { id: 'REST-LAT1', label: 'direct REST, 20 ms upstream, 1 conn', url: restSlow, body: null, waldur: emuSlow, c: 1 },
+    { id: 'GW-LAT1', label: 'gateway S1, 20 ms upstream, 1 conn', url: gwSlow.url, body: s1, waldur: emuSlow, c: 1 },
+    { id: 'REST-LAT16', label: 'direct REST, 20 ms upstream, 16 conn', url: restSlow, body: null, waldur: emuSlow, c: 16 },
+    { id: 'GW-LAT16', label: 'gateway S1, 20 ms upstream, 16 conn', url: gwSlow.url, body: s1, waldur: emuSlow, c: 16 },
+  ];
+  if (meshUrl) targets.push(
+    { id: 'MESH-S1', label: 'GraphQL Mesh S1', url: meshUrl, body: meshS1, waldur: emu, c: CONNECTIONS },
+    { id: 'MESH-S2', label: 'GraphQL Mesh S2 (30 lookups)', url: meshUrl, body: meshS2, waldur: emu, c: CONNECTIONS });
+
+  for (const t of targets) {
+    t.lua = luaFor(t.body);
+    t.upstream = t.body === null ? 1 : await upstreamPerRequest(t.waldur, t.url, t.body);
+    t.runs = [];
+  }
+  const scanConcurrency = Number(env.SCAN_CONCURRENCY ?? 8);
+  const scanBaseline = [];
+  for (let r = 1; r <= ROUNDS; r++) {
+    for (const t of targets) {
+      wrk(t.url, t.lua, t.c, WARMUP);
+      t.runs.push(wrk(t.url, t.lua, t.c, DURATION));
+      process.stderr.write(`round ${r} ${t.id}: ${JSON.stringify(t.runs.at(-1))}\n`);
+    }
+    scanBaseline.push(await directScanP50(emuLarge, 15, scanConcurrency));
+  }
+  const rss = peakRssMb(gw.pid);
+  const m = Object.fromEntries(targets.map((t) => [t.id, {
+    ...t, rps: median(t.runs.map((x) => x.rps)), p50: median(t.runs.map((x) => x.p50)),
+    p99: median(t.runs.map((x) => x.p99)), errors: t.runs.reduce((a, x) => a + x.errors, 0) }]));
+
+  const lines = [];
+  lines.push(`Machine: ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores (shared, noisy); ${ROUNDS} rounds × ${DURATION}s per target after ${WARMUP}s warm-up; wrk 1 thread; medians.`);
+  lines.push('');
+  lines.push('| target | connections | requests/s | p50 ms | p99 ms | Waldur requests per request | errors |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  for (const t of Object.values(m)) lines.push(`| ${t.label} | ${t.c} | ${t.rps.toFixed(0)} | ${t.p50.toFixed(2)} | ${t.p99.toFixed(2)} | ${t.upstream.toFixed(2)} | ${t.errors} |`);
+  lines.push('');
+  lines.push(`Direct scan of the S3 pages (10k images, page_size=300, ${scanConcurrency} concurrent): p50 ${median(scanBaseline).toFixed(2)} ms. Gateway peak RSS after the S1 load: ${rss.toFixed(0)} MB.`);
+  lines.push('');
+  lines.push('| target | measured | goal | met |');
+  lines.push('|---|---|---|---|');
+  const ratio = (a, b) => (b ? a / b : NaN);
+  const row = (name, value, goal, ok) => lines.push(`| ${name} | ${value} | ${goal} | ${ok ? 'yes' : 'no'} |`);
+  if (m['MESH-S1']) row('S1 vs Mesh', `${ratio(m['GW-S1'].rps, m['MESH-S1'].rps).toFixed(1)}×`, '≥ 8×', ratio(m['GW-S1'].rps, m['MESH-S1'].rps) >= 8);
+  row('S1 vs direct REST', `${ratio(m['GW-S1'].rps, m['REST-S1'].rps).toFixed(2)}×`, '≥ 0.5×', ratio(m['GW-S1'].rps, m['REST-S1'].rps) >= 0.5);
+  const lat = m['GW-LAT1'].p50 - m['REST-LAT1'].p50;
+  row('S1-lat p50 overhead (1 conn)', `${lat.toFixed(2)} ms`, '≤ 1 ms', lat <= 1);
+  if (m['MESH-S2']) row('S2 vs Mesh', `${ratio(m['GW-S2'].rps, m['MESH-S2'].rps).toFixed(1)}×`, '≥ 20×', ratio(m['GW-S2'].rps, m['MESH-S2'].rps) >= 20);
+  row('S2 Waldur requests', m['GW-S2'].upstream.toFixed(2), '≤ 2', m['GW-S2'].upstream <= 2);
+  const s3r = ratio(m['GW-S3'].p50, median(scanBaseline));
+  row('S3 p50 vs direct scan', `${s3r.toFixed(2)}×`, '≤ 2×', s3r <= 2);
+  const images = Number((await fetch(`${emu}/api/digitalocean-images/`, { method: 'HEAD', headers: { authorization: AUTH } })).headers.get('x-result-count'));
+  const s4Goal = 1 + Math.ceil(images / 300);
+  row('S4 Waldur requests', m['GW-S4'].upstream.toFixed(2), `${s4Goal} (1 regions list + ${s4Goal - 1}-page scan)`, m['GW-S4'].upstream <= s4Goal);
+  row('Peak RSS under S1', `${rss.toFixed(0)} MB`, '≤ 250 MB', rss <= 250);
+  const table = lines.join('\n');
+  console.log(table);
+  if (env.OUT) writeFileSync(env.OUT, `${table}\n`);
+}
+
+const stop = () => { for (const c of children) { try { process.kill(c.pid, 'SIGTERM'); } catch { /* gone */ } } };
+process.on('SIGINT', () => { stop(); process.exit(130); });
+main().then(() => { stop(); process.exit(0); }, (e) => { console.error(e); stop(); process.exit(1); });

@@ -1,0 +1,7 @@
+namespace Waldur.GraphGateway.Tests.DataLoading;
+
+/// <summary>Lets a test see that a fetch started and which token it was given.</summary>
+public sealed class HangProbe
+{
+    public TaskCompletionSource<CancellationToken> Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

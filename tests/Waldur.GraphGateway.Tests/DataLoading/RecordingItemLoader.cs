@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using Waldur.GraphGateway.Loading.DataLoading;
+using Waldur.GraphGateway.Schema;
+
+namespace Waldur.GraphGateway.Tests.DataLoading;
+
+/// <summary>
+/// A loader over an in-memory table that records every batch it is asked for. A batch holding a key that starts with
+/// "bad" fails with <see cref="ErrorCodes.UpstreamUnavailable"/>; one holding "hang" waits until cancelled.
+/// </summary>
+public class RecordingItemLoader(TestTable table, HangProbe probe) : DataLoader<string, TestItem>(StringComparer.Ordinal)
+{
+    public ConcurrentQueue<IReadOnlyList<string>> Batches { get; } = new();
+
+    protected override async Task<IReadOnlyDictionary<string, TestItem>> FetchAsync(
+        IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        Batches.Enqueue(keys.ToList());
+        await Task.Yield();
+        if (keys.Any(k => k.StartsWith("hang", StringComparison.Ordinal)))
+        {
+            probe.Started.TrySetResult(cancellationToken);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        if (keys.Any(k => k.StartsWith("bad", StringComparison.Ordinal)))
+            throw new GatewayError(ErrorCodes.UpstreamUnavailable, "Waldur answered 503.");
+        return keys.Where(table.Rows.ContainsKey).ToDictionary(k => k, k => table.Rows[k], StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,16 @@
+using GraphQL.Types;
+using Waldur.GraphGateway.Loading.DataLoading;
+
+namespace Waldur.GraphGateway.Tests.DataLoading;
+
+public sealed class TestItemGraphType : ObjectGraphType<TestItem>
+{
+    public TestItemGraphType()
+    {
+        Name = "Item";
+        Field(x => x.Key);
+        Field(x => x.Value);
+        Field<TestItemGraphType>("next").Resolve(ctx =>
+            ctx.Source.Next is null ? null : ctx.DataLoader<RecordingItemLoader>().Load(ctx.Source.Next));
+    }
+}

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using GraphQL;
+using GraphQL.SystemTextJson;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Waldur.GraphGateway.Loading.DataLoading;
+using Waldur.GraphGateway.Schema;
+using Waldur.GraphGateway.Types.Relay;
+
+namespace Waldur.GraphGateway.Tests.Relay;
+
+/// <summary>
+/// Widgets and gadgets registered as node types through <see cref="RelayServiceCollectionExtensions.AddNodeType"/>,
+/// each loaded by a named loader of the request's <see cref="DataLoaderRegistry"/>. A batch holding
+/// <see cref="FailingUuid"/> fails.
+/// </summary>
+public sealed class RelayTestSchema : GraphQL.Types.Schema
+{
+    public RelayTestSchema(IServiceProvider services, RelayTestQueryGraphType query) : base(services)
+    {
+        Query = query;
+    }
+
+    public ConcurrentQueue<(string Type, string[] Keys)> Batches { get; } = new();
+
+    public static readonly string FailingUuid = new('e', 32);
+
+    public static readonly string[] WidgetUuids = Enumerable.Range(0, 60).Select(i => $"{i:x32}").ToArray();
+
+    public static ServiceProvider BuildServices(int? maxNodeIds = null)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (maxNodeIds is { } max)
+            settings["Relay:MaxNodeIds"] = max.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var services = new ServiceCollection();
+        services.AddDataLoading();
+        services.AddRelay(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddNodeType("Widget", (uuid, ctx) => Loader(ctx, "Widget").Load(uuid).Then(w => (object?)w));
+        services.AddNodeType("Gadget", (uuid, ctx) => Loader(ctx, "Gadget").Load(uuid).Then(w => (object?)w));
+        services.AddSingleton<NodeGraphType>();
+        services.AddSingleton<WidgetGraphType>();
+        services.AddSingleton<GadgetGraphType>();
+        services.AddSingleton<RelayTestQueryGraphType>();
+        services.AddSingleton<RelayTestSchema>();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    private static DataLoader<string, Widget> Loader(IResolveFieldContext ctx, string kind)
+    {
+        var schema = (RelayTestSchema)ctx.Schema;
+        return ctx.DataLoaders().GetOrAdd<string, Widget>(kind, (keys, _) =>
+        {
+            schema.Batches.Enqueue((kind, keys.ToArray()));
+            if (keys.Contains(FailingUuid))
+                throw new GatewayError(ErrorCodes.UpstreamUnavailable, "Waldur answered 502.");
+            IReadOnlyDictionary<string, Widget> found = keys.Where(WidgetUuids.Contains)
+                .ToDictionary(k => k, k => new Widget(k, $"{kind} {k.TrimStart('0')}", kind));
+            return Task.FromResult(found);
+        });
+    }
+
+    public static async Task<string> ExecuteAsync(ServiceProvider root, string query)
+    {
+        await using var scope = root.CreateAsyncScope();
+        var result = await new DocumentExecuter().ExecuteAsync(new ExecutionOptions
+        {
+            Schema = root.GetRequiredService<RelayTestSchema>(),
+            Query = query,
+            RequestServices = scope.ServiceProvider,
+        });
+        return new GraphQLSerializer().Serialize(result);
+    }
+}
