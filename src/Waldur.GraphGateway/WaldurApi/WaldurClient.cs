@@ -17,7 +17,34 @@ public sealed class WaldurClient(
     IOptions<WaldurOptions> options,
     ILogger<WaldurClient> logger) : IWaldurClient
 {
-    public async Task<WaldurPage<T>> ListAsync<T>(WaldurEndpoint<T> endpoint, WaldurListQuery query, CancellationToken cancellationToken)
+    public Task<WaldurPage<T>> ListAsync<T>(WaldurEndpoint<T> endpoint, WaldurListQuery query, CancellationToken cancellationToken)
+        where T : class => WithinDeadlineAsync(token => ListCoreAsync(endpoint, query, token), cancellationToken);
+
+    public Task<T?> RetrieveAsync<T>(WaldurEndpoint<T> endpoint, string uuid, CancellationToken cancellationToken)
+        where T : class => WithinDeadlineAsync(token => RetrieveCoreAsync(endpoint, uuid, token), cancellationToken);
+
+    public Task<int> CountAsync<T>(WaldurEndpoint<T> endpoint, WaldurListQuery query, CancellationToken cancellationToken)
+        where T : class => WithinDeadlineAsync(token => CountCoreAsync(endpoint, query, token), cancellationToken);
+
+    /// <summary>
+    /// The pipeline's timeouts end when the response headers arrive; a body that stalls mid-stream would hold the
+    /// field (and the whole operation) until the execution deadline. So the total timeout bounds the body too.
+    /// </summary>
+    private async Task<TResult> WithinDeadlineAsync<TResult>(Func<CancellationToken, Task<TResult>> call, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Value.Resilience.TotalTimeout);
+        try
+        {
+            return await call(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw WaldurErrors.Unavailable(e);
+        }
+    }
+
+    private async Task<WaldurPage<T>> ListCoreAsync<T>(WaldurEndpoint<T> endpoint, WaldurListQuery query, CancellationToken cancellationToken)
         where T : class
     {
         using var response = await SendAsync(HttpMethod.Get, $"{endpoint.Path}?{query.ToQueryString()}", cancellationToken)
@@ -35,7 +62,7 @@ public sealed class WaldurClient(
         return new WaldurPage<T>(items, total, links, page, Math.Min(query.PageSize, WaldurListQuery.MaxPageSize));
     }
 
-    public async Task<T?> RetrieveAsync<T>(WaldurEndpoint<T> endpoint, string uuid, CancellationToken cancellationToken)
+    private async Task<T?> RetrieveCoreAsync<T>(WaldurEndpoint<T> endpoint, string uuid, CancellationToken cancellationToken)
         where T : class
     {
         using var response = await SendAsync(HttpMethod.Get, $"{endpoint.Path}{Uri.EscapeDataString(uuid)}/", cancellationToken)
@@ -49,7 +76,7 @@ public sealed class WaldurClient(
         return await ReadAsync(response, endpoint.ItemJson, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<int> CountAsync<T>(WaldurEndpoint<T> endpoint, WaldurListQuery query, CancellationToken cancellationToken)
+    private async Task<int> CountCoreAsync<T>(WaldurEndpoint<T> endpoint, WaldurListQuery query, CancellationToken cancellationToken)
         where T : class
     {
         using var response = await SendAsync(HttpMethod.Head, $"{endpoint.Path}?{query.ToQueryString(includePaging: false)}", cancellationToken)

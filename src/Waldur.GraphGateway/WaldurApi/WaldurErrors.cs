@@ -26,7 +26,7 @@ internal static class WaldurErrors
     public static GatewayError Unavailable(Exception inner) => new(ErrorCodes.UpstreamUnavailable,
         inner is Polly.CircuitBreaker.BrokenCircuitException
             ? "Waldur is unavailable: too many recent failures, calls are paused briefly (circuit open)."
-            : inner is Polly.Timeout.TimeoutRejectedException or TaskCanceledException
+            : inner is Polly.Timeout.TimeoutRejectedException or OperationCanceledException
                 ? "Waldur did not answer in time."
                 : "Waldur could not be reached.",
         inner);

@@ -16,7 +16,7 @@ public sealed class WaldurResilienceOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>All attempts of one Waldur call together, retries and back-off included.</summary>
+    /// <summary>All attempts of one Waldur call together, retries, back-off and reading the body included.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:30:00")]
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -1,0 +1,22 @@
+namespace Waldur.GraphGateway.Tests.Reliability;
+
+/// <summary>
+/// One way Waldur misbehaves: the emulator's fault settings (null: Waldur is down, its port closed), whether the
+/// gateway may retry it, and what <c>/readyz</c> should then say (ready while Waldur answers below 500).
+/// </summary>
+public sealed record FaultScenario(string Name, object? Faults, bool Retryable, bool Ready, string ExpectedCode = "UPSTREAM_UNAVAILABLE")
+{
+    public static readonly IReadOnlyList<FaultScenario> All =
+    [
+        new("latency beyond the attempt timeout", new { latencyMs = 1000 }, Retryable: true, Ready: true),
+        new("burst of 503", new { errorRate = 1.0, errorStatus = 503 }, Retryable: true, Ready: false),
+        new("burst of 500", new { errorRate = 1.0, errorStatus = 500 }, Retryable: true, Ready: false),
+        new("429 with Retry-After", new { throttleRate = 1.0, retryAfterSeconds = 1 }, Retryable: true, Ready: true),
+        new("connection resets", new { resetRate = 1.0 }, Retryable: true, Ready: false),
+        new("malformed JSON bodies", new { malformedRate = 1.0 }, Retryable: false, Ready: true, ExpectedCode: "UPSTREAM_INVALID_RESPONSE"),
+        new("bodies that stall mid-stream", new { stallRate = 1.0, stallMs = 8000 }, Retryable: false, Ready: true),
+        new("Waldur down (port closed)", null, Retryable: true, Ready: false),
+    ];
+
+    public override string ToString() => Name;
+}
