@@ -43,6 +43,11 @@ public sealed class GraphQLRequestExecutor(
                 // GraphQL.NET's SyntaxError already carries the spec's message and location.
                 return new ExecutionResult { Errors = [syntaxError] };
             }
+            catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
+            {
+                // The parser's own recursion guard (deep selections, list or object values): a syntax error to the client.
+                return new ExecutionResult { Errors = [new GatewayError(ErrorCodes.SyntaxError, "The document nests deeper than the parser allows.")] };
+            }
 
             parsed = new ParsedDocument(document, DocumentShapeAnalyzer.Analyze(document));
             CheckShape(parsed.Shape, limits);
@@ -58,6 +63,15 @@ public sealed class GraphQLRequestExecutor(
             throw new GraphQLHttpException(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed,
                 $"A {operation.Operation.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.")
             { Headers = new Dictionary<string, string> { ["Allow"] = "POST" } };
+        }
+
+        if (SelectedOperation(parsed.Document, request.OperationName) is { } selected && !Supports(selected.Operation))
+        {
+            // GraphQL.NET would fail this inside execution as an internal error (a 500); it is the client's mistake.
+            return new ExecutionResult
+            {
+                Errors = [new GatewayError(ErrorCodes.ValidationFailed, $"This schema has no {selected.Operation.ToString().ToLowerInvariant()} operations.")],
+            };
         }
 
         return await ExecuteCoreAsync(query, parsed.Document, request, httpContext).ConfigureAwait(false);
@@ -130,6 +144,13 @@ public sealed class GraphQLRequestExecutor(
             throw DocumentError(ErrorCodes.MaxAliasesExceeded, $"The document uses {shape.Aliases} aliases; at most {limits.MaxAliases} are allowed.");
         }
     }
+
+    private bool Supports(OperationType operation) => operation switch
+    {
+        OperationType.Query => true,
+        OperationType.Mutation => schema.Mutation is not null,
+        _ => schema.Subscription is not null,
+    };
 
     private static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument document, string? operationName)
     {

@@ -30,7 +30,7 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
         var root = json.RootElement;
         if (root.ValueKind != JsonValueKind.Array)
         {
-            return ([ReadObject(root)], false);
+            return ([WellFormed(() => ReadObject(root))], false);
         }
 
         int count = root.GetArrayLength();
@@ -45,13 +45,35 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
                 $"The batch holds {count} requests; at most {options.Value.MaxBatchSize} are allowed.");
         }
 
-        return (root.EnumerateArray().Select(ReadObject).ToList(), true);
+        return (WellFormed(() => root.EnumerateArray().Select(ReadObject).ToList()), true);
     }
 
     /// <summary>Reads GET parameters; <c>variables</c> and <c>extensions</c> are URL-encoded JSON.</summary>
     public GraphQLHttpRequest ReadGet(IQueryCollection query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        return WellFormed(() => ReadGetCore(query));
+    }
+
+    /// <summary>
+    /// A string escape such as <c>"\ud800"</c> passes the JSON reader but is not text: reading it throws when the value
+    /// is first decoded, which is after parsing. That is still malformed JSON, not an internal error.
+    /// </summary>
+    private static T WellFormed<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or JsonException)
+        {
+            throw new GraphQLHttpException(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson,
+                "The request holds a JSON string that is not valid Unicode text (an unpaired surrogate escape).");
+        }
+    }
+
+    private GraphQLHttpRequest ReadGetCore(IQueryCollection query)
+    {
         var extensions = ReadJsonParameter(query, "extensions");
         return new GraphQLHttpRequest(
             Single(query, "query"),

@@ -35,4 +35,7 @@ public sealed class CapturedLogs : ILoggerProvider
 public sealed record CapturedLog(LogLevel Level, string Category, string Message, string? Exception)
 {
     public string AllText => $"{Category} {Message} {Exception}";
+
+    /// <summary>An error nobody handled: Polly reports every timeout it enforces at Error level, which is the pipeline working.</summary>
+    public bool IsUnhandledError => Level >= LogLevel.Error && Category != "Polly";
 }
