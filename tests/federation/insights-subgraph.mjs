@@ -24,7 +24,7 @@ const federatedTypeDefs = parse(/* GraphQL */ `
 
 /** The Apollo Federation v2 subgraph. */
 export function insightsSubgraphSchema(featuredUuids) {
-  return buildSubgraphSchema({
+  return buildSubgraphSchema([{
     typeDefs: federatedTypeDefs,
     resolvers: {
       Query: { featuredImages: () => featuredUuids.map((uuid) => ({ uuid })) },
@@ -33,7 +33,7 @@ export function insightsSubgraphSchema(featuredUuids) {
         popularity: ({ uuid }) => popularity(uuid),
       },
     },
-  });
+  }]);
 }
 
 /** The same service as a plain schema for stitching, with a batch lookup for type merging. */
