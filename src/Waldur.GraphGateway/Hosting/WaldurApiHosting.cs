@@ -1,7 +1,51 @@
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.WaldurApi;
+
 namespace Waldur.GraphGateway.Hosting;
 
 /// <summary>The typed Waldur client with its one resilience pipeline (issue 4).</summary>
 public static class WaldurApiHosting
 {
-    public static IServiceCollection AddWaldurApi(this IServiceCollection services, IConfiguration configuration) => services;
+    public static IServiceCollection AddWaldurApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpContextAccessor();
+        services.AddOptions<WaldurOptions>()
+            .Bind(configuration.GetSection(WaldurOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.BaseUrl is { IsAbsoluteUri: true } u && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps),
+                "Waldur:BaseUrl must be an absolute http(s) URL.")
+            .Validate(o => o.Resilience.TotalTimeout >= o.Resilience.AttemptTimeout,
+                "Waldur:Resilience:TotalTimeout must be at least Waldur:Resilience:AttemptTimeout.")
+            .Validate(o => o.Resilience.BreakerSamplingDuration >= 2 * o.Resilience.AttemptTimeout,
+                "Waldur:Resilience:BreakerSamplingDuration must be at least twice Waldur:Resilience:AttemptTimeout.")
+            .ValidateOnStart();
+
+        services.AddHttpClient<IWaldurClient, WaldurClient>((sp, http) =>
+            {
+                var baseUrl = sp.GetRequiredService<IOptions<WaldurOptions>>().Value.BaseUrl!;
+                // Relative API paths (U1) must append to the base, so the base always ends with '/'.
+                http.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+                // The pipeline's total timeout is the deadline; HttpClient's own would cut retries short.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .RedactLoggedHeaders(["Authorization"])
+            .AddStandardResilienceHandler()
+            .Configure((HttpStandardResilienceOptions pipeline, IServiceProvider sp) =>
+            {
+                var o = sp.GetRequiredService<IOptions<WaldurOptions>>().Value.Resilience;
+                pipeline.Retry.MaxRetryAttempts = o.MaxRetryAttempts;
+                pipeline.Retry.Delay = o.RetryBaseDelay;
+                pipeline.Retry.UseJitter = true;
+                pipeline.Retry.ShouldRetryAfterHeader = true;
+                pipeline.Retry.DisableForUnsafeHttpMethods();
+                pipeline.AttemptTimeout.Timeout = o.AttemptTimeout;
+                pipeline.TotalRequestTimeout.Timeout = o.TotalTimeout;
+                pipeline.CircuitBreaker.FailureRatio = o.BreakerFailureRatio;
+                pipeline.CircuitBreaker.MinimumThroughput = o.BreakerMinimumThroughput;
+                pipeline.CircuitBreaker.SamplingDuration = o.BreakerSamplingDuration;
+                pipeline.CircuitBreaker.BreakDuration = o.BreakDuration;
+            });
+        return services;
+    }
 }

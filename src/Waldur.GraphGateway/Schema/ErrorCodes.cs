@@ -35,6 +35,7 @@ public static class ErrorCodes
     public const string UpstreamBadRequest = "UPSTREAM_BAD_REQUEST";
     public const string UpstreamUnavailable = "UPSTREAM_UNAVAILABLE";
     public const string UpstreamInvalidResponse = "UPSTREAM_INVALID_RESPONSE";
+    public const string UpstreamInconsistent = "UPSTREAM_INCONSISTENT";
 
     // Lists, cursors and scans (Loading/)
     public const string PagingFirstAndLast = "PAGING_FIRST_AND_LAST";
@@ -43,6 +44,7 @@ public static class ErrorCodes
     public const string CursorInvalid = "CURSOR_INVALID";
     public const string CursorArgumentsMismatch = "CURSOR_ARGUMENTS_MISMATCH";
     public const string ScanBudgetExceeded = "SCAN_BUDGET_EXCEEDED";
+    public const string FilterInvalid = "FILTER_INVALID";
 
     // Graph (ids and lookups)
     public const string IdInvalid = "ID_INVALID";

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Waldur.GraphGateway.Types.DigitalOcean;
 
 namespace Waldur.GraphGateway.Schema;
 
@@ -8,7 +9,6 @@ public sealed class QueryGraphType : ObjectGraphType
     public QueryGraphType()
     {
         Name = "Query";
-        // Placeholder until the first resource lands (issue 4 replaces it).
-        Field<NonNullGraphType<StringGraphType>>("ping").Resolve(_ => "pong");
+        DigitalOceanQueryFields.AddTo(this);
     }
 }

@@ -1,0 +1,10 @@
+namespace Waldur.GraphGateway.Loading.Filtering;
+
+/// <summary>How a field filters and sorts.</summary>
+public enum FieldKind
+{
+    Text,
+    Boolean,
+    Comparable,
+    List,
+}

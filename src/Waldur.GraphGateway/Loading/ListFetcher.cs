@@ -1,0 +1,123 @@
+using Waldur.GraphGateway.Loading.Paging;
+using Waldur.GraphGateway.Schema;
+using Waldur.GraphGateway.WaldurApi;
+
+namespace Waldur.GraphGateway.Loading;
+
+/// <summary>
+/// The planner's only way to Waldur (scoped): every list request goes through the per-request cache and every row
+/// that arrives is handed to the <see cref="IResourcePrimer"/>s.
+/// </summary>
+public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IEnumerable<IResourcePrimer> primers)
+{
+    public ListRequestCache Cache => cache;
+
+    public Task<WaldurPage<T>> PageAsync<T>(ListResource<T> resource, WaldurListQuery query, CancellationToken cancellationToken)
+        where T : class =>
+        cache.PageAsync(resource.Endpoint, query, async () =>
+        {
+            var page = await client.ListAsync(resource.Endpoint, query, cancellationToken).ConfigureAwait(false);
+            foreach (var primer in primers)
+            {
+                primer.Prime(resource.Endpoint, page.Items);
+            }
+
+            return page;
+        });
+
+    /// <summary>The total for these filters: known from any earlier response or scan of the request, else one HEAD (U19a).</summary>
+    public async Task<int> CountAsync<T>(ListResource<T> resource, WaldurListQuery query, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (cache.TryGetCount(resource.Endpoint, query, out var known))
+        {
+            return known;
+        }
+
+        if (cache.FindScan(resource.Endpoint, query) is { } scan)
+        {
+            return (await scan.ConfigureAwait(false)).Rows.Count;
+        }
+
+        var count = await client.CountAsync(resource.Endpoint, query, cancellationToken).ConfigureAwait(false);
+        cache.SetCount(resource.Endpoint, query, count);
+        return count;
+    }
+
+    /// <summary>Rows covering positions [start, end) (or fewer at the end), in as few requests as <see cref="PageChooser"/> finds.</summary>
+    public async Task<RowRange<T>> RangeAsync<T>(ListResource<T> resource, WaldurListQuery query, int start, int end, CancellationToken cancellationToken)
+        where T : class
+    {
+        var choice = PageChooser.Choose(start, end);
+        try
+        {
+            var pages = await Task.WhenAll(Enumerable.Range(choice.FirstPage, choice.PageCount)
+                .Select(p => PageAsync(resource, query.WithPage(p, choice.PageSize), cancellationToken))).ConfigureAwait(false);
+            return Join(pages);
+        }
+        catch (WaldurInvalidPageException)
+        {
+            // The range starts past the end (U18): only the count is left to learn.
+            var total = await CountAsync(resource, query, cancellationToken).ConfigureAwait(false);
+            return start >= total ? new RowRange<T>(total, [], total) : throw Inconsistent();
+        }
+    }
+
+    /// <summary>The last rows (U18 <c>page=last</c>), with at least <paramref name="rows"/> of them when that many exist.</summary>
+    public async Task<RowRange<T>> TailAsync<T>(ListResource<T> resource, WaldurListQuery query, int rows, CancellationToken cancellationToken)
+        where T : class
+    {
+        const int size = WaldurListQuery.MaxPageSize;
+        var last = await PageAsync(resource, query with { Page = 0, PageSize = size, LastPage = true }, cancellationToken).ConfigureAwait(false);
+        if (last.Items.Count >= rows || last.Page == 1)
+        {
+            return Join([last]);
+        }
+
+        var previous = await PageAsync(resource, query.WithPage(last.Page - 1, size), cancellationToken).ConfigureAwait(false);
+        return Join([previous, last]);
+    }
+
+    /// <summary>
+    /// Every row whose default-order key is <paramref name="key"/> (a run of ties), via the exact-match parameter, or
+    /// null when Waldur cannot select it exactly (no such parameter; empty or padded values are ignored or stripped, U11).
+    /// </summary>
+    public async Task<IReadOnlyList<T>?> GroupAsync<T>(ListResource<T> resource, WaldurListQuery query, string key, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (resource.DefaultOrderExactParameter is not { } parameter || key.Length == 0 || key.Trim().Length != key.Length
+            || (query.Filters.TryGetValue(parameter, out var pinned) && pinned != key))
+        {
+            return null;
+        }
+
+        var filters = new SortedDictionary<string, string>(query.Filters, StringComparer.Ordinal) { [parameter] = key };
+        var groupQuery = new WaldurListQuery(filters, null, 1, WaldurListQuery.MaxPageSize);
+        var first = await PageAsync(resource, groupQuery, cancellationToken).ConfigureAwait(false);
+        var pages = new List<WaldurPage<T>> { first };
+        var pageCount = (first.TotalCount + WaldurListQuery.MaxPageSize - 1) / WaldurListQuery.MaxPageSize;
+        if (pageCount > 1)
+        {
+            pages.AddRange(await Task.WhenAll(Enumerable.Range(2, pageCount - 1)
+                .Select(p => PageAsync(resource, groupQuery.WithPage(p, WaldurListQuery.MaxPageSize), cancellationToken))).ConfigureAwait(false));
+        }
+
+        // All rows of a group tie, so pages of it may overlap or miss rows (U16): keep it only when it adds up.
+        var rows = pages.SelectMany(p => p.Items).DistinctBy(resource.Uuid).ToList();
+        return rows.Count == first.TotalCount ? rows : throw Inconsistent();
+    }
+
+    private static RowRange<T> Join<T>(WaldurPage<T>[] pages)
+        where T : class
+    {
+        if (pages.Any(p => p.TotalCount != pages[0].TotalCount))
+        {
+            throw Inconsistent();
+        }
+
+        return new RowRange<T>(pages[0].FirstPosition, pages.SelectMany(p => p.Items).ToList(), pages[0].TotalCount);
+    }
+
+    public static GatewayError Inconsistent() => new(ErrorCodes.UpstreamInconsistent,
+        "Waldur's rows changed while the gateway was reading them (counts or pages disagree); retry the query.");
+}

@@ -1,0 +1,158 @@
+using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.Loading.Filtering;
+using Waldur.GraphGateway.Loading.Paging;
+using Waldur.GraphGateway.Loading.Sorting;
+using Waldur.GraphGateway.Schema;
+using Waldur.GraphGateway.WaldurApi;
+
+namespace Waldur.GraphGateway.Loading;
+
+/// <summary>
+/// Turns one connection field's arguments into the fewest Waldur list requests that still give the exact answer.
+/// <para>The gateway's order is the requested keys (default: Waldur's, name ascending) then uuid. <b>Window plan</b>:
+/// when Waldur evaluates the whole filter and the order starts with Waldur's own (name ascending), the slice is read
+/// from one Waldur page chosen to contain it (<see cref="PageChooser"/>; <c>totalCount</c> from
+/// <c>X-Result-Count</c>), and ties are resolved by <see cref="ServerOrderWindow"/>.</para>
+/// <para><b>Scan plan</b>: otherwise every row for the pushed-down filters is read (<see cref="ResidualScanner"/>,
+/// shared by all fields of the request with the same pushdown), filtered and sorted here, within a row budget.</para>
+/// <para>Ordering is never pushed down as <c>o</c>: Waldur's <c>o</c> keys (distribution, type) have a handful of
+/// values each, so rows tie in long runs that Waldur orders arbitrarily (U16) and that no exact filter can re-read in
+/// one request: offset paging over them would skip or repeat rows. Those orders are sorted here, exactly.</para>
+/// </summary>
+public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IOptions<ListOptions> options)
+{
+    public async Task<ConnectionPage<T>> LoadAsync<T>(ListResource<T> resource, ListRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        var hash = CursorCodec.ArgumentsHash(resource.TypeName, request.Where, request.Order);
+        var bounds = SliceBounds.Create(request.Paging, options.Value, hash);
+        var split = FilterSplitter.Split(request.Where, resource.Pushdown);
+        var query = new WaldurListQuery(split.Pushdown, null, 1, WaldurListQuery.MaxPageSize);
+        IReadOnlyList<SortKey> order = request.Order.Count == 0 ? [new SortKey(resource.DefaultOrderField, false)] : request.Order;
+        var context = new PlanContext<T>(resource, query, order, bounds, hash);
+        if (split.Residual is null && order[0] == new SortKey(resource.DefaultOrderField, false)
+            && fetcher.Cache.FindScan(resource.Endpoint, query) is null)
+        {
+            var page = request.NeedsRows
+                ? await WindowAsync(context, cancellationToken).ConfigureAwait(false)
+                : Build(context, await fetcher.CountAsync(resource, query, cancellationToken).ConfigureAwait(false), []);
+            if (page is not null)
+            {
+                return page;
+            }
+        }
+
+        return await ScanAsync(context, split, request.Order, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ConnectionPage<T>?> WindowAsync<T>(PlanContext<T> plan, CancellationToken cancellationToken)
+        where T : class
+    {
+        var (resource, query, bounds) = (plan.Resource, plan.Query, plan.Bounds);
+        RowRange<T> range;
+        if (bounds.NeedsTotal)
+        {
+            var rows = bounds.Last!.Value + 1;
+            if (bounds.Last == 0)
+            {
+                return Build(plan, await fetcher.CountAsync(resource, query, cancellationToken).ConfigureAwait(false), []);
+            }
+
+            range = fetcher.Cache.TryGetCount(resource.Endpoint, query, out var known)
+                ? await RangeOrEmptyAsync(plan, Math.Max(0, known - rows), known, cancellationToken).ConfigureAwait(false)
+                : await fetcher.TailAsync(resource, query, rows, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var (start, end) = bounds.Planned();
+            if (end <= start)
+            {
+                return Build(plan, await fetcher.CountAsync(resource, query, cancellationToken).ConfigureAwait(false), []);
+            }
+
+            range = await fetcher.RangeAsync(resource, query, Math.Max(0, start - 1), end + 1, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (from, to) = bounds.Resolve(range.Total);
+        if (to <= from)
+        {
+            return Build(plan, range.Total, []);
+        }
+
+        if (range.Start > Math.Max(0, from - 1) || range.End < Math.Min(range.Total, to + 1))
+        {
+            // Planned from arguments alone (e.g. `before` past the end); now that the total is known, read the real slice.
+            range = await fetcher.RangeAsync(resource, query, Math.Max(0, from - 1), Math.Min(range.Total, to + 1), cancellationToken)
+                .ConfigureAwait(false);
+            (from, to) = bounds.Resolve(range.Total);
+            if (range.Start > Math.Max(0, from - 1) || range.End < Math.Min(range.Total, to + 1))
+            {
+                throw ListFetcher.Inconsistent();
+            }
+        }
+
+        var comparer = new RowComparer<T>(plan.Order, resource, null);
+        var window = await ServerOrderWindow.ReadAsync(fetcher, resource, query, range, from, to, comparer, cancellationToken)
+            .ConfigureAwait(false);
+        return window is null ? null : Build(plan, range.Total, window);
+    }
+
+    private async Task<RowRange<T>> RangeOrEmptyAsync<T>(PlanContext<T> plan, int start, int end, CancellationToken cancellationToken)
+        where T : class => end <= start
+            ? new RowRange<T>(0, [], end)
+            : await fetcher.RangeAsync(plan.Resource, plan.Query, start, end, cancellationToken).ConfigureAwait(false);
+
+    private async Task<ConnectionPage<T>> ScanAsync<T>(PlanContext<T> plan, FilterSplit split, IReadOnlyList<SortKey> requested,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        var first = await scanner.FirstPageAsync(plan.Resource, plan.Query, cancellationToken).ConfigureAwait(false);
+        if (first.TotalCount > options.Value.ScanBudgetRows)
+        {
+            throw BudgetExceeded(plan, split, requested, first.TotalCount);
+        }
+
+        var scan = await scanner.ScanAsync(plan.Resource, plan.Query, cancellationToken).ConfigureAwait(false);
+        var fields = plan.Resource.Fields;
+        var rows = split.Residual is null ? [.. scan.Rows] : scan.Rows.Where(r => FilterEvaluator.Matches(split.Residual, r, fields)).ToList();
+        rows.Sort(new RowComparer<T>(plan.Order, plan.Resource, scan.DefaultOrderRank));
+        var (from, to) = plan.Bounds.Resolve(rows.Count);
+        return Build(plan, rows.Count, rows.GetRange(from, to - from));
+    }
+
+    private static ConnectionPage<T> Build<T>(PlanContext<T> plan, int total, IReadOnlyList<T> rows)
+        where T : class
+    {
+        var (from, to) = plan.Bounds.Resolve(total);
+        var edges = rows.Select((row, i) => new ConnectionEdge<T>(CursorCodec.Encode(from + i, plan.Hash), row)).ToList();
+        var info = new ConnectionPageInfo(
+            HasNextPage: to < total,
+            HasPreviousPage: from > 0,
+            StartCursor: to > from ? CursorCodec.Encode(from, plan.Hash) : null,
+            EndCursor: to > from ? CursorCodec.Encode(to - 1, plan.Hash) : null);
+        return new ConnectionPage<T>(edges, info, total);
+    }
+
+    private GatewayError BudgetExceeded<T>(PlanContext<T> plan, FilterSplit split, IReadOnlyList<SortKey> requested, int total)
+        where T : class
+    {
+        var reasons = split.ResidualFields.Select(f => $"`{f}`").ToList();
+        if (requested.Count > 0 && requested[0] != new SortKey(plan.Resource.DefaultOrderField, false))
+        {
+            reasons.Add("order by " + string.Join(", ", requested.Select(k => $"`{k.Field}`")));
+        }
+
+        var narrowers = plan.Resource.Pushdown.Where(r => !plan.Query.Filters.ContainsKey(r.Parameter))
+            .Select(r => $"`{r.Field}: {{ {r.Operation}: … }}`").ToList();
+        var hint = narrowers.Count > 0
+            ? $" Add a filter Waldur applies itself to narrow the scan: {string.Join(", ", narrowers)}."
+            : " Narrow the filters Waldur applies itself.";
+        return new GatewayError(ErrorCodes.ScanBudgetExceeded,
+            $"`{plan.Resource.FieldName}` would read {total} rows from Waldur (budget {options.Value.ScanBudgetRows}) to evaluate " +
+            $"{string.Join(" and ", reasons)} in the gateway.{hint}");
+    }
+
+    private sealed record PlanContext<T>(ListResource<T> Resource, WaldurListQuery Query, IReadOnlyList<SortKey> Order,
+        SliceBounds Bounds, byte[] Hash)
+        where T : class;
+}

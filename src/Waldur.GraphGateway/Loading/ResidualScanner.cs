@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.WaldurApi;
+
+namespace Waldur.GraphGateway.Loading;
+
+/// <summary>
+/// Reads every row for one set of Waldur filters: page 1 at <c>page_size=300</c> reveals the count, the other pages
+/// follow concurrently (bounded). Pages are separate requests and Waldur has no tie-breaker (U16), so a run of equal
+/// names that crosses a page boundary may come back with rows repeated or missing; such runs are re-read whole with the
+/// exact-name parameter. The result is checked against <c>X-Result-Count</c>: exactly the rows, or an error.
+/// </summary>
+public sealed class ResidualScanner(ListFetcher fetcher, IOptions<ListOptions> options)
+{
+    private const int PageSize = WaldurListQuery.MaxPageSize;
+
+    public Task<WaldurPage<T>> FirstPageAsync<T>(ListResource<T> resource, WaldurListQuery query, CancellationToken cancellationToken)
+        where T : class => fetcher.PageAsync(resource, query.WithPage(1, PageSize), cancellationToken);
+
+    public Task<ScanResult<T>> ScanAsync<T>(ListResource<T> resource, WaldurListQuery query, CancellationToken cancellationToken)
+        where T : class => fetcher.Cache.ScanAsync(resource.Endpoint, query, () => ReadAllAsync(resource, query, cancellationToken));
+
+    private async Task<ScanResult<T>> ReadAllAsync<T>(ListResource<T> resource, WaldurListQuery query, CancellationToken cancellationToken)
+        where T : class
+    {
+        var first = await FirstPageAsync(resource, query, cancellationToken).ConfigureAwait(false);
+        var pageCount = Math.Max(1, (first.TotalCount + PageSize - 1) / PageSize);
+        using var gate = new SemaphoreSlim(options.Value.ScanConcurrency);
+        var rest = await Task.WhenAll(Enumerable.Range(2, pageCount - 1).Select(async page =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await fetcher.PageAsync(resource, query.WithPage(page, PageSize), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        })).ConfigureAwait(false);
+        var pages = new List<WaldurPage<T>>(pageCount) { first };
+        pages.AddRange(rest);
+        if (pages.Any(p => p.TotalCount != first.TotalCount))
+        {
+            throw ListFetcher.Inconsistent();
+        }
+
+        var groups = new Dictionary<string, IReadOnlyList<T>>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < pages.Count; i++)
+        {
+            if (pages[i].Items.Count > 0 && pages[i + 1].Items.Count > 0
+                && resource.DefaultOrderKey(pages[i].Items[^1]) is var key && key == resource.DefaultOrderKey(pages[i + 1].Items[0])
+                && await fetcher.GroupAsync(resource, query, key, cancellationToken).ConfigureAwait(false) is { } group)
+            {
+                groups[key] = group;
+            }
+        }
+
+        var rows = new List<T>(first.TotalCount);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in pages.SelectMany(p => p.Items))
+        {
+            var key = resource.DefaultOrderKey(row);
+            var emit = groups.TryGetValue(key, out var group) ? group : [row];
+            if (group is not null)
+            {
+                groups.Remove(key);
+            }
+            else if (emit.Count == 1 && seen.Contains(resource.Uuid(row)))
+            {
+                continue;
+            }
+
+            foreach (var item in emit.Where(item => seen.Add(resource.Uuid(item))))
+            {
+                rows.Add(item);
+            }
+        }
+
+        if (rows.Count != first.TotalCount)
+        {
+            throw ListFetcher.Inconsistent();
+        }
+
+        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            rank.TryAdd(resource.DefaultOrderKey(rows[i]), i);
+        }
+
+        return new ScanResult<T>(rows, rank);
+    }
+}

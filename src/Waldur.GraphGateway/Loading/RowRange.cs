@@ -1,0 +1,7 @@
+namespace Waldur.GraphGateway.Loading;
+
+/// <summary>Contiguous rows of Waldur's order: <see cref="Rows"/>[i] is at position <see cref="Start"/> + i of <see cref="Total"/>.</summary>
+public sealed record RowRange<T>(int Start, IReadOnlyList<T> Rows, int Total)
+{
+    public int End => Start + Rows.Count;
+}

@@ -1,0 +1,61 @@
+using Waldur.GraphGateway.Loading.Filtering;
+
+namespace Waldur.GraphGateway.Loading.Sorting;
+
+/// <summary>
+/// The gateway's total order over rows: the requested keys, then <c>uuid</c> ascending as the tie-breaker Waldur
+/// lacks (U16), so every plan (one page or a scan) yields the same sequence and offsets in cursors stay meaningful.
+/// Nulls sort first ascending (as LINQ's default comparer, which HotChocolate uses in memory). The default-order field
+/// compares by the rank Waldur gave it (<paramref name="defaultOrderRank"/>) when known, so the gateway orders names with
+/// Waldur's own collation, and a page answered from one Waldur page agrees with a page answered from a scan.
+/// </summary>
+public sealed class RowComparer<T>(
+    IReadOnlyList<SortKey> keys,
+    ListResource<T> resource,
+    IReadOnlyDictionary<string, int>? defaultOrderRank) : IComparer<T>
+    where T : class
+{
+    public int Compare(T? x, T? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return 0;
+        }
+
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        foreach (var key in keys)
+        {
+            var order = CompareKey(key.Field, x, y);
+            if (order != 0)
+            {
+                return key.Descending ? -order : order;
+            }
+        }
+
+        return string.CompareOrdinal(resource.Uuid(x), resource.Uuid(y));
+    }
+
+    private int CompareKey(string field, T x, T y)
+    {
+        if (field == resource.DefaultOrderField && defaultOrderRank is not null
+            && defaultOrderRank.TryGetValue(resource.DefaultOrderKey(x), out var rx)
+            && defaultOrderRank.TryGetValue(resource.DefaultOrderKey(y), out var ry))
+        {
+            return rx.CompareTo(ry);
+        }
+
+        var get = resource.Fields[field].Get;
+        return CompareValues(get(x), get(y));
+    }
+
+    private static int CompareValues(object? a, object? b) => (a, b) switch
+    {
+        (null, null) => 0,
+        (null, _) => -1,
+        (_, null) => 1,
+        (string sa, string sb) => string.CompareOrdinal(sa, sb),
+        (IComparable ca, _) => ca.CompareTo(b),
+        _ => 0,
+    };
+}

@@ -1,0 +1,6 @@
+using GraphQL.Types;
+
+namespace Waldur.GraphGateway.Types.Filtering;
+
+/// <summary>HotChocolate's <c>IntOperationFilterInput</c>.</summary>
+public sealed class IntOperationFilterInputGraphType() : ComparableOperationFilterInputGraphType<IntGraphType>("IntOperationFilterInput");

@@ -1,0 +1,17 @@
+using GraphQL.Types;
+
+namespace Waldur.GraphGateway.Types.Filtering;
+
+/// <summary>HotChocolate's <c>SortEnumType</c>.</summary>
+public sealed class SortEnumTypeGraphType : EnumerationGraphType
+{
+    public const string Ascending = "ASC";
+    public const string Descending = "DESC";
+
+    public SortEnumTypeGraphType()
+    {
+        Name = "SortEnumType";
+        Add(Ascending, Ascending);
+        Add(Descending, Descending);
+    }
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.Schema;
+
+namespace Waldur.GraphGateway.WaldurApi;
+
+/// <summary>
+/// The typed client behind <see cref="IWaldurClient"/>. The resilience pipeline lives in the HttpClient (Hosting);
+/// this class forwards credentials, streams bodies through the source-generated context and translates failures once.
+/// </summary>
+public sealed class WaldurClient(
+    HttpClient http,
+    IHttpContextAccessor httpContextAccessor,
+    IOptions<WaldurOptions> options,
+    ILogger<WaldurClient> logger) : IWaldurClient
+{
+    public async Task<WaldurPage<T>> ListAsync<T>(WaldurEndpoint<T> endpoint, WaldurListQuery query, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"{endpoint.Path}?{query.ToQueryString()}", cancellationToken)
+            .ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw new WaldurInvalidPageException();
+        }
+
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        var total = ResultCount(response);
+        var items = await ReadAsync(response, endpoint.ListJson, cancellationToken).ConfigureAwait(false);
+        var page = query.LastPage ? Math.Max(1, (total + query.PageSize - 1) / query.PageSize) : query.Page;
+        var links = WaldurLinks.Parse(response.Headers.TryGetValues("Link", out var values) ? string.Join(", ", values) : null);
+        return new WaldurPage<T>(items, total, links, page, Math.Min(query.PageSize, WaldurListQuery.MaxPageSize));
+    }
+
+    public async Task<T?> RetrieveAsync<T>(WaldurEndpoint<T> endpoint, string uuid, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"{endpoint.Path}{Uri.EscapeDataString(uuid)}/", cancellationToken)
+            .ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(response, endpoint.ItemJson, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> CountAsync<T>(WaldurEndpoint<T> endpoint, WaldurListQuery query, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var response = await SendAsync(HttpMethod.Head, $"{endpoint.Path}?{query.ToQueryString(includePaging: false)}", cancellationToken)
+            .ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        return ResultCount(response);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string relativeUrl, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, relativeUrl);
+        request.Headers.TryAddWithoutValidation("Authorization", Authorization());
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        try
+        {
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("Waldur {Method} {Path} -> {Status}", method, relativeUrl, (int)response.StatusCode);
+            }
+
+            return response;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException
+                                      or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            // The exception text may carry the URL but never headers, so the token stays out of the log.
+            logger.LogWarning("Waldur {Method} {Path} failed: {Error}", method, relativeUrl, e.GetType().Name);
+            throw WaldurErrors.Unavailable(e);
+        }
+    }
+
+    /// <summary>Only the caller's <c>Authorization</c> goes to Waldur (U14: Waldur decides who sees what).</summary>
+    private string Authorization()
+    {
+        var header = httpContextAccessor.HttpContext?.Request.Headers.Authorization.ToString();
+        if (!string.IsNullOrWhiteSpace(header))
+        {
+            return header;
+        }
+
+        var serviceToken = options.Value.ServiceToken;
+        if (!string.IsNullOrWhiteSpace(serviceToken))
+        {
+            return serviceToken.Contains(' ', StringComparison.Ordinal) ? serviceToken : $"Token {serviceToken}";
+        }
+
+        throw new GatewayError(ErrorCodes.NotAuthenticated,
+            "Send an Authorization header (Token <key> or Bearer <token>): Waldur has no anonymous access.");
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await WaldurErrors.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            throw WaldurErrors.FromStatus(response.StatusCode, body);
+        }
+    }
+
+    private static int ResultCount(HttpResponseMessage response)
+    {
+        if (response.Headers.TryGetValues("X-Result-Count", out var values)
+            && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            return count;
+        }
+
+        throw WaldurErrors.Unreadable("a list response without a valid X-Result-Count header (U19)");
+    }
+
+    private static async Task<TBody> ReadAsync<TBody>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<TBody> json,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return await JsonSerializer.DeserializeAsync(stream, json, cancellationToken).ConfigureAwait(false)
+                    ?? throw WaldurErrors.Unreadable("a null body");
+            }
+        }
+        catch (JsonException e)
+        {
+            throw WaldurErrors.Unreadable("the body is not the JSON Waldur documents (U4, U5, U8)", e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw WaldurErrors.Unavailable(e);
+        }
+        catch (IOException e)
+        {
+            throw WaldurErrors.Unavailable(e);
+        }
+    }
+}

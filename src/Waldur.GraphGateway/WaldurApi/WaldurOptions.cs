@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Waldur.GraphGateway.WaldurApi;
+
+/// <summary>Settings under <c>Waldur:*</c>; validated at start so a bad value stops start-up and names its key.</summary>
+public sealed class WaldurOptions
+{
+    public const string Section = "Waldur";
+
+    /// <summary>Waldur's root, e.g. <c>https://waldur.example.org/</c>; the API paths (U1) are appended to it.</summary>
+    [Required]
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>
+    /// Optional: used only when a caller sends no <c>Authorization</c> header. A bare key is sent as
+    /// <c>Token &lt;key&gt;</c> (U20); a value that already names a scheme (<c>Token …</c>, <c>Bearer …</c>) is sent as is.
+    /// </summary>
+    public string? ServiceToken { get; set; }
+
+    [Required]
+    public WaldurResilienceOptions Resilience { get; set; } = new();
+}
