@@ -16,7 +16,8 @@ public class BatchFailureTests
         var listed = images[0];
         var (x, y) = (images[^1], images[^2]);
         // The list (of one name: the other images stay unknown) resolves first (plain resolvers finish before any batch is sent); from the next call on, Waldur fails.
-        probe.BeforeCall = call => call == 2 ? gateway.SetFaultsAsync(new { errorRate = 1.0, errorStatus = 503 }) : Task.CompletedTask;
+        var faultOn = new Lazy<Task>(() => gateway.SetFaultsAsync(new { errorRate = 1.0, errorStatus = 503 }));
+        probe.BeforeCall = call => call >= 2 ? faultOn.Value : Task.CompletedTask;
         await gateway.ClearJournalAsync();
         var result = await gateway.QueryAsync($$"""
             { list: digitalOceanImages(first: 1, where: { name: { eq: "{{listed.Name}}" } }) { nodes { name } }
