@@ -13,6 +13,7 @@ public static class WaldurSchemaHosting
         services.AddWaldurLoading(configuration);
         services.AddRelay(configuration);
         services.AddDigitalOceanNodeTypes();
+        services.AddFederationSubgraph(configuration);
 
         services.AddGraphQL(b => b
             .AddSchema<WaldurSchema>()

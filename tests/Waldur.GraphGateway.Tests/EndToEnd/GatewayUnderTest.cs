@@ -112,6 +112,13 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         return response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync()).Contains("\"Query\"", StringComparison.Ordinal);
     }
 
+    /// <summary>GETs a gateway path (e.g. <c>/graphql?sdl</c>) and returns the body.</summary>
+    public async Task<string> GetTextAsync(string path)
+    {
+        using var client = _gateway.CreateClient();
+        return await client.GetStringAsync(new Uri(path, UriKind.Relative));
+    }
+
     public async Task ClearJournalAsync() => (await _emulatorClient.DeleteAsync("/__emulator/requests")).EnsureSuccessStatusCode();
 
     public async Task<List<JournalEntry>> JournalAsync() =>

@@ -1,5 +1,8 @@
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.Loading.DataLoading;
+using Waldur.GraphGateway.Schema.Federation;
 using Waldur.GraphGateway.Types.Relay;
 using Waldur.GraphGateway.Types.Scalars;
 using Waldur.GraphGateway.WaldurApi;
@@ -9,11 +12,12 @@ namespace Waldur.GraphGateway.Types.DigitalOcean;
 /// <summary>A DigitalOcean image (U4); its regions come nested in the same Waldur response.</summary>
 public sealed class DigitalOceanImageGraphType : ObjectGraphType<DigitalOceanImageDto>
 {
-    public DigitalOceanImageGraphType()
+    public DigitalOceanImageGraphType(IOptions<FederationOptions> federation)
     {
         Name = "DigitalOceanImage";
         Description = "A DigitalOcean image (distribution image, snapshot, backup or custom image) as Waldur knows it.";
         this.ImplementNode(DigitalOceanNodeTypes.Image, i => i.Uuid);
+        this.FederatedByUuid(federation.Value, (c, uuid) => c.DataLoader<DigitalOceanImageByUuidDataLoader>().Load(uuid));
         Field(i => i.Uuid).Description("Waldur's id: 32 lowercase hex digits.");
         Field(i => i.Url).Description("The image's absolute URL in Waldur's REST API.");
         Field(i => i.Name).Description("Distribution and version, e.g. `Ubuntu 22.04 (LTS) x64`, or a snapshot's name.");

@@ -1,4 +1,7 @@
 using GraphQL.Types;
+using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.Loading.DataLoading;
+using Waldur.GraphGateway.Schema.Federation;
 using Waldur.GraphGateway.Types.Paging;
 using Waldur.GraphGateway.Types.Relay;
 using Waldur.GraphGateway.WaldurApi;
@@ -8,11 +11,12 @@ namespace Waldur.GraphGateway.Types.DigitalOcean;
 /// <summary>A DigitalOcean region (U5), navigable to the images available in it.</summary>
 public sealed class DigitalOceanRegionGraphType : ObjectGraphType<DigitalOceanRegionDto>
 {
-    public DigitalOceanRegionGraphType()
+    public DigitalOceanRegionGraphType(IOptions<FederationOptions> federation)
     {
         Name = "DigitalOceanRegion";
         Description = "A DigitalOcean region as Waldur knows it.";
         this.ImplementNode(DigitalOceanNodeTypes.Region, r => r.Uuid);
+        this.FederatedByUuid(federation.Value, (c, uuid) => c.DataLoader<DigitalOceanRegionByUuidDataLoader>().Load(uuid));
         Field(r => r.Uuid).Description("Waldur's id: 32 lowercase hex digits.");
         Field(r => r.Url).Description("The region's absolute URL in Waldur's REST API.");
         Field(r => r.Name).Description("DigitalOcean's name for the region, e.g. `Amsterdam 3`.");
