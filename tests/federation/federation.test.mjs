@@ -131,18 +131,24 @@ test('2. a real Apollo Gateway answers a query needing both subgraphs; _entities
   for (const n of body2.data.digitalOceanImages.nodes) assert.equal(n.popularity, popularity(n.uuid));
 });
 
-test('2b. a broken representation is answered with an error for that entity only', async () => {
+test('2b. _entities: an unknown uuid is null, a malformed one fails only its entity with UUID_INVALID', async () => {
   const res = await fetch(GATEWAY, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: AUTH },
     body: JSON.stringify({
       query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on DigitalOceanImage { uuid name } } }',
-      variables: { r: [{ __typename: 'DigitalOceanImage', uuid: images[0].uuid }, { __typename: 'DigitalOceanImage', uuid: 'ffffffffffffffffffffffffffffffff' }] },
+      variables: { r: [
+        { __typename: 'DigitalOceanImage', uuid: images[0].uuid },
+        { __typename: 'DigitalOceanImage', uuid: 'ffffffffffffffffffffffffffffffff' },
+        { __typename: 'DigitalOceanImage', uuid: 'not-a-uuid' },
+      ] },
     }),
   });
   const body = await res.json();
   assert.equal(body.data._entities[0].name, images[0].name);
   assert.equal(body.data._entities[1], null);
+  assert.equal(body.data._entities[2], null);
+  assert.deepEqual(body.errors.map((e) => [e.path.join('.'), e.extensions.code]), [['_entities.2', 'UUID_INVALID']]);
 });
 
 test('3. @graphql-tools/stitch merges the gateway (introspected over HTTP) with a second schema by digitalOceanImagesByUuids', async () => {

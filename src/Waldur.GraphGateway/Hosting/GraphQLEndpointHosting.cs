@@ -4,6 +4,7 @@ using GraphQL.Validation.Rules.Custom;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.Http;
+using Waldur.GraphGateway.Schema;
 
 namespace Waldur.GraphGateway.Hosting;
 
@@ -65,7 +66,7 @@ public static class GraphQLEndpointHosting
         // One route serves /graphql and /graphql/ (routing ignores the trailing slash); the IDE posts to the latter.
         app.Map("/graphql", (HttpContext context, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(context));
         app.MapGet("/graphql/schema.graphql", (HttpContext context, GraphQL.Types.ISchema schema) =>
-            Results.Text(GraphQL.SchemaExtensions.Print(schema), "text/plain; charset=utf-8"));
+            Results.Text(SchemaSdl.Client(schema), "text/plain; charset=utf-8"));
 
         var ideEnabled = app.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.EnableIde;
         if (ideEnabled)

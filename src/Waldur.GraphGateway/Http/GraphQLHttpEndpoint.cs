@@ -141,7 +141,7 @@ public sealed class GraphQLHttpEndpoint(
     private async Task WriteSdlAsync(HttpContext context)
     {
         context.Response.ContentType = "text/plain; charset=utf-8";
-        await context.Response.WriteAsync(schema.Print(), context.RequestAborted).ConfigureAwait(false);
+        await context.Response.WriteAsync(SchemaSdl.Client(schema), context.RequestAborted).ConfigureAwait(false);
     }
 
     private static ExecutionResult ErrorResult(GraphQLHttpException ex) =>

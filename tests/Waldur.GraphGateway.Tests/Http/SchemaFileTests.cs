@@ -3,6 +3,7 @@ using System.Text;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
+using Waldur.GraphGateway.Schema;
 using Xunit;
 using static Waldur.GraphGateway.Tests.Http.GraphQLClient;
 
@@ -14,7 +15,7 @@ public sealed class SchemaFileTests(GatewayFixture fixture) : IClassFixture<Gate
     [Fact]
     public async Task Sdl_endpoints_serve_the_printed_schema()
     {
-        var printed = fixture.Services.GetRequiredService<ISchema>().Print();
+        var printed = SchemaSdl.Client(fixture.Services.GetRequiredService<ISchema>());
 
         var query = await GetAsync(fixture.Client, "/graphql?sdl");
         var file = await GetAsync(fixture.Client, "/graphql/schema.graphql");
@@ -30,7 +31,7 @@ public sealed class SchemaFileTests(GatewayFixture fixture) : IClassFixture<Gate
     public void Schema_graphql_at_the_repository_root_is_the_printed_schema()
     {
         var path = Path.Combine(RepositoryRoot(), "schema.graphql");
-        var printed = Encoding.UTF8.GetBytes(fixture.Services.GetRequiredService<ISchema>().Print());
+        var printed = Encoding.UTF8.GetBytes(SchemaSdl.Client(fixture.Services.GetRequiredService<ISchema>()));
         if (Environment.GetEnvironmentVariable("UPDATE_SCHEMA") == "1")
         {
             File.WriteAllBytes(path, printed);

@@ -1,0 +1,21 @@
+using GraphQL;
+using Waldur.GraphGateway.Schema.Federation;
+
+namespace Waldur.GraphGateway.Hosting;
+
+/// <summary>The Apollo Federation v2 subgraph surface (issue 6), on unless <c>Federation:Enabled=false</c>.</summary>
+public static class FederationHosting
+{
+    public static IServiceCollection AddFederationSubgraph(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FederationOptions>().Bind(configuration.GetSection(FederationOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        var options = configuration.GetSection(FederationOptions.Section).Get<FederationOptions>() ?? new FederationOptions();
+        if (options.Enabled)
+        {
+            services.AddGraphQL(b => b.AddFederation(options.Version));
+        }
+
+        return services;
+    }
+}
