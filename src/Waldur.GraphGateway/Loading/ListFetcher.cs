@@ -92,23 +92,18 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
         }
 
         var filters = new SortedDictionary<string, string>(query.Filters, StringComparer.Ordinal) { [parameter] = key };
-        return RunAsync(resource, filters, null, cancellationToken);
+        return RunAsync(resource, filters, cancellationToken);
     }
 
     /// <summary>
-    /// Every row matching <paramref name="filters"/> (exact filters that select one run of ties), or null when there
-    /// are more than <paramref name="maxRows"/> of them (checked on the first page, before reading more).
+    /// Every row matching <paramref name="filters"/>: exact filters that select one run of rows tied on every column
+    /// Waldur sorts by, so pages of it can only be joined by uuid.
     /// </summary>
-    public async Task<IReadOnlyList<T>?> RunAsync<T>(ListResource<T> resource, SortedDictionary<string, string> filters, int? maxRows,
-        CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<T>?> RunAsync<T>(ListResource<T> resource, SortedDictionary<string, string> filters, CancellationToken cancellationToken)
         where T : class
     {
         var groupQuery = new WaldurListQuery(filters, null, 1, WaldurListQuery.MaxPageSize);
         var first = await PageAsync(resource, groupQuery, cancellationToken).ConfigureAwait(false);
-        if (first.TotalCount > maxRows)
-        {
-            return null;
-        }
 
         var pages = new List<WaldurPage<T>> { first };
         var pageCount = (first.TotalCount + WaldurListQuery.MaxPageSize - 1) / WaldurListQuery.MaxPageSize;

@@ -94,9 +94,31 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
         }
 
         var comparer = new RowComparer<T>(plan.Order, resource, null);
-        var window = await ServerOrderWindow.ReadAsync(fetcher, resource, query, server, range, from, to, comparer, cancellationToken)
-            .ConfigureAwait(false);
+        var window = await ServerOrderWindow.ReadAsync(fetcher, resource, query, server, filters => ReadRunAsync(resource, server, filters, cancellationToken),
+            range, from, to, comparer, cancellationToken).ConfigureAwait(false);
         return window is null ? null : Build(plan, range.Total, window);
+    }
+
+    /// <summary>
+    /// Every row of one run of ties. A default-order run ties on every column Waldur sorts by, so it is read by exact
+    /// name (<see cref="ListFetcher.GroupAsync{T}"/>). An <c>o</c> run is an ordinary list for its exact filters, sorted
+    /// by name without a tie-breaker: the scanner reads it exactly (one request up to 300 rows, shared in the request),
+    /// within the scan budget; beyond it null, and the caller's fallback reports the budget.
+    /// </summary>
+    private async Task<IReadOnlyList<T>?> ReadRunAsync<T>(ListResource<T> resource, ServerOrder<T> server, SortedDictionary<string, string> filters,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        var query = new WaldurListQuery(filters, null, 1, WaldurListQuery.MaxPageSize);
+        if (server.Ordering is null)
+        {
+            return await fetcher.RunAsync(resource, filters, cancellationToken).ConfigureAwait(false);
+        }
+
+        var first = await scanner.FirstPageAsync(resource, query, cancellationToken).ConfigureAwait(false);
+        return first.TotalCount > options.Value.ScanBudgetRows
+            ? null
+            : (await scanner.ScanAsync(resource, query, cancellationToken).ConfigureAwait(false)).Rows;
     }
 
     private async Task<RowRange<T>> RangeOrEmptyAsync<T>(ListResource<T> resource, WaldurListQuery query, int start, int end,

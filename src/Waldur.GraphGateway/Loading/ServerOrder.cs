@@ -15,22 +15,14 @@ internal sealed class ServerOrder<T>
 {
     private readonly Key[] _keys;
 
-    private ServerOrder(string? ordering, Key[] keys, int? maxRunRows)
+    private ServerOrder(string? ordering, Key[] keys)
     {
         Ordering = ordering;
         _keys = keys;
-        MaxRunRows = maxRunRows;
     }
 
     /// <summary>The <c>o</c> value, or null for Waldur's default order.</summary>
     public string? Ordering { get; }
-
-    /// <summary>
-    /// Most rows a run may have to be re-read in one request; null: any size, over several pages. Runs of the default
-    /// order tie on every column Waldur sorts by, so paging them needs the scanner's repair; an <c>o</c> run re-read
-    /// over several pages would tie on name instead, so it is re-read only when one page holds it.
-    /// </summary>
-    public int? MaxRunRows { get; }
 
     /// <summary>The server order for a requested order, or null when Waldur cannot produce any prefix of it.</summary>
     public static ServerOrder<T>? For(ListResource<T> resource, IReadOnlyList<SortKey> order)
@@ -38,7 +30,7 @@ internal sealed class ServerOrder<T>
         if (order[0] == new SortKey(resource.DefaultOrderField, false))
         {
             var name = resource.DefaultOrderKey;
-            return new ServerOrder<T>(null, [new Key(resource.DefaultOrderField, resource.DefaultOrderExactParameter, r => name(r), false)], null);
+            return new ServerOrder<T>(null, [new Key(resource.DefaultOrderField, resource.DefaultOrderExactParameter, r => name(r), false)]);
         }
 
         var keys = new List<Key>();
@@ -57,7 +49,7 @@ internal sealed class ServerOrder<T>
             parts.Add((sort.Descending ? "-" : "") + rule.OrderingKey);
         }
 
-        return keys.Count == 0 ? null : new ServerOrder<T>(string.Join(',', parts), [.. keys], WaldurListQuery.MaxPageSize);
+        return keys.Count == 0 ? null : new ServerOrder<T>(string.Join(',', parts), [.. keys]);
     }
 
     public bool SameRun(T a, T b) => _keys.All(k => string.Equals(k.Value(a), k.Value(b), StringComparison.Ordinal));

@@ -8,7 +8,8 @@ namespace Waldur.GraphGateway.Loading;
 /// in any database order, so a run that starts and ends inside the fetched rows is known exactly, whatever order Waldur
 /// chose inside it, and is re-ordered here by the remaining requested keys and uuid.
 /// A run cut by the edge of the fetched rows may continue in rows Waldur would order differently on another request,
-/// so it is re-read whole with exact filters (one request for an <c>o</c> run) and placed by arithmetic: a run cut on
+/// so it is re-read whole with exact filters (<paramref name="readRun"/>; one request when it fits one Waldur page) and
+/// placed by arithmetic: a run cut on
 /// the left ends where it ends in the fetched rows, one cut on the right starts where it starts. Only a run cut on both
 /// sides needs one more request to find its start. Returns null when a run cannot be re-read exactly, or when Waldur's
 /// <c>o</c> order disagrees with the gateway's (the caller scans).
@@ -16,7 +17,8 @@ namespace Waldur.GraphGateway.Loading;
 internal static class ServerOrderWindow
 {
     public static async Task<IReadOnlyList<T>?> ReadAsync<T>(ListFetcher fetcher, ListResource<T> resource, WaldurListQuery query,
-        ServerOrder<T> order, RowRange<T> range, int start, int end, IComparer<T> comparer, CancellationToken cancellationToken)
+        ServerOrder<T> order, Func<SortedDictionary<string, string>, Task<IReadOnlyList<T>?>> readRun, RowRange<T> range, int start, int end,
+        IComparer<T> comparer, CancellationToken cancellationToken)
         where T : class
     {
         var rows = range.Rows;
@@ -62,9 +64,7 @@ internal static class ServerOrderWindow
             }
             else
             {
-                var group = order.RunFilters(query, sample) is { } filters
-                    ? await fetcher.RunAsync(resource, filters, order.MaxRunRows, cancellationToken).ConfigureAwait(false)
-                    : null;
+                var group = order.RunFilters(query, sample) is { } filters ? await readRun(filters).ConfigureAwait(false) : null;
                 if (group is null)
                 {
                     return null;

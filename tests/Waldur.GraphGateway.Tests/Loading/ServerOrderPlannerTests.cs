@@ -46,6 +46,18 @@ public class ServerOrderPlannerTests
     }
 
     [Fact]
+    public void Regions_never_send_o_and_name_ascending_stays_the_default_order()
+    {
+        var regions = DigitalOceanListResources.Regions;
+        Assert.Null(ServerOrder<DigitalOceanRegionDto>.For(regions, [new SortKey("name", true)]));
+        Assert.Null(ServerOrder<DigitalOceanRegionDto>.For(regions, [new SortKey("name", false)])!.Ordering);
+        Assert.Null(ServerOrder<DigitalOceanImageDto>.For(Images, [new SortKey("name", false), new SortKey("distribution", false)])!.Ordering);
+        Assert.Null(ServerOrder<DigitalOceanImageDto>.For(Images, [new SortKey("createdAt", false), new SortKey("distribution", false)]));
+        Assert.Equal("-type,distribution",
+            ServerOrder<DigitalOceanImageDto>.For(Images, [new SortKey("type", true), new SortKey("distribution", false), new SortKey("name", false)])!.Ordering);
+    }
+
+    [Fact]
     public async Task A_page_inside_one_Waldur_page_is_one_request_carrying_one_comma_separated_o()
     {
         var images = RandomImages.Create(new Random(11), 250);
