@@ -23,7 +23,9 @@ done
 for suite in tests/conformance/run.sh tests/federation/run.sh; do
   [ -f "$suite" ] || continue
   echo "== $suite"
-  line=$(bash "$suite" 2>&1 | tee /dev/stderr | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -1)
+  # tee to a file, not /dev/stderr: reopening /dev/stderr truncates a log file that stdout also writes to.
+  bash "$suite" 2>&1 | tee "$results/suite.log"
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$results/suite.log" | tail -1)
   if [ -n "$line" ]; then
     passed=$((passed + $(echo "$line" | cut -d' ' -f1))); failed=$((failed + $(echo "$line" | cut -d' ' -f3)))
   else

@@ -1,13 +1,13 @@
 // The "second subgraph" of the composition suite: a small service that owns one field of its own on
 // DigitalOceanImage (by its @key) and a root field that returns image references only.
-import gql from 'graphql-tag';
+import { parse } from 'graphql';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 
 /** Deterministic per uuid, so assertions can recompute it. */
 export const popularity = (uuid) => [...uuid].reduce((a, c) => (a * 31 + c.charCodeAt(0)) % 1000, 7);
 
-const federatedTypeDefs = gql`
+const federatedTypeDefs = parse(/* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
 
   type Query {
@@ -20,11 +20,11 @@ const federatedTypeDefs = gql`
     "How often the image is picked, 0..999."
     popularity: Int!
   }
-`;
+`);
 
 /** The Apollo Federation v2 subgraph. */
 export function insightsSubgraphSchema(featuredUuids) {
-  return buildSubgraphSchema({
+  return buildSubgraphSchema([{
     typeDefs: federatedTypeDefs,
     resolvers: {
       Query: { featuredImages: () => featuredUuids.map((uuid) => ({ uuid })) },
@@ -33,7 +33,7 @@ export function insightsSubgraphSchema(featuredUuids) {
         popularity: ({ uuid }) => popularity(uuid),
       },
     },
-  });
+  }]);
 }
 
 /** The same service as a plain schema for stitching, with a batch lookup for type merging. */

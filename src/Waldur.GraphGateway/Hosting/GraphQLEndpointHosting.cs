@@ -1,9 +1,79 @@
+using GraphQL;
+using GraphQL.Validation;
+using GraphQL.Validation.Rules.Custom;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.Http;
+
 namespace Waldur.GraphGateway.Hosting;
 
 /// <summary>The GraphQL-over-HTTP endpoint, IDE and SDL (issue 3).</summary>
 public static class GraphQLEndpointHosting
 {
-    public static IServiceCollection AddGraphQLEndpoint(this IServiceCollection services, IConfiguration configuration) => services;
+    private const string CorsPolicy = "GraphQL";
 
-    public static WebApplication MapGraphQLEndpoint(this WebApplication app) => app;
+    public static IServiceCollection AddGraphQLEndpoint(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GraphQLHttpOptions>()
+            .Bind(configuration.GetSection(GraphQLHttpOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GraphQLHttpOptions>, GraphQLHttpOptionsValidator>();
+
+        services.AddSingleton<GraphQLRequestReader>();
+        services.AddSingleton<DocumentCache>();
+        services.AddSingleton<PersistedQueryStore>();
+        services.AddSingleton<IdeAssets>();
+        services.AddScoped<GraphQLRequestExecutor>();
+        services.AddScoped<GraphQLHttpEndpoint>();
+
+        services.AddGraphQL(b => b
+            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddErrorInfoProvider<GatewayErrorInfoProvider>()
+            .AddComplexityAnalyzer((complexity, provider) =>
+            {
+                var limits = provider.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value;
+                complexity.MaxComplexity = limits.MaxComplexity;
+                // Depth is measured (and limited) by DocumentShapeAnalyzer, which ignores introspection.
+                complexity.MaxDepth = null;
+                complexity.DefaultComplexityImpactDelegate = context => PageSizeComplexity.Impact(context, limits.DefaultPageSize);
+            })
+            .ConfigureExecutionOptions(execution =>
+            {
+                var limits = execution.RequestServices!.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value;
+                if (!limits.EnableIntrospection)
+                {
+                    execution.ValidationRules = (execution.ValidationRules ?? DocumentValidator.CoreRules).Append(NoIntrospectionValidationRule.Instance);
+                }
+            }));
+
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<GraphQLHttpOptions>>((cors, graphql) =>
+            cors.AddPolicy(CorsPolicy, policy =>
+            {
+                var origins = graphql.Value.AllowedOriginList();
+                _ = origins.Contains("*") ? policy.AllowAnyOrigin() : policy.WithOrigins(origins);
+                policy.AllowAnyHeader().WithMethods("GET", "POST").SetPreflightMaxAge(TimeSpan.FromHours(1));
+            }));
+        return services;
+    }
+
+    public static WebApplication MapGraphQLEndpoint(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseCors(CorsPolicy);
+
+        // One route serves /graphql and /graphql/ (routing ignores the trailing slash); the IDE posts to the latter.
+        app.Map("/graphql", (HttpContext context, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(context));
+        app.MapGet("/graphql/schema.graphql", (HttpContext context, GraphQL.Types.ISchema schema) =>
+            Results.Text(GraphQL.SchemaExtensions.Print(schema), "text/plain; charset=utf-8"));
+
+        var ideEnabled = app.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.EnableIde;
+        if (ideEnabled)
+        {
+            app.MapGet("/graphql/bcp-config.json", () => Results.Text(IdeAssets.ConfigJson, "application/json"));
+            app.MapGet("/graphql/{**path}", (HttpContext context, string path, IdeAssets ide) => ide.ServeFileAsync(context, path));
+        }
+
+        return app;
+    }
 }

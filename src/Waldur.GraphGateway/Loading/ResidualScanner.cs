@@ -19,7 +19,12 @@ public sealed class ResidualScanner(ListFetcher fetcher, IOptions<ListOptions> o
     public Task<ScanResult<T>> ScanAsync<T>(ListResource<T> resource, WaldurListQuery query, CancellationToken cancellationToken)
         where T : class => fetcher.Cache.ScanAsync(resource.Endpoint, query, () => ReadAllAsync(resource, query, cancellationToken));
 
-    private async Task<ScanResult<T>> ReadAllAsync<T>(ListResource<T> resource, WaldurListQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every page for these filters as Waldur sent them, checked to agree on the count, with no repair of tied runs: a
+    /// row may repeat and another be missing (U16). Pages are cached per request, so a later <see cref="ScanAsync"/>
+    /// reuses them. For callers that can recover a missing row another way (the by-uuid loader asks for it by uuid).
+    /// </summary>
+    public async Task<IReadOnlyList<WaldurPage<T>>> PagesAsync<T>(ListResource<T> resource, WaldurListQuery query, CancellationToken cancellationToken)
         where T : class
     {
         var first = await FirstPageAsync(resource, query, cancellationToken).ConfigureAwait(false);
@@ -44,6 +49,14 @@ public sealed class ResidualScanner(ListFetcher fetcher, IOptions<ListOptions> o
             throw ListFetcher.Inconsistent();
         }
 
+        return pages;
+    }
+
+    private async Task<ScanResult<T>> ReadAllAsync<T>(ListResource<T> resource, WaldurListQuery query, CancellationToken cancellationToken)
+        where T : class
+    {
+        var pages = await PagesAsync(resource, query, cancellationToken).ConfigureAwait(false);
+        var first = pages[0];
         var groups = new Dictionary<string, IReadOnlyList<T>>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < pages.Count; i++)
         {

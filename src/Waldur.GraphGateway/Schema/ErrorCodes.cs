@@ -26,6 +26,8 @@ public static class ErrorCodes
     public const string MaxDepthExceeded = "LIMIT_DEPTH_EXCEEDED";
     public const string MaxComplexityExceeded = "LIMIT_COMPLEXITY_EXCEEDED";
     public const string MaxFieldsExceeded = "LIMIT_FIELDS_EXCEEDED";
+    public const string MaxAliasesExceeded = "LIMIT_ALIASES_EXCEEDED";
+    public const string IntrospectionDisabled = "GRAPHQL_INTROSPECTION_DISABLED";
     public const string ExecutionTimeout = "LIMIT_EXECUTION_TIMEOUT";
     public const string Internal = "INTERNAL_ERROR";
 

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Waldur.GraphGateway.Types.DigitalOcean;
+using Waldur.GraphGateway.Types.Relay;
 
 namespace Waldur.GraphGateway.Schema;
 
@@ -9,6 +10,8 @@ public sealed class QueryGraphType : ObjectGraphType
     public QueryGraphType()
     {
         Name = "Query";
+        this.AddNodeFields();
         DigitalOceanQueryFields.AddTo(this);
+        DigitalOceanLookupFields.AddTo(this);
     }
 }

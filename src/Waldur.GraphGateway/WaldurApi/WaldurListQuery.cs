@@ -13,6 +13,9 @@ public sealed record WaldurListQuery(SortedDictionary<string, string> Filters, s
 
     public bool LastPage { get; init; }
 
+    /// <summary>Every row, page 1 at the largest page size: the query whose count and scan by-uuid batches reuse.</summary>
+    public static WaldurListQuery Unfiltered() => new(new SortedDictionary<string, string>(StringComparer.Ordinal), null, 1, MaxPageSize);
+
     /// <summary>The filters and ordering alone: what decides the rows, not which page of them.</summary>
     public string FilterKey
     {

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Waldur.Emulator.Journal;
+using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.Loading.DataLoading;
+using Waldur.GraphGateway.WaldurApi;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.DataLoading;
@@ -18,6 +20,10 @@ public sealed class DigitalOceanByUuidDataLoaderTests(EmulatorLoaderFixture fixt
         var results = await run(scope.ServiceProvider);
         return (results, fixture.Journal.Snapshot());
     }
+
+    /// <summary>What an earlier unfiltered images response of the same request would have taught it.</summary>
+    private static void KnowImageTotal(IServiceProvider services, int total) =>
+        services.GetRequiredService<ListRequestCache>().SetCount(WaldurEndpoints.DigitalOceanImages, WaldurListQuery.Unfiltered(), total);
 
     [Fact]
     public async Task Twenty_uuids_with_an_unknown_total_cost_no_more_than_the_cheaper_strategy_plus_the_first_page()
@@ -46,7 +52,7 @@ public sealed class DigitalOceanByUuidDataLoaderTests(EmulatorLoaderFixture fixt
         var few = images.Take(2).Select(i => i.Uuid).ToList();
         var (fewResults, fewRequests) = await RunAsync(sp =>
         {
-            sp.GetRequiredService<WaldurRequestFacts>().ObserveImageTotal(images.Count);
+            KnowImageTotal(sp, images.Count);
             return sp.GetRequiredService<DigitalOceanImageByUuidDataLoader>().LoadMany(few).GetResultAsync();
         });
         Assert.Equal(few, fewResults.Select(r => r!.Uuid));
@@ -55,7 +61,7 @@ public sealed class DigitalOceanByUuidDataLoaderTests(EmulatorLoaderFixture fixt
         var many = images.Skip(100).Take(30).Select(i => i.Uuid).ToList();
         var (manyResults, manyRequests) = await RunAsync(sp =>
         {
-            sp.GetRequiredService<WaldurRequestFacts>().ObserveImageTotal(images.Count);
+            KnowImageTotal(sp, images.Count);
             return sp.GetRequiredService<DigitalOceanImageByUuidDataLoader>().LoadMany(many).GetResultAsync();
         });
         Assert.Equal(many, manyResults.Select(r => r!.Uuid));

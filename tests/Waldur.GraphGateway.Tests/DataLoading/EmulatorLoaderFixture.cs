@@ -1,17 +1,18 @@
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Waldur.Emulator;
 using Waldur.Emulator.Data;
 using Waldur.Emulator.Journal;
-using Waldur.GraphGateway.Loading.DataLoading;
-using Waldur.GraphGateway.WaldurApi;
+using Waldur.GraphGateway.Hosting;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.DataLoading;
 
-/// <summary>The emulator on a dynamic loopback port, and the gateway's loader services over it (one scope = one request).</summary>
+/// <summary>
+/// The emulator on a dynamic loopback port, and the gateway's real Waldur client and loading services over it (one
+/// scope = one request; with no caller, the client sends the configured service token).
+/// </summary>
 public sealed class EmulatorLoaderFixture : IAsyncLifetime
 {
     private WebApplication? _emulator;
@@ -26,17 +27,18 @@ public sealed class EmulatorLoaderFixture : IAsyncLifetime
     {
         _emulator = EmulatorApp.Build(["--urls", "http://127.0.0.1:0", "--Emulator:ImageCount=700"]);
         await _emulator.StartAsync();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Waldur:BaseUrl"] = _emulator.Urls.First(),
+                ["Waldur:ServiceToken"] = "demo-token",
+                ["DataLoading:ByUuidConcurrency"] = "4",
+            })
+            .Build();
         var services = new ServiceCollection();
-        // Owned (and disposed) by the provider.
-        services.AddSingleton(_ =>
-        {
-            var http = new HttpClient { BaseAddress = new Uri(_emulator.Urls.First().TrimEnd('/') + "/") };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Token", "demo-token");
-            return http;
-        });
-        services.AddSingleton<IWaldurClient, LoopbackWaldurClient>();
-        services.AddDigitalOceanDataLoaders(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["DataLoading:ByUuidConcurrency"] = "4" }).Build());
+        services.AddLogging();
+        services.AddWaldurApi(configuration);
+        services.AddWaldurLoading(configuration);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

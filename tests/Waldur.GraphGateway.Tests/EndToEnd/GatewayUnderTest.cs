@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Waldur.Emulator;
 using Waldur.Emulator.Data;
 using Waldur.GraphGateway.Schema;
@@ -40,7 +41,8 @@ public sealed class GatewayUnderTest : IAsyncDisposable
 
     public EmulatorDataset Dataset { get; }
 
-    public static async Task<GatewayUnderTest> StartAsync(string[]? emulatorArgs = null, IDictionary<string, string?>? gatewaySettings = null)
+    public static async Task<GatewayUnderTest> StartAsync(string[]? emulatorArgs = null, IDictionary<string, string?>? gatewaySettings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var emulator = EmulatorApp.Build(["--urls", "http://127.0.0.1:0", .. emulatorArgs ?? []]);
         await emulator.StartAsync();
@@ -52,6 +54,11 @@ public sealed class GatewayUnderTest : IAsyncDisposable
             foreach (var (key, value) in gatewaySettings ?? new Dictionary<string, string?>())
             {
                 web.UseSetting(key, value);
+            }
+
+            if (configureServices is not null)
+            {
+                web.ConfigureTestServices(configureServices);
             }
         });
         return new GatewayUnderTest(emulator, gateway, emulatorUri);

@@ -7,18 +7,13 @@ using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Types;
 
-/// <summary>The printed schema keeps HotChocolate's names and shapes. Set WRITE_SCHEMA=1 to regenerate schema.graphql.</summary>
+/// <summary>The printed schema keeps HotChocolate's names and shapes (schema.graphql itself is checked by SchemaFileTests).</summary>
 public class SchemaShapeTests
 {
     [Fact]
     public void Printed_schema_has_HotChocolate_connection_filter_and_sort_shapes()
     {
         var printed = Print();
-        if (Environment.GetEnvironmentVariable("WRITE_SCHEMA") == "1")
-        {
-            File.WriteAllText(Path.Combine(RepoRoot(), "schema.graphql"), printed);
-        }
-
         foreach (var expected in new[]
         {
             "where: DigitalOceanImageFilterInput", "order: [DigitalOceanImageSortInput!]", "): DigitalOceanImagesConnection",
@@ -39,16 +34,5 @@ public class SchemaShapeTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Waldur:BaseUrl"] = "http://127.0.0.1:1/" }).Build();
         var services = new ServiceCollection().AddLogging().AddWaldurApi(configuration).AddWaldurSchema(configuration).BuildServiceProvider();
         return services.GetRequiredService<ISchema>().Print();
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Waldur.GraphGateway.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new DirectoryNotFoundException("repository root");
     }
 }

@@ -1,4 +1,6 @@
+using GraphQL;
 using GraphQL.Types;
+using Waldur.GraphGateway.Types.Relay;
 using Waldur.GraphGateway.Types.Scalars;
 using Waldur.GraphGateway.WaldurApi;
 
@@ -11,8 +13,7 @@ public sealed class DigitalOceanImageGraphType : ObjectGraphType<DigitalOceanIma
     {
         Name = "DigitalOceanImage";
         Description = "A DigitalOcean image (distribution image, snapshot, backup or custom image) as Waldur knows it.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The Relay global id.")
-            .Resolve(c => DigitalOceanIds.For(Name, c.Source.Uuid));
+        this.ImplementNode(DigitalOceanNodeTypes.Image, i => i.Uuid);
         Field(i => i.Uuid).Description("Waldur's id: 32 lowercase hex digits.");
         Field(i => i.Url).Description("The image's absolute URL in Waldur's REST API.");
         Field(i => i.Name).Description("Distribution and version, e.g. `Ubuntu 22.04 (LTS) x64`, or a snapshot's name.");
@@ -24,7 +25,10 @@ public sealed class DigitalOceanImageGraphType : ObjectGraphType<DigitalOceanIma
         Field<IntGraphType>("minDiskSize").Description("The smallest disk the image fits on, in MiB (20 GB = 20480), if known.")
             .Resolve(c => c.Source.MinDiskSize is { } mib ? checked((int)mib) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DigitalOceanRegionGraphType>>>>("regions")
-            .Description("The regions the image is available in (from the same Waldur response: no extra request).")
-            .Resolve(c => c.Source.Regions);
+            .Description("The regions the image is available in, filtered and sorted in the gateway (they come in the same Waldur " +
+                         "response: no extra request). Without `order`, in Waldur's order.")
+            .Argument<DigitalOceanRegionFilterInputGraphType>("where")
+            .Argument<ListGraphType<NonNullGraphType<DigitalOceanRegionSortInputGraphType>>>("order")
+            .Resolve(c => NestedRegions.Select(c.Source.Regions, c.GetArgument<object?>("where"), c.GetArgument<object?>("order")));
     }
 }

@@ -38,10 +38,11 @@ public static class WaldurUuid
 
     /// <summary>The 32-hex form, or a <see cref="ErrorCodes.UuidInvalid"/> error naming the bad value.</summary>
     public static string Normalize(string? value) =>
-        TryNormalize(value, out var normalized)
-            ? normalized
-            : throw new GatewayError(ErrorCodes.UuidInvalid,
-                $"'{Truncate(value)}' is not a uuid: expected 32 hex digits, with or without hyphens (8-4-4-4-12).");
+        TryNormalize(value, out var normalized) ? normalized : throw Invalid(value);
+
+    /// <summary>The <see cref="ErrorCodes.UuidInvalid"/> error for <paramref name="value"/>.</summary>
+    public static GatewayError Invalid(string? value) => new(ErrorCodes.UuidInvalid,
+        $"'{Truncate(value)}' is not a uuid: expected 32 hex digits, with or without hyphens (8-4-4-4-12).");
 
     internal static string Truncate(string? value) =>
         value is null ? "null" : value.Length <= 64 ? value : string.Concat(value.AsSpan(0, 64), "…");

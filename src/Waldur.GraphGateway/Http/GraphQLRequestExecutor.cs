@@ -1,0 +1,144 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.Schema;
+
+namespace Waldur.GraphGateway.Http;
+
+/// <summary>
+/// Runs one GraphQL request: resolves persisted queries, enforces the document limits before validation
+/// (so an abusive document costs linear time), then hands the parsed document to GraphQL.NET.
+/// </summary>
+public sealed class GraphQLRequestExecutor(
+    IDocumentExecuter executer,
+    ISchema schema,
+    IDocumentBuilder documentBuilder,
+    DocumentCache documents,
+    PersistedQueryStore persistedQueries,
+    IOptions<GraphQLHttpOptions> options)
+{
+    public async Task<ExecutionResult> ExecuteAsync(GraphQLHttpRequest request, HttpContext httpContext, bool isGet)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var limits = options.Value;
+        string query = ResolveQuery(request);
+        if (query.Length > limits.MaxDocumentLength)
+        {
+            throw DocumentError(ErrorCodes.DocumentTooLong, $"The document has {query.Length} characters; at most {limits.MaxDocumentLength} are allowed.");
+        }
+
+        var parsed = documents.Get(query);
+        if (parsed is null)
+        {
+            GraphQLDocument document;
+            try
+            {
+                document = documentBuilder.Build(query);
+            }
+            catch (ExecutionError syntaxError)
+            {
+                // GraphQL.NET's SyntaxError already carries the spec's message and location.
+                return new ExecutionResult { Errors = [syntaxError] };
+            }
+
+            parsed = new ParsedDocument(document, DocumentShapeAnalyzer.Analyze(document));
+            CheckShape(parsed.Shape, limits);
+            documents.Set(query, parsed);
+        }
+        else
+        {
+            CheckShape(parsed.Shape, limits);
+        }
+
+        if (isGet && SelectedOperation(parsed.Document, request.OperationName) is { Operation: not OperationType.Query } operation)
+        {
+            throw new GraphQLHttpException(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed,
+                $"A {operation.Operation.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.")
+            { Headers = new Dictionary<string, string> { ["Allow"] = "POST" } };
+        }
+
+        return await ExecuteCoreAsync(query, parsed.Document, request, httpContext).ConfigureAwait(false);
+    }
+
+    private Task<ExecutionResult> ExecuteCoreAsync(string query, GraphQLDocument document, GraphQLHttpRequest request, HttpContext httpContext)
+    {
+        var limits = options.Value;
+        return executer.ExecuteAsync(new ExecutionOptions
+        {
+            Schema = schema,
+            Query = query,
+            Document = document,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = httpContext.RequestServices,
+            User = httpContext.User,
+            CancellationToken = httpContext.RequestAborted,
+            Timeout = limits.ExecutionTimeout,
+            TimeoutAction = TimeoutAction.ReturnTimeoutError,
+        });
+    }
+
+    private string ResolveQuery(GraphQLHttpRequest request)
+    {
+        string? hash = request.PersistedQueryHash;
+        if (hash is null)
+        {
+            return string.IsNullOrEmpty(request.Query)
+                ? throw new GraphQLHttpException(StatusCodes.Status400BadRequest, ErrorCodes.QueryMissing, "The request has no 'query'.")
+                : request.Query;
+        }
+
+        if (string.IsNullOrEmpty(request.Query))
+        {
+            // Apollo clients look for this exact message as well as the code, then resend with the full text.
+            return persistedQueries.TryGet(hash, out var known) && known is not null
+                ? known
+                : throw DocumentError(ErrorCodes.PersistedQueryNotFound, "PersistedQueryNotFound");
+        }
+
+        if (!PersistedQueryStore.Matches(hash, request.Query))
+        {
+            throw DocumentError(ErrorCodes.PersistedQueryHashMismatch, "provided sha does not match query");
+        }
+
+        if (request.Query.Length <= options.Value.MaxDocumentLength)
+        {
+            persistedQueries.Add(hash, request.Query);
+        }
+
+        return request.Query;
+    }
+
+    private static void CheckShape(DocumentShape shape, GraphQLHttpOptions limits)
+    {
+        if (shape.Depth > limits.MaxDepth)
+        {
+            throw DocumentError(ErrorCodes.MaxDepthExceeded, $"The document is {shape.Depth} fields deep; at most {limits.MaxDepth} are allowed.");
+        }
+
+        if (shape.Fields > limits.MaxFields)
+        {
+            throw DocumentError(ErrorCodes.MaxFieldsExceeded, $"The document selects {shape.Fields} fields (fragments expanded); at most {limits.MaxFields} are allowed.");
+        }
+
+        if (shape.Aliases > limits.MaxAliases)
+        {
+            throw DocumentError(ErrorCodes.MaxAliasesExceeded, $"The document uses {shape.Aliases} aliases; at most {limits.MaxAliases} are allowed.");
+        }
+    }
+
+    private static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        return string.IsNullOrEmpty(operationName)
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.StringValue == operationName);
+    }
+
+    private static GraphQLHttpException DocumentError(string code, string message) =>
+        new(StatusCodes.Status400BadRequest, code, message, documentLevel: true);
+}

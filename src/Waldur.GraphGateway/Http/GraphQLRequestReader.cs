@@ -1,0 +1,225 @@
+using System.Text.Json;
+using GraphQL;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+using Waldur.GraphGateway.Schema;
+
+namespace Waldur.GraphGateway.Http;
+
+/// <summary>
+/// Turns an HTTP request into GraphQL requests, checking every parameter's JSON type so that a malformed request
+/// becomes a 4xx with a stable code instead of a serializer exception.
+/// </summary>
+public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOptions<GraphQLHttpOptions> options)
+{
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64 };
+
+    /// <summary>Reads a POST body: one request object, or a batch (JSON array) of them.</summary>
+    public async Task<(IReadOnlyList<GraphQLHttpRequest> Requests, bool IsBatch)> ReadPostAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        EnsureJsonContentType(request.ContentType);
+        var body = await ReadBodyAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (body.Length == 0)
+        {
+            throw Invalid("The request body is empty; send a JSON object with a 'query'.");
+        }
+
+        using var json = Parse(body);
+        var root = json.RootElement;
+        if (root.ValueKind != JsonValueKind.Array)
+        {
+            return ([ReadObject(root)], false);
+        }
+
+        int count = root.GetArrayLength();
+        if (count == 0)
+        {
+            throw Invalid("The batch is empty.");
+        }
+
+        if (count > options.Value.MaxBatchSize)
+        {
+            throw new GraphQLHttpException(StatusCodes.Status400BadRequest, ErrorCodes.BatchTooLarge,
+                $"The batch holds {count} requests; at most {options.Value.MaxBatchSize} are allowed.");
+        }
+
+        return (root.EnumerateArray().Select(ReadObject).ToList(), true);
+    }
+
+    /// <summary>Reads GET parameters; <c>variables</c> and <c>extensions</c> are URL-encoded JSON.</summary>
+    public GraphQLHttpRequest ReadGet(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var extensions = ReadJsonParameter(query, "extensions");
+        return new GraphQLHttpRequest(
+            Single(query, "query"),
+            Single(query, "operationName"),
+            ToInputs(ReadJsonParameter(query, "variables"), "variables"),
+            ToInputs(extensions, "extensions"))
+        { PersistedQueryHash = ReadPersistedQueryHash(extensions) };
+    }
+
+    private GraphQLHttpRequest ReadObject(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw Invalid("A GraphQL request must be a JSON object.");
+        }
+
+        JsonElement? extensions = Property(element, "extensions");
+        return new GraphQLHttpRequest(
+            ReadString(element, "query"),
+            ReadString(element, "operationName"),
+            ToInputs(Property(element, "variables"), "variables"),
+            ToInputs(extensions, "extensions"))
+        { PersistedQueryHash = ReadPersistedQueryHash(extensions) };
+    }
+
+    private Inputs? ToInputs(JsonElement? element, string name)
+    {
+        if (element is not { } value)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw Invalid($"'{name}' must be a JSON object (a map), not {Describe(value)}.");
+        }
+
+        return serializer.ReadNode<Inputs>(value);
+    }
+
+    private static string? ReadPersistedQueryHash(JsonElement? extensions)
+    {
+        if (extensions is not { ValueKind: JsonValueKind.Object } ext
+            || !ext.TryGetProperty("persistedQuery", out var persisted) || persisted.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (persisted.ValueKind != JsonValueKind.Object
+            || !persisted.TryGetProperty("sha256Hash", out var hash) || hash.ValueKind != JsonValueKind.String)
+        {
+            throw Invalid("'extensions.persistedQuery' must be an object with a string 'sha256Hash'.");
+        }
+
+        return hash.GetString();
+    }
+
+    /// <summary>A property that is present and not JSON null.</summary>
+    private static JsonElement? Property(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    private static string? ReadString(JsonElement element, string name) => Property(element, name) switch
+    {
+        null => null,
+        { ValueKind: JsonValueKind.String } value => value.GetString(),
+        { } value => throw Invalid($"'{name}' must be a string, not {Describe(value)}."),
+    };
+
+    private static JsonElement? ReadJsonParameter(IQueryCollection query, string name)
+    {
+        var text = Single(query, name);
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(text, JsonOptions);
+            return doc.RootElement.ValueKind == JsonValueKind.Null ? null : doc.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            throw new GraphQLHttpException(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, $"The '{name}' parameter is not valid JSON.");
+        }
+    }
+
+    private static string? Single(IQueryCollection query, string name)
+    {
+        StringValues values = query[name];
+        return values.Count switch
+        {
+            0 => null,
+            1 => values[0],
+            _ => throw Invalid($"The '{name}' parameter is given {values.Count} times."),
+        };
+    }
+
+    private static void EnsureJsonContentType(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media)
+            || !media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new GraphQLHttpException(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
+                $"POST bodies must be 'application/json', not '{contentType ?? "(none)"}'.");
+        }
+
+        if (media.Charset.HasValue && !media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new GraphQLHttpException(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
+                $"Only the utf-8 charset is supported, not '{media.Charset}'.");
+        }
+    }
+
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            throw TooLarge(limit);
+        }
+
+        // Counting as we read also catches chunked bodies that announce no length.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw TooLarge(limit);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    private static JsonDocument Parse(ReadOnlyMemory<byte> body)
+    {
+        // The JSON reader leaves unread strings unchecked; checking the whole body keeps a later GetString from throwing.
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            throw new GraphQLHttpException(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, "The request body is not valid UTF-8.");
+        }
+
+        try
+        {
+            return JsonDocument.Parse(body, JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new GraphQLHttpException(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, $"The request body is not valid JSON: {ex.Message}");
+        }
+    }
+
+    private static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        _ => "a boolean",
+    };
+
+    private static GraphQLHttpException TooLarge(long limit) =>
+        new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.BodyTooLarge, $"The request body is larger than {limit} bytes.");
+
+    private static GraphQLHttpException Invalid(string message) =>
+        new(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, message);
+}

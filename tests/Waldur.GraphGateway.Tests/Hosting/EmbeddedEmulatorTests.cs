@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Waldur.GraphGateway.Tests.Http;
+using Xunit;
+
+namespace Waldur.GraphGateway.Tests.Hosting;
+
+/// <summary>With no Waldur:BaseUrl the gateway hosts the emulator itself, says so, and stops it when it stops.</summary>
+public sealed class EmbeddedEmulatorTests
+{
+    [Fact]
+    public async Task No_waldur_url_starts_the_emulator_on_loopback_and_stops_it_with_the_gateway()
+    {
+        var logs = new LogCollector();
+        Uri emulatorUrl;
+        using (var factory = new GatewayFactory(
+            new Dictionary<string, string?> { ["Waldur:BaseUrl"] = null },
+            services => services.AddSingleton<ILoggerProvider>(logs)))
+        {
+            using var client = factory.CreateClient();
+            emulatorUrl = new Uri(factory.Services.GetRequiredService<IConfiguration>()["Waldur:BaseUrl"]!);
+
+            using var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+            using var direct = new HttpClient();
+            using var health = await direct.GetAsync(new Uri(emulatorUrl, "__emulator/health"));
+
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            Assert.Equal("127.0.0.1", emulatorUrl.Host);
+            Assert.Contains(logs.Messages, m => m.Contains(emulatorUrl.ToString(), StringComparison.Ordinal) && m.Contains("Token demo-token", StringComparison.Ordinal));
+        }
+
+        using var after = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        await Assert.ThrowsAsync<HttpRequestException>(() => after.GetAsync(new Uri(emulatorUrl, "__emulator/health")));
+    }
+
+    [Fact]
+    public void A_configured_waldur_url_is_used_as_is()
+    {
+        using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Waldur:BaseUrl"] = "http://waldur.internal:8000/" });
+        using var client = factory.CreateClient();
+
+        Assert.Equal("http://waldur.internal:8000/", factory.Services.GetRequiredService<IConfiguration>()["Waldur:BaseUrl"]);
+    }
+
+    private sealed class LogCollector : ILoggerProvider, ILogger
+    {
+        public ConcurrentQueue<string> Messages { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Messages.Enqueue(formatter(state, exception));
+
+        public void Dispose() { }
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.Http;
+using Xunit;
+
+namespace Waldur.GraphGateway.Tests.Http;
+
+/// <summary>A bad setting stops start-up with a message that names its key.</summary>
+public sealed class OptionsValidationTests
+{
+    [Theory]
+    [InlineData("GraphQL:MaxDepth", "0")]
+    [InlineData("GraphQL:MaxComplexity", "-5")]
+    [InlineData("GraphQL:MaxBatchSize", "0")]
+    [InlineData("GraphQL:MaxRequestBodyBytes", "10")]
+    [InlineData("GraphQL:DefaultPageSize", "0")]
+    [InlineData("GraphQL:ExecutionTimeout", "00:00:00")]
+    [InlineData("GraphQL:AllowedOrigins", "not an origin")]
+    public void Out_of_range_values_stop_start_up_naming_the_key(string key, string value)
+    {
+        using var factory = new GatewayFactory(new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GraphQL:MaxDepth", "deep")]
+    [InlineData("GraphQL:EnableIde", "perhaps")]
+    public void Unparseable_values_stop_start_up_naming_the_key(string key, string value)
+    {
+        using var factory = new GatewayFactory(new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => factory.CreateClient());
+
+        Assert.Contains(key, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Defaults_are_valid_and_match_the_documented_values()
+    {
+        var defaults = new GraphQLHttpOptions();
+
+        Assert.True(new GraphQLHttpOptionsValidator().Validate(null, defaults).Succeeded);
+        Assert.Equal(1024 * 1024, defaults.MaxRequestBodyBytes);
+        Assert.Equal(TimeSpan.FromSeconds(30), defaults.ExecutionTimeout);
+        Assert.Equal(10, defaults.MaxBatchSize);
+        Assert.Equal(10, defaults.DefaultPageSize);
+        Assert.True(defaults.EnableIntrospection);
+        Assert.True(defaults.EnableIde);
+    }
+}

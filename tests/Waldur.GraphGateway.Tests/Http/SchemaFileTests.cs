@@ -1,0 +1,57 @@
+using System.Net;
+using System.Text;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+using static Waldur.GraphGateway.Tests.Http.GraphQLClient;
+
+namespace Waldur.GraphGateway.Tests.Http;
+
+/// <summary><c>schema.graphql</c> at the repository root is the printed schema, and the SDL endpoints serve it.</summary>
+public sealed class SchemaFileTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    [Fact]
+    public async Task Sdl_endpoints_serve_the_printed_schema()
+    {
+        var printed = fixture.Services.GetRequiredService<ISchema>().Print();
+
+        var query = await GetAsync(fixture.Client, "/graphql?sdl");
+        var file = await GetAsync(fixture.Client, "/graphql/schema.graphql");
+
+        Assert.Equal(HttpStatusCode.OK, query.Status);
+        Assert.Equal(printed, query.Body);
+        Assert.Equal(HttpStatusCode.OK, file.Status);
+        Assert.Equal(printed, file.Body);
+        Assert.Contains("type Query", printed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Schema_graphql_at_the_repository_root_is_the_printed_schema()
+    {
+        var path = Path.Combine(RepositoryRoot(), "schema.graphql");
+        var printed = Encoding.UTF8.GetBytes(fixture.Services.GetRequiredService<ISchema>().Print());
+        if (Environment.GetEnvironmentVariable("UPDATE_SCHEMA") == "1")
+        {
+            File.WriteAllBytes(path, printed);
+        }
+
+        var committed = File.Exists(path) ? File.ReadAllBytes(path) : [];
+        Assert.True(printed.AsSpan().SequenceEqual(committed),
+            $"{path} differs from the schema the gateway prints. If the schema change is intended, run " +
+            "`UPDATE_SCHEMA=1 dotnet test --filter Schema_graphql_at_the_repository_root` and review the diff of schema.graphql.");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Waldur.GraphGateway.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("No Waldur.GraphGateway.sln above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The Node conformance suites, run against a live gateway built the way the Dockerfile builds it:
+# `dotnet publish -c Release`, then the published dll is started (embedded emulator, a free loopback port).
+# Every suites/*.mjs gets the endpoint URL as its argument and ends with a line "N passed, N failed";
+# add a suite by dropping another file there (federation composition, ...). Prints one closing line with the sums.
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+cd "$here"
+
+if [ ! -d node_modules ]; then
+  npm ci --no-audit --no-fund --loglevel=error || { echo "0 passed, 1 failed"; exit 1; }
+fi
+
+work=$(mktemp -d)
+pid=""
+cleanup() {
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "-- publishing the gateway (Release), as the Dockerfile does"
+if ! dotnet publish "$root/src/Waldur.GraphGateway/Waldur.GraphGateway.csproj" -c Release -o "$work/app" -nologo -v q; then
+  echo "0 passed, 1 failed"; exit 1
+fi
+
+port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+base="http://127.0.0.1:$port"
+# No Waldur__BaseUrl: the published gateway must bring up its embedded emulator on its own.
+(cd "$work/app" && exec env -u Waldur__BaseUrl ASPNETCORE_URLS="$base" DOTNET_ENVIRONMENT=Production \
+  dotnet Waldur.GraphGateway.dll) >"$work/gateway.log" 2>&1 &
+pid=$!
+
+echo "-- waiting for $base/healthz"
+if ! node -e '
+  const url = process.argv[1]; const until = Date.now() + 90_000;
+  (async () => { while (Date.now() < until) { try { if ((await fetch(url)).ok) process.exit(0); } catch {} await new Promise(r => setTimeout(r, 250)); } process.exit(1); })();
+' "$base/healthz"; then
+  echo "gateway did not become healthy; its log:"; cat "$work/gateway.log"
+  echo "0 passed, 1 failed"; exit 1
+fi
+
+passed=0; failed=0
+for suite in "$here"/suites/*.mjs; do
+  echo "-- suite $(basename "$suite")"
+  timeout 600 node "$suite" "$base/graphql" 2>&1 | tee "$work/suite.log"
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$work/suite.log" | tail -1)
+  if [ -z "$line" ]; then
+    echo "suite $(basename "$suite") printed no result line"; failed=$((failed + 1)); continue
+  fi
+  passed=$((passed + $(echo "$line" | cut -d' ' -f1))); failed=$((failed + $(echo "$line" | cut -d' ' -f3)))
+done
+
+if [ "$failed" -gt 0 ]; then echo "-- gateway log (tail)"; tail -50 "$work/gateway.log"; fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
