@@ -49,6 +49,8 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         var emulatorUri = new Uri(emulator.Urls.First());
         var gateway = new WebApplicationFactory<WaldurSchema>().WithWebHostBuilder(web =>
         {
+            // Production: responses as operators' users see them (no exception details in errors).
+            web.UseEnvironment("Production");
             web.UseSetting("Waldur:BaseUrl", emulatorUri.AbsoluteUri);
             web.UseSetting("Waldur:Resilience:RetryBaseDelay", "00:00:00.020");
             foreach (var (key, value) in gatewaySettings ?? new Dictionary<string, string?>())
