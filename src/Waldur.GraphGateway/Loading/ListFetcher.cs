@@ -82,18 +82,29 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
     /// Every row whose default-order key is <paramref name="key"/> (a run of ties), via the exact-match parameter, or
     /// null when Waldur cannot select it exactly (no such parameter; empty or padded values are ignored or stripped, U11).
     /// </summary>
-    public async Task<IReadOnlyList<T>?> GroupAsync<T>(ListResource<T> resource, WaldurListQuery query, string key, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<T>?> GroupAsync<T>(ListResource<T> resource, WaldurListQuery query, string key, CancellationToken cancellationToken)
         where T : class
     {
         if (resource.DefaultOrderExactParameter is not { } parameter || key.Length == 0 || key.Trim().Length != key.Length
             || (query.Filters.TryGetValue(parameter, out var pinned) && pinned != key))
         {
-            return null;
+            return Task.FromResult<IReadOnlyList<T>?>(null);
         }
 
         var filters = new SortedDictionary<string, string>(query.Filters, StringComparer.Ordinal) { [parameter] = key };
+        return RunAsync(resource, filters, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every row matching <paramref name="filters"/>: exact filters that select one run of rows tied on every column
+    /// Waldur sorts by, so pages of it can only be joined by uuid.
+    /// </summary>
+    public async Task<IReadOnlyList<T>?> RunAsync<T>(ListResource<T> resource, SortedDictionary<string, string> filters, CancellationToken cancellationToken)
+        where T : class
+    {
         var groupQuery = new WaldurListQuery(filters, null, 1, WaldurListQuery.MaxPageSize);
         var first = await PageAsync(resource, groupQuery, cancellationToken).ConfigureAwait(false);
+
         var pages = new List<WaldurPage<T>> { first };
         var pageCount = (first.TotalCount + WaldurListQuery.MaxPageSize - 1) / WaldurListQuery.MaxPageSize;
         if (pageCount > 1)

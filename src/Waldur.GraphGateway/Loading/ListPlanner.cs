@@ -10,14 +10,15 @@ namespace Waldur.GraphGateway.Loading;
 /// <summary>
 /// Turns one connection field's arguments into the fewest Waldur list requests that still give the exact answer.
 /// <para>The gateway's order is the requested keys (default: Waldur's, name ascending) then uuid. <b>Window plan</b>:
-/// when Waldur evaluates the whole filter and the order starts with Waldur's own (name ascending), the slice is read
-/// from one Waldur page chosen to contain it (<see cref="PageChooser"/>; <c>totalCount</c> from
-/// <c>X-Result-Count</c>), and ties are resolved by <see cref="ServerOrderWindow"/>.</para>
-/// <para><b>Scan plan</b>: otherwise every row for the pushed-down filters is read (<see cref="ResidualScanner"/>,
-/// shared by all fields of the request with the same pushdown), filtered and sorted here, within a row budget.</para>
-/// <para>Ordering is never pushed down as <c>o</c>: Waldur's <c>o</c> keys (distribution, type) have a handful of
-/// values each, so rows tie in long runs that Waldur orders arbitrarily (U16) and that no exact filter can re-read in
-/// one request: offset paging over them would skip or repeat rows. Those orders are sorted here, exactly.</para>
+/// when Waldur evaluates the whole filter and the order starts with one Waldur can produce (<see cref="ServerOrder{T}"/>:
+/// name ascending with no <c>o</c>, or the longest prefix of keys Waldur sorts, sent as one comma-separated <c>o</c>,
+/// U15), the slice is read from one Waldur page chosen to contain it (<see cref="PageChooser"/>; <c>totalCount</c> from
+/// <c>X-Result-Count</c>). Waldur orders rows that tie on those keys arbitrarily (U16), so <see cref="ServerOrderWindow"/>
+/// re-orders runs of ties by the remaining keys and uuid, re-reading a run cut by the page's edge with exact filters.</para>
+/// <para><b>Scan plan</b>: otherwise (a residual filter, an order Waldur cannot start, a cut run Waldur cannot re-read
+/// exactly or in one page) every row for the pushed-down filters is read (<see cref="ResidualScanner"/>, shared by all
+/// fields of the request with the same pushdown), filtered and sorted here, within a row budget. Both plans give the
+/// same sequence, so cursors (offsets into it) mean the same whichever plan answers the next page.</para>
 /// </summary>
 public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IOptions<ListOptions> options)
 {
@@ -30,11 +31,11 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
         var query = new WaldurListQuery(split.Pushdown, null, 1, WaldurListQuery.MaxPageSize);
         IReadOnlyList<SortKey> order = request.Order.Count == 0 ? [new SortKey(resource.DefaultOrderField, false)] : request.Order;
         var context = new PlanContext<T>(resource, query, order, bounds, hash);
-        if (split.Residual is null && order[0] == new SortKey(resource.DefaultOrderField, false)
+        if (split.Residual is null && ServerOrder<T>.For(resource, order) is { } server
             && fetcher.Cache.FindScan(resource.Endpoint, query) is null)
         {
             var page = request.NeedsRows
-                ? await WindowAsync(context, cancellationToken).ConfigureAwait(false)
+                ? await WindowAsync(context, server, cancellationToken).ConfigureAwait(false)
                 : Build(context, await fetcher.CountAsync(resource, query, cancellationToken).ConfigureAwait(false), []);
             if (page is not null)
             {
@@ -45,21 +46,22 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
         return await ScanAsync(context, split, request.Order, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ConnectionPage<T>?> WindowAsync<T>(PlanContext<T> plan, CancellationToken cancellationToken)
+    private async Task<ConnectionPage<T>?> WindowAsync<T>(PlanContext<T> plan, ServerOrder<T> server, CancellationToken cancellationToken)
         where T : class
     {
-        var (resource, query, bounds) = (plan.Resource, plan.Query, plan.Bounds);
+        var (resource, bounds) = (plan.Resource, plan.Bounds);
+        var query = plan.Query with { Ordering = server.Ordering };
         RowRange<T> range;
         if (bounds.NeedsTotal)
         {
             var rows = bounds.Last!.Value + 1;
             if (bounds.Last == 0)
             {
-                return Build(plan, await fetcher.CountAsync(resource, query, cancellationToken).ConfigureAwait(false), []);
+                return Build(plan, await fetcher.CountAsync(resource, plan.Query, cancellationToken).ConfigureAwait(false), []);
             }
 
             range = fetcher.Cache.TryGetCount(resource.Endpoint, query, out var known)
-                ? await RangeOrEmptyAsync(plan, Math.Max(0, known - rows), known, cancellationToken).ConfigureAwait(false)
+                ? await RangeOrEmptyAsync(plan.Resource, query, Math.Max(0, known - rows), known, cancellationToken).ConfigureAwait(false)
                 : await fetcher.TailAsync(resource, query, rows, cancellationToken).ConfigureAwait(false);
         }
         else
@@ -67,7 +69,7 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
             var (start, end) = bounds.Planned();
             if (end <= start)
             {
-                return Build(plan, await fetcher.CountAsync(resource, query, cancellationToken).ConfigureAwait(false), []);
+                return Build(plan, await fetcher.CountAsync(resource, plan.Query, cancellationToken).ConfigureAwait(false), []);
             }
 
             range = await fetcher.RangeAsync(resource, query, Math.Max(0, start - 1), end + 1, cancellationToken).ConfigureAwait(false);
@@ -92,15 +94,38 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
         }
 
         var comparer = new RowComparer<T>(plan.Order, resource, null);
-        var window = await ServerOrderWindow.ReadAsync(fetcher, resource, query, range, from, to, comparer, cancellationToken)
-            .ConfigureAwait(false);
+        var window = await ServerOrderWindow.ReadAsync(fetcher, resource, query, server, filters => ReadRunAsync(resource, server, filters, cancellationToken),
+            range, from, to, comparer, cancellationToken).ConfigureAwait(false);
         return window is null ? null : Build(plan, range.Total, window);
     }
 
-    private async Task<RowRange<T>> RangeOrEmptyAsync<T>(PlanContext<T> plan, int start, int end, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every row of one run of ties. A default-order run ties on every column Waldur sorts by, so it is read by exact
+    /// name (<see cref="ListFetcher.GroupAsync{T}"/>). An <c>o</c> run is an ordinary list for its exact filters, sorted
+    /// by name without a tie-breaker: the scanner reads it exactly (one request up to 300 rows, shared in the request),
+    /// within the scan budget; beyond it null, and the caller's fallback reports the budget.
+    /// </summary>
+    private async Task<IReadOnlyList<T>?> ReadRunAsync<T>(ListResource<T> resource, ServerOrder<T> server, SortedDictionary<string, string> filters,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        var query = new WaldurListQuery(filters, null, 1, WaldurListQuery.MaxPageSize);
+        if (server.Ordering is null)
+        {
+            return await fetcher.RunAsync(resource, filters, cancellationToken).ConfigureAwait(false);
+        }
+
+        var first = await scanner.FirstPageAsync(resource, query, cancellationToken).ConfigureAwait(false);
+        return first.TotalCount > options.Value.ScanBudgetRows
+            ? null
+            : (await scanner.ScanAsync(resource, query, cancellationToken).ConfigureAwait(false)).Rows;
+    }
+
+    private async Task<RowRange<T>> RangeOrEmptyAsync<T>(ListResource<T> resource, WaldurListQuery query, int start, int end,
+        CancellationToken cancellationToken)
         where T : class => end <= start
             ? new RowRange<T>(0, [], end)
-            : await fetcher.RangeAsync(plan.Resource, plan.Query, start, end, cancellationToken).ConfigureAwait(false);
+            : await fetcher.RangeAsync(resource, query, start, end, cancellationToken).ConfigureAwait(false);
 
     private async Task<ConnectionPage<T>> ScanAsync<T>(PlanContext<T> plan, FilterSplit split, IReadOnlyList<SortKey> requested,
         CancellationToken cancellationToken)

@@ -47,6 +47,7 @@ public sealed class ListRequestCache
     private static string ScanKey<T>(WaldurEndpoint<T> endpoint, WaldurListQuery query)
         where T : class => $"scan|{endpoint.Path}|{query.FilterKey}";
 
+    // The count depends on the filters alone: a page read with `o` tells the total of the same filters without it.
     private static string CountKey<T>(WaldurEndpoint<T> endpoint, WaldurListQuery query)
-        where T : class => $"{endpoint.Path}|{query.FilterKey}";
+        where T : class => $"{endpoint.Path}|{(query with { Ordering = null }).FilterKey}";
 }

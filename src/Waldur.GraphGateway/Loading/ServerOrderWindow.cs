@@ -3,21 +3,33 @@ using Waldur.GraphGateway.WaldurApi;
 namespace Waldur.GraphGateway.Loading;
 
 /// <summary>
-/// Reads positions [start, end) of the gateway's order from rows fetched in Waldur's default order (U16: by name,
-/// with no tie-breaker). Runs of equal names are contiguous in any database order, so a run that starts and ends
-/// inside the fetched rows is known exactly, whatever order Waldur chose inside it, and is re-ordered by uuid here.
+/// Reads positions [start, end) of the gateway's order from rows fetched in Waldur's order (<see cref="ServerOrder{T}"/>:
+/// by name, or by an <c>o</c> prefix of the requested keys; U16: with no tie-breaker). Runs of equal keys are contiguous
+/// in any database order, so a run that starts and ends inside the fetched rows is known exactly, whatever order Waldur
+/// chose inside it, and is re-ordered here by the remaining requested keys and uuid.
 /// A run cut by the edge of the fetched rows may continue in rows Waldur would order differently on another request,
-/// so it is re-read whole with the exact-name parameter (one request) and placed by arithmetic: a run cut on the left
-/// ends where it ends in the fetched rows, one cut on the right starts where it starts. Only a run cut on both sides
-/// needs one more request to find its start. Returns null when a run cannot be re-read exactly (the caller scans).
+/// so it is re-read whole with exact filters (<paramref name="readRun"/>; one request when it fits one Waldur page) and
+/// placed by arithmetic: a run cut on
+/// the left ends where it ends in the fetched rows, one cut on the right starts where it starts. Only a run cut on both
+/// sides needs one more request to find its start. Returns null when a run cannot be re-read exactly, or when Waldur's
+/// <c>o</c> order disagrees with the gateway's (the caller scans).
 /// </summary>
 internal static class ServerOrderWindow
 {
     public static async Task<IReadOnlyList<T>?> ReadAsync<T>(ListFetcher fetcher, ListResource<T> resource, WaldurListQuery query,
-        RowRange<T> range, int start, int end, IComparer<T> comparer, CancellationToken cancellationToken)
+        ServerOrder<T> order, Func<SortedDictionary<string, string>, Task<IReadOnlyList<T>?>> readRun, RowRange<T> range, int start, int end,
+        IComparer<T> comparer, CancellationToken cancellationToken)
         where T : class
     {
         var rows = range.Rows;
+        for (var i = 1; i < rows.Count; i++)
+        {
+            if (!order.InOrder(rows[i - 1], rows[i]))
+            {
+                return null;
+            }
+        }
+
         var result = new List<T>(end - start);
         var position = start;
         while (position < end)
@@ -28,15 +40,15 @@ internal static class ServerOrderWindow
                 throw ListFetcher.Inconsistent();
             }
 
-            var key = resource.DefaultOrderKey(rows[index]);
+            var sample = rows[index];
             var lo = index;
-            while (lo > 0 && resource.DefaultOrderKey(rows[lo - 1]) == key)
+            while (lo > 0 && order.SameRun(rows[lo - 1], sample))
             {
                 lo--;
             }
 
             var hi = index + 1;
-            while (hi < rows.Count && resource.DefaultOrderKey(rows[hi]) == key)
+            while (hi < rows.Count && order.SameRun(rows[hi], sample))
             {
                 hi++;
             }
@@ -52,7 +64,7 @@ internal static class ServerOrderWindow
             }
             else
             {
-                var group = await fetcher.GroupAsync(resource, query, key, cancellationToken).ConfigureAwait(false);
+                var group = order.RunFilters(query, sample) is { } filters ? await readRun(filters).ConfigureAwait(false) : null;
                 if (group is null)
                 {
                     return null;
@@ -61,10 +73,10 @@ internal static class ServerOrderWindow
                 run = group.Order(comparer).ToList();
                 runStart = !leftOpen ? range.Start + lo
                     : !rightOpen ? range.Start + hi - run.Count
-                    : await LocateAsync(fetcher, resource, query, range, key, run.Count, cancellationToken).ConfigureAwait(false);
+                    : await LocateAsync(fetcher, resource, query, order, range, sample, run.Count, cancellationToken).ConfigureAwait(false);
             }
 
-            if (runStart > position || runStart + run.Count <= position)
+            if (runStart > position || runStart + run.Count <= position || run.Count < hi - lo)
             {
                 throw ListFetcher.Inconsistent();
             }
@@ -81,10 +93,10 @@ internal static class ServerOrderWindow
 
     /// <summary>
     /// Where a run that covers all fetched rows starts: it lies within [fetched end − size, fetched start], and every
-    /// row before it sorts lower, so counting the other names in that stretch gives the start.
+    /// row before it sorts lower, so counting the other runs' rows in that stretch gives the start.
     /// </summary>
     private static async Task<int> LocateAsync<T>(ListFetcher fetcher, ListResource<T> resource, WaldurListQuery query,
-        RowRange<T> range, string key, int size, CancellationToken cancellationToken)
+        ServerOrder<T> order, RowRange<T> range, T sample, int size, CancellationToken cancellationToken)
         where T : class
     {
         if (size >= range.Total)
@@ -103,7 +115,7 @@ internal static class ServerOrderWindow
         for (var i = 0; i < before.Rows.Count; i++)
         {
             var position = before.Start + i;
-            if (position >= from && position < range.Start && resource.DefaultOrderKey(before.Rows[i]) != key)
+            if (position >= from && position < range.Start && !order.SameRun(before.Rows[i], sample))
             {
                 others++;
             }

@@ -1,12 +1,8 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using GraphQL;
-using GraphQL.Types;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -17,10 +13,9 @@ using Waldur.GraphGateway.Schema;
 namespace Waldur.GraphGateway.Tests.EndToEnd;
 
 /// <summary>
-/// The gateway wired to a real emulator over loopback HTTP (gateway → Waldur is always real HTTP). Queries go through
-/// the gateway's GraphQL-over-HTTP endpoint when it exists, else straight into its executer inside a request scope
-/// with the caller's Authorization header, which is what the endpoint does. (Any gateway type names the entry
-/// assembly for the factory: <c>Program</c> is ambiguous here, the emulator has one too.) Journal and fault helpers drive the emulator.
+/// The gateway wired to a real emulator over loopback HTTP (gateway → Waldur is always real HTTP); queries go through
+/// the gateway's GraphQL-over-HTTP endpoint. (Any gateway type names the entry assembly for the factory:
+/// <c>Program</c> is ambiguous here, the emulator has one too.) Journal and fault helpers drive the emulator.
 /// </summary>
 public sealed class GatewayUnderTest : IAsyncDisposable
 {
@@ -29,7 +24,6 @@ public sealed class GatewayUnderTest : IAsyncDisposable
     private readonly WebApplication _emulator;
     private readonly WebApplicationFactory<WaldurSchema> _gateway;
     private readonly HttpClient _emulatorClient;
-    private bool? _hasHttpEndpoint;
 
     private GatewayUnderTest(WebApplication emulator, WebApplicationFactory<WaldurSchema> gateway, Uri emulatorUri)
     {
@@ -49,6 +43,8 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         var emulatorUri = new Uri(emulator.Urls.First());
         var gateway = new WebApplicationFactory<WaldurSchema>().WithWebHostBuilder(web =>
         {
+            // Production: responses as operators' users see them (no exception details in errors).
+            web.UseEnvironment("Production");
             web.UseSetting("Waldur:BaseUrl", emulatorUri.AbsoluteUri);
             web.UseSetting("Waldur:Resilience:RetryBaseDelay", "00:00:00.020");
             foreach (var (key, value) in gatewaySettings ?? new Dictionary<string, string?>())
@@ -64,52 +60,18 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         return new GatewayUnderTest(emulator, gateway, emulatorUri);
     }
 
-    /// <summary>Runs a query as a caller with <paramref name="authorization"/> and returns the response body.</summary>
+    /// <summary>Runs a query as a caller with <paramref name="authorization"/> over the gateway's HTTP endpoint and returns the body.</summary>
     public async Task<JsonNode> QueryAsync(string query, object? variables = null, string? authorization = Token)
     {
-        _hasHttpEndpoint ??= await ProbeHttpEndpointAsync();
-        if (_hasHttpEndpoint.Value)
-        {
-            using var client = _gateway.CreateClient();
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
-            if (authorization is not null)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", authorization);
-            }
-
-            using var response = await client.SendAsync(request);
-            return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        }
-
-        return await ExecuteInProcessAsync(query, variables, authorization);
-    }
-
-    private async Task<JsonNode> ExecuteInProcessAsync(string query, object? variables, string? authorization)
-    {
-        using var scope = _gateway.Services.CreateScope();
-        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        using var client = _gateway.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
         if (authorization is not null)
         {
-            http.Request.Headers.Authorization = authorization;
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
         }
 
-        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = http;
-        var serializer = scope.ServiceProvider.GetRequiredService<IGraphQLTextSerializer>();
-        var result = await scope.ServiceProvider.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(options =>
-        {
-            options.Query = query;
-            options.Variables = variables is null ? null : serializer.Deserialize<Inputs>(JsonSerializer.Serialize(variables));
-            options.RequestServices = scope.ServiceProvider;
-        });
-        return JsonNode.Parse(serializer.Serialize(result))!;
-    }
-
-    private async Task<bool> ProbeHttpEndpointAsync()
-    {
-        using var client = _gateway.CreateClient();
-        using var content = new StringContent("{\"query\":\"{__typename}\"}", Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync("/graphql", content);
-        return response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync()).Contains("\"Query\"", StringComparison.Ordinal);
+        using var response = await client.SendAsync(request);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
     /// <summary>GETs a gateway path (e.g. <c>/graphql?sdl</c>) and returns the body.</summary>

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Waldur.GraphGateway.Loading.Paging;
+using Waldur.GraphGateway.Loading.Sorting;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -22,6 +24,22 @@ public class RequestCostReport(ITestOutputHelper output)
         ("regions first page", "{ digitalOceanRegions { totalCount nodes { name } } }"),
     ];
 
+    /// <summary>Orders Waldur applies itself (U15), from the first page and from a cursor near the end.</summary>
+    private static IEnumerable<(string Shape, string Query)> OrderedShapes(int images)
+    {
+        foreach (var (name, order, keys) in new (string, string, SortKey[])[]
+        {
+            ("distribution", "[{ distribution: ASC }]", [new("distribution", false)]),
+            ("distribution,-type", "[{ distribution: ASC }, { type: DESC }]", [new("distribution", false), new("type", true)]),
+            ("-type,name", "[{ type: DESC }, { name: ASC }]", [new("type", true), new("name", false)]),
+        })
+        {
+            var near = CursorCodec.Encode(Math.Max(0, images - 15), CursorCodec.ArgumentsHash("DigitalOceanImage", null, keys));
+            yield return ($"order {name} first: 10", $"{{ digitalOceanImages(first: 10, order: {order}) {{ nodes {{ name }} }} }}");
+            yield return ($"order {name} first: 10 near end", $"{{ digitalOceanImages(first: 10, after: \"{near}\", order: {order}) {{ nodes {{ name }} }} }}");
+        }
+    }
+
     [Theory]
     [InlineData(150)]
     [InlineData(3000)]
@@ -29,7 +47,7 @@ public class RequestCostReport(ITestOutputHelper output)
     {
         await using var gateway = await GatewayUnderTest.StartAsync([$"--Emulator:ImageCount={images}"]);
         output.WriteLine($"{images} images:");
-        foreach (var (shape, query) in Shapes)
+        foreach (var (shape, query) in Shapes.Concat(OrderedShapes(images)))
         {
             await gateway.ClearJournalAsync();
             var first = await gateway.QueryAsync(query);

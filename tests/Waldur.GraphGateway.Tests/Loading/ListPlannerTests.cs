@@ -83,7 +83,7 @@ public class ListPlannerTests
         Assert.Contains("distribution: { eq", error.Message, StringComparison.Ordinal);
     }
 
-    private static List<string> Oracle(IEnumerable<DigitalOceanImageDto> images, FilterNode? filter, SortKey[] order)
+    internal static List<string> Oracle(IEnumerable<DigitalOceanImageDto> images, FilterNode? filter, SortKey[] order)
     {
         var rows = images.Where(i => FilterEvaluator.Matches(filter, i, Images.Fields)).ToList();
         IReadOnlyList<SortKey> keys = order.Length == 0 ? [new SortKey("name", false)] : order;
@@ -100,17 +100,18 @@ public class ListPlannerTests
         return sorted!.ThenBy(i => i.Uuid, StringComparer.Ordinal).Select(i => i.Uuid).ToList();
     }
 
-    private static async Task<List<string>> PageThroughAsync(List<DigitalOceanImageDto> images, FilterNode? filter, IReadOnlyList<SortKey> order,
-        int size, bool forward)
+    internal static async Task<List<string>> PageThroughAsync(List<DigitalOceanImageDto> images, FilterNode? filter, IReadOnlyList<SortKey> order,
+        int size, bool forward, List<string>? log = null)
     {
         var seen = new List<string>();
         string? cursor = null;
         for (var guard = 0; guard < 10_000; guard++)
         {
             // A new request (fresh per-request cache) for every page, as a client paging through would send.
-            var (planner, _) = Create(images, seed: guard);
+            var (planner, client) = Create(images, seed: guard);
             var paging = forward ? new PagingArguments(size, cursor, null, null) : new PagingArguments(null, null, size, cursor);
             var page = await planner.LoadAsync(Images, new ListRequest(filter, order, paging), default);
+            log?.AddRange(client.Log);
             var uuids = page.Edges.Select(e => e.Node.Uuid).ToList();
             if (forward)
             {
@@ -132,7 +133,15 @@ public class ListPlannerTests
         throw new InvalidOperationException("paging did not end");
     }
 
-    private static (ListPlanner Planner, ShuffledTiesWaldurClient Client) Create(IReadOnlyList<DigitalOceanImageDto> images,
+    internal static (ListPlanner Planner, ShuffledTiesWaldurClient Client) Create(IReadOnlyList<DigitalOceanImageDto> images,
+        ListOptions? options = null, int seed = 0)
+    {
+        var (scope, client) = CreateScope(images, options, seed);
+        return (scope.GetRequiredService<ListPlanner>(), client);
+    }
+
+    /// <summary>One request's services (planner, scanner, cache share the scope) over a fresh tie-shuffling Waldur.</summary>
+    internal static (IServiceProvider Scope, ShuffledTiesWaldurClient Client) CreateScope(IReadOnlyList<DigitalOceanImageDto> images,
         ListOptions? options = null, int seed = 0)
     {
         var client = new ShuffledTiesWaldurClient(images, seed);
@@ -141,6 +150,6 @@ public class ListPlannerTests
             .AddSingleton(Options.Create(options ?? new ListOptions()))
             .AddScoped<ListRequestCache>().AddScoped<ListFetcher>().AddScoped<ResidualScanner>().AddScoped<ListPlanner>()
             .BuildServiceProvider();
-        return (services.CreateScope().ServiceProvider.GetRequiredService<ListPlanner>(), client);
+        return (services.CreateScope().ServiceProvider, client);
     }
 }

@@ -3,8 +3,9 @@ using Waldur.GraphGateway.WaldurApi;
 namespace Waldur.GraphGateway.Tests.Loading;
 
 /// <summary>
-/// An in-memory Waldur that follows U9–U11 and U16–U19 adversarially: every request orders tied names in a fresh
-/// random order, as a database may. Counts its requests.
+/// An in-memory Waldur that follows U9–U11 and U15–U19 adversarially: every request orders rows that tie on the
+/// requested keys (name by default; the <c>o</c> keys otherwise, U16) in a fresh random order, as a database may.
+/// A bad <c>o</c> fails the test (Waldur would answer 400). Counts its requests.
 /// </summary>
 internal sealed class ShuffledTiesWaldurClient(IReadOnlyList<DigitalOceanImageDto> images, int seed) : IWaldurClient
 {
@@ -27,7 +28,7 @@ internal sealed class ShuffledTiesWaldurClient(IReadOnlyList<DigitalOceanImageDt
         List<DigitalOceanImageDto> rows;
         lock (_random)
         {
-            rows = Filter(query).Select(i => (Image: i, Shuffle: _random.Next())).OrderBy(x => x.Image.Name, StringComparer.Ordinal)
+            rows = Order(Filter(query).Select(i => (Image: i, Shuffle: _random.Next())), query.Ordering)
                 .ThenBy(x => x.Shuffle).Select(x => x.Image).ToList();
         }
 
@@ -59,12 +60,41 @@ internal sealed class ShuffledTiesWaldurClient(IReadOnlyList<DigitalOceanImageDt
         return Task.FromResult(Filter(query).Count());
     }
 
-    private IEnumerable<DigitalOceanImageDto> Filter(WaldurListQuery query) => images.Where(i => query.Filters.All(p => p.Value.Length == 0 || p.Key switch
+    private static IOrderedEnumerable<(DigitalOceanImageDto Image, int Shuffle)> Order(
+        IEnumerable<(DigitalOceanImageDto Image, int Shuffle)> rows, string? ordering)
     {
-        "name" => i.Name.Contains(p.Value, StringComparison.OrdinalIgnoreCase),
-        "name_exact" => i.Name == p.Value,
-        "distribution" => i.Distribution == p.Value,
-        "type" => i.Type == p.Value,
-        _ => true,
-    }));
+        var keys = (ordering ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        if (keys.Length == 0)
+        {
+            return rows.OrderBy(x => x.Image.Name, StringComparer.Ordinal);
+        }
+
+        IOrderedEnumerable<(DigitalOceanImageDto Image, int Shuffle)>? sorted = null;
+        foreach (var key in keys)
+        {
+            Func<(DigitalOceanImageDto Image, int Shuffle), string> get = key.TrimStart('-') switch
+            {
+                "distribution" when key.Length <= "-distribution".Length => x => x.Image.Distribution,
+                "type" when key.Length <= "-type".Length => x => x.Image.Type,
+                _ => throw new InvalidOperationException($"o={ordering}: {key} is not one of the available choices (U15)"),
+            };
+            var descending = key[0] == '-';
+            sorted = sorted is null
+                ? descending ? rows.OrderByDescending(get, StringComparer.Ordinal) : rows.OrderBy(get, StringComparer.Ordinal)
+                : descending ? sorted.ThenByDescending(get, StringComparer.Ordinal) : sorted.ThenBy(get, StringComparer.Ordinal);
+        }
+
+        return sorted!;
+    }
+
+    // django-filter strips text input and ignores what is left empty (U11).
+    private IEnumerable<DigitalOceanImageDto> Filter(WaldurListQuery query) => images.Where(i => query.Filters.All(p => p.Value.Trim() is var v
+        && (v.Length == 0 || p.Key switch
+        {
+            "name" => i.Name.Contains(v, StringComparison.OrdinalIgnoreCase),
+            "name_exact" => i.Name == v,
+            "distribution" => i.Distribution == v,
+            "type" => i.Type == v,
+            _ => true,
+        })));
 }

@@ -6,8 +6,8 @@ namespace Waldur.GraphGateway.Types.DigitalOcean;
 
 /// <summary>
 /// What the planner knows about DigitalOcean images and regions: their filterable fields and what Waldur filters
-/// itself (U9, U10). Only default ordering (name ascending, U16) is Waldur's; see <see cref="ListPlanner"/> for why
-/// <c>o</c> is not used.
+/// itself (U9, U10) and how it orders them: name ascending by default (U16); images also by distribution and type via
+/// <c>o</c> (U15), while regions ignore <c>o</c> (U16), so they declare no server sort keys.
 /// </summary>
 public static class DigitalOceanListResources
 {
@@ -42,7 +42,11 @@ public static class DigitalOceanListResources
         i => i.Uuid,
         "name",
         i => i.Name,
-        "name_exact");
+        "name_exact",
+        [
+            new ServerSortRule("distribution", "distribution", "distribution"),
+            new ServerSortRule("type", "type", "type"),
+        ]);
 
     public static readonly ListResource<DigitalOceanRegionDto> Regions = new(
         "DigitalOceanRegion",

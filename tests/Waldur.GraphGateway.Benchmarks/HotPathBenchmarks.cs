@@ -1,0 +1,122 @@
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQLParser;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Waldur.Emulator.Data;
+using Waldur.GraphGateway.Hosting;
+using Waldur.GraphGateway.Http;
+using Waldur.GraphGateway.Loading.Filtering;
+using Waldur.GraphGateway.Loading.Paging;
+using Waldur.GraphGateway.Types.DigitalOcean;
+using Waldur.GraphGateway.WaldurApi;
+
+namespace Waldur.GraphGateway.Benchmarks;
+
+/// <summary>Request parsing, document validation, list planning and JSON mapping: what every request pays.</summary>
+[MemoryDiagnoser]
+public class HotPathBenchmarks
+{
+    private const string S1 = "query S1($first: Int!) { digitalOceanImages(first: $first) { nodes { uuid name distribution regions { name } } } }";
+    private ServiceProvider _services = null!;
+    private ISchema _schema = null!;
+    private GraphQLRequestReader _reader = null!;
+    private byte[] _requestBody = null!;
+    private byte[] _waldurPage = null!;
+    private GraphQLParser.AST.GraphQLDocument _document = null!;
+    private FilterNode _filter = null!;
+    private List<DigitalOceanImageDto> _rows = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Waldur:BaseUrl"] = "http://127.0.0.1:9/" }).Build();
+        var services = new ServiceCollection().AddLogging().AddHttpContextAccessor();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddWaldurApi(configuration).AddWaldurSchema(configuration).AddGraphQLEndpoint(configuration);
+        _services = services.BuildServiceProvider();
+        _schema = _services.GetRequiredService<ISchema>();
+        _schema.Initialize();
+        _reader = _services.GetRequiredService<GraphQLRequestReader>();
+        _requestBody = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { query = S1, variables = new { first = 20 } }));
+        _document = Parser.Parse(S1);
+
+        var dataset = EmulatorDataset.Generate(imageCount: 300);
+        _rows = dataset.Images.Select(ToDto).ToList();
+        _waldurPage = JsonSerializer.SerializeToUtf8Bytes(_rows.Take(20).ToList(), WaldurJsonContext.Default.ListDigitalOceanImageDto);
+        _filter = new AllOfFilter([
+            new FieldFilter("isOfficial", FilterOperations.Eq, true),
+            new FieldFilter("minDiskSize", "gte", 20480L),
+            new FieldFilter("distribution", FilterOperations.Eq, "Ubuntu"),
+        ]);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _services.Dispose();
+
+    [Benchmark(Description = "HTTP body → GraphQL request (S1)")]
+    public async Task<int> ParseRequest()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = "POST";
+        context.Request.ContentType = "application/json";
+        context.Request.Body = new MemoryStream(_requestBody);
+        var (requests, _) = await _reader.ReadPostAsync(context.Request, CancellationToken.None);
+        return requests.Count;
+    }
+
+    [Benchmark(Description = "parse + validate S1 against the schema")]
+    public async Task<bool> ParseAndValidate()
+    {
+        var document = Parser.Parse(S1);
+        var result = await new DocumentValidator().ValidateAsync(new ValidationOptions
+        {
+            Schema = _schema,
+            Document = document,
+            Operation = document.Definitions.OfType<GraphQLParser.AST.GraphQLOperationDefinition>().First(),
+            Variables = new Inputs(new Dictionary<string, object?> { ["first"] = 20 }),
+            RequestServices = _services,
+        });
+        return result.IsValid;
+    }
+
+    [Benchmark(Description = "validate S1 (document cached)")]
+    public async Task<bool> ValidateCached()
+    {
+        var result = await new DocumentValidator().ValidateAsync(new ValidationOptions
+        {
+            Schema = _schema,
+            Document = _document,
+            Operation = _document.Definitions.OfType<GraphQLParser.AST.GraphQLOperationDefinition>().First(),
+            Variables = new Inputs(new Dictionary<string, object?> { ["first"] = 20 }),
+            RequestServices = _services,
+        });
+        return result.IsValid;
+    }
+
+    [Benchmark(Description = "plan: split filter + choose page + cursor")]
+    public int Plan()
+    {
+        var split = FilterSplitter.Split(_filter, DigitalOceanListResources.Images.Pushdown);
+        var choice = PageChooser.Choose(40, 60);
+        var hash = CursorCodec.ArgumentsHash("DigitalOceanImage", _filter, []);
+        return split.Pushdown.Count + choice.PageSize + CursorCodec.Encode(41, hash).Length;
+    }
+
+    [Benchmark(Description = "residual filter over 300 rows")]
+    public int EvaluateResidual() => _rows.Count(r => FilterEvaluator.Matches(_filter, r, DigitalOceanListResources.ImageFields));
+
+    [Benchmark(Description = "Waldur JSON page (20 images) → DTOs")]
+    public int MapWaldurPage() => JsonSerializer.Deserialize(_waldurPage, WaldurJsonContext.Default.ListDigitalOceanImageDto)!.Count;
+
+    private static DigitalOceanImageDto ToDto(EmulatorImage i) => new(
+        $"http://h/api/digitalocean-images/{i.Uuid}/", i.Uuid, i.Name, i.Distribution, i.Type,
+        i.Regions.Select(r => new DigitalOceanRegionDto($"http://h/api/digitalocean-regions/{r.Uuid}/", r.Uuid, r.Name)).ToList(),
+        i.IsOfficial, i.CreatedAt, i.MinDiskSize);
+}
