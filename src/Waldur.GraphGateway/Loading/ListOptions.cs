@@ -17,7 +17,7 @@ public sealed class ListOptions
 
     /// <summary>Most Waldur rows one residual scan may read; beyond it the field fails with <c>SCAN_BUDGET_EXCEEDED</c>.</summary>
     [Range(1, 10_000_000)]
-    public int ScanBudgetRows { get; set; } = 5000;
+    public int ScanBudgetRows { get; set; } = 10_000;
 
     /// <summary>Waldur pages one scan fetches at the same time, once the first page has revealed the count.</summary>
     [Range(1, 64)]
