@@ -39,6 +39,8 @@ public class HotPathBenchmarks
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Waldur:BaseUrl"] = "http://127.0.0.1:9/" }).Build();
         var services = new ServiceCollection().AddLogging().AddHttpContextAccessor();
         services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(
+            new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Production" });
         services.AddWaldurApi(configuration).AddWaldurSchema(configuration).AddGraphQLEndpoint(configuration);
         _services = services.BuildServiceProvider();
         _schema = _services.GetRequiredService<ISchema>();
