@@ -22,7 +22,7 @@ public sealed class SubgraphTests(GatewayFixture fixture) : IClassFixture<Gatewa
         Assert.Contains("type DigitalOceanRegion implements Node @key(fields: \"uuid\")", sdl, StringComparison.Ordinal);
         Assert.Contains("https://specs.apollo.dev/federation/v2.3", sdl, StringComparison.Ordinal);
 
-        var path = Path.Combine(RepositoryRoot(), "schema.subgraph.graphql");
+        var path = Path.Combine(RepositoryRoot.Path, "schema.subgraph.graphql");
         if (Environment.GetEnvironmentVariable("UPDATE_SCHEMA") == "1")
         {
             await File.WriteAllTextAsync(path, sdl, new UTF8Encoding(false));
@@ -78,18 +78,5 @@ public sealed class SubgraphTests(GatewayFixture fixture) : IClassFixture<Gatewa
 
         Assert.Equal("GRAPHQL_VALIDATION_FAILED", body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
         Assert.Equal(await fixture.Gateway.GetTextAsync("/graphql?sdl"), await gateway.GetTextAsync("/graphql?sdl"));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Waldur.GraphGateway.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("No Waldur.GraphGateway.sln above " + AppContext.BaseDirectory);
     }
 }

@@ -10,7 +10,7 @@ public sealed class ErrorCodeDocumentationTests
     [Fact]
     public void Every_error_code_has_a_row_in_the_readme_table()
     {
-        var readme = File.ReadAllText(Path.Combine(Root(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
         var codes = typeof(ErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral)
             .Select(f => (string)f.GetRawConstantValue()!)
@@ -20,18 +20,5 @@ public sealed class ErrorCodeDocumentationTests
 
         Assert.NotEmpty(codes);
         Assert.True(missing.Count == 0, "README.md's error table (section: errors) lacks: " + string.Join(", ", missing));
-    }
-
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Waldur.GraphGateway.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
     }
 }

@@ -30,7 +30,7 @@ public sealed class SchemaFileTests(GatewayFixture fixture) : IClassFixture<Gate
     [Fact]
     public void Schema_graphql_at_the_repository_root_is_the_printed_schema()
     {
-        var path = Path.Combine(RepositoryRoot(), "schema.graphql");
+        var path = Path.Combine(RepositoryRoot.Path, "schema.graphql");
         var printed = Encoding.UTF8.GetBytes(SchemaSdl.Client(fixture.Services.GetRequiredService<ISchema>()));
         if (Environment.GetEnvironmentVariable("UPDATE_SCHEMA") == "1")
         {
@@ -41,18 +41,5 @@ public sealed class SchemaFileTests(GatewayFixture fixture) : IClassFixture<Gate
         Assert.True(printed.AsSpan().SequenceEqual(committed),
             $"{path} differs from the schema the gateway prints. If the schema change is intended, run " +
             "`UPDATE_SCHEMA=1 dotnet test --filter Schema_graphql_at_the_repository_root` and review the diff of schema.graphql.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Waldur.GraphGateway.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("No Waldur.GraphGateway.sln above " + AppContext.BaseDirectory);
     }
 }
