@@ -45,10 +45,11 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
     }
 
     /// <summary>Rows covering positions [start, end) (or fewer at the end), in as few requests as <see cref="PageChooser"/> finds.</summary>
-    public async Task<RowRange<T>> RangeAsync<T>(ListResource<T> resource, WaldurListQuery query, int start, int end, CancellationToken cancellationToken)
+    public async Task<RowRange<T>> RangeAsync<T>(ListResource<T> resource, WaldurListQuery query, int start, int end, CancellationToken cancellationToken,
+        int wantedMargin = int.MaxValue)
         where T : class
     {
-        var choice = PageChooser.Choose(start, end);
+        var choice = PageChooser.Choose(start, end, wantedMargin);
         try
         {
             var pages = await Task.WhenAll(Enumerable.Range(choice.FirstPage, choice.PageCount)

@@ -51,6 +51,7 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
     {
         var (resource, bounds) = (plan.Resource, plan.Bounds);
         var query = plan.Query with { Ordering = server.Ordering };
+        var margin = server.Ordering is null ? PageChooser.NameOrderMargin : int.MaxValue;
         RowRange<T> range;
         if (bounds.NeedsTotal)
         {
@@ -72,7 +73,7 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
                 return Build(plan, await fetcher.CountAsync(resource, plan.Query, cancellationToken).ConfigureAwait(false), []);
             }
 
-            range = await fetcher.RangeAsync(resource, query, Math.Max(0, start - 1), end + 1, cancellationToken).ConfigureAwait(false);
+            range = await fetcher.RangeAsync(resource, query, Math.Max(0, start - 1), end + 1, cancellationToken, margin).ConfigureAwait(false);
         }
 
         var (from, to) = bounds.Resolve(range.Total);
@@ -84,7 +85,7 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
         if (range.Start > Math.Max(0, from - 1) || range.End < Math.Min(range.Total, to + 1))
         {
             // Planned from arguments alone (e.g. `before` past the end); now that the total is known, read the real slice.
-            range = await fetcher.RangeAsync(resource, query, Math.Max(0, from - 1), Math.Min(range.Total, to + 1), cancellationToken)
+            range = await fetcher.RangeAsync(resource, query, Math.Max(0, from - 1), Math.Min(range.Total, to + 1), cancellationToken, margin)
                 .ConfigureAwait(false);
             (from, to) = bounds.Resolve(range.Total);
             if (range.Start > Math.Max(0, from - 1) || range.End < Math.Min(range.Total, to + 1))

@@ -57,13 +57,14 @@ public class ListPlannerTests
     [Fact]
     public async Task A_pushdown_page_is_one_request_and_a_count_only_selection_one_head()
     {
-        var images = RandomImages.Create(new Random(9), 500, 2);
+        var images = RandomImages.Create(new Random(9), 500);
         var (planner, client) = Create(images);
         var filter = new FieldFilter("distribution", "eq", "Debian");
         var page = await planner.LoadAsync(Images, new ListRequest(filter, [], new PagingArguments(5, null, null, null)), default);
         Assert.Equal(1, client.Requests);
         Assert.Equal(images.Count(i => i.Distribution == "Debian"), page.TotalCount);
-        Assert.Equal(["GET distribution=Debian&page=1&page_size=300"], client.Log);
+        // Rows [0, 6) (first: 5 and the row that shows a cut tie) plus the spare rows wanted in name order.
+        Assert.Equal([$"GET distribution=Debian&page=1&page_size={6 + PageChooser.NameOrderMargin}"], client.Log);
 
         var (countPlanner, countClient) = Create(images);
         var counted = await countPlanner.LoadAsync(Images, new ListRequest(filter, [], new PagingArguments(0, null, null, null), NeedsRows: false), default);
