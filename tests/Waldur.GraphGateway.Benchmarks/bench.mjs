@@ -109,17 +109,29 @@ function peakRssMb(pid) {
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
 }
 
+// Undici may reuse a keep-alive socket the server just closed after a heavy load run: retry such a request once.
+async function fetchBody(url) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const r = await fetch(url, { headers: { authorization: AUTH } });
+      await r.arrayBuffer();
+      return r;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+}
+
 // The S3 baseline: fetch the same scan pages directly (first page, then the rest concurrently), timed per scan.
 async function directScanP50(waldur, iterations, concurrency) {
   const times = [];
   const list = `${waldur}/api/digitalocean-images/?page_size=300`;
   for (let i = 0; i < iterations; i++) {
     const t0 = performance.now();
-    const first = await fetch(list, { headers: { authorization: AUTH } });
-    await first.arrayBuffer();
+    const first = await fetchBody(list);
     const pages = Math.ceil(Number(first.headers.get('x-result-count')) / 300);
     const rest = Array.from({ length: pages - 1 }, (_, k) => k + 2);
-    const worker = async () => { for (let p; (p = rest.shift()) !== undefined;) await (await fetch(`${list}&page=${p}`, { headers: { authorization: AUTH } })).arrayBuffer(); };
+    const worker = async () => { for (let p; (p = rest.shift()) !== undefined;) await fetchBody(`${list}&page=${p}`); };
     await Promise.all(Array.from({ length: Math.min(concurrency, rest.length) }, worker));
     times.push(performance.now() - t0);
   }

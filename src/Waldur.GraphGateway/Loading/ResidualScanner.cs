@@ -6,8 +6,10 @@ namespace Waldur.GraphGateway.Loading;
 /// <summary>
 /// Reads every row for one set of Waldur filters: page 1 at <c>page_size=300</c> reveals the count, the other pages
 /// follow concurrently (bounded). Pages are separate requests and Waldur has no tie-breaker (U16), so a run of equal
-/// names that crosses a page boundary may come back with rows repeated or missing; such runs are re-read whole with the
-/// exact-name parameter. The result is checked against <c>X-Result-Count</c>: exactly the rows, or an error.
+/// names that crosses a page boundary may come back with rows repeated or missing. When the pages hold exactly
+/// <c>X-Result-Count</c> distinct rows nothing was missed (a repeat would have pushed another row out), so no repair is
+/// needed; otherwise the runs that cross page boundaries are re-read whole with the exact-name parameter. The result
+/// is checked against <c>X-Result-Count</c>: exactly the rows, or an error.
 /// </summary>
 public sealed class ResidualScanner(ListFetcher fetcher, IOptions<ListOptions> options)
 {
@@ -57,6 +59,12 @@ public sealed class ResidualScanner(ListFetcher fetcher, IOptions<ListOptions> o
     {
         var pages = await PagesAsync(resource, query, cancellationToken).ConfigureAwait(false);
         var first = pages[0];
+        var all = pages.SelectMany(p => p.Items).ToList();
+        if (all.Count == first.TotalCount && all.Select(resource.Uuid).Distinct(StringComparer.Ordinal).Count() == all.Count)
+        {
+            return new ScanResult<T>(all, Rank(resource, all));
+        }
+
         var groups = new Dictionary<string, IReadOnlyList<T>>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < pages.Count; i++)
         {
@@ -94,12 +102,19 @@ public sealed class ResidualScanner(ListFetcher fetcher, IOptions<ListOptions> o
             throw ListFetcher.Inconsistent();
         }
 
+        return new ScanResult<T>(rows, Rank(resource, rows));
+    }
+
+    /// <summary>Where each name first stands in Waldur's order, so name sorts follow Waldur's own collation.</summary>
+    private static Dictionary<string, int> Rank<T>(ListResource<T> resource, List<T> rows)
+        where T : class
+    {
         var rank = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < rows.Count; i++)
         {
             rank.TryAdd(resource.DefaultOrderKey(rows[i]), i);
         }
 
-        return new ScanResult<T>(rows, rank);
+        return rank;
     }
 }
