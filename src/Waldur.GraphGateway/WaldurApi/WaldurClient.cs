@@ -157,12 +157,10 @@ public sealed class WaldurClient(
     {
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                return await JsonSerializer.DeserializeAsync(stream, json, cancellationToken).ConfigureAwait(false)
-                    ?? throw WaldurErrors.Unreadable("a null body");
-            }
+            // Read the whole body first (bounded by the caller's deadline), then parse it in one synchronous pass:
+            // System.Text.Json's resumable path for constructor-bound records costs far more than the copy.
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return JsonSerializer.Deserialize(body, json) ?? throw WaldurErrors.Unreadable("a null body");
         }
         catch (JsonException e)
         {
