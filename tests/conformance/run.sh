@@ -20,8 +20,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "-- publishing the gateway (Release), as the Dockerfile does"
-if ! dotnet publish "$root/src/Waldur.GraphGateway/Waldur.GraphGateway.csproj" -c Release -o "$work/app" -nologo -v q; then
+echo "-- publishing the gateway (Release) from exactly the files the Dockerfile copies"
+# Mirror the Dockerfile's build stage: its COPY set in a bare folder (so a file the image would lack fails here),
+# the IDE's node_modules as its npm stage provides them, then restore and publish.
+ctx="$work/context"
+mkdir -p "$ctx"
+(cd "$root" && cp global.json Directory.Build.props Directory.Packages.props .editorconfig "$ctx/" \
+  && tar --exclude='bin' --exclude='obj' --exclude='node_modules' -cf - src | tar -xf - -C "$ctx")
+ide="$root/src/Waldur.GraphGateway/ide/node_modules"
+[ -d "$ide" ] || (cd "$root/src/Waldur.GraphGateway/ide" && npm ci --no-audit --no-fund --loglevel=error)
+cp -r "$ide" "$ctx/src/Waldur.GraphGateway/ide/node_modules"
+if ! (cd "$ctx" && dotnet restore src/Waldur.GraphGateway/Waldur.GraphGateway.csproj -nologo -v q \
+      && dotnet publish src/Waldur.GraphGateway/Waldur.GraphGateway.csproj -c Release -o "$work/app" --no-restore -nologo -v q); then
   echo "0 passed, 1 failed"; exit 1
 fi
 
