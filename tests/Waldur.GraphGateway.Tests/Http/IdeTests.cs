@@ -5,7 +5,7 @@ using static Waldur.GraphGateway.Tests.Http.GraphQLClient;
 namespace Waldur.GraphGateway.Tests.Http;
 
 /// <summary>Banana Cake Pop at <c>/graphql/</c> for browsers, with its config and JavaScript content types.</summary>
-public sealed class IdeTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+public sealed class IdeTests(TransportFixture fixture) : IClassFixture<TransportFixture>
 {
     private const string BrowserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 

@@ -6,7 +6,7 @@ using static Waldur.GraphGateway.Tests.Http.GraphQLClient;
 namespace Waldur.GraphGateway.Tests.Http;
 
 /// <summary>Every malformed request gets a GraphQL error body with a stable code and a 4xx, never a 500.</summary>
-public sealed class MalformedRequestTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+public sealed class MalformedRequestTests(TransportFixture fixture) : IClassFixture<TransportFixture>
 {
     private readonly HttpClient _client = fixture.Client;
 

@@ -8,7 +8,7 @@ using static Waldur.GraphGateway.Tests.Http.GraphQLClient;
 namespace Waldur.GraphGateway.Tests.Http;
 
 /// <summary>Automatic persisted queries as Apollo clients send them.</summary>
-public sealed class PersistedQueryTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+public sealed class PersistedQueryTests(TransportFixture fixture) : IClassFixture<TransportFixture>
 {
     private readonly HttpClient _client = fixture.Client;
 

@@ -10,7 +10,7 @@ using static Waldur.GraphGateway.Tests.Http.GraphQLClient;
 namespace Waldur.GraphGateway.Tests.Http;
 
 /// <summary><c>schema.graphql</c> at the repository root is the printed schema, and the SDL endpoints serve it.</summary>
-public sealed class SchemaFileTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+public sealed class SchemaFileTests(TransportFixture fixture) : IClassFixture<TransportFixture>
 {
     [Fact]
     public async Task Sdl_endpoints_serve_the_printed_schema()

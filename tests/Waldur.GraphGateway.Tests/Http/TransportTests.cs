@@ -6,7 +6,7 @@ using static Waldur.GraphGateway.Tests.Http.GraphQLClient;
 namespace Waldur.GraphGateway.Tests.Http;
 
 /// <summary>The GraphQL-over-HTTP rules: methods, media types, negotiation and status codes.</summary>
-public sealed class TransportTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+public sealed class TransportTests(TransportFixture fixture) : IClassFixture<TransportFixture>
 {
     private readonly HttpClient _client = fixture.Client;
 

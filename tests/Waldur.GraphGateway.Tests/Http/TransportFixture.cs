@@ -1,11 +1,11 @@
 namespace Waldur.GraphGateway.Tests.Http;
 
-/// <summary>One in-memory gateway with default settings, shared by a test class.</summary>
-public sealed class GatewayFixture : IDisposable
+/// <summary>One in-memory gateway with default settings and no reachable Waldur, shared by a transport test class.</summary>
+public sealed class TransportFixture : IDisposable
 {
     private readonly GatewayFactory _factory = new();
 
-    public GatewayFixture() => Client = _factory.CreateClient();
+    public TransportFixture() => Client = _factory.CreateClient();
 
     public HttpClient Client { get; }
 
