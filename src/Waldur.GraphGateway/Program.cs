@@ -15,6 +15,3 @@ app.MapHealthEndpoints();
 app.MapGraphQLEndpoint();
 
 await app.RunAsync();
-
-/// <summary>Exposed for WebApplicationFactory-based tests.</summary>
-public partial class Program;
