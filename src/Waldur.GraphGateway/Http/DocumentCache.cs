@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Waldur.GraphGateway.Http;
@@ -10,20 +9,17 @@ namespace Waldur.GraphGateway.Http;
 /// </summary>
 public sealed class DocumentCache : IDisposable
 {
-    private readonly MemoryCache? _cache;
+    private readonly BoundedCache<ParsedDocument> _cache;
 
     public DocumentCache(IOptions<GraphQLHttpOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        int size = options.Value.DocumentCacheSize;
-        _cache = size > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = size }) : null;
+        _cache = new(options.Value.DocumentCacheSize, TimeSpan.FromHours(1));
     }
 
-    public ParsedDocument? Get(string query) =>
-        _cache is not null && _cache.TryGetValue(query, out ParsedDocument? parsed) ? parsed : null;
+    public ParsedDocument? Get(string query) => _cache.TryGet(query, out var parsed) ? parsed : null;
 
-    public void Set(string query, ParsedDocument parsed) =>
-        _cache?.Set(query, parsed, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+    public void Set(string query, ParsedDocument parsed) => _cache.Set(query, parsed);
 
-    public void Dispose() => _cache?.Dispose();
+    public void Dispose() => _cache.Dispose();
 }

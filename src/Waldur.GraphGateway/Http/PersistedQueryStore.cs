@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Waldur.GraphGateway.Http;
@@ -12,23 +11,17 @@ namespace Waldur.GraphGateway.Http;
 /// </summary>
 public sealed class PersistedQueryStore : IDisposable
 {
-    private readonly MemoryCache? _cache;
+    private readonly BoundedCache<string> _cache;
 
     public PersistedQueryStore(IOptions<GraphQLHttpOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        int size = options.Value.PersistedQueryCacheSize;
-        _cache = size > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = size }) : null;
+        _cache = new(options.Value.PersistedQueryCacheSize, TimeSpan.FromHours(12));
     }
 
-    public bool TryGet(string hash, out string? query)
-    {
-        query = null;
-        return _cache is not null && _cache.TryGetValue(Normalize(hash), out query) && query is not null;
-    }
+    public bool TryGet(string hash, out string? query) => _cache.TryGet(Normalize(hash), out query);
 
-    public void Add(string hash, string query) =>
-        _cache?.Set(Normalize(hash), query, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(12) });
+    public void Add(string hash, string query) => _cache.Set(Normalize(hash), query);
 
     /// <summary>Lower-case hex SHA-256 of the UTF-8 text, as Apollo clients compute it.</summary>
     public static string Hash(string query) =>
@@ -39,5 +32,5 @@ public sealed class PersistedQueryStore : IDisposable
 
     private static string Normalize(string hash) => hash.Trim().ToLowerInvariant();
 
-    public void Dispose() => _cache?.Dispose();
+    public void Dispose() => _cache.Dispose();
 }
