@@ -1,0 +1,30 @@
+namespace Waldur.Catalog.Model;
+
+/// <summary>
+/// One Waldur list resource, everything the gateway builds from it: the item type (<see cref="TypeName"/>, <see cref="Fields"/>),
+/// its <c>where</c>/<c>order</c> inputs, the root connection <see cref="ListField"/> over <see cref="Path"/>, the lookups
+/// <see cref="ByUuidField"/>/<see cref="ByUuidsField"/> (null: none), node and federation keys, and what the planner may
+/// push down: <see cref="Filters"/>, <see cref="Orders"/> (<c>o</c> keys), <see cref="DefaultOrder"/> (Waldur's order without
+/// <c>o</c>, ascending; null when unknown) and <see cref="Batch"/>. <see cref="Noun"/>/<see cref="NounPlural"/> word the
+/// descriptions. Generated from Waldur's OpenAPI plus reviewed overrides (Waldur.Catalog.Generator); never edited by hand.
+/// </summary>
+public sealed record ResourceDescriptor(
+    string TypeName,
+    string Description,
+    string Noun,
+    string NounPlural,
+    string Path,
+    string Tag,
+    string ListOperationId,
+    string? RetrieveOperationId,
+    string ListField,
+    string ListDescription,
+    string? ByUuidField,
+    string? ByUuidsField,
+    bool Paged,
+    IReadOnlyList<FieldDescriptor> Fields,
+    IReadOnlyList<FilterDescriptor> Filters,
+    IReadOnlyList<OrderDescriptor> Orders,
+    string? DefaultOrder,
+    BatchDescriptor? Batch,
+    IReadOnlyList<ReverseConnectionDescriptor> ReverseConnections);
