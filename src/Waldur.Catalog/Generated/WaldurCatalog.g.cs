@@ -82,6 +82,7 @@ public static class WaldurCatalog
             ReverseConnections: [
                 new ReverseConnectionDescriptor("images", "DigitalOceanImage", "regions",
                     "The images available in this region, with every argument of `digitalOceanImages`. Waldur cannot filter images by region (U12), so the gateway reads the images once per request (with the filters Waldur applies itself) and every `images` field of the request answers from that one scan, within `Lists:ScanBudgetRows`."),
-            ]),
+            ],
+            ScanForLookups: true),
     ]);
 }

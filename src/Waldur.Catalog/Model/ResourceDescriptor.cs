@@ -5,7 +5,8 @@ namespace Waldur.Catalog.Model;
 /// its <c>where</c>/<c>order</c> inputs, the root connection <see cref="ListField"/> over <see cref="Path"/>, the lookups
 /// <see cref="ByUuidField"/>/<see cref="ByUuidsField"/> (null: none), node and federation keys, and what the planner may
 /// push down: <see cref="Filters"/>, <see cref="Orders"/> (<c>o</c> keys), <see cref="DefaultOrder"/> (Waldur's order without
-/// <c>o</c>, ascending; null when unknown) and <see cref="Batch"/>. <see cref="Noun"/>/<see cref="NounPlural"/> word the
+/// <c>o</c>, ascending; null when unknown), <see cref="Batch"/>, and <see cref="ScanForLookups"/> (the whole list is a page or
+/// two, so any by-uuid batch reads the list instead of one <c>GET</c> per key). <see cref="Noun"/>/<see cref="NounPlural"/> word the
 /// descriptions. Generated from Waldur's OpenAPI plus reviewed overrides (Waldur.Catalog.Generator); never edited by hand.
 /// </summary>
 public sealed record ResourceDescriptor(
@@ -27,4 +28,5 @@ public sealed record ResourceDescriptor(
     IReadOnlyList<OrderDescriptor> Orders,
     string? DefaultOrder,
     BatchDescriptor? Batch,
-    IReadOnlyList<ReverseConnectionDescriptor> ReverseConnections);
+    IReadOnlyList<ReverseConnectionDescriptor> ReverseConnections,
+    bool ScanForLookups = false);

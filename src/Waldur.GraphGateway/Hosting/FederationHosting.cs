@@ -1,5 +1,5 @@
 using GraphQL;
-using Waldur.GraphGateway.Schema.Federation;
+using Waldur.GraphGateway.Types.Federation;
 
 namespace Waldur.GraphGateway.Hosting;
 

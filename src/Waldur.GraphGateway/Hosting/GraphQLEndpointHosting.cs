@@ -3,6 +3,7 @@ using GraphQL.Validation;
 using GraphQL.Validation.Rules.Custom;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.Types;
 using Waldur.GraphGateway.Http;
 using Waldur.GraphGateway.Schema;
 
@@ -40,6 +41,7 @@ public static class GraphQLEndpointHosting
             })
             .ConfigureExecutionOptions(execution =>
             {
+                execution.UnhandledExceptionDelegate = GatewayExecutionErrors.TranslateAsync;
                 var limits = execution.RequestServices!.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value;
                 if (!limits.EnableIntrospection)
                 {

@@ -1,25 +1,38 @@
+using Waldur.Catalog.Model;
 using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.Loading.DataLoading;
+using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Hosting;
 
-/// <summary>The per-request services between the schema and the Waldur client: list planner and DataLoaders (issues 4, 5).</summary>
+/// <summary>The catalog and the per-request services between the schema and the Waldur client: planner and loaders.</summary>
 public static class WaldurLoadingHosting
 {
-    public static IServiceCollection AddWaldurLoading(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddWaldurLoading(this IServiceCollection services, IConfiguration configuration, ResourceCatalog catalog)
     {
         services.AddOptions<ListOptions>()
             .Bind(configuration.GetSection(ListOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => o.DefaultPageSize <= o.MaxPageSize, "Lists:DefaultPageSize must not exceed Lists:MaxPageSize.")
             .ValidateOnStart();
+        services.AddOptions<DataLoadingOptions>()
+            .Bind(configuration.GetSection(DataLoadingOptions.Section))
+            .Validate(o => o.ByUuidConcurrency is >= 1 and <= DataLoadingOptions.MaxConcurrency,
+                $"{DataLoadingOptions.Section}:{nameof(DataLoadingOptions.ByUuidConcurrency)} must be between 1 and {DataLoadingOptions.MaxConcurrency}.")
+            .ValidateOnStart();
+
+        // Built once: what every resource's rows, filters and Waldur parameters are.
+        services.AddSingleton(catalog);
+        services.AddSingleton<RowShapes>();
+        services.AddSingleton<ListResources>();
 
         // One per request: what Waldur answered is shared by every field of the request, and by no other request.
         services.AddScoped<ListRequestCache>();
         services.AddScoped<ListFetcher>();
         services.AddScoped<ResidualScanner>();
         services.AddScoped<ListPlanner>();
-        services.AddDigitalOceanDataLoaders(configuration);
+        services.AddScoped<ResourceLoaders>();
+        services.AddScoped<IResourcePrimer, ResourcePrimer>();
         return services;
     }
 }

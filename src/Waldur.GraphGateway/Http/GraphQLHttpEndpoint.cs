@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.Options;

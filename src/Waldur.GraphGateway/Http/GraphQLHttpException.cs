@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 namespace Waldur.GraphGateway.Http;
 
 /// <summary>
@@ -14,14 +15,14 @@ public sealed class GraphQLHttpException : Exception
         DocumentLevel = documentLevel;
     }
 
-    public GraphQLHttpException() : this(StatusCodes.Status400BadRequest, Schema.ErrorCodes.InvalidRequest, "Invalid request.") { }
+    public GraphQLHttpException() : this(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "Invalid request.") { }
 
-    public GraphQLHttpException(string message) : this(StatusCodes.Status400BadRequest, Schema.ErrorCodes.InvalidRequest, message) { }
+    public GraphQLHttpException(string message) : this(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, message) { }
 
     public GraphQLHttpException(string message, Exception innerException) : base(message, innerException)
     {
         StatusCode = StatusCodes.Status400BadRequest;
-        Code = Schema.ErrorCodes.InvalidRequest;
+        Code = ErrorCodes.InvalidRequest;
     }
 
     public int StatusCode { get; }

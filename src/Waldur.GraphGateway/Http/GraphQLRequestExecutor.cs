@@ -1,3 +1,5 @@
+using Waldur.GraphGateway.Types;
+using Waldur.GraphGateway.Errors;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
@@ -46,7 +48,7 @@ public sealed class GraphQLRequestExecutor(
             catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
             {
                 // The parser's own recursion guard (deep selections, list or object values): a syntax error to the client.
-                return new ExecutionResult { Errors = [new GatewayError(ErrorCodes.SyntaxError, "The document nests deeper than the parser allows.")] };
+                return new ExecutionResult { Errors = [GatewayExecutionErrors.Create(ErrorCodes.SyntaxError, "The document nests deeper than the parser allows.")] };
             }
 
             parsed = new ParsedDocument(document, DocumentShapeAnalyzer.Analyze(document));
@@ -70,7 +72,7 @@ public sealed class GraphQLRequestExecutor(
             // GraphQL.NET would fail this inside execution as an internal error (a 500); it is the client's mistake.
             return new ExecutionResult
             {
-                Errors = [new GatewayError(ErrorCodes.ValidationFailed, $"This schema has no {selected.Operation.ToString().ToLowerInvariant()} operations.")],
+                Errors = [GatewayExecutionErrors.Create(ErrorCodes.ValidationFailed, $"This schema has no {selected.Operation.ToString().ToLowerInvariant()} operations.")],
             };
         }
 

@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using System.Text.Json;
 using GraphQL;
 using Microsoft.Extensions.Options;

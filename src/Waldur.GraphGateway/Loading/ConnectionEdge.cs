@@ -1,4 +1,5 @@
+using Waldur.GraphGateway.WaldurApi;
 namespace Waldur.GraphGateway.Loading;
 
 /// <summary>A row and the cursor of its position.</summary>
-public sealed record ConnectionEdge<T>(string Cursor, T Node);
+public sealed record ConnectionEdge(string Cursor, WaldurRow Node);

@@ -3,11 +3,10 @@ using Waldur.GraphGateway.WaldurApi;
 namespace Waldur.GraphGateway.Loading;
 
 /// <summary>
-/// Told about every row that arrives from a Waldur list response during the request (windows, scans, groups), so
-/// by-uuid loaders can fill their caches (issue 5). Register any number as scoped services; the planner calls them all.
+/// Told about every row that arrives from a Waldur list response during the request (windows, scans, runs), so by-uuid
+/// loaders can fill their caches. Scoped; an interface so the planner does not depend on the loaders that read through it.
 /// </summary>
 public interface IResourcePrimer
 {
-    void Prime<T>(WaldurEndpoint<T> endpoint, IReadOnlyList<T> rows)
-        where T : class;
+    void Prime(IReadOnlyList<WaldurRow> rows);
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Primitives;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading.Paging;
 using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.WaldurApi;
@@ -12,22 +14,20 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
 {
     public ListRequestCache Cache => cache;
 
-    public Task<WaldurPage<T>> PageAsync<T>(ListResource<T> resource, WaldurListQuery query, CancellationToken cancellationToken)
-        where T : class =>
+    public Task<WaldurPage> PageAsync(ListResource resource, WaldurListQuery query, CancellationToken cancellationToken) =>
         cache.PageAsync(resource.Endpoint, query, async () =>
         {
             var page = await client.ListAsync(resource.Endpoint, query, cancellationToken).ConfigureAwait(false);
             foreach (var primer in primers)
             {
-                primer.Prime(resource.Endpoint, page.Items);
+                primer.Prime(page.Items);
             }
 
             return page;
         });
 
     /// <summary>The total for these filters: known from any earlier response or scan of the request, else one HEAD (U19a).</summary>
-    public async Task<int> CountAsync<T>(ListResource<T> resource, WaldurListQuery query, CancellationToken cancellationToken)
-        where T : class
+    public async Task<int> CountAsync(ListResource resource, WaldurListQuery query, CancellationToken cancellationToken)
     {
         if (cache.TryGetCount(resource.Endpoint, query, out var known))
         {
@@ -45,9 +45,8 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
     }
 
     /// <summary>Rows covering positions [start, end) (or fewer at the end), in as few requests as <see cref="PageChooser"/> finds.</summary>
-    public async Task<RowRange<T>> RangeAsync<T>(ListResource<T> resource, WaldurListQuery query, int start, int end, CancellationToken cancellationToken,
+    public async Task<RowRange> RangeAsync(ListResource resource, WaldurListQuery query, int start, int end, CancellationToken cancellationToken,
         int wantedMargin = int.MaxValue)
-        where T : class
     {
         var choice = PageChooser.Choose(start, end, wantedMargin);
         try
@@ -60,13 +59,12 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
         {
             // The range starts past the end (U18): only the count is left to learn.
             var total = await CountAsync(resource, query, cancellationToken).ConfigureAwait(false);
-            return start >= total ? new RowRange<T>(total, [], total) : throw Inconsistent();
+            return start >= total ? new RowRange(total, [], total) : throw Inconsistent();
         }
     }
 
     /// <summary>The last rows (U18 <c>page=last</c>), with at least <paramref name="rows"/> of them when that many exist.</summary>
-    public async Task<RowRange<T>> TailAsync<T>(ListResource<T> resource, WaldurListQuery query, int rows, CancellationToken cancellationToken)
-        where T : class
+    public async Task<RowRange> TailAsync(ListResource resource, WaldurListQuery query, int rows, CancellationToken cancellationToken)
     {
         const int size = WaldurListQuery.MaxPageSize;
         var last = await PageAsync(resource, query with { Page = 0, PageSize = size, LastPage = true }, cancellationToken).ConfigureAwait(false);
@@ -83,16 +81,15 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
     /// Every row whose default-order key is <paramref name="key"/> (a run of ties), via the exact-match parameter, or
     /// null when Waldur cannot select it exactly (no such parameter; empty or padded values are ignored or stripped, U11).
     /// </summary>
-    public Task<IReadOnlyList<T>?> GroupAsync<T>(ListResource<T> resource, WaldurListQuery query, string key, CancellationToken cancellationToken)
-        where T : class
+    public Task<IReadOnlyList<WaldurRow>?> GroupAsync(ListResource resource, WaldurListQuery query, string key, CancellationToken cancellationToken)
     {
         if (resource.DefaultOrderExactParameter is not { } parameter || key.Length == 0 || key.Trim().Length != key.Length
             || (query.Filters.TryGetValue(parameter, out var pinned) && pinned != key))
         {
-            return Task.FromResult<IReadOnlyList<T>?>(null);
+            return Task.FromResult<IReadOnlyList<WaldurRow>?>(null);
         }
 
-        var filters = new SortedDictionary<string, string>(query.Filters, StringComparer.Ordinal) { [parameter] = key };
+        var filters = new SortedDictionary<string, StringValues>(query.Filters, StringComparer.Ordinal) { [parameter] = key };
         return RunAsync(resource, filters, cancellationToken);
     }
 
@@ -100,13 +97,12 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
     /// Every row matching <paramref name="filters"/>: exact filters that select one run of rows tied on every column
     /// Waldur sorts by, so pages of it can only be joined by uuid.
     /// </summary>
-    public async Task<IReadOnlyList<T>?> RunAsync<T>(ListResource<T> resource, SortedDictionary<string, string> filters, CancellationToken cancellationToken)
-        where T : class
+    public async Task<IReadOnlyList<WaldurRow>?> RunAsync(ListResource resource, SortedDictionary<string, StringValues> filters, CancellationToken cancellationToken)
     {
         var groupQuery = new WaldurListQuery(filters, null, 1, WaldurListQuery.MaxPageSize);
         var first = await PageAsync(resource, groupQuery, cancellationToken).ConfigureAwait(false);
 
-        var pages = new List<WaldurPage<T>> { first };
+        var pages = new List<WaldurPage> { first };
         var pageCount = (first.TotalCount + WaldurListQuery.MaxPageSize - 1) / WaldurListQuery.MaxPageSize;
         if (pageCount > 1)
         {
@@ -115,21 +111,20 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
         }
 
         // All rows of a group tie, so pages of it may overlap or miss rows (U16): keep it only when it adds up.
-        var rows = pages.SelectMany(p => p.Items).DistinctBy(resource.Uuid).ToList();
+        var rows = pages.SelectMany(p => p.Items).DistinctBy(r => r.Uuid).ToList();
         return rows.Count == first.TotalCount ? rows : throw Inconsistent();
     }
 
-    private static RowRange<T> Join<T>(WaldurPage<T>[] pages)
-        where T : class
+    private static RowRange Join(WaldurPage[] pages)
     {
         if (pages.Any(p => p.TotalCount != pages[0].TotalCount))
         {
             throw Inconsistent();
         }
 
-        return new RowRange<T>(pages[0].FirstPosition, pages.SelectMany(p => p.Items).ToList(), pages[0].TotalCount);
+        return new RowRange(pages[0].FirstPosition, pages.SelectMany(p => p.Items).ToList(), pages[0].TotalCount);
     }
 
-    public static GatewayError Inconsistent() => new(ErrorCodes.UpstreamInconsistent,
+    public static GatewayException Inconsistent() => new(ErrorCodes.UpstreamInconsistent,
         "Waldur's rows changed while the gateway was reading them (counts or pages disagree); retry the query.");
 }

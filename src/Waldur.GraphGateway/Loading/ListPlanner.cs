@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Primitives;
+using Waldur.GraphGateway.Errors;
 using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.Loading.Paging;
@@ -10,7 +12,7 @@ namespace Waldur.GraphGateway.Loading;
 /// <summary>
 /// Turns one connection field's arguments into the fewest Waldur list requests that still give the exact answer.
 /// <para>The gateway's order is the requested keys (default: Waldur's, name ascending) then uuid. <b>Window plan</b>:
-/// when Waldur evaluates the whole filter and the order starts with one Waldur can produce (<see cref="ServerOrder{T}"/>:
+/// when Waldur evaluates the whole filter and the order starts with one Waldur can produce (<see cref="ServerOrder{WaldurRow}"/>:
 /// name ascending with no <c>o</c>, or the longest prefix of keys Waldur sorts, sent as one comma-separated <c>o</c>,
 /// U15), the slice is read from one Waldur page chosen to contain it (<see cref="PageChooser"/>; <c>totalCount</c> from
 /// <c>X-Result-Count</c>). Waldur orders rows that tie on those keys arbitrarily (U16), so <see cref="ServerOrderWindow"/>
@@ -22,16 +24,15 @@ namespace Waldur.GraphGateway.Loading;
 /// </summary>
 public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IOptions<ListOptions> options)
 {
-    public async Task<ConnectionPage<T>> LoadAsync<T>(ListResource<T> resource, ListRequest request, CancellationToken cancellationToken)
-        where T : class
+    public async Task<ConnectionPage> LoadAsync(ListResource resource, ListRequest request, CancellationToken cancellationToken)
     {
         var hash = CursorCodec.ArgumentsHash(resource.TypeName, request.Where, request.Order);
         var bounds = SliceBounds.Create(request.Paging, options.Value, hash);
         var split = FilterSplitter.Split(request.Where, resource.Pushdown);
         var query = new WaldurListQuery(split.Pushdown, null, 1, WaldurListQuery.MaxPageSize);
         IReadOnlyList<SortKey> order = request.Order.Count == 0 ? [new SortKey(resource.DefaultOrderField, false)] : request.Order;
-        var context = new PlanContext<T>(resource, query, order, bounds, hash);
-        if (split.Residual is null && ServerOrder<T>.For(resource, order) is { } server
+        var context = new PlanContext(resource, query, order, bounds, hash);
+        if (split.Residual is null && ServerOrder.For(resource, order) is { } server
             && fetcher.Cache.FindScan(resource.Endpoint, query) is null)
         {
             var page = request.NeedsRows
@@ -46,13 +47,12 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
         return await ScanAsync(context, split, request.Order, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ConnectionPage<T>?> WindowAsync<T>(PlanContext<T> plan, ServerOrder<T> server, CancellationToken cancellationToken)
-        where T : class
+    private async Task<ConnectionPage?> WindowAsync(PlanContext plan, ServerOrder server, CancellationToken cancellationToken)
     {
         var (resource, bounds) = (plan.Resource, plan.Bounds);
         var query = plan.Query with { Ordering = server.Ordering };
         var margin = server.Ordering is null ? PageChooser.NameOrderMargin : int.MaxValue;
-        RowRange<T> range;
+        RowRange range;
         if (bounds.NeedsTotal)
         {
             var rows = bounds.Last!.Value + 1;
@@ -94,7 +94,7 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
             }
         }
 
-        var comparer = new RowComparer<T>(plan.Order, resource, null);
+        var comparer = new RowComparer(plan.Order, resource, null);
         var window = await ServerOrderWindow.ReadAsync(fetcher, resource, query, server, filters => ReadRunAsync(resource, server, filters, cancellationToken),
             range, from, to, comparer, cancellationToken).ConfigureAwait(false);
         return window is null ? null : Build(plan, range.Total, window);
@@ -102,13 +102,12 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
 
     /// <summary>
     /// Every row of one run of ties. A default-order run ties on every column Waldur sorts by, so it is read by exact
-    /// name (<see cref="ListFetcher.GroupAsync{T}"/>). An <c>o</c> run is an ordinary list for its exact filters, sorted
+    /// name (<see cref="ListFetcher.GroupAsync{WaldurRow}"/>). An <c>o</c> run is an ordinary list for its exact filters, sorted
     /// by name without a tie-breaker: the scanner reads it exactly (one request up to 300 rows, shared in the request),
     /// within the scan budget; beyond it null, and the caller's fallback reports the budget.
     /// </summary>
-    private async Task<IReadOnlyList<T>?> ReadRunAsync<T>(ListResource<T> resource, ServerOrder<T> server, SortedDictionary<string, string> filters,
+    private async Task<IReadOnlyList<WaldurRow>?> ReadRunAsync(ListResource resource, ServerOrder server, SortedDictionary<string, StringValues> filters,
         CancellationToken cancellationToken)
-        where T : class
     {
         var query = new WaldurListQuery(filters, null, 1, WaldurListQuery.MaxPageSize);
         if (server.Ordering is null)
@@ -122,15 +121,13 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
             : (await scanner.ScanAsync(resource, query, cancellationToken).ConfigureAwait(false)).Rows;
     }
 
-    private async Task<RowRange<T>> RangeOrEmptyAsync<T>(ListResource<T> resource, WaldurListQuery query, int start, int end,
-        CancellationToken cancellationToken)
-        where T : class => end <= start
-            ? new RowRange<T>(0, [], end)
+    private async Task<RowRange> RangeOrEmptyAsync(ListResource resource, WaldurListQuery query, int start, int end,
+        CancellationToken cancellationToken) => end <= start
+            ? new RowRange(0, [], end)
             : await fetcher.RangeAsync(resource, query, start, end, cancellationToken).ConfigureAwait(false);
 
-    private async Task<ConnectionPage<T>> ScanAsync<T>(PlanContext<T> plan, FilterSplit split, IReadOnlyList<SortKey> requested,
+    private async Task<ConnectionPage> ScanAsync(PlanContext plan, FilterSplit split, IReadOnlyList<SortKey> requested,
         CancellationToken cancellationToken)
-        where T : class
     {
         var first = await scanner.FirstPageAsync(plan.Resource, plan.Query, cancellationToken).ConfigureAwait(false);
         if (first.TotalCount > options.Value.ScanBudgetRows)
@@ -141,26 +138,24 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
         var scan = await scanner.ScanAsync(plan.Resource, plan.Query, cancellationToken).ConfigureAwait(false);
         var fields = plan.Resource.Fields;
         var rows = split.Residual is null ? [.. scan.Rows] : scan.Rows.Where(r => FilterEvaluator.Matches(split.Residual, r, fields)).ToList();
-        rows.Sort(new RowComparer<T>(plan.Order, plan.Resource, scan.DefaultOrderRank));
+        rows.Sort(new RowComparer(plan.Order, plan.Resource, scan.DefaultOrderRank));
         var (from, to) = plan.Bounds.Resolve(rows.Count);
         return Build(plan, rows.Count, rows.GetRange(from, to - from));
     }
 
-    private static ConnectionPage<T> Build<T>(PlanContext<T> plan, int total, IReadOnlyList<T> rows)
-        where T : class
+    private static ConnectionPage Build(PlanContext plan, int total, IReadOnlyList<WaldurRow> rows)
     {
         var (from, to) = plan.Bounds.Resolve(total);
-        var edges = rows.Select((row, i) => new ConnectionEdge<T>(CursorCodec.Encode(from + i, plan.Hash), row)).ToList();
+        var edges = rows.Select((row, i) => new ConnectionEdge(CursorCodec.Encode(from + i, plan.Hash), row)).ToList();
         var info = new ConnectionPageInfo(
             HasNextPage: to < total,
             HasPreviousPage: from > 0,
             StartCursor: to > from ? CursorCodec.Encode(from, plan.Hash) : null,
             EndCursor: to > from ? CursorCodec.Encode(to - 1, plan.Hash) : null);
-        return new ConnectionPage<T>(edges, info, total);
+        return new ConnectionPage(edges, info, total);
     }
 
-    private GatewayError BudgetExceeded<T>(PlanContext<T> plan, FilterSplit split, IReadOnlyList<SortKey> requested, int total)
-        where T : class
+    private GatewayException BudgetExceeded(PlanContext plan, FilterSplit split, IReadOnlyList<SortKey> requested, int total)
     {
         var reasons = split.ResidualFields.Select(f => $"`{f}`").ToList();
         if (requested.Count > 0 && requested[0] != new SortKey(plan.Resource.DefaultOrderField, false))
@@ -173,12 +168,11 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
         var hint = narrowers.Count > 0
             ? $" Add a filter Waldur applies itself to narrow the scan: {string.Join(", ", narrowers)}."
             : " Narrow the filters Waldur applies itself.";
-        return new GatewayError(ErrorCodes.ScanBudgetExceeded,
+        return new GatewayException(ErrorCodes.ScanBudgetExceeded,
             $"`{plan.Resource.FieldName}` would read {total} rows from Waldur (budget {options.Value.ScanBudgetRows}) to evaluate " +
             $"{string.Join(" and ", reasons)} in the gateway.{hint}");
     }
 
-    private sealed record PlanContext<T>(ListResource<T> Resource, WaldurListQuery Query, IReadOnlyList<SortKey> Order,
-        SliceBounds Bounds, byte[] Hash)
-        where T : class;
+    private sealed record PlanContext(ListResource Resource, WaldurListQuery Query, IReadOnlyList<SortKey> Order,
+        SliceBounds Bounds, byte[] Hash);
 }

@@ -14,40 +14,32 @@ public sealed class ListRequestCache
     private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
 
-    public async Task<WaldurPage<T>> PageAsync<T>(WaldurEndpoint<T> endpoint, WaldurListQuery query, Func<Task<WaldurPage<T>>> fetch)
-        where T : class
+    public async Task<WaldurPage> PageAsync(WaldurEndpoint endpoint, WaldurListQuery query, Func<Task<WaldurPage>> fetch)
     {
-        var page = (WaldurPage<T>)await GetOrAdd($"page|{endpoint.Path}|{query.ToQueryString()}", async () => await fetch().ConfigureAwait(false))
+        var page = (WaldurPage)await GetOrAdd($"page|{endpoint.Path}|{query.ToQueryString()}", async () => await fetch().ConfigureAwait(false))
             .ConfigureAwait(false);
         SetCount(endpoint, query, page.TotalCount);
         return page;
     }
 
-    public async Task<ScanResult<T>> ScanAsync<T>(WaldurEndpoint<T> endpoint, WaldurListQuery query, Func<Task<ScanResult<T>>> scan)
-        where T : class =>
-        (ScanResult<T>)await GetOrAdd(ScanKey(endpoint, query), async () => await scan().ConfigureAwait(false)).ConfigureAwait(false);
+    public async Task<ScanResult> ScanAsync(WaldurEndpoint endpoint, WaldurListQuery query, Func<Task<ScanResult>> scan) =>
+        (ScanResult)await GetOrAdd(ScanKey(endpoint, query), async () => await scan().ConfigureAwait(false)).ConfigureAwait(false);
 
     /// <summary>A scan already started (or finished) for these filters, if any: windows and counts read it for free.</summary>
-    public Task<ScanResult<T>>? FindScan<T>(WaldurEndpoint<T> endpoint, WaldurListQuery query)
-        where T : class =>
-        _entries.TryGetValue(ScanKey(endpoint, query), out var entry) ? Cast<T>(entry.Value) : null;
+    public Task<ScanResult>? FindScan(WaldurEndpoint endpoint, WaldurListQuery query) =>
+        _entries.TryGetValue(ScanKey(endpoint, query), out var entry) ? Cast(entry.Value) : null;
 
-    public bool TryGetCount<T>(WaldurEndpoint<T> endpoint, WaldurListQuery query, out int count)
-        where T : class => _counts.TryGetValue(CountKey(endpoint, query), out count);
+    public bool TryGetCount(WaldurEndpoint endpoint, WaldurListQuery query, out int count) => _counts.TryGetValue(CountKey(endpoint, query), out count);
 
-    public void SetCount<T>(WaldurEndpoint<T> endpoint, WaldurListQuery query, int count)
-        where T : class => _counts[CountKey(endpoint, query)] = count;
+    public void SetCount(WaldurEndpoint endpoint, WaldurListQuery query, int count) => _counts[CountKey(endpoint, query)] = count;
 
     private Task<object> GetOrAdd(string key, Func<Task<object>> create) =>
         _entries.GetOrAdd(key, _ => new Lazy<Task<object>>(create, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
-    private static async Task<ScanResult<T>> Cast<T>(Task<object> task)
-        where T : class => (ScanResult<T>)await task.ConfigureAwait(false);
+    private static async Task<ScanResult> Cast(Task<object> task) => (ScanResult)await task.ConfigureAwait(false);
 
-    private static string ScanKey<T>(WaldurEndpoint<T> endpoint, WaldurListQuery query)
-        where T : class => $"scan|{endpoint.Path}|{query.FilterKey}";
+    private static string ScanKey(WaldurEndpoint endpoint, WaldurListQuery query) => $"scan|{endpoint.Path}|{query.FilterKey}";
 
     // The count depends on the filters alone: a page read with `o` tells the total of the same filters without it.
-    private static string CountKey<T>(WaldurEndpoint<T> endpoint, WaldurListQuery query)
-        where T : class => $"{endpoint.Path}|{(query with { Ordering = null }).FilterKey}";
+    private static string CountKey(WaldurEndpoint endpoint, WaldurListQuery query) => $"{endpoint.Path}|{(query with { Ordering = null }).FilterKey}";
 }

@@ -15,19 +15,16 @@ public sealed class ResidualScanner(ListFetcher fetcher, IOptions<ListOptions> o
 {
     private const int PageSize = WaldurListQuery.MaxPageSize;
 
-    public Task<WaldurPage<T>> FirstPageAsync<T>(ListResource<T> resource, WaldurListQuery query, CancellationToken cancellationToken)
-        where T : class => fetcher.PageAsync(resource, query.WithPage(1, PageSize), cancellationToken);
+    public Task<WaldurPage> FirstPageAsync(ListResource resource, WaldurListQuery query, CancellationToken cancellationToken) => fetcher.PageAsync(resource, query.WithPage(1, PageSize), cancellationToken);
 
-    public Task<ScanResult<T>> ScanAsync<T>(ListResource<T> resource, WaldurListQuery query, CancellationToken cancellationToken)
-        where T : class => fetcher.Cache.ScanAsync(resource.Endpoint, query, () => ReadAllAsync(resource, query, cancellationToken));
+    public Task<ScanResult> ScanAsync(ListResource resource, WaldurListQuery query, CancellationToken cancellationToken) => fetcher.Cache.ScanAsync(resource.Endpoint, query, () => ReadAllAsync(resource, query, cancellationToken));
 
     /// <summary>
     /// Every page for these filters as Waldur sent them, checked to agree on the count, with no repair of tied runs: a
     /// row may repeat and another be missing (U16). Pages are cached per request, so a later <see cref="ScanAsync"/>
     /// reuses them. For callers that can recover a missing row another way (the by-uuid loader asks for it by uuid).
     /// </summary>
-    public async Task<IReadOnlyList<WaldurPage<T>>> PagesAsync<T>(ListResource<T> resource, WaldurListQuery query, CancellationToken cancellationToken)
-        where T : class
+    public async Task<IReadOnlyList<WaldurPage>> PagesAsync(ListResource resource, WaldurListQuery query, CancellationToken cancellationToken)
     {
         var first = await FirstPageAsync(resource, query, cancellationToken).ConfigureAwait(false);
         var pageCount = Math.Max(1, (first.TotalCount + PageSize - 1) / PageSize);
@@ -44,7 +41,7 @@ public sealed class ResidualScanner(ListFetcher fetcher, IOptions<ListOptions> o
                 gate.Release();
             }
         })).ConfigureAwait(false);
-        var pages = new List<WaldurPage<T>>(pageCount) { first };
+        var pages = new List<WaldurPage>(pageCount) { first };
         pages.AddRange(rest);
         if (pages.Any(p => p.TotalCount != first.TotalCount))
         {
@@ -54,18 +51,17 @@ public sealed class ResidualScanner(ListFetcher fetcher, IOptions<ListOptions> o
         return pages;
     }
 
-    private async Task<ScanResult<T>> ReadAllAsync<T>(ListResource<T> resource, WaldurListQuery query, CancellationToken cancellationToken)
-        where T : class
+    private async Task<ScanResult> ReadAllAsync(ListResource resource, WaldurListQuery query, CancellationToken cancellationToken)
     {
         var pages = await PagesAsync(resource, query, cancellationToken).ConfigureAwait(false);
         var first = pages[0];
         var all = pages.SelectMany(p => p.Items).ToList();
-        if (all.Count == first.TotalCount && all.Select(resource.Uuid).Distinct(StringComparer.Ordinal).Count() == all.Count)
+        if (all.Count == first.TotalCount && all.Select(r => r.Uuid).Distinct(StringComparer.Ordinal).Count() == all.Count)
         {
-            return new ScanResult<T>(all, Rank(resource, all));
+            return new ScanResult(all, Rank(resource, all));
         }
 
-        var groups = new Dictionary<string, IReadOnlyList<T>>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, IReadOnlyList<WaldurRow>>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < pages.Count; i++)
         {
             if (pages[i].Items.Count > 0 && pages[i + 1].Items.Count > 0
@@ -76,7 +72,7 @@ public sealed class ResidualScanner(ListFetcher fetcher, IOptions<ListOptions> o
             }
         }
 
-        var rows = new List<T>(first.TotalCount);
+        var rows = new List<WaldurRow>(first.TotalCount);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in pages.SelectMany(p => p.Items))
         {
@@ -86,12 +82,12 @@ public sealed class ResidualScanner(ListFetcher fetcher, IOptions<ListOptions> o
             {
                 groups.Remove(key);
             }
-            else if (emit.Count == 1 && seen.Contains(resource.Uuid(row)))
+            else if (emit.Count == 1 && seen.Contains(row.Uuid))
             {
                 continue;
             }
 
-            foreach (var item in emit.Where(item => seen.Add(resource.Uuid(item))))
+            foreach (var item in emit.Where(item => seen.Add(item.Uuid)))
             {
                 rows.Add(item);
             }
@@ -102,14 +98,18 @@ public sealed class ResidualScanner(ListFetcher fetcher, IOptions<ListOptions> o
             throw ListFetcher.Inconsistent();
         }
 
-        return new ScanResult<T>(rows, Rank(resource, rows));
+        return new ScanResult(rows, Rank(resource, rows));
     }
 
     /// <summary>Where each name first stands in Waldur's order, so name sorts follow Waldur's own collation.</summary>
-    private static Dictionary<string, int> Rank<T>(ListResource<T> resource, List<T> rows)
-        where T : class
+    private static Dictionary<string, int> Rank(ListResource resource, List<WaldurRow> rows)
     {
         var rank = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (!resource.KnowsDefaultOrder)
+        {
+            return rank;
+        }
+
         for (var i = 0; i < rows.Count; i++)
         {
             rank.TryAdd(resource.DefaultOrderKey(rows[i]), i);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Primitives;
 using Waldur.GraphGateway.Loading.Sorting;
 using Waldur.GraphGateway.WaldurApi;
 
@@ -10,8 +11,7 @@ namespace Waldur.GraphGateway.Loading;
 /// run and how to re-read one run exactly: each key's exact parameter set to the run's value, on top of the request's
 /// pushed filters (U10, U11).
 /// </summary>
-internal sealed class ServerOrder<T>
-    where T : class
+internal sealed class ServerOrder
 {
     private readonly Key[] _keys;
 
@@ -25,12 +25,12 @@ internal sealed class ServerOrder<T>
     public string? Ordering { get; }
 
     /// <summary>The server order for a requested order, or null when Waldur cannot produce any prefix of it.</summary>
-    public static ServerOrder<T>? For(ListResource<T> resource, IReadOnlyList<SortKey> order)
+    public static ServerOrder? For(ListResource resource, IReadOnlyList<SortKey> order)
     {
-        if (order[0] == new SortKey(resource.DefaultOrderField, false))
+        if (resource.KnowsDefaultOrder && order[0] == new SortKey(resource.DefaultOrderField, false))
         {
             var name = resource.DefaultOrderKey;
-            return new ServerOrder<T>(null, [new Key(resource.DefaultOrderField, resource.DefaultOrderExactParameter, r => name(r), false)]);
+            return new ServerOrder(null, [new Key(resource.DefaultOrderField, resource.DefaultOrderExactParameter, r => name(r), false)]);
         }
 
         var keys = new List<Key>();
@@ -49,17 +49,17 @@ internal sealed class ServerOrder<T>
             parts.Add((sort.Descending ? "-" : "") + rule.OrderingKey);
         }
 
-        return keys.Count == 0 ? null : new ServerOrder<T>(string.Join(',', parts), [.. keys]);
+        return keys.Count == 0 ? null : new ServerOrder(string.Join(',', parts), [.. keys]);
     }
 
-    public bool SameRun(T a, T b) => _keys.All(k => string.Equals(k.Value(a), k.Value(b), StringComparison.Ordinal));
+    public bool SameRun(WaldurRow a, WaldurRow b) => _keys.All(k => string.Equals(k.Value(a), k.Value(b), StringComparison.Ordinal));
 
     /// <summary>
     /// Whether <paramref name="b"/> may follow <paramref name="a"/> as the gateway orders the keys (ordinally). Waldur's
     /// default order is followed as it comes (the gateway ranks names by Waldur's collation); an <c>o</c> order must
     /// agree with the gateway's, or offsets would count rows the gateway places elsewhere.
     /// </summary>
-    public bool InOrder(T a, T b)
+    public bool InOrder(WaldurRow a, WaldurRow b)
     {
         if (Ordering is null)
         {
@@ -85,9 +85,9 @@ internal sealed class ServerOrder<T>
     /// (rejected), or a parameter the request already pins to another value (then the row cannot belong to the answer,
     /// and the scan sorts the disagreement out).
     /// </summary>
-    public SortedDictionary<string, string>? RunFilters(WaldurListQuery query, T row)
+    public SortedDictionary<string, StringValues>? RunFilters(WaldurListQuery query, WaldurRow row)
     {
-        var filters = new SortedDictionary<string, string>(query.Filters, StringComparer.Ordinal);
+        var filters = new SortedDictionary<string, StringValues>(query.Filters, StringComparer.Ordinal);
         foreach (var key in _keys)
         {
             var value = key.Value(row);
@@ -103,5 +103,5 @@ internal sealed class ServerOrder<T>
         return filters;
     }
 
-    private sealed record Key(string Field, string? Parameter, Func<T, string?> Value, bool Descending);
+    private sealed record Key(string Field, string? Parameter, Func<WaldurRow, string?> Value, bool Descending);
 }

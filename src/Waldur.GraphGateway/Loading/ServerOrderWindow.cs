@@ -1,9 +1,10 @@
+using Microsoft.Extensions.Primitives;
 using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Loading;
 
 /// <summary>
-/// Reads positions [start, end) of the gateway's order from rows fetched in Waldur's order (<see cref="ServerOrder{T}"/>:
+/// Reads positions [start, end) of the gateway's order from rows fetched in Waldur's order (<see cref="ServerOrder{WaldurRow}"/>:
 /// by name, or by an <c>o</c> prefix of the requested keys; U16: with no tie-breaker). Runs of equal keys are contiguous
 /// in any database order, so a run that starts and ends inside the fetched rows is known exactly, whatever order Waldur
 /// chose inside it, and is re-ordered here by the remaining requested keys and uuid.
@@ -16,10 +17,9 @@ namespace Waldur.GraphGateway.Loading;
 /// </summary>
 internal static class ServerOrderWindow
 {
-    public static async Task<IReadOnlyList<T>?> ReadAsync<T>(ListFetcher fetcher, ListResource<T> resource, WaldurListQuery query,
-        ServerOrder<T> order, Func<SortedDictionary<string, string>, Task<IReadOnlyList<T>?>> readRun, RowRange<T> range, int start, int end,
-        IComparer<T> comparer, CancellationToken cancellationToken)
-        where T : class
+    public static async Task<IReadOnlyList<WaldurRow>?> ReadAsync(ListFetcher fetcher, ListResource resource, WaldurListQuery query,
+        ServerOrder order, Func<SortedDictionary<string, StringValues>, Task<IReadOnlyList<WaldurRow>?>> readRun, RowRange range, int start, int end,
+        IComparer<WaldurRow> comparer, CancellationToken cancellationToken)
     {
         var rows = range.Rows;
         for (var i = 1; i < rows.Count; i++)
@@ -30,7 +30,7 @@ internal static class ServerOrderWindow
             }
         }
 
-        var result = new List<T>(end - start);
+        var result = new List<WaldurRow>(end - start);
         var position = start;
         while (position < end)
         {
@@ -55,7 +55,7 @@ internal static class ServerOrderWindow
 
             var leftOpen = lo == 0 && range.Start > 0;
             var rightOpen = hi == rows.Count && range.Start + hi < range.Total;
-            List<T> run;
+            List<WaldurRow> run;
             int runStart;
             if (!leftOpen && !rightOpen)
             {
@@ -95,9 +95,8 @@ internal static class ServerOrderWindow
     /// Where a run that covers all fetched rows starts: it lies within [fetched end − size, fetched start], and every
     /// row before it sorts lower, so counting the other runs' rows in that stretch gives the start.
     /// </summary>
-    private static async Task<int> LocateAsync<T>(ListFetcher fetcher, ListResource<T> resource, WaldurListQuery query,
-        ServerOrder<T> order, RowRange<T> range, T sample, int size, CancellationToken cancellationToken)
-        where T : class
+    private static async Task<int> LocateAsync(ListFetcher fetcher, ListResource resource, WaldurListQuery query,
+        ServerOrder order, RowRange range, WaldurRow sample, int size, CancellationToken cancellationToken)
     {
         if (size >= range.Total)
         {

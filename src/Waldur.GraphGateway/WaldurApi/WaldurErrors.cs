@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -13,17 +14,17 @@ internal static class WaldurErrors
 {
     private const int MaxErrorBodyChars = 2000;
 
-    public static GatewayError FromStatus(HttpStatusCode status, string? body) => (int)status switch
+    public static GatewayException FromStatus(HttpStatusCode status, string? body) => (int)status switch
     {
-        401 => new GatewayError(ErrorCodes.NotAuthenticated, "Waldur did not accept the caller's credentials (401)."),
-        403 => new GatewayError(ErrorCodes.NotAuthorized, "Waldur refused the caller access (403)."),
-        400 => new GatewayError(ErrorCodes.UpstreamBadRequest, $"Waldur rejected the request: {MessageOf(body)}"),
-        408 or 429 or >= 500 => new GatewayError(ErrorCodes.UpstreamUnavailable,
+        401 => new GatewayException(ErrorCodes.NotAuthenticated, "Waldur did not accept the caller's credentials (401)."),
+        403 => new GatewayException(ErrorCodes.NotAuthorized, "Waldur refused the caller access (403)."),
+        400 => new GatewayException(ErrorCodes.UpstreamBadRequest, $"Waldur rejected the request: {MessageOf(body)}"),
+        408 or 429 or >= 500 => new GatewayException(ErrorCodes.UpstreamUnavailable,
             $"Waldur is unavailable (HTTP {(int)status}) after retries."),
-        _ => new GatewayError(ErrorCodes.UpstreamInvalidResponse, $"Waldur answered an unexpected HTTP {(int)status}."),
+        _ => new GatewayException(ErrorCodes.UpstreamInvalidResponse, $"Waldur answered an unexpected HTTP {(int)status}."),
     };
 
-    public static GatewayError Unavailable(Exception inner) => new(ErrorCodes.UpstreamUnavailable,
+    public static GatewayException Unavailable(Exception inner) => new(ErrorCodes.UpstreamUnavailable,
         inner is Polly.CircuitBreaker.BrokenCircuitException
             ? "Waldur is unavailable: too many recent failures, calls are paused briefly (circuit open)."
             : inner is Polly.Timeout.TimeoutRejectedException or OperationCanceledException
@@ -31,7 +32,7 @@ internal static class WaldurErrors
                 : "Waldur could not be reached.",
         inner);
 
-    public static GatewayError Unreadable(string what, Exception? inner = null) =>
+    public static GatewayException Unreadable(string what, Exception? inner = null) =>
         new(ErrorCodes.UpstreamInvalidResponse, $"Waldur sent an unreadable response: {what}.", inner);
 
     public static async Task<string?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -57,19 +58,20 @@ internal static class WaldurErrors
 
         try
         {
-            var fields = JsonSerializer.Deserialize(body, WaldurJsonContext.Default.DictionaryStringJsonElement);
-            if (fields is null)
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return body;
             }
 
             var text = new StringBuilder();
-            foreach (var (key, value) in fields)
+            foreach (var property in document.RootElement.EnumerateObject())
             {
+                var value = property.Value;
                 var message = value.ValueKind == JsonValueKind.Array
                     ? string.Join(" ", value.EnumerateArray().Select(v => v.ToString()))
                     : value.ToString();
-                text.Append(text.Length > 0 ? "; " : "").Append(key == "detail" ? message : $"{key}: {message}");
+                text.Append(text.Length > 0 ? "; " : "").Append(property.Name == "detail" ? message : $"{property.Name}: {message}");
             }
 
             return text.ToString();

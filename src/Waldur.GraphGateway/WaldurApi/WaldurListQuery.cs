@@ -1,20 +1,24 @@
 using System.Text;
+using Microsoft.Extensions.Primitives;
 
 namespace Waldur.GraphGateway.WaldurApi;
 
 /// <summary>
-/// One Waldur list request: exact-match/substring filters (U9, U10), one comma-separated <c>o</c> (U15) and a
-/// <c>page</c>/<c>page_size</c> pair (U17). <see cref="LastPage"/> sends <c>page=last</c> (U18). Filters are kept
-/// sorted so equal queries produce equal keys (scans and pages are shared by <see cref="FilterKey"/>).
+/// One Waldur list request: filter parameters (U9, U10; a parameter with several values is repeated, as Waldur's
+/// multi-value filters take them), one comma-separated <c>o</c> (U15) and a <c>page</c>/<c>page_size</c> pair (U17).
+/// <see cref="LastPage"/> sends <c>page=last</c> (U18). Filters are kept sorted so equal queries produce equal keys
+/// (scans and pages are shared by <see cref="FilterKey"/>).
 /// </summary>
-public sealed record WaldurListQuery(SortedDictionary<string, string> Filters, string? Ordering, int Page, int PageSize)
+public sealed record WaldurListQuery(SortedDictionary<string, StringValues> Filters, string? Ordering, int Page, int PageSize)
 {
     public const int MaxPageSize = 300;
 
     public bool LastPage { get; init; }
 
+    public static SortedDictionary<string, StringValues> NoFilters() => new(StringComparer.Ordinal);
+
     /// <summary>Every row, page 1 at the largest page size: the query whose count and scan by-uuid batches reuse.</summary>
-    public static WaldurListQuery Unfiltered() => new(new SortedDictionary<string, string>(StringComparer.Ordinal), null, 1, MaxPageSize);
+    public static WaldurListQuery Unfiltered() => new(NoFilters(), null, 1, MaxPageSize);
 
     /// <summary>The filters and ordering alone: what decides the rows, not which page of them.</summary>
     public string FilterKey
@@ -22,11 +26,7 @@ public sealed record WaldurListQuery(SortedDictionary<string, string> Filters, s
         get
         {
             var text = new StringBuilder();
-            foreach (var (key, value) in Filters)
-            {
-                text.Append(key).Append('=').Append(Uri.EscapeDataString(value)).Append('&');
-            }
-
+            AppendFilters(text);
             return text.Append("o=").Append(Ordering).ToString();
         }
     }
@@ -36,23 +36,29 @@ public sealed record WaldurListQuery(SortedDictionary<string, string> Filters, s
     /// <summary>The query string (without <c>?</c>); <paramref name="includePaging"/> is false for a HEAD count.</summary>
     public string ToQueryString(bool includePaging = true)
     {
-        var parts = new List<string>();
-        foreach (var (key, value) in Filters)
-        {
-            parts.Add($"{key}={Uri.EscapeDataString(value)}");
-        }
-
+        var text = new StringBuilder();
+        AppendFilters(text);
         if (!string.IsNullOrEmpty(Ordering))
         {
-            parts.Add($"o={Uri.EscapeDataString(Ordering)}");
+            text.Append("o=").Append(Uri.EscapeDataString(Ordering)).Append('&');
         }
 
         if (includePaging)
         {
-            parts.Add(LastPage ? "page=last" : $"page={Page}");
-            parts.Add($"page_size={PageSize}");
+            text.Append(LastPage ? "page=last" : $"page={Page}").Append("&page_size=").Append(PageSize).Append('&');
         }
 
-        return string.Join('&', parts);
+        return text.Length == 0 ? "" : text.ToString(0, text.Length - 1);
+    }
+
+    private void AppendFilters(StringBuilder text)
+    {
+        foreach (var (key, values) in Filters)
+        {
+            foreach (var value in values)
+            {
+                text.Append(key).Append('=').Append(Uri.EscapeDataString(value ?? "")).Append('&');
+            }
+        }
     }
 }

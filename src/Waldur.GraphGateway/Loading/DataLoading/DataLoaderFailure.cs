@@ -1,21 +1,22 @@
 using GraphQL;
-using Waldur.GraphGateway.Schema;
+using Waldur.GraphGateway.Errors;
 
 namespace Waldur.GraphGateway.Loading.DataLoading;
 
 /// <summary>
-/// One batch failure reaches many fields. GraphQL.NET stamps the field's path and location onto the
-/// <see cref="ExecutionError"/> it catches, so each field gets its own copy, keeping code, message and data.
+/// One batch failure reaches many fields. GraphQL.NET stamps the field's path and location onto the error it reports,
+/// and an exception rethrown from several awaits at once shares its state, so each field gets its own copy, keeping
+/// code, message and data.
 /// </summary>
 internal static class DataLoaderFailure
 {
     public static Exception CopyFor(Exception failure)
     {
-        ExecutionError copy;
+        Exception copy;
         switch (failure)
         {
-            case GatewayError gateway:
-                copy = new GatewayError(gateway.Code ?? ErrorCodes.Internal, gateway.Message, gateway.InnerException);
+            case GatewayException gateway:
+                copy = new GatewayException(gateway.Code, gateway.Message, gateway.InnerException);
                 break;
             case ExecutionError execution:
                 copy = new ExecutionError(execution.Message, execution.InnerException) { Code = execution.Code };

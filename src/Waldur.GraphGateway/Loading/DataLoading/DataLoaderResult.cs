@@ -8,6 +8,9 @@ public static class DataLoaderResult
     /// <summary>A result that is already known (a primed value, or nothing to load).</summary>
     public static IDataLoaderResult<T> FromValue<T>(T value) => new Completed<T>(value);
 
+    /// <summary>A result that fails with <paramref name="error"/> when awaited (e.g. one malformed id among many).</summary>
+    public static IDataLoaderResult<T> Failed<T>(Exception error) => new Faulted<T>(error);
+
     /// <summary>
     /// All results in order. Every inner result is started before any is awaited, so loads spread over several
     /// loaders dispatch their batches together rather than one after another.
@@ -24,6 +27,13 @@ public static class DataLoaderResult
         public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult(value);
 
         Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => Task.FromResult<object?>(value);
+    }
+
+    private sealed class Faulted<T>(Exception error) : IDataLoaderResult<T>
+    {
+        public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromException<T>(error);
+
+        Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => Task.FromException<object?>(error);
     }
 
     private sealed class Mapped<T, TResult>(IDataLoaderResult<T> inner, Func<T, TResult> map) : IDataLoaderResult<TResult>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Primitives;
+
 namespace Waldur.GraphGateway.Loading.Filtering;
 
 /// <summary>
@@ -5,4 +7,4 @@ namespace Waldur.GraphGateway.Loading.Filtering;
 /// gateway evaluates (<see cref="Residual"/>, null when Waldur does it all). <see cref="ResidualFields"/> names what
 /// stayed behind, for the scan-budget message.
 /// </summary>
-public sealed record FilterSplit(SortedDictionary<string, string> Pushdown, FilterNode? Residual, IReadOnlyList<string> ResidualFields);
+public sealed record FilterSplit(SortedDictionary<string, StringValues> Pushdown, FilterNode? Residual, IReadOnlyList<string> ResidualFields);

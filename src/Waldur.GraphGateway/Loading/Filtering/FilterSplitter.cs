@@ -1,13 +1,18 @@
+using System.Globalization;
+using Microsoft.Extensions.Primitives;
+using Waldur.Catalog.Model;
+
 namespace Waldur.GraphGateway.Loading.Filtering;
 
 /// <summary>
-/// Splits a filter into Waldur parameters and a residual without changing its meaning ("What this means for the
-/// gateway", UPSTREAM.md). Only conjuncts of the top-level AND can go down: anything under an <c>or</c> or a list
+/// Splits a filter into Waldur parameters and a residual without changing its meaning (docs/waldur-rules.md, "What this
+/// means for the gateway"). Only conjuncts of the top-level AND can go down: anything under an <c>or</c> or a list
 /// quantifier stays. A conjunct goes down only when
 /// <list type="bullet">
 /// <item>a rule maps its field and operation (an <c>in</c> with one value counts as <c>eq</c>);</item>
-/// <item>its value is a non-empty string without surrounding whitespace: Waldur ignores empty values (U11), and
-/// django-filter strips whitespace from text input, so <c>" x"</c> would match <c>"x"</c> there;</item>
+/// <item>its value can be written as the filter's lookup reads it: text that is non-empty and unpadded (Waldur ignores
+/// empty values, U11, and django-filter strips whitespace, so <c>" x"</c> would match <c>"x"</c> there), an integer,
+/// a Boolean for a Boolean filter, a list for a multi-value filter (no commas inside a comma-separated one);</item>
 /// <item>its parameter is still free: a second predicate on the same parameter stays residual (U11: a repeated
 /// parameter keeps only its last value, so sending both would silently drop one).</item>
 /// </list>
@@ -16,7 +21,7 @@ public static class FilterSplitter
 {
     public static FilterSplit Split(FilterNode? filter, IReadOnlyList<PushdownRule> rules)
     {
-        var pushdown = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var pushdown = new SortedDictionary<string, StringValues>(StringComparer.Ordinal);
         var residual = new List<FilterNode>();
         foreach (var conjunct in Conjuncts(filter))
         {
@@ -40,25 +45,56 @@ public static class FilterSplitter
         _ => [filter],
     };
 
-    private static bool TryPush(FieldFilter filter, IReadOnlyList<PushdownRule> rules, SortedDictionary<string, string> pushdown)
+    private static bool TryPush(FieldFilter filter, IReadOnlyList<PushdownRule> rules, SortedDictionary<string, StringValues> pushdown)
     {
         var (operation, value) = filter.Operation == FilterOperations.In && filter.Value is IReadOnlyList<object?> { Count: 1 } one
             ? (FilterOperations.Eq, one[0])
             : (filter.Operation, filter.Value);
-        if (value is not string text || text.Length == 0 || text.Trim().Length != text.Length)
-        {
-            return false;
-        }
-
         var rule = rules.FirstOrDefault(r => r.Field == filter.Field && r.Operation == operation);
-        if (rule is null || pushdown.ContainsKey(rule.Parameter))
+        if (rule is null || pushdown.ContainsKey(rule.Parameter) || !TryWrite(rule.Lookup, value, out var values))
         {
             return false;
         }
 
-        pushdown[rule.Parameter] = text;
+        pushdown[rule.Parameter] = values;
         return true;
     }
+
+    /// <summary>The parameter value(s) that mean exactly the predicate, or false when Waldur would read it differently.</summary>
+    private static bool TryWrite(FilterLookup lookup, object? value, out StringValues values)
+    {
+        values = StringValues.Empty;
+        switch (lookup, value)
+        {
+            case (FilterLookup.Boolean, bool flag):
+                values = flag ? "true" : "false";
+                return true;
+            case (FilterLookup.After or FilterLookup.Before, DateTimeOffset moment):
+                values = moment.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+                return true;
+            case (FilterLookup.CsvMulti, IReadOnlyList<object?> { Count: > 0 } items) when items.All(i => IsPlainText(i) && !((string)i!).Contains(',', StringComparison.Ordinal)):
+                values = string.Join(',', items);
+                return true;
+            case (FilterLookup.RepeatedMulti, IReadOnlyList<object?> { Count: > 0 } items) when items.All(IsPlainText):
+                values = new StringValues([.. items.Cast<string>()]);
+                return true;
+            case (not FilterLookup.Boolean, long number):
+                values = number.ToString(CultureInfo.InvariantCulture);
+                return true;
+            case (not FilterLookup.Boolean, string text) when IsPlainText(text) && (lookup != FilterLookup.CsvMulti || !text.Contains(',', StringComparison.Ordinal)):
+                values = text;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// Waldur ignores an empty value (U11), django-filter strips surrounding whitespace from text input (so <c>" x"</c>
+    /// would match <c>"x"</c> there) and rejects NUL: such values stay in the gateway.
+    /// </summary>
+    private static bool IsPlainText(object? value) =>
+        value is string text && text.Length > 0 && text.Trim().Length == text.Length && !text.Contains('\0', StringComparison.Ordinal);
 
     private static IEnumerable<string> FieldsOf(FilterNode node) => node switch
     {

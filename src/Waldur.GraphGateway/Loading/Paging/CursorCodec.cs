@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -44,7 +45,7 @@ public static class CursorCodec
 
     private static string ToBase64Url(ReadOnlySpan<byte> bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    /// <summary>The position in the cursor; a <see cref="GatewayError"/> when it is malformed or from other arguments.</summary>
+    /// <summary>The position in the cursor; a <see cref="GatewayException"/> when it is malformed or from other arguments.</summary>
     public static int Decode(string cursor, byte[] argumentsHash, string argumentName)
     {
         var bytes = TryBase64Url(cursor);
@@ -52,19 +53,19 @@ public static class CursorCodec
         if (bytes is not { Length: Length } || bytes[0] != Version || ToBase64Url(bytes) != cursor
             || !CryptographicOperations.FixedTimeEquals(Mac(bytes.AsSpan(0, Length - MacLength)), bytes.AsSpan(Length - MacLength)))
         {
-            throw new GatewayError(ErrorCodes.CursorInvalid, $"`{argumentName}` is not a cursor this field issued.");
+            throw new GatewayException(ErrorCodes.CursorInvalid, $"`{argumentName}` is not a cursor this field issued.");
         }
 
         if (!bytes.AsSpan(1, HashLength).SequenceEqual(argumentsHash))
         {
-            throw new GatewayError(ErrorCodes.CursorArgumentsMismatch,
+            throw new GatewayException(ErrorCodes.CursorArgumentsMismatch,
                 $"`{argumentName}` came from a query with other `where`/`order` arguments; restart paging without it.");
         }
 
         var position = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(1 + HashLength, 4));
         return position >= 0
             ? position
-            : throw new GatewayError(ErrorCodes.CursorInvalid, $"`{argumentName}` is not a cursor this field issued.");
+            : throw new GatewayException(ErrorCodes.CursorInvalid, $"`{argumentName}` is not a cursor this field issued.");
     }
 
     private static byte[] Mac(ReadOnlySpan<byte> payload) => HMACSHA256.HashData(MacKey, payload)[..MacLength];

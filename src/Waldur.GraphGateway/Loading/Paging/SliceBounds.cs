@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Schema;
 
 namespace Waldur.GraphGateway.Loading.Paging;
@@ -13,19 +14,19 @@ public sealed record SliceBounds(int? First, int? AfterPosition, int? Last, int?
     {
         if (paging.First is not null && paging.Last is not null)
         {
-            throw new GatewayError(ErrorCodes.PagingFirstAndLast, "Pass either `first` or `last`, not both.");
+            throw new GatewayException(ErrorCodes.PagingFirstAndLast, "Pass either `first` or `last`, not both.");
         }
 
         foreach (var (name, value) in new[] { ("first", paging.First), ("last", paging.Last) })
         {
             if (value < 0)
             {
-                throw new GatewayError(ErrorCodes.PagingNegativeSize, $"`{name}` must not be negative.");
+                throw new GatewayException(ErrorCodes.PagingNegativeSize, $"`{name}` must not be negative.");
             }
 
             if (value > options.MaxPageSize)
             {
-                throw new GatewayError(ErrorCodes.PagingSizeTooLarge, $"`{name}` must be at most {options.MaxPageSize}.");
+                throw new GatewayException(ErrorCodes.PagingSizeTooLarge, $"`{name}` must be at most {options.MaxPageSize}.");
             }
         }
 

@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.WaldurApi;
 using Waldur.GraphGateway.Loading.Filtering;
 
 namespace Waldur.GraphGateway.Loading.Sorting;
@@ -9,13 +10,12 @@ namespace Waldur.GraphGateway.Loading.Sorting;
 /// compares by the rank Waldur gave it (<paramref name="defaultOrderRank"/>) when known, so the gateway orders names with
 /// Waldur's own collation, and a page answered from one Waldur page agrees with a page answered from a scan.
 /// </summary>
-public sealed class RowComparer<T>(
+public sealed class RowComparer(
     IReadOnlyList<SortKey> keys,
-    ListResource<T> resource,
-    IReadOnlyDictionary<string, int>? defaultOrderRank) : IComparer<T>
-    where T : class
+    ListResource resource,
+    IReadOnlyDictionary<string, int>? defaultOrderRank) : IComparer<WaldurRow>
 {
-    public int Compare(T? x, T? y)
+    public int Compare(WaldurRow? x, WaldurRow? y)
     {
         if (ReferenceEquals(x, y))
         {
@@ -33,10 +33,10 @@ public sealed class RowComparer<T>(
             }
         }
 
-        return string.CompareOrdinal(resource.Uuid(x), resource.Uuid(y));
+        return string.CompareOrdinal(x.Uuid, y.Uuid);
     }
 
-    private int CompareKey(string field, T x, T y)
+    private int CompareKey(string field, WaldurRow x, WaldurRow y)
     {
         if (field == resource.DefaultOrderField && defaultOrderRank is not null
             && defaultOrderRank.TryGetValue(resource.DefaultOrderKey(x), out var rx)

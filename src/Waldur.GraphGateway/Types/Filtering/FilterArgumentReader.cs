@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using System.Collections;
 using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.Schema;
@@ -55,7 +56,7 @@ public static class FilterArgumentReader
                     new FieldFilter(field.Name, operation, Normalize(value)),
                 _ when value is not null && field.Kind != FieldKind.List =>
                     new FieldFilter(field.Name, operation, Normalize(value)),
-                _ => throw new GatewayError(ErrorCodes.FilterInvalid,
+                _ => throw new GatewayException(ErrorCodes.FilterInvalid,
                     $"`{field.Name}: {{ {operation}: null }}` has no meaning; leave the operation out instead."),
             });
         }

@@ -1,5 +1,4 @@
 using GraphQL;
-using GraphQL.Builders;
 using GraphQL.Types;
 using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.Loading.Filtering;
@@ -11,16 +10,13 @@ namespace Waldur.GraphGateway.Types.Paging;
 /// <summary>The arguments every list field takes (HotChocolate's names and descriptions) and how they are read.</summary>
 public static class ConnectionArguments
 {
-    public static FieldBuilder<TSource, TReturn> ConnectionArgs<TSource, TReturn, TFilter, TSort>(this FieldBuilder<TSource, TReturn> field)
-        where TFilter : IInputObjectGraphType
-        where TSort : IInputObjectGraphType =>
-        field
-            .Argument<IntGraphType>("first", "Returns the first _n_ elements from the list.")
-            .Argument<StringGraphType>("after", "Returns the elements in the list that come after the specified cursor.")
-            .Argument<IntGraphType>("last", "Returns the last _n_ elements from the list.")
-            .Argument<StringGraphType>("before", "Returns the elements in the list that come before the specified cursor.")
-            .Argument<TFilter>("where")
-            .Argument<ListGraphType<NonNullGraphType<TSort>>>("order");
+    public static QueryArguments Create(IGraphType filter, IGraphType sort) => new(
+        new QueryArgument<IntGraphType> { Name = "first", Description = "Returns the first _n_ elements from the list." },
+        new QueryArgument<StringGraphType> { Name = "after", Description = "Returns the elements in the list that come after the specified cursor." },
+        new QueryArgument<IntGraphType> { Name = "last", Description = "Returns the last _n_ elements from the list." },
+        new QueryArgument<StringGraphType> { Name = "before", Description = "Returns the elements in the list that come before the specified cursor." },
+        new QueryArgument(filter) { Name = "where" },
+        new QueryArgument(new ListGraphType(new NonNullGraphType(sort))) { Name = "order" });
 
     public static ListRequest Read(IResolveFieldContext context, FieldSet fields) => new(
         FilterArgumentReader.Read(context.GetArgument<object?>("where"), fields),

@@ -3,19 +3,16 @@ using Waldur.GraphGateway.Loading;
 
 namespace Waldur.GraphGateway.Types.Paging;
 
-/// <summary>HotChocolate's connection shape (<c>pageInfo edges nodes totalCount</c>); a subclass gives the name.</summary>
-public abstract class ConnectionGraphType<TNodeGraphType, TEdgeGraphType, TNode> : ObjectGraphType<ConnectionPage<TNode>>
-    where TNodeGraphType : IGraphType
-    where TEdgeGraphType : IGraphType
-    where TNode : class
+/// <summary>HotChocolate's connection shape (<c>XConnection { pageInfo edges nodes totalCount }</c>) over one item type.</summary>
+public sealed class ConnectionGraphType : ObjectGraphType<ConnectionPage>
 {
-    protected ConnectionGraphType(string name)
+    public ConnectionGraphType(string name, IGraphType item, IGraphType edge)
     {
         Name = name;
         Description = "A connection to a list of items.";
         Field<NonNullGraphType<PageInfoGraphType>>("pageInfo").Description("Information to aid in pagination.").Resolve(c => c.Source.PageInfo);
-        Field<ListGraphType<NonNullGraphType<TEdgeGraphType>>>("edges").Description("A list of edges.").Resolve(c => c.Source.Edges);
-        Field<ListGraphType<NonNullGraphType<TNodeGraphType>>>("nodes").Description("A flattened list of the nodes.").Resolve(c => c.Source.Nodes);
+        Field("edges", new ListGraphType(new NonNullGraphType(edge))).Description("A list of edges.").Resolve(c => c.Source.Edges);
+        Field("nodes", new ListGraphType(new NonNullGraphType(item))).Description("A flattened list of the nodes.").Resolve(c => c.Source.Nodes);
         Field(c => c.TotalCount).Description("Identifies the total count of items in the connection.");
     }
 }

@@ -3,16 +3,14 @@ using Waldur.GraphGateway.Loading;
 
 namespace Waldur.GraphGateway.Types.Paging;
 
-/// <summary>HotChocolate's edge shape (<c>XEdge { cursor node }</c>); a subclass gives the name.</summary>
-public abstract class EdgeGraphType<TNodeGraphType, TNode> : ObjectGraphType<ConnectionEdge<TNode>>
-    where TNodeGraphType : IGraphType
-    where TNode : class
+/// <summary>HotChocolate's edge shape (<c>XEdge { cursor node }</c>) over one item type.</summary>
+public sealed class EdgeGraphType : ObjectGraphType<ConnectionEdge>
 {
-    protected EdgeGraphType(string name)
+    public EdgeGraphType(string name, IGraphType item)
     {
         Name = name;
         Description = "An edge in a connection.";
         Field(e => e.Cursor).Description("A cursor for use in pagination.");
-        Field<NonNullGraphType<TNodeGraphType>>("node").Description("The item at the end of the edge.").Resolve(c => c.Source.Node);
+        Field("node", new NonNullGraphType(item)).Description("The item at the end of the edge.").Resolve(c => c.Source.Node);
     }
 }

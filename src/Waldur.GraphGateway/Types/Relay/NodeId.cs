@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
@@ -63,7 +64,7 @@ public readonly record struct NodeId(string TypeName, string Uuid)
     public static NodeId Decode(string? id) =>
         TryDecode(id, out var nodeId)
             ? nodeId
-            : throw new GatewayError(ErrorCodes.IdInvalid,
+            : throw new GatewayException(ErrorCodes.IdInvalid,
                 $"'{WaldurUuid.Truncate(id)}' is not a node id: expected base64 of 'TypeName:uuid' as returned in an 'id' field.");
 
     private static bool IsTypeName(ReadOnlySpan<char> name)

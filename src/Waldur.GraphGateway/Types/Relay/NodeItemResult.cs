@@ -1,3 +1,5 @@
+using Waldur.GraphGateway.Types;
+using Waldur.GraphGateway.Errors;
 using GraphQL;
 using GraphQL.DataLoader;
 using Waldur.GraphGateway.Schema;
@@ -25,11 +27,15 @@ internal sealed class NodeItemResult(IDataLoaderResult<object?> inner, IResolveF
         {
             Report(error);
         }
+        catch (GatewayException error)
+        {
+            Report(error.ToExecutionError());
+        }
 #pragma warning disable CA1031 // Masked like any unhandled resolver failure, but kept to this item.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Report(new GatewayError(ErrorCodes.Internal, "Error trying to resolve this node.", ex));
+            Report(new ExecutionError("Error trying to resolve this node.", ex) { Code = ErrorCodes.Internal });
         }
         return null;
     }

@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
@@ -32,7 +33,7 @@ public static class NodeQueryFields
         var ids = context.GetArgument<List<string>>("ids");
         var max = context.RequestServices!.GetRequiredService<IOptions<RelayOptions>>().Value.MaxNodeIds;
         if (ids.Count > max)
-            throw new GatewayError(ErrorCodes.TooManyIds, $"nodes(ids:) takes at most {max} ids; {ids.Count} were given.");
+            throw new GatewayException(ErrorCodes.TooManyIds, $"nodes(ids:) takes at most {max} ids; {ids.Count} were given.");
         var registry = Registry(context);
         var items = ids.Select((id, index) =>
         {
@@ -41,9 +42,9 @@ public static class NodeQueryFields
             {
                 item = registry.Resolve(NodeId.Decode(id), context);
             }
-            catch (ExecutionError error)
+            catch (GatewayException error)
             {
-                item = new FailedResult(error);
+                item = DataLoaderResult.Failed<object?>(error);
             }
             return new NodeItemResult(item, context, index);
         }).ToList();
@@ -52,9 +53,4 @@ public static class NodeQueryFields
 
     private static NodeRegistry Registry(IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<NodeRegistry>();
-
-    private sealed class FailedResult(ExecutionError error) : IDataLoaderResult<object?>
-    {
-        public Task<object?> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromException<object?>(error);
-    }
 }

@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using System.Diagnostics.CodeAnalysis;
 using Waldur.GraphGateway.Schema;
 
@@ -41,7 +42,7 @@ public static class WaldurUuid
         TryNormalize(value, out var normalized) ? normalized : throw Invalid(value);
 
     /// <summary>The <see cref="ErrorCodes.UuidInvalid"/> error for <paramref name="value"/>.</summary>
-    public static GatewayError Invalid(string? value) => new(ErrorCodes.UuidInvalid,
+    public static GatewayException Invalid(string? value) => new(ErrorCodes.UuidInvalid,
         $"'{Truncate(value)}' is not a uuid: expected 32 hex digits, with or without hyphens (8-4-4-4-12).");
 
     internal static string Truncate(string? value) =>

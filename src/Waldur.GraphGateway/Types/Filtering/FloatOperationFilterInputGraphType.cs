@@ -1,0 +1,6 @@
+using GraphQL.Types;
+
+namespace Waldur.GraphGateway.Types.Filtering;
+
+/// <summary>HotChocolate's <c>FloatOperationFilterInput</c>.</summary>
+public sealed class FloatOperationFilterInputGraphType() : ComparableOperationFilterInputGraphType<FloatGraphType>("FloatOperationFilterInput");

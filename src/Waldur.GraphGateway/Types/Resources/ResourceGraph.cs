@@ -1,0 +1,37 @@
+using GraphQL.Types;
+using Waldur.GraphGateway.Loading;
+using Waldur.GraphGateway.Types.Paging;
+using Waldur.GraphGateway.WaldurApi;
+
+namespace Waldur.GraphGateway.Types.Resources;
+
+/// <summary>The graph types of one catalog resource: its item type, <c>where</c> and <c>order</c> inputs, connection and edge.</summary>
+public sealed class ResourceGraph
+{
+    public ResourceGraph(ListResource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        Resource = resource;
+        var descriptor = resource.Descriptor;
+        Item = new ObjectGraphType<WaldurRow> { Name = descriptor.TypeName, Description = descriptor.Description };
+        Filter = new InputObjectGraphType { Name = descriptor.TypeName + "FilterInput" };
+        Sort = new InputObjectGraphType { Name = descriptor.TypeName + "SortInput" };
+        var plural = char.ToUpperInvariant(descriptor.ListField[0]) + descriptor.ListField[1..];
+        Edge = new EdgeGraphType(plural + "Edge", Item);
+        Connection = new ConnectionGraphType(plural + "Connection", Item, Edge);
+    }
+
+    public ListResource Resource { get; }
+
+    public ObjectGraphType<WaldurRow> Item { get; }
+
+    public InputObjectGraphType Filter { get; }
+
+    public InputObjectGraphType Sort { get; }
+
+    public EdgeGraphType Edge { get; }
+
+    public ConnectionGraphType Connection { get; }
+
+    public QueryArguments ConnectionArguments() => Paging.ConnectionArguments.Create(Filter, Sort);
+}

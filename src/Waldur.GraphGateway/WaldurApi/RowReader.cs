@@ -1,0 +1,157 @@
+using System.Text.Json;
+using Waldur.Catalog.Model;
+using Waldur.GraphGateway.Errors;
+
+namespace Waldur.GraphGateway.WaldurApi;
+
+/// <summary>
+/// Reads Waldur bodies straight into <see cref="WaldurRow"/>s in one forward pass of <see cref="Utf8JsonReader"/>: no DOM,
+/// no per-resource classes. Waldur writes keys in its serializer's order, so each key is first compared with the field
+/// after the last one matched (one comparison per key on a well-behaved body); unknown keys are skipped. A body that
+/// breaks the contract (not an array, a wrong type, a non-null field missing or null, a row without uuid) is an
+/// unreadable response, never silent nulls.
+/// </summary>
+internal static class RowReader
+{
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = 64 };
+
+    /// <summary>A list body: a bare JSON array of objects (U8).</summary>
+    public static List<WaldurRow> ReadList(ReadOnlySpan<byte> body, RowShape shape)
+    {
+        try
+        {
+            return ReadListCore(body, shape);
+        }
+        catch (JsonException e)
+        {
+            throw WaldurErrors.Unreadable("the body is not JSON", e);
+        }
+    }
+
+    /// <summary>A retrieve body: one JSON object.</summary>
+    public static WaldurRow ReadItem(ReadOnlySpan<byte> body, RowShape shape)
+    {
+        try
+        {
+            return ReadItemCore(body, shape);
+        }
+        catch (JsonException e)
+        {
+            throw WaldurErrors.Unreadable("the body is not JSON", e);
+        }
+    }
+
+    private static List<WaldurRow> ReadListCore(ReadOnlySpan<byte> body, RowShape shape)
+    {
+        var reader = new Utf8JsonReader(body, Options);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            throw Unreadable("a list body that is not a JSON array (U8)");
+        var rows = new List<WaldurRow>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            rows.Add(ReadObject(ref reader, shape));
+        EnsureEnd(ref reader);
+        return rows;
+    }
+
+    private static WaldurRow ReadItemCore(ReadOnlySpan<byte> body, RowShape shape)
+    {
+        var reader = new Utf8JsonReader(body, Options);
+        if (!reader.Read())
+            throw Unreadable("an empty body");
+        var row = ReadObject(ref reader, shape);
+        EnsureEnd(ref reader);
+        return row;
+    }
+
+    private static WaldurRow ReadObject(ref Utf8JsonReader reader, RowShape shape)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw Unreadable($"a {shape.TypeName} that is not a JSON object");
+        var fields = shape.Fields;
+        var values = new object?[fields.Count];
+        var next = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var field = Match(ref reader, fields, ref next);
+            reader.Read();
+            if (field is null)
+            {
+                reader.Skip();
+                continue;
+            }
+            values[field.Index] = ReadValue(ref reader, field);
+        }
+
+        foreach (var field in fields)
+        {
+            if (values[field.Index] is null && (!field.Nullable || field.Index == shape.UuidIndex))
+                throw Unreadable($"{shape.TypeName}.{field.Descriptor.JsonName} is missing or null");
+        }
+        return new WaldurRow(shape, values);
+    }
+
+    private static RowField? Match(ref Utf8JsonReader reader, IReadOnlyList<RowField> fields, ref int next)
+    {
+        var count = fields.Count;
+        for (var k = 0; k < count; k++)
+        {
+            var i = next + k;
+            if (i >= count)
+                i -= count;
+            if (reader.ValueTextEquals(fields[i].JsonKey))
+            {
+                next = i + 1 == count ? 0 : i + 1;
+                return fields[i];
+            }
+        }
+        return null;
+    }
+
+    private static object? ReadValue(ref Utf8JsonReader reader, RowField field)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+            return null;
+        if (!field.IsList)
+            return ReadScalar(ref reader, field);
+        if (reader.TokenType != JsonTokenType.StartArray)
+            throw Unreadable($"{field.Descriptor.JsonName} is not an array");
+        var items = new List<object?>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            items.Add(reader.TokenType == JsonTokenType.Null ? null : ReadScalar(ref reader, field));
+        return field.Nested is null ? items : items.Cast<WaldurRow>().ToList();
+    }
+
+    private static object ReadScalar(ref Utf8JsonReader reader, RowField field)
+    {
+        var token = reader.TokenType;
+        switch (field.Kind)
+        {
+            case ValueKind.String when token == JsonTokenType.String:
+                return reader.GetString()!;
+            case ValueKind.Boolean when token is JsonTokenType.True or JsonTokenType.False:
+                return token == JsonTokenType.True;
+            case ValueKind.Int when token == JsonTokenType.Number && reader.TryGetInt64(out var integer):
+                return integer;
+            case ValueKind.Float when token == JsonTokenType.Number && reader.TryGetDouble(out var number):
+                return number;
+            case ValueKind.DateTime when token == JsonTokenType.String && reader.TryGetDateTimeOffset(out var moment):
+                // Both forms Waldur writes (U7: `Z` and `+00:00`) are the same instant.
+                return moment.ToUniversalTime();
+            case ValueKind.Object when field.Nested is not null:
+                return ReadObject(ref reader, field.Nested);
+            case ValueKind.Json or ValueKind.Object:
+                using (var document = JsonDocument.ParseValue(ref reader))
+                    return document.RootElement.GetRawText();
+            default:
+                throw Unreadable($"{field.Descriptor.JsonName} is a JSON {token}, not the {field.Kind} Waldur documents");
+        }
+    }
+
+    private static void EnsureEnd(ref Utf8JsonReader reader)
+    {
+        if (reader.Read())
+            throw Unreadable("data after the end of the body");
+    }
+
+    private static GatewayException Unreadable(string what) => WaldurErrors.Unreadable(what);
+}

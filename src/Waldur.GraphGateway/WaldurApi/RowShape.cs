@@ -1,0 +1,36 @@
+namespace Waldur.GraphGateway.WaldurApi;
+
+/// <summary>
+/// The fields of one resource's rows, in the descriptor's order, and where <c>uuid</c> sits. Built once per resource
+/// (<see cref="RowShapes"/>); rows of the resource share it.
+/// </summary>
+public sealed class RowShape
+{
+    private readonly Dictionary<string, RowField> _byName = new(StringComparer.Ordinal);
+    private RowField[] _fields = [];
+
+    internal RowShape(string typeName) => TypeName = typeName;
+
+    public string TypeName { get; }
+
+    public IReadOnlyList<RowField> Fields => _fields;
+
+    public int UuidIndex { get; private set; } = -1;
+
+    public RowField this[string name] => _byName.TryGetValue(name, out var field)
+        ? field
+        : throw new ArgumentException($"{TypeName} has no field '{name}'.", nameof(name));
+
+    public bool TryGetField(string name, out RowField field) => _byName.TryGetValue(name, out field!);
+
+    /// <summary>Called once by <see cref="RowShapes"/> after every shape exists, so nested shapes may refer to each other.</summary>
+    internal void Complete(RowField[] fields)
+    {
+        _fields = fields;
+        foreach (var field in fields)
+            _byName[field.Name] = field;
+        UuidIndex = _byName.TryGetValue("uuid", out var uuid)
+            ? uuid.Index
+            : throw new InvalidOperationException($"{TypeName} has no uuid field: every catalog resource is keyed by uuid.");
+    }
+}

@@ -1,0 +1,26 @@
+namespace Waldur.GraphGateway.WaldurApi;
+
+/// <summary>
+/// One object as Waldur sent it, read into the slots of its <see cref="RowShape"/>. Values are normalised once, when
+/// read: <c>string</c>, <c>bool</c>, <c>long</c>, <c>double</c>, <c>DateTimeOffset</c> (UTC), JSON text for free-form
+/// objects, a <see cref="WaldurRow"/> for a nested object, and an <c>IReadOnlyList</c> of those for arrays.
+/// </summary>
+public sealed class WaldurRow
+{
+    private readonly object?[] _values;
+
+    internal WaldurRow(RowShape shape, object?[] values)
+    {
+        Shape = shape;
+        _values = values;
+    }
+
+    public RowShape Shape { get; }
+
+    /// <summary>Never null: the reader refuses a row without one.</summary>
+    public string Uuid => (string)_values[Shape.UuidIndex]!;
+
+    public object? this[int index] => _values[index];
+
+    public object? this[string field] => _values[Shape[field].Index];
+}
