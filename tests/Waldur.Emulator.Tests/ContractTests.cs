@@ -21,7 +21,7 @@ public sealed class ContractTests(EmulatorFixture fixture)
         }
 
         Assert.NotNull(dir);
-        var path = Path.Combine(dir.FullName, "..", "shared", "waldur", file);
+        var path = Path.Combine(dir.FullName, "docs", "openapi", file);
         using var stream = File.OpenRead(path);
         var document = new OpenApiStreamReader().Read(stream, out var diagnostic);
         Assert.Empty(diagnostic.Errors);

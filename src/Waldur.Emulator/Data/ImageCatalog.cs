@@ -1,6 +1,6 @@
 namespace Waldur.Emulator.Data;
 
-/// <summary>The vocabulary of realistic DigitalOcean data (UPSTREAM.md, "Realistic data").</summary>
+/// <summary>The vocabulary of realistic DigitalOcean data (docs/waldur-rules.md, "Realistic data").</summary>
 internal static class ImageCatalog
 {
     /// <summary>Official distribution images: (distribution, name, slug, min disk GB).</summary>

@@ -1,5 +1,5 @@
 using System.Text;
-using Snapshooter.Xunit;
+using Waldur.GraphGateway.Tests.Snapshots;
 using Waldur.GraphGateway.Types.Relay;
 using Xunit;
 
@@ -13,7 +13,7 @@ public class BatchingTests(GatewayFixture fixture) : IClassFixture<GatewayFixtur
     private GatewayUnderTest Gateway => fixture.Gateway;
 
     private static string AliasedLookups(IEnumerable<string> uuids, string selection = "uuid name") =>
-        "{ " + string.Concat(uuids.Select((u, i) => $"i{i}: digitalOceanImageByUuid(uuid: \"{u}\") {{ {selection} }} ")) + "}";
+        "{ " + string.Join("\n  ", uuids.Select((u, i) => $"i{i}: digitalOceanImageByUuid(uuid: \"{u}\") {{ {selection} }}")) + " }";
 
     [Fact]
     public async Task Twenty_aliased_lookups_are_one_batch_no_dearer_than_the_cheaper_strategy()
@@ -21,7 +21,8 @@ public class BatchingTests(GatewayFixture fixture) : IClassFixture<GatewayFixtur
         var images = Gateway.Dataset.Images;
         var wanted = Enumerable.Range(0, 20).Select(i => images[(i * 37 + 5) % images.Count].Uuid).Distinct().ToList();
         await Gateway.ClearJournalAsync();
-        var result = await Gateway.QueryAsync(AliasedLookups(wanted));
+        var query = AliasedLookups(wanted);
+        var result = await Gateway.QueryAsync(query);
         var journal = await Gateway.JournalAsync();
 
         Assert.Null(result["errors"]);
@@ -34,7 +35,7 @@ public class BatchingTests(GatewayFixture fixture) : IClassFixture<GatewayFixtur
         var pages = (images.Count + PageSize - 1) / PageSize;
         Assert.InRange(journal.Count, 1, Math.Min(wanted.Count + 1, Math.Max(1, pages)));
         Assert.All(journal, j => Assert.Equal("GET", j.Method));
-        Snapshot.Match(GraphSnapshot.Of(result, journal));
+        MarkdownSnapshot.Match(new GraphQLExchange(query, result) { Waldur = journal, WaldurOrder = WaldurOrder.Sorted });
     }
 
     [Theory]
@@ -75,19 +76,20 @@ public class BatchingTests(GatewayFixture fixture) : IClassFixture<GatewayFixtur
         var uuid = Gateway.Dataset.Images[7].Uuid;
         var hyphenated = $"{uuid[..8]}-{uuid[8..12]}-{uuid[12..16]}-{uuid[16..20]}-{uuid[20..]}".ToUpperInvariant();
         await Gateway.ClearJournalAsync();
-        var result = await Gateway.QueryAsync($$"""
+        var query = $$"""
             { a: digitalOceanImageByUuid(uuid: "{{uuid}}") { name }
               b: digitalOceanImageByUuid(uuid: "{{hyphenated}}") { name }
               c: node(id: "{{NodeId.Encode("DigitalOceanImage", uuid)}}") { id ... on DigitalOceanImage { name } }
               d: digitalOceanImagesByUuids(uuids: ["{{uuid}}", "{{uuid}}"]) { uuid } }
-            """);
+            """;
+        var result = await Gateway.QueryAsync(query);
         var journal = await Gateway.JournalAsync();
 
         Assert.Null(result["errors"]);
         Assert.Equal([$"GET /api/digitalocean-images/{uuid}/ -> 200"], journal.Select(j => j.ToString()));
         var name = Gateway.Dataset.Images[7].Name;
         Assert.All(new[] { "a", "b", "c" }, alias => Assert.Equal(name, result["data"]![alias]!["name"]!.GetValue<string>()));
-        Snapshot.Match(GraphSnapshot.Of(result, journal));
+        MarkdownSnapshot.Match(new GraphQLExchange(query, result) { Waldur = journal });
     }
 
     [Fact]

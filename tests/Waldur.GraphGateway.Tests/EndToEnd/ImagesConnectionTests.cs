@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Snapshooter.Xunit;
+using Waldur.GraphGateway.Tests.Snapshots;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -14,10 +14,11 @@ public class ImagesConnectionTests(GatewayFixture fixture, ITestOutputHelper out
     public async Task A_pushdown_page_is_exactly_one_Waldur_request()
     {
         await Gateway.ClearJournalAsync();
-        var result = await Gateway.QueryAsync("""
+        const string query = """
             { digitalOceanImages(first: 3, where: { distribution: { eq: "Ubuntu" }, name: { contains: "ubuntu" } }) {
                 totalCount pageInfo { hasNextPage hasPreviousPage } nodes { name distribution type } } }
-            """);
+            """;
+        var result = await Gateway.QueryAsync(query);
         var journal = await Gateway.JournalAsync();
 
         Assert.Single(journal);
@@ -26,7 +27,7 @@ public class ImagesConnectionTests(GatewayFixture fixture, ITestOutputHelper out
         Assert.Contains("name=ubuntu", journal[0].Query, StringComparison.Ordinal);
         var expected = Gateway.Dataset.Images.Count(i => i.Distribution == "Ubuntu" && i.Name.Contains("ubuntu", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(expected, result["data"]!["digitalOceanImages"]!["totalCount"]!.GetValue<int>());
-        Snapshot.Match(new { result, waldur = journal.Select(j => j.ToString()) });
+        MarkdownSnapshot.Match(new GraphQLExchange(query, result) { Waldur = journal });
     }
 
     [Fact]

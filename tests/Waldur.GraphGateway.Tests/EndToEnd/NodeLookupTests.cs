@@ -1,5 +1,5 @@
 using System.Text;
-using Snapshooter.Xunit;
+using Waldur.GraphGateway.Tests.Snapshots;
 using Waldur.GraphGateway.Types.Relay;
 using Xunit;
 
@@ -39,7 +39,7 @@ public class NodeLookupTests(GatewayFixture fixture) : IClassFixture<GatewayFixt
         var unknownUuid = new string('0', 32);
         var otherType = Convert.ToBase64String(Encoding.UTF8.GetBytes($"Flavor:{known.Uuid}"));
         await Gateway.ClearJournalAsync();
-        var result = await Gateway.QueryAsync($$"""
+        var query = $$"""
             { badNode: node(id: "not-an-id") { id }
               unknownNode: node(id: "{{NodeId.Encode("DigitalOceanImage", unknownUuid)}}") { id }
               otherType: node(id: "{{otherType}}") { id }
@@ -48,7 +48,8 @@ public class NodeLookupTests(GatewayFixture fixture) : IClassFixture<GatewayFixt
               unknownImage: digitalOceanImageByUuid(uuid: "{{unknownUuid}}") { name }
               unknownRegion: digitalOceanRegionByUuid(uuid: "{{unknownUuid}}") { name }
               byUuids: digitalOceanImagesByUuids(uuids: ["{{unknownUuid}}", "zz", "{{known.Uuid}}"]) { uuid } }
-            """);
+            """;
+        var result = await Gateway.QueryAsync(query);
         var journal = await Gateway.JournalAsync();
 
         var data = result["data"]!;
@@ -65,7 +66,7 @@ public class NodeLookupTests(GatewayFixture fixture) : IClassFixture<GatewayFixt
             .OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
         Assert.Equal([("badNode", "ID_INVALID"), ("badUuid", "UUID_INVALID"), ("byUuids.1", "UUID_INVALID"), ("nodes.1", "ID_INVALID")], codes);
         Assert.DoesNotContain(journal, j => j.Path.Contains("1234", StringComparison.Ordinal) || j.Path.Contains("zz", StringComparison.Ordinal));
-        Snapshot.Match(GraphSnapshot.Of(result, journal));
+        MarkdownSnapshot.Match(new GraphQLExchange(query, result) { Waldur = journal, WaldurOrder = WaldurOrder.Sorted, SortErrorsByPath = true });
     }
 
     [Fact]

@@ -1,7 +1,7 @@
-using Snapshooter.Xunit;
 using Waldur.Emulator.Data;
 using Waldur.GraphGateway.Loading.Paging;
 using Waldur.GraphGateway.Loading.Sorting;
+using Waldur.GraphGateway.Tests.Snapshots;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -25,7 +25,8 @@ public class OrderPushdownTests(GatewayFixture fixture, ITestOutputHelper output
         Assert.True(CutRuns(sorted, 0, Math.Min(10, sorted.Count), fetched).Count == 0, "the data should hold a first page with no cut run");
 
         await gateway.ClearJournalAsync();
-        var result = await gateway.QueryAsync($"{{ digitalOceanImages(first: 10, order: {Order}) {{ totalCount nodes {{ uuid name distribution type }} }} }}");
+        const string query = $"{{ digitalOceanImages(first: 10, order: {Order}) {{ totalCount nodes {{ uuid name distribution type }} }} }}";
+        var result = await gateway.QueryAsync(query);
         var journal = await gateway.JournalAsync();
         var connection = result["data"]!["digitalOceanImages"]!;
 
@@ -34,12 +35,7 @@ public class OrderPushdownTests(GatewayFixture fixture, ITestOutputHelper output
         Assert.Contains("o=distribution,-type&", Uri.UnescapeDataString(journal[0].Query), StringComparison.Ordinal);
         Assert.Equal(sorted.Take(10).Select(i => i.Uuid), connection["nodes"]!.AsArray().Select(n => n!["uuid"]!.GetValue<string>()));
         Assert.Equal(sorted.Count, connection["totalCount"]!.GetValue<int>());
-        Snapshot.Match(new
-        {
-            totalCount = connection["totalCount"]!.GetValue<int>(),
-            nodes = connection["nodes"]!.AsArray().Select(n => $"{n!["distribution"]} / {n["type"]} / {n["name"]}").ToList(),
-            waldur = journal.Select(j => j.ToString()).ToList(),
-        });
+        MarkdownSnapshot.Match(new GraphQLExchange(query, result) { Waldur = journal });
     }
 
     [Fact]

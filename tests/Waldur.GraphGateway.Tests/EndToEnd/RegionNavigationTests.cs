@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Snapshooter.Xunit;
 using Waldur.Emulator.Data;
+using Waldur.GraphGateway.Tests.Snapshots;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.EndToEnd;
@@ -17,7 +17,8 @@ public class RegionNavigationTests(GatewayFixture fixture) : IClassFixture<Gatew
     {
         var data = EmulatorDataset.Generate();
         await Gateway.ClearJournalAsync();
-        var result = await Gateway.QueryAsync("{ digitalOceanRegions { nodes { uuid name images(first: 3) { totalCount nodes { name } } } } }");
+        const string query = "{ digitalOceanRegions { nodes { uuid name images(first: 3) { totalCount nodes { name } } } } }";
+        var result = await Gateway.QueryAsync(query);
         var journal = await Gateway.JournalAsync();
 
         Assert.Null(result["errors"]);
@@ -37,7 +38,7 @@ public class RegionNavigationTests(GatewayFixture fixture) : IClassFixture<Gatew
         var imagePages = journal.Where(j => j.Path == "/api/digitalocean-images/").ToList();
         Assert.Equal(Math.Max(1, (data.Images.Count + PageSize - 1) / PageSize), imagePages.Count(j => !j.Query.Contains("name_exact", StringComparison.Ordinal)));
         Assert.Equal(journal.Count, 1 + imagePages.Count);
-        Snapshot.Match(GraphSnapshot.Of(result, journal));
+        MarkdownSnapshot.Match(new GraphQLExchange(query, result) { Waldur = journal, WaldurOrder = WaldurOrder.Sorted });
     }
 
     [Fact]

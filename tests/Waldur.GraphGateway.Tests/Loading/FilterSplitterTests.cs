@@ -56,7 +56,7 @@ public class FilterSplitterTests
         Assert.Empty(FilterSplitter.Split(filter, DigitalOceanListResources.Images.Pushdown).Pushdown);
     }
 
-    /// <summary>Waldur's filters as UPSTREAM.md states them (U9–U11), independent of the gateway's evaluator.</summary>
+    /// <summary>Waldur's filters as docs/waldur-rules.md states them (U9–U11), independent of the gateway's evaluator.</summary>
     private static bool WaldurAccepts(IReadOnlyDictionary<string, string> parameters, DigitalOceanImageDto image) =>
         parameters.All(p => p.Value.Length == 0 || p.Key switch
         {
