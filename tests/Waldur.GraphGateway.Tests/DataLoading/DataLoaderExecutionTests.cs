@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Waldur.GraphGateway.Schema;

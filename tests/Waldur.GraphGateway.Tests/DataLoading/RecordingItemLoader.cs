@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using System.Collections.Concurrent;
 using Waldur.GraphGateway.Loading.DataLoading;
 using Waldur.GraphGateway.Schema;
@@ -23,7 +24,7 @@ public class RecordingItemLoader(TestTable table, HangProbe probe) : DataLoader<
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
         if (keys.Any(k => k.StartsWith("bad", StringComparison.Ordinal)))
-            throw new GatewayError(ErrorCodes.UpstreamUnavailable, "Waldur answered 503.");
+            throw new GatewayException(ErrorCodes.UpstreamUnavailable, "Waldur answered 503.");
         return keys.Where(table.Rows.ContainsKey).ToDictionary(k => k, k => table.Rows[k], StringComparer.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using System.Reflection;
 using Waldur.GraphGateway.Schema;
 using Xunit;

@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using System.Net;
 using Waldur.GraphGateway.Schema;
 using Xunit;

@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using System.Net;
 using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.Http;

@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using Xunit;
 using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.Loading.Paging;
@@ -30,7 +31,7 @@ public class CursorCodecTests
             foreach (var c in alphabet.Where(c => c != cursor[i]))
             {
                 var edited = cursor[..i] + c + cursor[(i + 1)..];
-                var error = Assert.ThrowsAny<GatewayError>(() => CursorCodec.Decode(edited, Hash, "after"));
+                var error = Assert.ThrowsAny<GatewayException>(() => CursorCodec.Decode(edited, Hash, "after"));
                 Assert.True(error.Code is ErrorCodes.CursorInvalid or ErrorCodes.CursorArgumentsMismatch, error.Code);
             }
         }
@@ -43,7 +44,7 @@ public class CursorCodecTests
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     public void Rejects_malformed_cursors(string cursor)
     {
-        var error = Assert.Throws<GatewayError>(() => CursorCodec.Decode(cursor, Hash, "before"));
+        var error = Assert.Throws<GatewayException>(() => CursorCodec.Decode(cursor, Hash, "before"));
         Assert.Equal(ErrorCodes.CursorInvalid, error.Code);
     }
 
@@ -54,7 +55,7 @@ public class CursorCodecTests
         var sorted = CursorCodec.ArgumentsHash("DigitalOceanImage", new FieldFilter("name", "contains", "ubuntu"), [new SortKey("type", false)]);
         foreach (var hash in new[] { other, sorted })
         {
-            var error = Assert.Throws<GatewayError>(() => CursorCodec.Decode(CursorCodec.Encode(3, Hash), hash, "after"));
+            var error = Assert.Throws<GatewayException>(() => CursorCodec.Decode(CursorCodec.Encode(3, Hash), hash, "after"));
             Assert.Equal(ErrorCodes.CursorArgumentsMismatch, error.Code);
         }
     }

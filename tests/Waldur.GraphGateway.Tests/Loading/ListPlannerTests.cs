@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using Xunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -77,7 +78,7 @@ public class ListPlannerTests
     {
         var images = RandomImages.Create(new Random(3), 400);
         var (planner, _) = Create(images, new ListOptions { ScanBudgetRows = 100 });
-        var error = await Assert.ThrowsAsync<GatewayError>(() => planner.LoadAsync(Images,
+        var error = await Assert.ThrowsAsync<GatewayException>(() => planner.LoadAsync(Images,
             new ListRequest(new FieldFilter("isOfficial", "eq", true), [], new PagingArguments(5, null, null, null)), default));
         Assert.Equal(ErrorCodes.ScanBudgetExceeded, error.Code);
         Assert.Contains("isOfficial", error.Message, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using Xunit;
 using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.Loading.Paging;
@@ -19,7 +20,7 @@ public class SliceBoundsTests
     [InlineData(null, "garbage", null, null, ErrorCodes.CursorInvalid)]
     public void Invalid_arguments_have_their_own_codes(int? first, string? after, int? last, string? before, string code)
     {
-        var error = Assert.Throws<GatewayError>(() => SliceBounds.Create(new PagingArguments(first, after, last, before), Options, Hash));
+        var error = Assert.Throws<GatewayException>(() => SliceBounds.Create(new PagingArguments(first, after, last, before), Options, Hash));
         Assert.Equal(code, error.Code);
     }
 

@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using System.Text;
 using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.Types.Relay;
@@ -84,7 +85,7 @@ public sealed class NodeIdTests
     public void A_malformed_id_is_ID_INVALID(string id)
     {
         Assert.False(NodeId.TryDecode(id, out _));
-        var error = Assert.Throws<GatewayError>(() => NodeId.Decode(id));
+        var error = Assert.Throws<GatewayException>(() => NodeId.Decode(id));
         Assert.Equal(ErrorCodes.IdInvalid, error.Code);
     }
 

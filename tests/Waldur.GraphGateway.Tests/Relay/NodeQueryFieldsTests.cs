@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using System.Collections.Concurrent;
 using GraphQL;
 using GraphQL.SystemTextJson;
@@ -52,7 +53,7 @@ public sealed class RelayTestSchema : GraphQL.Types.Schema
         {
             schema.Batches.Enqueue((kind, keys.ToArray()));
             if (keys.Contains(FailingUuid))
-                throw new GatewayError(ErrorCodes.UpstreamUnavailable, "Waldur answered 502.");
+                throw new GatewayException(ErrorCodes.UpstreamUnavailable, "Waldur answered 502.");
             IReadOnlyDictionary<string, Widget> found = keys.Where(WidgetUuids.Contains)
                 .ToDictionary(k => k, k => new Widget(k, $"{kind} {k.TrimStart('0')}", kind));
             return Task.FromResult(found);

@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.Types.Relay;
 using Xunit;
@@ -34,7 +35,7 @@ public sealed class WaldurUuidTests
     public void A_malformed_uuid_is_UUID_INVALID(string value)
     {
         Assert.False(WaldurUuid.TryNormalize(value, out _));
-        var error = Assert.Throws<GatewayError>(() => WaldurUuid.Normalize(value));
+        var error = Assert.Throws<GatewayException>(() => WaldurUuid.Normalize(value));
         Assert.Equal(ErrorCodes.UuidInvalid, error.Code);
     }
 

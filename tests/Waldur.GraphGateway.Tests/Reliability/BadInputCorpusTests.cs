@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
