@@ -1,0 +1,284 @@
+using System.Text.Json;
+using Waldur.Catalog.Model;
+
+namespace Waldur.Catalog.Generator;
+
+/// <summary>The reviewed overrides: one entry per catalog resource, keyed by list path, in the catalog's order.</summary>
+public sealed record CatalogOverrides(IReadOnlyList<ResourceOverride> Resources);
+
+public sealed record ResourceOverride(
+    string Path,
+    string Source,
+    string? TypeName,
+    string? ListField,
+    string? ByUuidField,
+    string? ByUuidsField,
+    string? Noun,
+    string? NounPlural,
+    string? Description,
+    string? ListDescription,
+    IReadOnlyList<string> FieldOrder,
+    IReadOnlyDictionary<string, FieldOverride> Fields,
+    IReadOnlyList<FilterOverride>? Filters,
+    IReadOnlyList<OrderOverride>? Orders,
+    SourcedValue<string>? DefaultOrder,
+    SourcedValue<BatchDescriptor>? Batch,
+    IReadOnlyList<ReverseConnectionOverride> ReverseConnections,
+    SourcedValue<bool>? ScanForLookups = null);
+
+/// <summary>
+/// One property's overrides (keyed by its JSON name). <see cref="Reference"/>: null = keep the default, "" = no reference.
+/// </summary>
+public sealed record FieldOverride(
+    string JsonName,
+    string? Source,
+    string? Name,
+    string? Description,
+    string? FilterDescription,
+    bool? Nullable,
+    bool? Sortable,
+    bool? Filterable,
+    string? Reference);
+
+public sealed record FilterOverride(string Parameter, string Field, FilterLookup Lookup, string Source);
+
+public sealed record OrderOverride(string Key, string Field, string Source);
+
+public sealed record ReverseConnectionOverride(string Name, string SourceType, string ViaField, string Description, string Source);
+
+public sealed record SourcedValue<T>(T Value, string Source);
+
+/// <summary>
+/// Reads overrides.json strictly: unknown keys, wrong types and a missing <c>source</c> where one is required are errors
+/// naming the JSON path. Comments and trailing commas are allowed.
+/// </summary>
+public static class OverridesReader
+{
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public static CatalogOverrides ReadFile(string path) => Parse(File.ReadAllText(path), System.IO.Path.GetFileName(path));
+
+    public static CatalogOverrides Parse(string json, string name = "overrides.json")
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, Options);
+        }
+        catch (JsonException e)
+        {
+            throw new CatalogException($"{name}: not valid JSON: {e.Message}", e);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            var ctx = new Ctx(name);
+            ctx.Keys(root, "$", "$schemaNote", "resources");
+            var resources = ctx.Object(root, "resources", "$");
+            var list = new List<ResourceOverride>();
+            foreach (var entry in resources.EnumerateObject())
+                list.Add(ReadResource(ctx, entry.Name, entry.Value));
+            return new CatalogOverrides(list);
+        }
+    }
+
+    private static ResourceOverride ReadResource(Ctx ctx, string path, JsonElement e)
+    {
+        var at = $"resources[\"{path}\"]";
+        ctx.Keys(e, at, "source", "typeName", "listField", "byUuidField", "byUuidsField", "noun", "nounPlural", "description",
+            "listDescription", "fieldOrder", "fields", "filters", "orders", "defaultOrder", "batch", "reverseConnections", "scanForLookups");
+        var source = ctx.RequiredSource(e, at, null);
+
+        var fields = new Dictionary<string, FieldOverride>(StringComparer.Ordinal);
+        if (e.TryGetProperty("fields", out var fe))
+        {
+            ctx.Kind(fe, JsonValueKind.Object, $"{at}.fields");
+            foreach (var f in fe.EnumerateObject()) fields[f.Name] = ReadField(ctx, f.Name, f.Value, $"{at}.fields.{f.Name}");
+        }
+
+        return new ResourceOverride(
+            path, source,
+            ctx.String(e, "typeName", at), ctx.String(e, "listField", at), ctx.String(e, "byUuidField", at), ctx.String(e, "byUuidsField", at),
+            ctx.String(e, "noun", at), ctx.String(e, "nounPlural", at), ctx.String(e, "description", at), ctx.String(e, "listDescription", at),
+            e.TryGetProperty("fieldOrder", out var order) ? ctx.StringArray(order, $"{at}.fieldOrder") : [],
+            fields,
+            e.TryGetProperty("filters", out var filters) ? ReadFilters(ctx, filters, $"{at}.filters") : null,
+            e.TryGetProperty("orders", out var orders) ? ReadOrders(ctx, orders, $"{at}.orders") : null,
+            e.TryGetProperty("defaultOrder", out var def) ? ReadDefaultOrder(ctx, def, $"{at}.defaultOrder") : null,
+            e.TryGetProperty("batch", out var batch) ? ReadBatch(ctx, batch, $"{at}.batch") : null,
+            e.TryGetProperty("reverseConnections", out var rc) ? ReadReverse(ctx, rc, $"{at}.reverseConnections") : [],
+            e.TryGetProperty("scanForLookups", out var scan) ? ReadScanForLookups(ctx, scan, $"{at}.scanForLookups") : null);
+    }
+
+    private static SourcedValue<bool> ReadScanForLookups(Ctx ctx, JsonElement e, string at)
+    {
+        ctx.Keys(e, at, "value", "source");
+        return new SourcedValue<bool>(ctx.Bool(e, "value", at) ?? throw new CatalogException($"{ctx.Name}: {at}.value is required."),
+            ctx.RequiredSource(e, at, "it says the whole list is small enough to read for any lookup"));
+    }
+
+    private static FieldOverride ReadField(Ctx ctx, string jsonName, JsonElement e, string at)
+    {
+        ctx.Keys(e, at, "source", "name", "description", "filterDescription", "nullable", "sortable", "filterable", "reference");
+        var nullable = ctx.Bool(e, "nullable", at);
+        var sortable = ctx.Bool(e, "sortable", at);
+        var filterable = ctx.Bool(e, "filterable", at);
+        string? reference = null;
+        if (e.TryGetProperty("reference", out var r))
+            reference = r.ValueKind == JsonValueKind.Null ? "" : ctx.String(e, "reference", at);
+        // Wording (name, description, filterDescription) is trivial; anything that changes what the gateway does is not.
+        var semantic = nullable is not null || sortable is not null || filterable is not null || reference is not null;
+        var source = semantic ? ctx.RequiredSource(e, at, "it changes nullable/sortable/filterable/reference") : ctx.String(e, "source", at);
+        return new FieldOverride(jsonName, source, ctx.String(e, "name", at), ctx.String(e, "description", at), ctx.String(e, "filterDescription", at),
+            nullable, sortable, filterable, reference);
+    }
+
+    private static List<FilterOverride> ReadFilters(Ctx ctx, JsonElement e, string at)
+    {
+        ctx.Keys(e, at, "source", "items");
+        var blockSource = ctx.String(e, "source", at);
+        var items = ctx.Array(e, "items", at);
+        var list = new List<FilterOverride>();
+        var i = 0;
+        foreach (var item in items.EnumerateArray())
+        {
+            var iat = $"{at}.items[{i++}]";
+            ctx.Keys(item, iat, "parameter", "field", "lookup", "source");
+            var source = ctx.String(item, "source", iat) ?? blockSource
+                ?? throw new CatalogException($"{ctx.Name}: {iat} has no \"source\" (nor has {at}): every pushed-down filter must name the waldur-mastermind filterset that justifies it.");
+            var lookupText = ctx.RequiredString(item, "lookup", iat);
+            if (!Enum.TryParse<FilterLookup>(lookupText, ignoreCase: false, out var lookup) || !Enum.IsDefined(lookup))
+                throw new CatalogException($"{ctx.Name}: {iat}.lookup \"{lookupText}\" is not one of {string.Join(", ", Enum.GetNames<FilterLookup>())}.");
+            list.Add(new FilterOverride(ctx.RequiredString(item, "parameter", iat), ctx.RequiredString(item, "field", iat), lookup, source));
+        }
+
+        return list;
+    }
+
+    private static List<OrderOverride> ReadOrders(Ctx ctx, JsonElement e, string at)
+    {
+        ctx.Keys(e, at, "source", "items");
+        var blockSource = ctx.RequiredSource(e, at, "it says which `o` keys Waldur accepts");
+        var list = new List<OrderOverride>();
+        var i = 0;
+        foreach (var item in ctx.Array(e, "items", at).EnumerateArray())
+        {
+            var iat = $"{at}.items[{i++}]";
+            ctx.Keys(item, iat, "key", "field", "source");
+            list.Add(new OrderOverride(ctx.RequiredString(item, "key", iat), ctx.RequiredString(item, "field", iat), ctx.String(item, "source", iat) ?? blockSource));
+        }
+
+        return list;
+    }
+
+    private static SourcedValue<string> ReadDefaultOrder(Ctx ctx, JsonElement e, string at)
+    {
+        ctx.Keys(e, at, "field", "source");
+        return new SourcedValue<string>(ctx.RequiredString(e, "field", at), ctx.RequiredSource(e, at, "it says how Waldur orders without `o`"));
+    }
+
+    private static SourcedValue<BatchDescriptor> ReadBatch(Ctx ctx, JsonElement e, string at)
+    {
+        ctx.Keys(e, at, "parameter", "lookup", "source");
+        var lookupText = ctx.RequiredString(e, "lookup", at);
+        if (!Enum.TryParse<FilterLookup>(lookupText, out var lookup) || lookup is not (FilterLookup.CsvMulti or FilterLookup.RepeatedMulti))
+            throw new CatalogException($"{ctx.Name}: {at}.lookup must be CsvMulti or RepeatedMulti, not \"{lookupText}\".");
+        return new SourcedValue<BatchDescriptor>(new BatchDescriptor(ctx.RequiredString(e, "parameter", at), lookup),
+            ctx.RequiredSource(e, at, "it says Waldur selects many rows by uuid in one request"));
+    }
+
+    private static List<ReverseConnectionOverride> ReadReverse(Ctx ctx, JsonElement e, string at)
+    {
+        ctx.Kind(e, JsonValueKind.Array, at);
+        var list = new List<ReverseConnectionOverride>();
+        var i = 0;
+        foreach (var item in e.EnumerateArray())
+        {
+            var iat = $"{at}[{i++}]";
+            ctx.Keys(item, iat, "name", "sourceType", "viaField", "description", "source");
+            list.Add(new ReverseConnectionOverride(ctx.RequiredString(item, "name", iat), ctx.RequiredString(item, "sourceType", iat),
+                ctx.RequiredString(item, "viaField", iat), ctx.RequiredString(item, "description", iat), ctx.RequiredSource(item, iat, null)));
+        }
+
+        return list;
+    }
+
+    private sealed class Ctx(string name)
+    {
+        public string Name { get; } = name;
+
+        public void Kind(JsonElement e, JsonValueKind kind, string at)
+        {
+            if (e.ValueKind != kind) throw new CatalogException($"{Name}: {at} must be a JSON {kind.ToString().ToLowerInvariant()}, not {e.ValueKind.ToString().ToLowerInvariant()}.");
+        }
+
+        public void Keys(JsonElement e, string at, params string[] allowed)
+        {
+            Kind(e, JsonValueKind.Object, at);
+            foreach (var p in e.EnumerateObject())
+                if (!allowed.Contains(p.Name, StringComparer.Ordinal))
+                    throw new CatalogException($"{Name}: {at} has an unknown key \"{p.Name}\" (allowed: {string.Join(", ", allowed)}).");
+        }
+
+        public JsonElement Object(JsonElement e, string key, string at)
+        {
+            if (!e.TryGetProperty(key, out var v)) throw new CatalogException($"{Name}: {at} has no \"{key}\".");
+            Kind(v, JsonValueKind.Object, $"{at}.{key}");
+            return v;
+        }
+
+        public JsonElement Array(JsonElement e, string key, string at)
+        {
+            if (!e.TryGetProperty(key, out var v)) throw new CatalogException($"{Name}: {at} has no \"{key}\".");
+            Kind(v, JsonValueKind.Array, $"{at}.{key}");
+            return v;
+        }
+
+        public string? String(JsonElement e, string key, string at)
+        {
+            if (!e.TryGetProperty(key, out var v)) return null;
+            Kind(v, JsonValueKind.String, $"{at}.{key}");
+            return v.GetString();
+        }
+
+        public string RequiredString(JsonElement e, string key, string at)
+        {
+            var s = String(e, key, at);
+            return string.IsNullOrWhiteSpace(s) ? throw new CatalogException($"{Name}: {at} needs a non-empty \"{key}\".") : s;
+        }
+
+        public string RequiredSource(JsonElement e, string at, string? why)
+        {
+            var s = String(e, "source", at);
+            if (!string.IsNullOrWhiteSpace(s)) return s;
+            throw new CatalogException(
+                $"{Name}: {at} has no \"source\"{(why is null ? "" : $" ({why})")}: name the waldur-mastermind file and class (filterset, serializer or view) that justifies it, or say \"[UNVERIFIED] …\".");
+        }
+
+        public bool? Bool(JsonElement e, string key, string at)
+        {
+            if (!e.TryGetProperty(key, out var v)) return null;
+            return v.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                _ => throw new CatalogException($"{Name}: {at}.{key} must be true or false."),
+            };
+        }
+
+        public List<string> StringArray(JsonElement e, string at)
+        {
+            Kind(e, JsonValueKind.Array, at);
+            return e.EnumerateArray().Select((x, i) =>
+            {
+                Kind(x, JsonValueKind.String, $"{at}[{i}]");
+                return x.GetString()!;
+            }).ToList();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Waldur.Catalog.Generator;
+
+/// <summary>The repository's default locations, found by walking up from a directory to <c>Waldur.GraphGateway.sln</c>.</summary>
+public sealed record RepositoryPaths(string Root)
+{
+    public const string SolutionFile = "Waldur.GraphGateway.sln";
+
+    public string Spec => Path.Combine(Root, "spec", "waldur", "waldur-openapi-8.0.5.yaml");
+
+    public string Overrides => Path.Combine(Root, "src", "Waldur.Catalog", "Overrides", "overrides.json");
+
+    public string Output => Path.Combine(Root, "src", "Waldur.Catalog", "Generated", "WaldurCatalog.g.cs");
+
+    public static RepositoryPaths? Find(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, SolutionFile))) return new RepositoryPaths(dir.FullName);
+        return null;
+    }
+}
