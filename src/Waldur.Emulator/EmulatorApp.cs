@@ -23,9 +23,10 @@ public static class EmulatorApp
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(dataset);
-        services.AddSingleton(new JsonCache(dataset));
+        var json = new JsonCache(dataset);
+        services.AddSingleton(json);
+        services.AddSingleton(new ResourceRegistry(dataset, json));
         services.AddSingleton(new TokenAuthenticator(options.Tokens));
-        services.AddSingleton<ResourceEndpoints>();
         services.AddSingleton<WaldurHandler>();
         services.AddSingleton<RequestJournal>();
         services.AddSingleton(new FaultState(options.Faults));

@@ -11,6 +11,9 @@ public sealed class EmulatorOptions
 
     public int RegionCount { get; set; } = 12;
 
+    /// <summary>How many droplets <c>/api/digitalocean-droplets/</c> serves. Sizes are DigitalOcean's fixed catalog (20).</summary>
+    public int DropletCount { get; set; } = 60;
+
     public int Seed { get; set; } = 42;
 
     /// <summary>Accepted keys for <c>Authorization: Token &lt;key&gt;</c> and <c>Bearer &lt;key&gt;</c>.</summary>

@@ -14,6 +14,7 @@ public static class EmulatorOptionsReader
         {
             ImageCount = Int(section, nameof(EmulatorOptions.ImageCount), 150, 0, 1_000_000),
             RegionCount = Int(section, nameof(EmulatorOptions.RegionCount), 12, 0, 10_000),
+            DropletCount = Int(section, nameof(EmulatorOptions.DropletCount), 60, 0, 1_000_000),
             Seed = Int(section, nameof(EmulatorOptions.Seed), 42, int.MinValue, int.MaxValue),
             PerTokenData = Bool(section, nameof(EmulatorOptions.PerTokenData)),
             Tokens = Tokens(section.GetSection(nameof(EmulatorOptions.Tokens))),

@@ -76,3 +76,43 @@ public sealed class DatasetTests
         Assert.Equal("name", bad);
     }
 }
+
+public sealed class SizeAndDropletDatasetTests
+{
+    [Fact]
+    public void Sizes_are_DigitalOceans_catalog_and_droplets_are_deterministic()
+    {
+        var a = EmulatorDataset.Generate();
+        var b = EmulatorDataset.Generate(new EmulatorOptions());
+        Assert.Equal(20, a.Sizes.Count);
+        Assert.Equal(60, a.Droplets.Count);
+        Assert.Contains(a.Sizes, s => s is { Name: "s-1vcpu-1gb", Cores: 1, Ram: 1024, Disk: 25600, Transfer: 1048576 });
+        Assert.All(a.Sizes, s => Assert.Matches("^[a-z0-9-]+$", s.Name));
+        Assert.All(a.Sizes, s => Assert.NotEmpty(s.Regions));
+        Assert.Equal(a.Droplets.Select(d => d.ToString()), b.Droplets.Select(d => d.ToString()));
+        Assert.NotEqual(a.Droplets[0].Uuid, EmulatorDataset.Generate(seed: 7).Droplets[0].Uuid);
+        Assert.All(a.Droplets, d => Assert.Contains(d.State, EmulatorDroplet.StateCodes.Keys));
+        Assert.Contains(a.Droplets, d => d.State == "ERRED" && d.ErrorMessage.Length > 0);
+        Assert.All(a.Droplets, d => Assert.Matches(@"^[a-z0-9.-]+$", d.Name));
+    }
+
+    [Fact]
+    public void DropletCount_is_an_option_and_a_larger_count_extends_a_smaller_one()
+    {
+        var small = EmulatorDataset.Generate(dropletCount: 10);
+        var large = EmulatorDataset.Generate(dropletCount: 500);
+        Assert.Equal(10, small.Droplets.Count);
+        Assert.Equal(small.Droplets.Select(d => d.ToString()), large.Droplets.Take(10).Select(d => d.ToString()));
+        Assert.Equal(EmulatorDataset.Generate().Images.Select(i => i.Uuid), large.Images.Select(i => i.Uuid));
+        Assert.Empty(EmulatorDataset.Generate(dropletCount: 0).Droplets);
+    }
+
+    [Fact]
+    public async Task DropletCount_is_read_from_configuration()
+    {
+        await using var host = await EmulatorHost.StartAsync("--Emulator:DropletCount=3");
+        using var client = host.Client();
+        var (response, _) = await client.GetWithBodyAsync("/api/digitalocean-droplets/");
+        Assert.Equal("3", response.Header("X-Result-Count"));
+    }
+}

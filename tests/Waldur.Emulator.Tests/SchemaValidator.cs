@@ -27,6 +27,16 @@ public static partial class SchemaValidator
             return;
         }
 
+        if (schema.Type is null && schema.AllOf.Count > 0)
+        {
+            foreach (var part in schema.AllOf)
+            {
+                Check(value, part, path, errors);
+            }
+
+            return;
+        }
+
         switch (schema.Type)
         {
             case "object":
@@ -90,6 +100,13 @@ public static partial class SchemaValidator
                 }
 
                 break;
+            case "number":
+                if (value.ValueKind != JsonValueKind.Number)
+                {
+                    errors.Add($"{path}: expected number, got {value.ValueKind}");
+                }
+
+                break;
             case "boolean":
                 if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
                 {
@@ -120,6 +137,7 @@ public static partial class SchemaValidator
             "uuid" => Guid.TryParse(text, out _),
             "uri" => Uri.TryCreate(text, UriKind.Absolute, out _),
             "date-time" => DateTime().IsMatch(text),
+            "ipv4" => System.Net.IPAddress.TryParse(text, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork,
             _ => true,
         };
         if (!ok)

@@ -4,7 +4,8 @@ namespace Waldur.Emulator.Data;
 
 /// <summary>
 /// The emulator's whole data set, generated deterministically from <see cref="EmulatorOptions.Seed"/>,
-/// <see cref="EmulatorOptions.ImageCount"/> and <see cref="EmulatorOptions.RegionCount"/>. Public so that tests can
+/// <see cref="EmulatorOptions.ImageCount"/>, <see cref="EmulatorOptions.RegionCount"/> and
+/// <see cref="EmulatorOptions.DropletCount"/>. Public so that tests can
 /// compute expected results from the same data without HTTP.
 /// </summary>
 public sealed class EmulatorDataset
@@ -16,10 +17,18 @@ public sealed class EmulatorDataset
     private readonly ConcurrentDictionary<(string Token, string Order, ImageFilter Filter), EmulatorImage[]> _filtered = new();
     private const int FilteredCacheSize = 32;
 
-    private EmulatorDataset(EmulatorImage[] images, EmulatorRegion[] regions, bool perTokenData)
+    private readonly Dictionary<string, EmulatorSize> _sizesByUuid;
+    private readonly Dictionary<string, EmulatorDroplet> _dropletsByUuid;
+
+    private EmulatorDataset(EmulatorImage[] images, EmulatorRegion[] regions, EmulatorSize[] sizes, EmulatorDroplet[] droplets, bool perTokenData)
     {
         Images = images;
         Regions = regions;
+        Sizes = sizes;
+        Droplets = droplets;
+        Projects = [.. droplets.Select(d => d.Project).Distinct().OrderBy(p => p.Name, StringComparer.Ordinal)];
+        _sizesByUuid = sizes.ToDictionary(s => s.Uuid, StringComparer.Ordinal);
+        _dropletsByUuid = droplets.ToDictionary(d => d.Uuid, StringComparer.Ordinal);
         PerTokenData = perTokenData;
         RegionsByName = [.. regions.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Id)];
         _imagesByUuid = images.ToDictionary(i => i.Uuid, StringComparer.Ordinal);
@@ -36,6 +45,15 @@ public sealed class EmulatorDataset
     /// <summary>Regions in list order (by name; regions ignore <c>o</c>, U16).</summary>
     public IReadOnlyList<EmulatorRegion> RegionsByName { get; }
 
+    /// <summary>Every droplet size in insertion order (DigitalOcean's catalog; regions are a subset of <see cref="Regions"/>).</summary>
+    public IReadOnlyList<EmulatorSize> Sizes { get; }
+
+    /// <summary>Every droplet in insertion order. Sizes, images and regions they name are rows of this data set.</summary>
+    public IReadOnlyList<EmulatorDroplet> Droplets { get; }
+
+    /// <summary>The projects droplets belong to (each with its customer), by name.</summary>
+    public IReadOnlyList<EmulatorProject> Projects { get; }
+
     public bool PerTokenData { get; }
 
     public static EmulatorDataset Generate(EmulatorOptions options)
@@ -43,11 +61,17 @@ public sealed class EmulatorDataset
         ArgumentNullException.ThrowIfNull(options);
         var regions = ImageGenerator.Regions(options.RegionCount, options.Seed);
         var images = ImageGenerator.Images(options.ImageCount, options.Seed, regions);
-        return new EmulatorDataset(images, regions, options.PerTokenData);
+        var sizes = DropletGenerator.Sizes(options.Seed, regions);
+        var droplets = DropletGenerator.Droplets(options.DropletCount, options.Seed, sizes, images, regions);
+        return new EmulatorDataset(images, regions, sizes, droplets, options.PerTokenData);
     }
 
-    public static EmulatorDataset Generate(int imageCount = 150, int regionCount = 12, int seed = 42, bool perTokenData = false) =>
-        Generate(new EmulatorOptions { ImageCount = imageCount, RegionCount = regionCount, Seed = seed, PerTokenData = perTokenData });
+    public static EmulatorDataset Generate(
+        int imageCount = 150, int regionCount = 12, int seed = 42, bool perTokenData = false, int dropletCount = 60) =>
+        Generate(new EmulatorOptions
+        {
+            ImageCount = imageCount, RegionCount = regionCount, Seed = seed, PerTokenData = perTokenData, DropletCount = dropletCount,
+        });
 
     /// <summary>With <see cref="PerTokenData"/>, a token sees about two thirds of the images, chosen by a stable hash of
     /// token and uuid (different tokens see different subsets); otherwise every token sees everything (U14).</summary>
@@ -94,6 +118,12 @@ public sealed class EmulatorDataset
         _imagesByUuid.TryGetValue(uuid, out var image) && IsVisibleTo(image, token) ? image : null;
 
     public EmulatorRegion? FindRegion(string uuid) => _regionsByUuid.GetValueOrDefault(uuid);
+
+    /// <summary>Finds a size by 32-hex lowercase uuid.</summary>
+    public EmulatorSize? FindSize(string uuid) => _sizesByUuid.GetValueOrDefault(uuid);
+
+    /// <summary>Finds a droplet by 32-hex lowercase uuid (every token sees every droplet, as Waldur staff do).</summary>
+    public EmulatorDroplet? FindDroplet(string uuid) => _dropletsByUuid.GetValueOrDefault(uuid);
 
     internal EmulatorImage[] SortedImages(ImageOrdering ordering, string token)
     {

@@ -3,7 +3,7 @@ using Waldur.Emulator.Data;
 namespace Waldur.Emulator.Waldur;
 
 /// <summary>
-/// django-filter's form over the query (U9–U13, U15): each value is the last one given, stripped as Django's
+/// django-filter's form over an image query (U9–U13, U15): each value is the last one given, stripped as Django's
 /// CharField does, empty means "not given"; null characters and a bad <c>o</c> are validation errors (400), reported
 /// in the filter set's field order.
 /// </summary>
@@ -11,17 +11,16 @@ internal sealed record FilterParameters(ImageFilter Filter, ImageOrdering Orderi
 {
     private const string NullCharacters = "Null characters are not allowed.";
 
-    public static FilterParameters Read(QueryString query, WaldurResource resource)
+    public static FilterParameters Read(QueryString query)
     {
         var errors = new List<KeyValuePair<string, string>>();
-        var images = resource == WaldurResource.Images;
         var filter = new ImageFilter(
             Text(query, "name", errors),
             Text(query, "name_exact", errors),
-            images ? Text(query, "distribution", errors) : null,
-            images ? Text(query, "type", errors) : null);
+            Text(query, "distribution", errors),
+            Text(query, "type", errors));
         var ordering = ImageOrdering.Default;
-        if (images && !ImageOrdering.TryParse(query.Last("o"), out ordering, out var bad))
+        if (!ImageOrdering.TryParse(query.Last("o"), out ordering, out var bad))
         {
             errors.Add(new("o", $"Select a valid choice. {bad} is not one of the available choices."));
         }

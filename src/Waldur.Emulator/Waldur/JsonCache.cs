@@ -4,7 +4,7 @@ using Waldur.Emulator.Data;
 namespace Waldur.Emulator.Waldur;
 
 /// <summary>
-/// Serialised JSON of each image and region, per base url (urls depend on the Host header, U6), filled lazily so a list
+/// Serialised JSON of each image, per base url (urls depend on the Host header, U6), filled lazily so a list
 /// response only concatenates cached bytes. Only a few distinct hosts are cached; others are serialised per request.
 /// </summary>
 internal sealed class JsonCache(EmulatorDataset dataset)
@@ -24,17 +24,6 @@ internal sealed class JsonCache(EmulatorDataset dataset)
         return entry.Images[image.Id - 1] ??= ResourceJson.Utf8(ResourceJson.Image(image, baseUrl));
     }
 
-    public byte[] Region(EmulatorRegion region, string baseUrl)
-    {
-        var entry = Host(baseUrl);
-        if (entry is null)
-        {
-            return ResourceJson.Utf8(ResourceJson.Region(region, baseUrl));
-        }
-
-        return entry.Regions[region.Id - 1] ??= ResourceJson.Utf8(ResourceJson.Region(region, baseUrl));
-    }
-
     private HostEntry? Host(string baseUrl)
     {
         if (_hosts.TryGetValue(baseUrl, out var entry))
@@ -44,8 +33,8 @@ internal sealed class JsonCache(EmulatorDataset dataset)
 
         return _hosts.Count >= MaxHosts
             ? null
-            : _hosts.GetOrAdd(baseUrl, _ => new HostEntry(new byte[dataset.Images.Count][], new byte[dataset.Regions.Count][]));
+            : _hosts.GetOrAdd(baseUrl, _ => new HostEntry(new byte[dataset.Images.Count][]));
     }
 
-    private sealed record HostEntry(byte[]?[] Images, byte[]?[] Regions);
+    private sealed record HostEntry(byte[]?[] Images);
 }

@@ -51,6 +51,10 @@ internal sealed class QueryString
         return null;
     }
 
+    /// <summary>Every value of a parameter in order, as <c>QueryDict.getlist</c> returns them (multi-value filters, <c>field</c>).</summary>
+    public IReadOnlyList<string> All(string name) =>
+        [.. _pairs.Where(p => string.Equals(p.Key, name, StringComparison.Ordinal)).Select(p => p.Value)];
+
     /// <summary>Re-encodes with parameters sorted by name, <paramref name="page"/> replacing any <c>page</c>
     /// (null removes it), as DRF's <c>replace_query_param</c>/<c>remove_query_param</c> do.</summary>
     public string EncodeWithPage(int? page)

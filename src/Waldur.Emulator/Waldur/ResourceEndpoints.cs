@@ -1,66 +1,42 @@
 using System.Buffers;
 using System.Globalization;
-using Waldur.Emulator.Data;
 
 namespace Waldur.Emulator.Waldur;
 
-/// <summary>The list (U8, U16–U19a) and retrieve (U13, U23) actions of the image and region viewsets.</summary>
-internal sealed class ResourceEndpoints(EmulatorDataset dataset, JsonCache json)
+/// <summary>The list (U8, U16–U19a) and retrieve (U13, U23) actions, the same for every <see cref="IEmulatedResource"/>.</summary>
+internal static class ResourceEndpoints
 {
-    public Task ListAsync(ResourceRequest request)
+    public static Task ListAsync(ResourceRequest request)
     {
-        var images = request.Route.Resource == WaldurResource.Images;
-        var filter = request.Parameters.Filter;
-        IReadOnlyList<EmulatorImage> imageRows = [];
-        IReadOnlyList<EmulatorRegion> regionRows = [];
-        if (images)
-        {
-            imageRows = dataset.ListImages(filter, request.Parameters.Ordering, request.Token);
-        }
-        else
-        {
-            regionRows = dataset.ListRegions(filter);
-        }
-
-        var count = images ? imageRows.Count : regionRows.Count;
+        var rows = request.Parameters.List(request.Token);
+        var count = rows.Count;
         var window = PageWindow.Resolve(request.Query, count);
         if (window is null)
         {
             return DrfResponses.DetailAsync(request.Context, StatusCodes.Status404NotFound, "Invalid page.");
         }
 
-        var listUrl = request.BaseUrl + (images ? ResourceJson.ImagesPath : ResourceJson.RegionsPath);
+        var listUrl = request.BaseUrl + request.Route.Resource.Prefix + "/";
         var headers = request.Context.Response.Headers;
         headers["X-Result-Count"] = count.ToString(CultureInfo.InvariantCulture);
         headers.Link = window.LinkHeader(listUrl, request.Query);
         var items = new byte[window.Length][];
         for (var i = 0; i < items.Length; i++)
         {
-            items[i] = images
-                ? json.Image(imageRows[window.Offset + i], request.BaseUrl)
-                : json.Region(regionRows[window.Offset + i], request.BaseUrl);
+            items[i] = rows.Json(window.Offset + i, request.BaseUrl);
         }
 
         return WriteArrayAsync(request.Context, items);
     }
 
-    public Task RetrieveAsync(ResourceRequest request)
+    public static Task RetrieveAsync(ResourceRequest request)
     {
         var context = request.Context;
         var uuid = UuidLookup.Normalize(request.Route.Lookup!);
-        var filter = request.Parameters.Filter;
-        if (request.Route.Resource == WaldurResource.Images)
-        {
-            var image = uuid is null ? null : dataset.FindImage(uuid, request.Token);
-            return image is not null && filter.Matches(image)
-                ? DrfResponses.BytesAsync(context, StatusCodes.Status200OK, "application/json", json.Image(image, request.BaseUrl))
-                : DrfResponses.DetailAsync(context, StatusCodes.Status404NotFound, "No Image matches the given query.");
-        }
-
-        var region = uuid is null ? null : dataset.FindRegion(uuid);
-        return region is not null && filter.Matches(region)
-            ? DrfResponses.BytesAsync(context, StatusCodes.Status200OK, "application/json", json.Region(region, request.BaseUrl))
-            : DrfResponses.DetailAsync(context, StatusCodes.Status404NotFound, "No Region matches the given query.");
+        var body = uuid is null ? null : request.Parameters.Retrieve(uuid, request.Token, request.BaseUrl);
+        return body is not null
+            ? DrfResponses.BytesAsync(context, StatusCodes.Status200OK, "application/json", body)
+            : DrfResponses.DetailAsync(context, StatusCodes.Status404NotFound, $"No {request.Route.Resource.ModelName} matches the given query.");
     }
 
     private static async Task WriteArrayAsync(HttpContext context, byte[][] items)

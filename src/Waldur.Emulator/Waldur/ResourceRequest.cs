@@ -5,6 +5,6 @@ internal sealed record ResourceRequest(
     HttpContext Context,
     WaldurRoute Route,
     QueryString Query,
-    FilterParameters Parameters,
+    IResourceQuery Parameters,
     string Token,
     string BaseUrl);

@@ -6,15 +6,15 @@ namespace Waldur.Emulator.Waldur;
 /// Everything outside <c>/__emulator/</c>: Django's URL resolution and APPEND_SLASH, then DRF's view steps in DRF's
 /// order: content negotiation (U24), authentication (U20), method (U1), filter validation (U15), the action.
 /// </summary>
-internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceEndpoints endpoints)
+internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRegistry registry)
 {
     public Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
-        var route = WaldurRoute.Match(path);
+        var route = WaldurRoute.Match(path, registry);
         if (route is null)
         {
-            return !path.EndsWith('/') && WaldurRoute.Match(path + "/") is not null
+            return !path.EndsWith('/') && WaldurRoute.Match(path + "/", registry) is not null
                 ? DrfResponses.AppendSlashRedirectAsync(context)
                 : DrfResponses.DjangoNotFoundAsync(context);
         }
@@ -50,14 +50,14 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceEn
             return DrfResponses.DetailAsync(context, StatusCodes.Status405MethodNotAllowed, $"Method \"{method}\" not allowed.");
         }
 
-        var parameters = FilterParameters.Read(query, route.Resource);
+        var parameters = route.Resource.Prepare(query);
         if (parameters.Errors.Count > 0)
         {
             return DrfResponses.JsonAsync(context, StatusCodes.Status400BadRequest, JsonText.FieldErrors(parameters.Errors));
         }
 
         var request = new ResourceRequest(context, route, query, parameters, token, BaseUrl(context.Request));
-        return route.IsList ? endpoints.ListAsync(request) : endpoints.RetrieveAsync(request);
+        return route.IsList ? ResourceEndpoints.ListAsync(request) : ResourceEndpoints.RetrieveAsync(request);
     }
 
     /// <summary>The scheme and Host the request came with (U6); <c>X-Forwarded-Proto: https</c> is honoured as
@@ -72,7 +72,7 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceEn
     // DRF's SimpleMetadata for OPTIONS.
     private static string Metadata(WaldurRoute route)
     {
-        var name = (route.Resource == WaldurResource.Images ? "Image" : "Region") + (route.IsList ? " List" : " Instance");
+        var name = route.Resource.ModelName + (route.IsList ? " List" : " Instance");
         return "{\"name\":\"" + name + "\",\"description\":\"\",\"renders\":[\"application/json\",\"text/html\"],"
             + "\"parses\":[\"application/json\",\"application/x-www-form-urlencoded\",\"multipart/form-data\"]}";
     }

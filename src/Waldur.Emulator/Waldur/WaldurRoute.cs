@@ -1,22 +1,17 @@
 namespace Waldur.Emulator.Waldur;
 
 /// <summary>Which Waldur resource a path names, resolved as Django's URL patterns and DRF's router would (U1, U2).</summary>
-internal sealed record WaldurRoute(WaldurResource Resource, string? Lookup, string? FormatSuffix)
+internal sealed record WaldurRoute(IEmulatedResource Resource, string? Lookup, string? FormatSuffix)
 {
-    private static readonly (string Prefix, WaldurResource Resource)[] Resources =
-    [
-        ("/api/digitalocean-images", WaldurResource.Images),
-        ("/api/digitalocean-regions", WaldurResource.Regions),
-    ];
-
     public bool IsList => Lookup is null;
 
     /// <summary>Matches <c>/api/X/</c>, <c>/api/X/{lookup}/</c> (lookup is <c>[^/.]+</c>) and DRF's format-suffix forms
     /// <c>/api/X.json[/]</c>, <c>/api/X/{lookup}.json[/]</c>. Paths are case-sensitive.</summary>
-    public static WaldurRoute? Match(string path)
+    public static WaldurRoute? Match(string path, ResourceRegistry registry)
     {
-        foreach (var (prefix, resource) in Resources)
+        foreach (var resource in registry.Resources)
         {
+            var prefix = resource.Prefix;
             if (!path.StartsWith(prefix, StringComparison.Ordinal))
             {
                 continue;
@@ -63,10 +58,4 @@ internal sealed record WaldurRoute(WaldurResource Resource, string? Lookup, stri
         var format = text.EndsWith('/') ? text[..^1] : text;
         return format.Length > 0 && format.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9')) ? format : null;
     }
-}
-
-internal enum WaldurResource
-{
-    Images,
-    Regions,
 }

@@ -1,0 +1,41 @@
+namespace Waldur.Emulator.Waldur;
+
+/// <summary>
+/// One emulated Waldur list endpoint, <c>{Prefix}/</c> and <c>{Prefix}/{uuid}/</c>. Everything generic (routing, content
+/// negotiation, authentication, methods, paging, <c>Link</c>, <c>X-Result-Count</c>, HEAD, error bodies) is done by
+/// <see cref="WaldurHandler"/> and <see cref="ResourceEndpoints"/>; a resource only reads its query and yields rows.
+/// New resources are declared as a <see cref="ResourceTable{TRow}"/> (rows + filter table + orderings + default order).
+/// </summary>
+internal interface IEmulatedResource
+{
+    /// <summary>The list path without its trailing slash, e.g. <c>/api/digitalocean-sizes</c>.</summary>
+    string Prefix { get; }
+
+    /// <summary>The model's verbose name, used in <c>No Size matches the given query.</c> and OPTIONS (<c>Size List</c>).</summary>
+    string ModelName { get; }
+
+    /// <summary>Reads the filter and ordering parameters (django-filter's form); errors make the request a 400.</summary>
+    IResourceQuery Prepare(QueryString query);
+}
+
+/// <summary>A validated query over one resource.</summary>
+internal interface IResourceQuery
+{
+    /// <summary>Field → message, in the filter set's field order (U15, U21). Non-empty means 400.</summary>
+    IReadOnlyList<KeyValuePair<string, string>> Errors { get; }
+
+    /// <summary>The rows a token can list, filtered and in list order.</summary>
+    IResourceRows List(string token);
+
+    /// <summary>The serialised row with this 32-hex lowercase uuid if it exists, is visible and matches the filters (U13);
+    /// otherwise null (the 404 of U23).</summary>
+    byte[]? Retrieve(string uuid, string token, string baseUrl);
+}
+
+/// <summary>A filtered, ordered list; rows are serialised only when a page needs them.</summary>
+internal interface IResourceRows
+{
+    int Count { get; }
+
+    byte[] Json(int index, string baseUrl);
+}

@@ -1,0 +1,16 @@
+using Waldur.Emulator.Data;
+using Waldur.Emulator.Waldur.Resources;
+
+namespace Waldur.Emulator.Waldur;
+
+/// <summary>The emulated resources, matched by path prefix. Adding a resource is one line here plus its table.</summary>
+internal sealed class ResourceRegistry(EmulatorDataset dataset, JsonCache json)
+{
+    public IReadOnlyList<IEmulatedResource> Resources { get; } =
+    [
+        new DigitalOceanImages(dataset, json),
+        DigitalOceanRegions.Table(dataset),
+        DigitalOceanSizes.Table(dataset),
+        DigitalOceanDroplets.Table(dataset),
+    ];
+}
