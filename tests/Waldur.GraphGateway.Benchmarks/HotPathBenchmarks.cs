@@ -13,7 +13,7 @@ using Waldur.GraphGateway.Hosting;
 using Waldur.GraphGateway.Http;
 using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.Loading.Paging;
-using Waldur.GraphGateway.Types.DigitalOcean;
+using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Benchmarks;
@@ -30,7 +30,8 @@ public class HotPathBenchmarks
     private byte[] _waldurPage = null!;
     private GraphQLParser.AST.GraphQLDocument _document = null!;
     private FilterNode _filter = null!;
-    private List<DigitalOceanImageDto> _rows = null!;
+    private List<WaldurRow> _rows = null!;
+    private ListResource _images = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -50,8 +51,9 @@ public class HotPathBenchmarks
         _document = Parser.Parse(S1);
 
         var dataset = EmulatorDataset.Generate(imageCount: 300);
-        _rows = dataset.Images.Select(ToDto).ToList();
-        _waldurPage = JsonSerializer.SerializeToUtf8Bytes(_rows.Take(20).ToList(), WaldurJsonContext.Default.ListDigitalOceanImageDto);
+        _images = _services.GetRequiredService<ListResources>()["DigitalOceanImage"];
+        _rows = RowReader.ReadList(JsonSerializer.SerializeToUtf8Bytes(dataset.Images.Select(ToWaldurJson).ToList()), _images.Endpoint.Shape);
+        _waldurPage = JsonSerializer.SerializeToUtf8Bytes(dataset.Images.Take(20).Select(ToWaldurJson).ToList());
         _filter = new AllOfFilter([
             new FieldFilter("isOfficial", FilterOperations.Eq, true),
             new FieldFilter("minDiskSize", "gte", 20480L),
@@ -105,20 +107,32 @@ public class HotPathBenchmarks
     [Benchmark(Description = "plan: split filter + choose page + cursor")]
     public int Plan()
     {
-        var split = FilterSplitter.Split(_filter, DigitalOceanListResources.Images.Pushdown);
+        var split = FilterSplitter.Split(_filter, _images.Pushdown);
         var choice = PageChooser.Choose(40, 60);
         var hash = CursorCodec.ArgumentsHash("DigitalOceanImage", _filter, []);
         return split.Pushdown.Count + choice.PageSize + CursorCodec.Encode(41, hash).Length;
     }
 
     [Benchmark(Description = "residual filter over 300 rows")]
-    public int EvaluateResidual() => _rows.Count(r => FilterEvaluator.Matches(_filter, r, DigitalOceanListResources.ImageFields));
+    public int EvaluateResidual() => _rows.Count(r => FilterEvaluator.Matches(_filter, r, _images.Fields));
 
-    [Benchmark(Description = "Waldur JSON page (20 images) → DTOs")]
-    public int MapWaldurPage() => JsonSerializer.Deserialize(_waldurPage, WaldurJsonContext.Default.ListDigitalOceanImageDto)!.Count;
+    [Benchmark(Description = "Waldur JSON page (20 images) → rows")]
+    public int MapWaldurPage() => RowReader.ReadList(_waldurPage, _images.Endpoint.Shape).Count;
 
-    private static DigitalOceanImageDto ToDto(EmulatorImage i) => new(
-        $"http://h/api/digitalocean-images/{i.Uuid}/", i.Uuid, i.Name, i.Distribution, i.Type,
-        i.Regions.Select(r => new DigitalOceanRegionDto($"http://h/api/digitalocean-regions/{r.Uuid}/", r.Uuid, r.Name)).ToList(),
-        i.IsOfficial, i.CreatedAt, i.MinDiskSize);
+    /// <summary>An image as Waldur's serializer writes it (U4: keys in this order, regions nested whole, U5).</summary>
+    private static Dictionary<string, object?> ToWaldurJson(EmulatorImage i) => new()
+    {
+        ["url"] = $"http://h/api/digitalocean-images/{i.Uuid}/",
+        ["uuid"] = i.Uuid,
+        ["name"] = i.Name,
+        ["distribution"] = i.Distribution,
+        ["type"] = i.Type,
+        ["regions"] = i.Regions.Select(r => new Dictionary<string, object?>
+        {
+            ["url"] = $"http://h/api/digitalocean-regions/{r.Uuid}/", ["uuid"] = r.Uuid, ["name"] = r.Name,
+        }).ToList(),
+        ["is_official"] = i.IsOfficial,
+        ["created_at"] = i.CreatedAt,
+        ["min_disk_size"] = i.MinDiskSize,
+    };
 }

@@ -1,3 +1,4 @@
+using Waldur.Catalog.Generated;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +39,7 @@ public sealed class EmulatorLoaderFixture : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddWaldurApi(configuration);
-        services.AddWaldurLoading(configuration);
+        services.AddWaldurLoading(configuration, WaldurCatalog.Reviewed);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

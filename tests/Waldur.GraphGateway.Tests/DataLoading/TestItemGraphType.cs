@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using GraphQL.Types;
 using Waldur.GraphGateway.Loading.DataLoading;
 
@@ -11,6 +12,6 @@ public sealed class TestItemGraphType : ObjectGraphType<TestItem>
         Field(x => x.Key);
         Field(x => x.Value);
         Field<TestItemGraphType>("next").Resolve(ctx =>
-            ctx.Source.Next is null ? null : ctx.DataLoader<RecordingItemLoader>().Load(ctx.Source.Next));
+            ctx.Source.Next is null ? null : ctx.RequestServices!.GetRequiredService<RecordingItemLoader>().Load(ctx.Source.Next));
     }
 }

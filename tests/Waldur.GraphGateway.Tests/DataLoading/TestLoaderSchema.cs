@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Types;
 using GraphQL.SystemTextJson;
 using GraphQL.Types;
 using GraphQL;
@@ -19,8 +20,8 @@ public sealed class TestLoaderSchema : GraphQL.Types.Schema
         var services = new ServiceCollection();
         services.AddSingleton<TestTable>();
         services.AddSingleton<HangProbe>();
-        services.AddDataLoader<RecordingItemLoader>();
-        services.AddDataLoader<OtherItemLoader>();
+        services.AddScoped<RecordingItemLoader>();
+        services.AddScoped<OtherItemLoader>();
         services.AddSingleton<TestItemGraphType>();
         services.AddSingleton<TestQueryGraphType>();
         services.AddSingleton<TestLoaderSchema>();
@@ -38,6 +39,7 @@ public sealed class TestLoaderSchema : GraphQL.Types.Schema
             Query = query,
             RequestServices = scope.ServiceProvider,
             CancellationToken = cancellationToken,
+            UnhandledExceptionDelegate = GatewayExecutionErrors.TranslateAsync,
         });
         var json = new GraphQLSerializer().Serialize(result);
         return (json, scope.ServiceProvider.GetRequiredService<RecordingItemLoader>(),

@@ -17,17 +17,17 @@ public sealed class TestQueryGraphType : ObjectGraphType
         Name = "Query";
         Field<TestItemGraphType>("item")
             .Argument<NonNullGraphType<StringGraphType>>("key")
-            .Resolve(ctx => ctx.DataLoader<RecordingItemLoader>().Load(ctx.GetArgument<string>("key")));
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<RecordingItemLoader>().Load(ctx.GetArgument<string>("key")));
         Field<TestItemGraphType>("other")
             .Argument<NonNullGraphType<StringGraphType>>("key")
-            .Resolve(ctx => ctx.DataLoader<OtherItemLoader>().Load(ctx.GetArgument<string>("key")));
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<OtherItemLoader>().Load(ctx.GetArgument<string>("key")));
         Field<TestItemGraphType>("slowItem")
             .Argument<NonNullGraphType<StringGraphType>>("key")
             .Argument<NonNullGraphType<IntGraphType>>("delayMs")
             .ResolveAsync(async ctx =>
             {
                 await Task.Delay(ctx.GetArgument<int>("delayMs"), ctx.CancellationToken);
-                return ctx.DataLoader<RecordingItemLoader>().Load(ctx.GetArgument<string>("key"));
+                return ctx.RequestServices!.GetRequiredService<RecordingItemLoader>().Load(ctx.GetArgument<string>("key"));
             });
         Field<ListGraphType<TestItemGraphType>>("list")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("keys")
@@ -36,7 +36,7 @@ public sealed class TestQueryGraphType : ObjectGraphType
             {
                 await Task.Delay(ctx.GetArgument<int>("delayMs"), ctx.CancellationToken);
                 var table = ctx.RequestServices!.GetRequiredService<TestTable>();
-                var loader = ctx.DataLoader<RecordingItemLoader>();
+                var loader = ctx.RequestServices!.GetRequiredService<RecordingItemLoader>();
                 var rows = ctx.GetArgument<List<string>>("keys").Select(k => table.Rows[k]).ToList();
                 foreach (var row in rows)
                     loader.Prime(row.Key, row);

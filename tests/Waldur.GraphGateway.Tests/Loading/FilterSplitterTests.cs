@@ -1,13 +1,13 @@
+using Microsoft.Extensions.Primitives;
 using Xunit;
 using Waldur.GraphGateway.Loading.Filtering;
-using Waldur.GraphGateway.Types.DigitalOcean;
 using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Tests.Loading;
 
 public class FilterSplitterTests
 {
-    private static readonly FieldSet Fields = DigitalOceanListResources.ImageFields;
+    private static readonly FieldSet Fields = TestCatalog.Images.Fields;
 
     [Fact]
     public void Pushdown_plus_residual_means_the_same_as_all_residual()
@@ -18,10 +18,10 @@ public class FilterSplitterTests
         for (var run = 0; run < 2000; run++)
         {
             var filter = RandomFilter(random, depth: 0);
-            var split = FilterSplitter.Split(filter, DigitalOceanListResources.Images.Pushdown);
+            var split = FilterSplitter.Split(filter, TestCatalog.Images.Pushdown);
             pushedSomething += split.Pushdown.Count > 0 ? 1 : 0;
-            var expected = images.Where(i => FilterEvaluator.Matches(filter, i, Fields)).Select(i => i.Uuid).ToList();
-            var actual = images.Where(i => WaldurAccepts(split.Pushdown, i) && FilterEvaluator.Matches(split.Residual, i, Fields))
+            var expected = images.Where(i => FilterEvaluator.Matches(filter, i.ToRow(), Fields)).Select(i => i.Uuid).ToList();
+            var actual = images.Where(i => WaldurAccepts(split.Pushdown, i) && FilterEvaluator.Matches(split.Residual, i.ToRow(), Fields))
                 .Select(i => i.Uuid).ToList();
             Assert.Equal(expected, actual);
         }
@@ -33,7 +33,7 @@ public class FilterSplitterTests
     public void Two_predicates_on_one_parameter_keep_one_residual()
     {
         var filter = new AllOfFilter([new FieldFilter("name", "eq", "a"), new FieldFilter("name", "eq", "b")]);
-        var split = FilterSplitter.Split(filter, DigitalOceanListResources.Images.Pushdown);
+        var split = FilterSplitter.Split(filter, TestCatalog.Images.Pushdown);
         Assert.Equal("a", split.Pushdown["name_exact"]);
         Assert.Equal(new FieldFilter("name", "eq", "b"), split.Residual);
     }
@@ -44,7 +44,7 @@ public class FilterSplitterTests
     [InlineData("ubuntu ")]
     public void Empty_or_padded_values_stay_residual(string value)
     {
-        var split = FilterSplitter.Split(new FieldFilter("distribution", "eq", value), DigitalOceanListResources.Images.Pushdown);
+        var split = FilterSplitter.Split(new FieldFilter("distribution", "eq", value), TestCatalog.Images.Pushdown);
         Assert.Empty(split.Pushdown);
         Assert.NotNull(split.Residual);
     }
@@ -53,19 +53,19 @@ public class FilterSplitterTests
     public void Nothing_under_or_goes_down()
     {
         var filter = new AnyOfFilter([new FieldFilter("type", "eq", "base"), new FieldFilter("type", "eq", "snapshot")]);
-        Assert.Empty(FilterSplitter.Split(filter, DigitalOceanListResources.Images.Pushdown).Pushdown);
+        Assert.Empty(FilterSplitter.Split(filter, TestCatalog.Images.Pushdown).Pushdown);
     }
 
     /// <summary>Waldur's filters as docs/waldur-rules.md states them (U9–U11), independent of the gateway's evaluator.</summary>
-    private static bool WaldurAccepts(IReadOnlyDictionary<string, string> parameters, DigitalOceanImageDto image) =>
-        parameters.All(p => p.Value.Length == 0 || p.Key switch
+    private static bool WaldurAccepts(IReadOnlyDictionary<string, StringValues> parameters, TestImage image) =>
+        parameters.All(p => p.Value.ToString() is var value && (value.Length == 0 || p.Key switch
         {
-            "name" => image.Name.ToUpperInvariant().Contains(p.Value.ToUpperInvariant(), StringComparison.Ordinal),
-            "name_exact" => image.Name == p.Value,
-            "distribution" => image.Distribution == p.Value,
-            "type" => image.Type == p.Value,
+            "name" => image.Name.ToUpperInvariant().Contains(value.ToUpperInvariant(), StringComparison.Ordinal),
+            "name_exact" => image.Name == value,
+            "distribution" => image.Distribution == value,
+            "type" => image.Type == value,
             _ => true,
-        });
+        }));
 
     private static FilterNode RandomFilter(Random random, int depth)
     {

@@ -7,7 +7,6 @@ using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.Loading.Paging;
 using Waldur.GraphGateway.Loading.Sorting;
 using Waldur.GraphGateway.Schema;
-using Waldur.GraphGateway.Types.DigitalOcean;
 using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Tests.Loading;
@@ -15,7 +14,7 @@ namespace Waldur.GraphGateway.Tests.Loading;
 /// <summary>The planner against a Waldur that reorders ties on every request (U16): answers must still be exact.</summary>
 public class ListPlannerTests
 {
-    private static readonly ListResource<DigitalOceanImageDto> Images = DigitalOceanListResources.Images;
+    private static readonly ListResource Images = TestCatalog.Images;
 
     [Theory]
     [InlineData(1, 40, 3)]
@@ -85,14 +84,14 @@ public class ListPlannerTests
         Assert.Contains("distribution: { eq", error.Message, StringComparison.Ordinal);
     }
 
-    internal static List<string> Oracle(IEnumerable<DigitalOceanImageDto> images, FilterNode? filter, SortKey[] order)
+    internal static List<string> Oracle(IEnumerable<TestImage> images, FilterNode? filter, SortKey[] order)
     {
-        var rows = images.Where(i => FilterEvaluator.Matches(filter, i, Images.Fields)).ToList();
+        var rows = images.Select(i => i.ToRow()).Where(r => FilterEvaluator.Matches(filter, r, Images.Fields)).ToList();
         IReadOnlyList<SortKey> keys = order.Length == 0 ? [new SortKey("name", false)] : order;
-        IOrderedEnumerable<DigitalOceanImageDto>? sorted = null;
+        IOrderedEnumerable<WaldurRow>? sorted = null;
         foreach (var key in keys)
         {
-            Func<DigitalOceanImageDto, object?> get = i => Images.Fields[key.Field].Get(i);
+            Func<WaldurRow, object?> get = r => Images.Fields[key.Field].Get(r);
             var comparer = Comparer<object?>.Create((a, b) => a is string sa && b is string sb ? string.CompareOrdinal(sa, sb) : Comparer<object?>.Default.Compare(a, b));
             sorted = sorted is null
                 ? key.Descending ? rows.OrderByDescending(get, comparer) : rows.OrderBy(get, comparer)
@@ -102,7 +101,7 @@ public class ListPlannerTests
         return sorted!.ThenBy(i => i.Uuid, StringComparer.Ordinal).Select(i => i.Uuid).ToList();
     }
 
-    internal static async Task<List<string>> PageThroughAsync(List<DigitalOceanImageDto> images, FilterNode? filter, IReadOnlyList<SortKey> order,
+    internal static async Task<List<string>> PageThroughAsync(List<TestImage> images, FilterNode? filter, IReadOnlyList<SortKey> order,
         int size, bool forward, List<string>? log = null)
     {
         var seen = new List<string>();
@@ -135,7 +134,7 @@ public class ListPlannerTests
         throw new InvalidOperationException("paging did not end");
     }
 
-    internal static (ListPlanner Planner, ShuffledTiesWaldurClient Client) Create(IReadOnlyList<DigitalOceanImageDto> images,
+    internal static (ListPlanner Planner, ShuffledTiesWaldurClient Client) Create(IReadOnlyList<TestImage> images,
         ListOptions? options = null, int seed = 0)
     {
         var (scope, client) = CreateScope(images, options, seed);
@@ -143,7 +142,7 @@ public class ListPlannerTests
     }
 
     /// <summary>One request's services (planner, scanner, cache share the scope) over a fresh tie-shuffling Waldur.</summary>
-    internal static (IServiceProvider Scope, ShuffledTiesWaldurClient Client) CreateScope(IReadOnlyList<DigitalOceanImageDto> images,
+    internal static (IServiceProvider Scope, ShuffledTiesWaldurClient Client) CreateScope(IReadOnlyList<TestImage> images,
         ListOptions? options = null, int seed = 0)
     {
         var client = new ShuffledTiesWaldurClient(images, seed);

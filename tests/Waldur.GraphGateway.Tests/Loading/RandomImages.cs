@@ -8,11 +8,11 @@ internal static class RandomImages
     public static readonly string[] Names = ["Ubuntu 22.04 (LTS) x64", "ubuntu web-01", "Debian 12 x64", "Fedora 39 x64", "alpha", "Alpha", " padded", ""];
     public static readonly string[] Distributions = ["Ubuntu", "Debian", "Fedora", "Unknown"];
     public static readonly string[] Types = ["base", "snapshot", "backup", "custom"];
-    public static readonly DigitalOceanRegionDto[] Regions =
-        [.. Enumerable.Range(0, 5).Select(i => new DigitalOceanRegionDto($"http://h/r/{i}/", $"r{i:x31}", $"Region {i}"))];
+    public static readonly TestRegion[] Regions =
+        [.. Enumerable.Range(0, 5).Select(i => new TestRegion($"http://h/r/{i}/", $"r{i:x31}", $"Region {i}"))];
 
-    public static List<DigitalOceanImageDto> Create(Random random, int count, int nameVariety = 8) =>
-        [.. Enumerable.Range(0, count).Select(i => new DigitalOceanImageDto(
+    public static List<TestImage> Create(Random random, int count, int nameVariety = 8) =>
+        [.. Enumerable.Range(0, count).Select(i => new TestImage(
             $"http://h/api/digitalocean-images/{i}/",
             RandomHex(random),
             Names[random.Next(Math.Min(nameVariety, Names.Length))] + (random.Next(3) == 0 ? $" {random.Next(5)}" : ""),

@@ -4,7 +4,6 @@ using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.Loading.Paging;
 using Waldur.GraphGateway.Loading.Sorting;
-using Waldur.GraphGateway.Types.DigitalOcean;
 using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Tests.Loading;
@@ -15,7 +14,7 @@ namespace Waldur.GraphGateway.Tests.Loading;
 /// </summary>
 public class ServerOrderPlannerTests
 {
-    private static readonly ListResource<DigitalOceanImageDto> Images = DigitalOceanListResources.Images;
+    private static readonly ListResource Images = TestCatalog.Images;
 
     public static TheoryData<int, int> Sizes => new() { { 1, 60 }, { 3, 150 }, { 7, 400 }, { 10, 700 }, { 50, 1300 } };
 
@@ -48,13 +47,13 @@ public class ServerOrderPlannerTests
     [Fact]
     public void Regions_never_send_o_and_name_ascending_stays_the_default_order()
     {
-        var regions = DigitalOceanListResources.Regions;
-        Assert.Null(ServerOrder<DigitalOceanRegionDto>.For(regions, [new SortKey("name", true)]));
-        Assert.Null(ServerOrder<DigitalOceanRegionDto>.For(regions, [new SortKey("name", false)])!.Ordering);
-        Assert.Null(ServerOrder<DigitalOceanImageDto>.For(Images, [new SortKey("name", false), new SortKey("distribution", false)])!.Ordering);
-        Assert.Null(ServerOrder<DigitalOceanImageDto>.For(Images, [new SortKey("createdAt", false), new SortKey("distribution", false)]));
+        var regions = TestCatalog.Regions;
+        Assert.Null(ServerOrder.For(regions, [new SortKey("name", true)]));
+        Assert.Null(ServerOrder.For(regions, [new SortKey("name", false)])!.Ordering);
+        Assert.Null(ServerOrder.For(Images, [new SortKey("name", false), new SortKey("distribution", false)])!.Ordering);
+        Assert.Null(ServerOrder.For(Images, [new SortKey("createdAt", false), new SortKey("distribution", false)]));
         Assert.Equal("-type,distribution",
-            ServerOrder<DigitalOceanImageDto>.For(Images, [new SortKey("type", true), new SortKey("distribution", false), new SortKey("name", false)])!.Ordering);
+            ServerOrder.For(Images, [new SortKey("type", true), new SortKey("distribution", false), new SortKey("name", false)])!.Ordering);
     }
 
     [Fact]

@@ -7,17 +7,17 @@ namespace Waldur.GraphGateway.Tests.Loading;
 /// requested keys (name by default; the <c>o</c> keys otherwise, U16) in a fresh random order, as a database may.
 /// A bad <c>o</c> fails the test (Waldur would answer 400). Counts its requests.
 /// </summary>
-internal sealed class ShuffledTiesWaldurClient(IReadOnlyList<DigitalOceanImageDto> images, int seed) : IWaldurClient
+internal sealed class ShuffledTiesWaldurClient(IReadOnlyList<TestImage> images, int seed) : IWaldurClient
 {
     private readonly Random _random = new(seed);
+    private readonly Dictionary<TestImage, WaldurRow> _rows = images.Distinct().ToDictionary(i => i, i => i.ToRow());
     private int _requests;
 
     public int Requests => _requests;
 
     public List<string> Log { get; } = [];
 
-    public Task<WaldurPage<T>> ListAsync<T>(WaldurEndpoint<T> endpoint, WaldurListQuery query, CancellationToken cancellationToken)
-        where T : class
+    public Task<WaldurPage> ListAsync(WaldurEndpoint endpoint, WaldurListQuery query, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _requests);
         lock (Log)
@@ -25,7 +25,7 @@ internal sealed class ShuffledTiesWaldurClient(IReadOnlyList<DigitalOceanImageDt
             Log.Add("GET " + query.ToQueryString());
         }
 
-        List<DigitalOceanImageDto> rows;
+        List<TestImage> rows;
         lock (_random)
         {
             rows = Order(Filter(query).Select(i => (Image: i, Shuffle: _random.Next())), query.Ordering)
@@ -40,16 +40,14 @@ internal sealed class ShuffledTiesWaldurClient(IReadOnlyList<DigitalOceanImageDt
             throw new WaldurInvalidPageException();
         }
 
-        var items = rows.Skip((page - 1) * size).Take(size).Cast<T>().ToList();
-        var next = page < lastPage ? new Uri("http://h/next") : null;
-        return Task.FromResult(new WaldurPage<T>(items, rows.Count, new WaldurLinks(null, null, next, null), page, size));
+        var items = rows.Skip((page - 1) * size).Take(size).Select(i => _rows[i]).ToList();
+        return Task.FromResult(new WaldurPage(items, rows.Count, page, size));
     }
 
-    public Task<T?> RetrieveAsync<T>(WaldurEndpoint<T> endpoint, string uuid, CancellationToken cancellationToken)
-        where T : class => throw new NotSupportedException();
+    public Task<WaldurRow?> RetrieveAsync(WaldurEndpoint endpoint, string uuid, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
 
-    public Task<int> CountAsync<T>(WaldurEndpoint<T> endpoint, WaldurListQuery query, CancellationToken cancellationToken)
-        where T : class
+    public Task<int> CountAsync(WaldurEndpoint endpoint, WaldurListQuery query, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _requests);
         lock (Log)
@@ -60,8 +58,8 @@ internal sealed class ShuffledTiesWaldurClient(IReadOnlyList<DigitalOceanImageDt
         return Task.FromResult(Filter(query).Count());
     }
 
-    private static IOrderedEnumerable<(DigitalOceanImageDto Image, int Shuffle)> Order(
-        IEnumerable<(DigitalOceanImageDto Image, int Shuffle)> rows, string? ordering)
+    private static IOrderedEnumerable<(TestImage Image, int Shuffle)> Order(
+        IEnumerable<(TestImage Image, int Shuffle)> rows, string? ordering)
     {
         var keys = (ordering ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
         if (keys.Length == 0)
@@ -69,10 +67,10 @@ internal sealed class ShuffledTiesWaldurClient(IReadOnlyList<DigitalOceanImageDt
             return rows.OrderBy(x => x.Image.Name, StringComparer.Ordinal);
         }
 
-        IOrderedEnumerable<(DigitalOceanImageDto Image, int Shuffle)>? sorted = null;
+        IOrderedEnumerable<(TestImage Image, int Shuffle)>? sorted = null;
         foreach (var key in keys)
         {
-            Func<(DigitalOceanImageDto Image, int Shuffle), string> get = key.TrimStart('-') switch
+            Func<(TestImage Image, int Shuffle), string> get = key.TrimStart('-') switch
             {
                 "distribution" when key.Length <= "-distribution".Length => x => x.Image.Distribution,
                 "type" when key.Length <= "-type".Length => x => x.Image.Type,
@@ -88,7 +86,7 @@ internal sealed class ShuffledTiesWaldurClient(IReadOnlyList<DigitalOceanImageDt
     }
 
     // django-filter strips text input and ignores what is left empty (U11).
-    private IEnumerable<DigitalOceanImageDto> Filter(WaldurListQuery query) => images.Where(i => query.Filters.All(p => p.Value.Trim() is var v
+    private IEnumerable<TestImage> Filter(WaldurListQuery query) => images.Where(i => query.Filters.All(p => p.Value.ToString().Trim() is var v
         && (v.Length == 0 || p.Key switch
         {
             "name" => i.Name.Contains(v, StringComparison.OrdinalIgnoreCase),

@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Types;
 using Waldur.GraphGateway.Errors;
 using System.Collections.Concurrent;
 using GraphQL;
@@ -34,7 +35,7 @@ public sealed class RelayTestSchema : GraphQL.Types.Schema
         if (maxNodeIds is { } max)
             settings["Relay:MaxNodeIds"] = max.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var services = new ServiceCollection();
-        services.AddDataLoading();
+        services.AddScoped<WidgetLoaders>();
         services.AddRelay(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddNodeType("Widget", (uuid, ctx) => Loader(ctx, "Widget").Load(uuid).Then(w => (object?)w));
         services.AddNodeType("Gadget", (uuid, ctx) => Loader(ctx, "Gadget").Load(uuid).Then(w => (object?)w));
@@ -46,10 +47,28 @@ public sealed class RelayTestSchema : GraphQL.Types.Schema
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
-    private static DataLoader<string, Widget> Loader(IResolveFieldContext ctx, string kind)
+    private static DataLoader<string, Widget> Loader(IResolveFieldContext ctx, string kind) =>
+        ctx.RequestServices!.GetRequiredService<WidgetLoaders>().For(kind, (RelayTestSchema)ctx.Schema);
+
+    /// <summary>The request's widget and gadget loaders (scoped), recording each batch on the schema.</summary>
+    private sealed class WidgetLoaders
     {
-        var schema = (RelayTestSchema)ctx.Schema;
-        return ctx.DataLoaders().GetOrAdd<string, Widget>(kind, (keys, _) =>
+        private readonly Dictionary<string, WidgetLoader> _loaders = [];
+
+        public WidgetLoader For(string kind, RelayTestSchema schema)
+        {
+            lock (_loaders)
+            {
+                if (!_loaders.TryGetValue(kind, out var loader))
+                    _loaders[kind] = loader = new WidgetLoader(kind, schema);
+                return loader;
+            }
+        }
+    }
+
+    private sealed class WidgetLoader(string kind, RelayTestSchema schema) : DataLoader<string, Widget>
+    {
+        protected override Task<IReadOnlyDictionary<string, Widget>> FetchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
         {
             schema.Batches.Enqueue((kind, keys.ToArray()));
             if (keys.Contains(FailingUuid))
@@ -57,7 +76,7 @@ public sealed class RelayTestSchema : GraphQL.Types.Schema
             IReadOnlyDictionary<string, Widget> found = keys.Where(WidgetUuids.Contains)
                 .ToDictionary(k => k, k => new Widget(k, $"{kind} {k.TrimStart('0')}", kind));
             return Task.FromResult(found);
-        });
+        }
     }
 
     public static async Task<string> ExecuteAsync(ServiceProvider root, string query)
@@ -68,6 +87,7 @@ public sealed class RelayTestSchema : GraphQL.Types.Schema
             Schema = root.GetRequiredService<RelayTestSchema>(),
             Query = query,
             RequestServices = scope.ServiceProvider,
+            UnhandledExceptionDelegate = GatewayExecutionErrors.TranslateAsync,
         });
         return new GraphQLSerializer().Serialize(result);
     }

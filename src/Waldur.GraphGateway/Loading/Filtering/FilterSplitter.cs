@@ -90,11 +90,10 @@ public static class FilterSplitter
     }
 
     /// <summary>
-    /// Waldur ignores an empty value (U11), django-filter strips surrounding whitespace from text input (so <c>" x"</c>
-    /// would match <c>"x"</c> there) and rejects NUL: such values stay in the gateway.
+    /// Waldur ignores an empty value (U11) and django-filter strips surrounding whitespace from text input (so
+    /// <c>" x"</c> would match <c>"x"</c> there): such values stay in the gateway.
     /// </summary>
-    private static bool IsPlainText(object? value) =>
-        value is string text && text.Length > 0 && text.Trim().Length == text.Length && !text.Contains('\0', StringComparison.Ordinal);
+    private static bool IsPlainText(object? value) => value is string text && text.Length > 0 && text.Trim().Length == text.Length;
 
     private static IEnumerable<string> FieldsOf(FilterNode node) => node switch
     {

@@ -17,8 +17,8 @@ public sealed class ResourceGraph
         Filter = new InputObjectGraphType { Name = descriptor.TypeName + "FilterInput" };
         Sort = new InputObjectGraphType { Name = descriptor.TypeName + "SortInput" };
         var plural = char.ToUpperInvariant(descriptor.ListField[0]) + descriptor.ListField[1..];
-        Edge = new EdgeGraphType(plural + "Edge", Item);
-        Connection = new ConnectionGraphType(plural + "Connection", Item, Edge);
+        Edge = ConnectionTypes.Edge(plural + "Edge", Item);
+        Connection = ConnectionTypes.Connection(plural + "Connection", Item, Edge);
     }
 
     public ListResource Resource { get; }
@@ -29,9 +29,9 @@ public sealed class ResourceGraph
 
     public InputObjectGraphType Sort { get; }
 
-    public EdgeGraphType Edge { get; }
+    public ObjectGraphType<ConnectionEdge> Edge { get; }
 
-    public ConnectionGraphType Connection { get; }
+    public ObjectGraphType<ConnectionPage> Connection { get; }
 
     public QueryArguments ConnectionArguments() => Paging.ConnectionArguments.Create(Filter, Sort);
 }

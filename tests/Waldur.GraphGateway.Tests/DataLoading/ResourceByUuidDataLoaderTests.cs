@@ -7,10 +7,11 @@ using Xunit;
 
 namespace Waldur.GraphGateway.Tests.DataLoading;
 
-/// <summary>The DigitalOcean by-uuid loaders against the emulator over loopback, counted by its request journal.</summary>
-public sealed class DigitalOceanByUuidDataLoaderTests(EmulatorLoaderFixture fixture) : IClassFixture<EmulatorLoaderFixture>
+/// <summary>The by-uuid loaders of the catalog's images and regions against the emulator over loopback, counted by its request journal.</summary>
+public sealed class ResourceByUuidDataLoaderTests(EmulatorLoaderFixture fixture) : IClassFixture<EmulatorLoaderFixture>
 {
     private const int PageSize = 300;
+    private const string ImageType = "DigitalOceanImage";
 
     private async Task<(IReadOnlyList<T> Results, IReadOnlyList<JournalEntry> Requests)> RunAsync<T>(
         Func<IServiceProvider, Task<IReadOnlyList<T>>> run)
@@ -23,7 +24,10 @@ public sealed class DigitalOceanByUuidDataLoaderTests(EmulatorLoaderFixture fixt
 
     /// <summary>What an earlier unfiltered images response of the same request would have taught it.</summary>
     private static void KnowImageTotal(IServiceProvider services, int total) =>
-        services.GetRequiredService<ListRequestCache>().SetCount(WaldurEndpoints.DigitalOceanImages, WaldurListQuery.Unfiltered(), total);
+        services.GetRequiredService<ListRequestCache>().SetCount(services.GetRequiredService<ListResources>()[ImageType].Endpoint, WaldurListQuery.Unfiltered(), total);
+
+    private static ResourceByUuidDataLoader Loader(IServiceProvider services, string typeName) =>
+        services.GetRequiredService<ResourceLoaders>().ByUuid(typeName);
 
     [Fact]
     public async Task Twenty_uuids_with_an_unknown_total_cost_no_more_than_the_cheaper_strategy_plus_the_first_page()
@@ -35,10 +39,10 @@ public sealed class DigitalOceanByUuidDataLoaderTests(EmulatorLoaderFixture fixt
         wanted.Add(wanted[0]);
 
         var (results, requests) = await RunAsync(sp =>
-            sp.GetRequiredService<DigitalOceanImageByUuidDataLoader>().LoadMany(wanted).GetResultAsync());
+            Loader(sp, ImageType).LoadMany(wanted).GetResultAsync());
 
         Assert.Equal(wanted.Select(u => images.Any(i => i.Uuid == u) ? u : null), results.Select(r => r?.Uuid));
-        Assert.Equal(wanted.Select(u => images.FirstOrDefault(i => i.Uuid == u)?.Name), results.Select(r => r?.Name));
+        Assert.Equal(wanted.Select(u => images.FirstOrDefault(i => i.Uuid == u)?.Name), results.Select(r => (string?)(string?)r?["name"]));
         var distinct = wanted.Distinct().Count();
         var scanPages = (images.Count + PageSize - 1) / PageSize;
         Assert.InRange(requests.Count, 1, Math.Min(distinct, scanPages) + 1);
@@ -53,7 +57,7 @@ public sealed class DigitalOceanByUuidDataLoaderTests(EmulatorLoaderFixture fixt
         var (fewResults, fewRequests) = await RunAsync(sp =>
         {
             KnowImageTotal(sp, images.Count);
-            return sp.GetRequiredService<DigitalOceanImageByUuidDataLoader>().LoadMany(few).GetResultAsync();
+            return Loader(sp, ImageType).LoadMany(few).GetResultAsync();
         });
         Assert.Equal(few, fewResults.Select(r => r!.Uuid));
         Assert.Equal(few.Select(u => $"/api/digitalocean-images/{u}/").Order(), fewRequests.Select(r => r.Path).Order());
@@ -62,7 +66,7 @@ public sealed class DigitalOceanByUuidDataLoaderTests(EmulatorLoaderFixture fixt
         var (manyResults, manyRequests) = await RunAsync(sp =>
         {
             KnowImageTotal(sp, images.Count);
-            return sp.GetRequiredService<DigitalOceanImageByUuidDataLoader>().LoadMany(many).GetResultAsync();
+            return Loader(sp, ImageType).LoadMany(many).GetResultAsync();
         });
         Assert.Equal(many, manyResults.Select(r => r!.Uuid));
         Assert.Equal((images.Count + PageSize - 1) / PageSize, manyRequests.Count);
@@ -75,13 +79,13 @@ public sealed class DigitalOceanByUuidDataLoaderTests(EmulatorLoaderFixture fixt
         var image = fixture.Dataset.Images.First(i => i.Regions.Count > 0);
         var (regions, requests) = await RunAsync<string?>(async sp =>
         {
-            await sp.GetRequiredService<DigitalOceanImageByUuidDataLoader>().Load(image.Uuid).GetResultAsync();
-            var loader = sp.GetRequiredService<DigitalOceanRegionByUuidDataLoader>();
+            await Loader(sp, ImageType).Load(image.Uuid).GetResultAsync();
+            var loader = Loader(sp, "DigitalOceanRegion");
             var nested = await loader.LoadMany(image.Regions.Select(r => r.Uuid)).GetResultAsync();
             Assert.Equal(0, loader.BatchCount);
             var all = await loader.LoadMany(fixture.Dataset.Regions.Select(r => r.Uuid).Append(new string('0', 32))).GetResultAsync();
             Assert.Equal(1, loader.BatchCount);
-            return [.. nested.Select(r => r?.Name), .. all.Select(r => r?.Name)];
+            return [.. nested.Select(r => (string?)(string?)r?["name"]), .. all.Select(r => (string?)(string?)r?["name"])];
         });
 
         Assert.Equal(
