@@ -11,9 +11,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Waldur.Emulator.Data;
 using Waldur.GraphGateway.Hosting;
 using Waldur.GraphGateway.Http;
+using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.Loading.Paging;
-using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Benchmarks;

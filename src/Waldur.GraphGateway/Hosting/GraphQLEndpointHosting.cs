@@ -3,9 +3,9 @@ using GraphQL.Validation;
 using GraphQL.Validation.Rules.Custom;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
-using Waldur.GraphGateway.Types;
 using Waldur.GraphGateway.Http;
 using Waldur.GraphGateway.Schema;
+using Waldur.GraphGateway.Types;
 
 namespace Waldur.GraphGateway.Hosting;
 

@@ -1,6 +1,6 @@
-using Waldur.GraphGateway.Loading.DataLoading;
 using GraphQL;
 using Waldur.Catalog.Generated;
+using Waldur.GraphGateway.Loading.DataLoading;
 using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.Types.Relay;
 using Waldur.GraphGateway.Types.Resources;

@@ -1,9 +1,9 @@
-using Waldur.GraphGateway.Errors;
 using System.Reflection;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
 using GraphQL.Validation.Errors.Custom;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Schema;
 
 namespace Waldur.GraphGateway.Http;

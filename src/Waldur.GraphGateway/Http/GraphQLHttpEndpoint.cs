@@ -1,7 +1,7 @@
-using Waldur.GraphGateway.Errors;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Schema;
 
 namespace Waldur.GraphGateway.Http;

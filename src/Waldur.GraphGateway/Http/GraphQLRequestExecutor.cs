@@ -1,11 +1,11 @@
-using Waldur.GraphGateway.Types;
-using Waldur.GraphGateway.Errors;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Schema;
+using Waldur.GraphGateway.Types;
 
 namespace Waldur.GraphGateway.Http;
 

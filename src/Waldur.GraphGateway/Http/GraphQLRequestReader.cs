@@ -1,9 +1,9 @@
-using Waldur.GraphGateway.Errors;
 using System.Text.Json;
 using GraphQL;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Schema;
 
 namespace Waldur.GraphGateway.Http;

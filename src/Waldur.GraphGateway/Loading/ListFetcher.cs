@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Primitives;
 using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading.Paging;
-using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Loading;

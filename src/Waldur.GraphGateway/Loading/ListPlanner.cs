@@ -1,10 +1,9 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Waldur.GraphGateway.Errors;
-using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.Loading.Paging;
 using Waldur.GraphGateway.Loading.Sorting;
-using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Loading;

@@ -1,9 +1,8 @@
-using Waldur.GraphGateway.Errors;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
-using Waldur.GraphGateway.Schema;
+using Waldur.GraphGateway.Errors;
 
 namespace Waldur.GraphGateway.WaldurApi;
 

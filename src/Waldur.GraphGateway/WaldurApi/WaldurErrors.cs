@@ -1,7 +1,7 @@
-using Waldur.GraphGateway.Errors;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Schema;
 
 namespace Waldur.GraphGateway.WaldurApi;

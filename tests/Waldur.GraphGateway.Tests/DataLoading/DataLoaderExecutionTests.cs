@@ -1,6 +1,6 @@
-using Waldur.GraphGateway.Errors;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Schema;
 using Xunit;
 

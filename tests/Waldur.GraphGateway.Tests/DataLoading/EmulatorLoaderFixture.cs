@@ -1,7 +1,7 @@
-using Waldur.Catalog.Generated;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Waldur.Catalog.Generated;
 using Waldur.Emulator;
 using Waldur.Emulator.Data;
 using Waldur.Emulator.Journal;

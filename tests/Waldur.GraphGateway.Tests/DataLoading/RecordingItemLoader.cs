@@ -1,5 +1,5 @@
-using Waldur.GraphGateway.Errors;
 using System.Collections.Concurrent;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading.DataLoading;
 using Waldur.GraphGateway.Schema;
 

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
 using Waldur.GraphGateway.Loading.DataLoading;
 
 namespace Waldur.GraphGateway.Tests.DataLoading;

@@ -1,9 +1,9 @@
-using Waldur.GraphGateway.Types;
+using GraphQL;
 using GraphQL.SystemTextJson;
 using GraphQL.Types;
-using GraphQL;
 using Microsoft.Extensions.DependencyInjection;
 using Waldur.GraphGateway.Loading.DataLoading;
+using Waldur.GraphGateway.Types;
 
 namespace Waldur.GraphGateway.Tests.DataLoading;
 

@@ -1,5 +1,5 @@
-using GraphQL.Types;
 using GraphQL;
+using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Waldur.GraphGateway.Loading.DataLoading;
 

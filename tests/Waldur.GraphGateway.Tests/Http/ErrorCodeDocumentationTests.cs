@@ -1,5 +1,5 @@
-using Waldur.GraphGateway.Errors;
 using System.Reflection;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Schema;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Xunit;
+
 using static Waldur.GraphGateway.Tests.Http.GraphQLClient;
 
 namespace Waldur.GraphGateway.Tests.Http;

@@ -1,12 +1,13 @@
-using Waldur.GraphGateway.Errors;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Http;
 using Waldur.GraphGateway.Schema;
 using Xunit;
+
 using static Waldur.GraphGateway.Tests.Http.GraphQLClient;
 
 namespace Waldur.GraphGateway.Tests.Http;

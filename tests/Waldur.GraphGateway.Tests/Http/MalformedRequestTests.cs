@@ -1,7 +1,8 @@
-using Waldur.GraphGateway.Errors;
 using System.Net;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Schema;
 using Xunit;
+
 using static Waldur.GraphGateway.Tests.Http.GraphQLClient;
 
 namespace Waldur.GraphGateway.Tests.Http;

@@ -1,9 +1,10 @@
-using Waldur.GraphGateway.Errors;
 using System.Net;
 using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Http;
 using Waldur.GraphGateway.Schema;
 using Xunit;
+
 using static Waldur.GraphGateway.Tests.Http.GraphQLClient;
 
 namespace Waldur.GraphGateway.Tests.Http;

@@ -5,6 +5,7 @@ using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Waldur.GraphGateway.Schema;
 using Xunit;
+
 using static Waldur.GraphGateway.Tests.Http.GraphQLClient;
 
 namespace Waldur.GraphGateway.Tests.Http;

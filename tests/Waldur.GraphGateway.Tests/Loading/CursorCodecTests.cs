@@ -1,9 +1,9 @@
 using Waldur.GraphGateway.Errors;
-using Xunit;
 using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.Loading.Paging;
 using Waldur.GraphGateway.Loading.Sorting;
 using Waldur.GraphGateway.Schema;
+using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Loading;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Primitives;
-using Xunit;
 using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.WaldurApi;
+using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Loading;
 

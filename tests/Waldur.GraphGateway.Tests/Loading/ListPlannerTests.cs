@@ -1,13 +1,13 @@
-using Waldur.GraphGateway.Errors;
-using Xunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.Loading.Paging;
 using Waldur.GraphGateway.Loading.Sorting;
 using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.WaldurApi;
+using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Loading;
 

@@ -1,5 +1,5 @@
-using Xunit;
 using Waldur.GraphGateway.Loading.Paging;
+using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Loading;
 

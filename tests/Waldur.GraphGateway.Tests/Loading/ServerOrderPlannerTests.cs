@@ -1,10 +1,10 @@
-using Xunit;
 using Microsoft.Extensions.DependencyInjection;
 using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.Loading.Paging;
 using Waldur.GraphGateway.Loading.Sorting;
 using Waldur.GraphGateway.WaldurApi;
+using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Loading;
 

@@ -1,8 +1,8 @@
 using Waldur.GraphGateway.Errors;
-using Xunit;
 using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.Loading.Paging;
 using Waldur.GraphGateway.Schema;
+using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Loading;
 

@@ -1,5 +1,5 @@
-using Waldur.GraphGateway.Errors;
 using System.Text;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.Types.Relay;
 using Xunit;

@@ -1,7 +1,7 @@
-using Waldur.GraphGateway.Errors;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.Types.Relay;
 using Xunit;

@@ -1,12 +1,12 @@
-using Waldur.GraphGateway.Types;
-using Waldur.GraphGateway.Errors;
 using System.Collections.Concurrent;
 using GraphQL;
 using GraphQL.SystemTextJson;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading.DataLoading;
 using Waldur.GraphGateway.Schema;
+using Waldur.GraphGateway.Types;
 using Waldur.GraphGateway.Types.Relay;
 
 namespace Waldur.GraphGateway.Tests.Relay;

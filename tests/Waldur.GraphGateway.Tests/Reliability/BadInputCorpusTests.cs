@@ -1,7 +1,7 @@
-using Waldur.GraphGateway.Errors;
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Schema;
 using Xunit;
 using Xunit.Abstractions;

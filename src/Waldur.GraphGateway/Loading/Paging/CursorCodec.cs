@@ -1,10 +1,9 @@
-using Waldur.GraphGateway.Errors;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.Loading.Sorting;
-using Waldur.GraphGateway.Schema;
 
 namespace Waldur.GraphGateway.Loading.Paging;
 

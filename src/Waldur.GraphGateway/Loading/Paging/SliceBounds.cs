@@ -1,5 +1,4 @@
 using Waldur.GraphGateway.Errors;
-using Waldur.GraphGateway.Schema;
 
 namespace Waldur.GraphGateway.Loading.Paging;
 

@@ -1,5 +1,5 @@
-using Waldur.GraphGateway.WaldurApi;
 using Waldur.GraphGateway.Loading.Filtering;
+using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Loading.Sorting;
 

@@ -1,7 +1,6 @@
-using Waldur.GraphGateway.Errors;
 using System.Collections;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading.Filtering;
-using Waldur.GraphGateway.Schema;
 
 namespace Waldur.GraphGateway.Types.Filtering;
 

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Waldur.GraphGateway.Loading.Filtering;
+
 using static Waldur.GraphGateway.Types.Filtering.OperationFilterInputs;
 
 namespace Waldur.GraphGateway.Types.Filtering;

@@ -1,8 +1,7 @@
-using Waldur.GraphGateway.Errors;
 using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using Waldur.GraphGateway.Schema;
+using Waldur.GraphGateway.Errors;
 
 namespace Waldur.GraphGateway.Types.Relay;
 

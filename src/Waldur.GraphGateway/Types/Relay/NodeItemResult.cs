@@ -1,8 +1,7 @@
-using Waldur.GraphGateway.Types;
-using Waldur.GraphGateway.Errors;
 using GraphQL;
 using GraphQL.DataLoader;
-using Waldur.GraphGateway.Schema;
+using Waldur.GraphGateway.Errors;
+using Waldur.GraphGateway.Types;
 
 namespace Waldur.GraphGateway.Types.Relay;
 

@@ -1,10 +1,9 @@
-using Waldur.GraphGateway.Errors;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading.DataLoading;
-using Waldur.GraphGateway.Schema;
 
 namespace Waldur.GraphGateway.Types.Relay;
 

@@ -1,6 +1,5 @@
-using Waldur.GraphGateway.Errors;
 using System.Diagnostics.CodeAnalysis;
-using Waldur.GraphGateway.Schema;
+using Waldur.GraphGateway.Errors;
 
 namespace Waldur.GraphGateway.Types.Relay;
 
