@@ -15,6 +15,7 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Waldur.GraphGateway/Waldur.GraphGateway.csproj src/Waldur.GraphGateway/
 COPY src/Waldur.Emulator/Waldur.Emulator.csproj src/Waldur.Emulator/
+COPY src/Waldur.Catalog/Waldur.Catalog.csproj src/Waldur.Catalog/
 RUN dotnet restore src/Waldur.GraphGateway/Waldur.GraphGateway.csproj
 COPY src/ src/
 # The IDE package is already here, so the build's npm step is skipped (the SDK image has no Node).

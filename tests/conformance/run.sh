@@ -25,13 +25,20 @@ echo "-- publishing the gateway (Release) from exactly the files the Dockerfile 
 # the IDE's node_modules as its npm stage provides them, then restore and publish.
 ctx="$work/context"
 mkdir -p "$ctx"
+# Stage 1 as the Dockerfile runs it: restore with only the project files its COPY lines name (read from the Dockerfile,
+# so a project reference the image would not restore fails here too).
 (cd "$root" && cp global.json Directory.Build.props Directory.Packages.props .editorconfig "$ctx/" \
-  && tar --exclude='bin' --exclude='obj' --exclude='node_modules' -cf - src | tar -xf - -C "$ctx")
+  && grep -oE '^COPY src/[^ ]+\.csproj' Dockerfile | cut -d' ' -f2 | while read -r csproj; do
+       mkdir -p "$ctx/$(dirname "$csproj")" && cp "$csproj" "$ctx/$csproj"; done)
+if ! (cd "$ctx" && dotnet restore src/Waldur.GraphGateway/Waldur.GraphGateway.csproj -nologo -v q); then
+  echo "0 passed, 1 failed"; exit 1
+fi
+# Stage 2: the sources, the IDE's node_modules as its npm stage provides them, then publish without restoring.
+(cd "$root" && tar --exclude='bin' --exclude='obj' --exclude='node_modules' -cf - src | tar -xf - -C "$ctx")
 ide="$root/src/Waldur.GraphGateway/ide/node_modules"
 [ -d "$ide" ] || (cd "$root/src/Waldur.GraphGateway/ide" && npm ci --no-audit --no-fund --loglevel=error)
 cp -r "$ide" "$ctx/src/Waldur.GraphGateway/ide/node_modules"
-if ! (cd "$ctx" && dotnet restore src/Waldur.GraphGateway/Waldur.GraphGateway.csproj -nologo -v q \
-      && dotnet publish src/Waldur.GraphGateway/Waldur.GraphGateway.csproj -c Release -o "$work/app" --no-restore -nologo -v q); then
+if ! (cd "$ctx" && dotnet publish src/Waldur.GraphGateway/Waldur.GraphGateway.csproj -c Release -o "$work/app" --no-restore -nologo -v q); then
   echo "0 passed, 1 failed"; exit 1
 fi
 
