@@ -147,11 +147,8 @@ internal static class RowReader
         }
     }
 
-    private static void EnsureEnd(ref Utf8JsonReader reader)
-    {
-        if (reader.Read())
-            throw Unreadable("data after the end of the body");
-    }
+    /// <summary>The reader takes one top-level value: reading past it rejects trailing data (as malformed JSON).</summary>
+    private static void EnsureEnd(ref Utf8JsonReader reader) => _ = reader.Read();
 
     private static GatewayException Unreadable(string what) => WaldurErrors.Unreadable(what);
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Waldur.GraphGateway.Tests.EndToEnd;
 using Xunit;
 
-namespace Waldur.GraphGateway.Tests.Federation;
+namespace Waldur.GraphGateway.Tests.Types.Federation;
 
 /// <summary>
 /// The Apollo Federation v2 subgraph surface (issue 6): <c>_service { sdl }</c> carries the federation directives and

@@ -3,7 +3,7 @@ using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Waldur.GraphGateway.Loading.DataLoading;
 
-namespace Waldur.GraphGateway.Tests.DataLoading;
+namespace Waldur.GraphGateway.Tests.Loading.DataLoading;
 
 /// <summary>
 /// <c>item</c> loads synchronously; <c>slowItem</c> awaits <c>delayMs</c> first (an async resolver of the same level);

@@ -8,7 +8,7 @@ using Waldur.Emulator.Journal;
 using Waldur.GraphGateway.Hosting;
 using Xunit;
 
-namespace Waldur.GraphGateway.Tests.DataLoading;
+namespace Waldur.GraphGateway.Tests.Loading.DataLoading;
 
 /// <summary>
 /// The emulator on a dynamic loopback port, and the gateway's real Waldur client and loading services over it (one

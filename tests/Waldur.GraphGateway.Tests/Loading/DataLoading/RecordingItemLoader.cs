@@ -3,7 +3,7 @@ using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading.DataLoading;
 using Waldur.GraphGateway.Schema;
 
-namespace Waldur.GraphGateway.Tests.DataLoading;
+namespace Waldur.GraphGateway.Tests.Loading.DataLoading;
 
 /// <summary>
 /// A loader over an in-memory table that records every batch it is asked for. A batch holding a key that starts with

@@ -1,4 +1,4 @@
-namespace Waldur.GraphGateway.Tests.DataLoading;
+namespace Waldur.GraphGateway.Tests.Loading.DataLoading;
 
 /// <summary>Lets a test see that a fetch started and which token it was given.</summary>
 public sealed class HangProbe

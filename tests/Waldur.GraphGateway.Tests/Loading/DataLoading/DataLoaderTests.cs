@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Waldur.GraphGateway.Loading.DataLoading;
 using Xunit;
 
-namespace Waldur.GraphGateway.Tests.DataLoading;
+namespace Waldur.GraphGateway.Tests.Loading.DataLoading;
 
 /// <summary>The DataLoader's contract without GraphQL: dispatch, priming, concurrency.</summary>
 public sealed class DataLoaderTests

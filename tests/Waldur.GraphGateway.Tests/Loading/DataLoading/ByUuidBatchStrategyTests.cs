@@ -1,7 +1,7 @@
 using Waldur.GraphGateway.Loading.DataLoading;
 using Xunit;
 
-namespace Waldur.GraphGateway.Tests.DataLoading;
+namespace Waldur.GraphGateway.Tests.Loading.DataLoading;
 
 /// <summary>
 /// Property-style: random list sizes, key sets and concurrency bounds. A small simulator plays each plan against a

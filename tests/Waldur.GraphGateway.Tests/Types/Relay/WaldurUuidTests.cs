@@ -3,7 +3,7 @@ using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.Types.Relay;
 using Xunit;
 
-namespace Waldur.GraphGateway.Tests.Relay;
+namespace Waldur.GraphGateway.Tests.Types.Relay;
 
 public sealed class WaldurUuidTests
 {

@@ -4,7 +4,7 @@ using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.Types.Relay;
 using Xunit;
 
-namespace Waldur.GraphGateway.Tests.Relay;
+namespace Waldur.GraphGateway.Tests.Types.Relay;
 
 public sealed class NodeIdTests
 {

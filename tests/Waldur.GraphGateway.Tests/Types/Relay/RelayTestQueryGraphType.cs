@@ -1,7 +1,7 @@
 using GraphQL.Types;
 using Waldur.GraphGateway.Types.Relay;
 
-namespace Waldur.GraphGateway.Tests.Relay;
+namespace Waldur.GraphGateway.Tests.Types.Relay;
 
 public sealed class RelayTestQueryGraphType : ObjectGraphType
 {

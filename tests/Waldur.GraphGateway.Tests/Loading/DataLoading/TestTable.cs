@@ -1,4 +1,4 @@
-namespace Waldur.GraphGateway.Tests.DataLoading;
+namespace Waldur.GraphGateway.Tests.Loading.DataLoading;
 
 /// <summary>Rows k0..k49 whose <c>Next</c> is the following row (k49 has none).</summary>
 public sealed class TestTable

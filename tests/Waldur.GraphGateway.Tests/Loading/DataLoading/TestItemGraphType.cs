@@ -2,7 +2,7 @@ using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Waldur.GraphGateway.Loading.DataLoading;
 
-namespace Waldur.GraphGateway.Tests.DataLoading;
+namespace Waldur.GraphGateway.Tests.Loading.DataLoading;
 
 public sealed class TestItemGraphType : ObjectGraphType<TestItem>
 {

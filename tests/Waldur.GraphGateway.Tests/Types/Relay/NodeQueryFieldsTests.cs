@@ -6,7 +6,7 @@ using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.Types.Relay;
 using Xunit;
 
-namespace Waldur.GraphGateway.Tests.Relay;
+namespace Waldur.GraphGateway.Tests.Types.Relay;
 
 /// <summary><c>node</c>/<c>nodes</c> under GraphQL.NET's real execution, with node types plugged in through the registry.</summary>
 public sealed class NodeQueryFieldsTests : IDisposable

@@ -4,7 +4,7 @@ using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Schema;
 using Xunit;
 
-namespace Waldur.GraphGateway.Tests.DataLoading;
+namespace Waldur.GraphGateway.Tests.Loading.DataLoading;
 
 /// <summary>The DataLoader under GraphQL.NET's real execution (parallel strategy), one scope per request.</summary>
 public sealed class DataLoaderExecutionTests : IDisposable

@@ -9,7 +9,7 @@ using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.Types;
 using Waldur.GraphGateway.Types.Relay;
 
-namespace Waldur.GraphGateway.Tests.Relay;
+namespace Waldur.GraphGateway.Tests.Types.Relay;
 
 /// <summary>
 /// Widgets and gadgets registered as node types through <see cref="RelayServiceCollectionExtensions.AddNodeType"/>,

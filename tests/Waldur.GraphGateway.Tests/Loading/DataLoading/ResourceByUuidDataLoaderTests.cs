@@ -5,7 +5,7 @@ using Waldur.GraphGateway.Loading.DataLoading;
 using Waldur.GraphGateway.WaldurApi;
 using Xunit;
 
-namespace Waldur.GraphGateway.Tests.DataLoading;
+namespace Waldur.GraphGateway.Tests.Loading.DataLoading;
 
 /// <summary>The by-uuid loaders of the catalog's images and regions against the emulator over loopback, counted by its request journal.</summary>
 public sealed class ResourceByUuidDataLoaderTests(EmulatorLoaderFixture fixture) : IClassFixture<EmulatorLoaderFixture>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Waldur.GraphGateway.Loading.DataLoading;
 using Waldur.GraphGateway.Types;
 
-namespace Waldur.GraphGateway.Tests.DataLoading;
+namespace Waldur.GraphGateway.Tests.Loading.DataLoading;
 
 /// <summary>A small schema executed by GraphQL.NET's real <see cref="DocumentExecuter"/> with a scoped service provider.</summary>
 public sealed class TestLoaderSchema : GraphQL.Types.Schema
