@@ -19,6 +19,14 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
 
+# The checked-in catalog must be what the vendored spec and the overrides produce (README, "The resource catalog").
+echo "== catalog check"
+if dotnet run --project src/Waldur.Catalog.Generator -c Release --no-build -- --check; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1)); echo "the catalog is stale: run 'dotnet run --project src/Waldur.Catalog.Generator' and commit the result"
+fi
+
 # Node suites against live servers; each prints a closing "N passed, N failed" line.
 for suite in tests/conformance/run.sh tests/federation/run.sh; do
   [ -f "$suite" ] || continue

@@ -7,7 +7,7 @@ using Waldur.GraphGateway.Schema;
 namespace Waldur.GraphGateway.WaldurApi;
 
 /// <summary>
-/// The one place Waldur failures become client-facing errors (DESIGN.md): status first (U21: the text follows
+/// The one place Waldur failures become client-facing errors: status first (U21: the text follows
 /// <c>Accept-Language</c>, so never key on it), Waldur's own message only for a 400, where it says what was wrong.
 /// </summary>
 internal static class WaldurErrors

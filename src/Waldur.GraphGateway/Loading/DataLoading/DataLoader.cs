@@ -5,7 +5,7 @@ namespace Waldur.GraphGateway.Loading.DataLoading;
 /// <summary>
 /// A per-request batching cache over GraphQL.NET's <see cref="IDataLoaderResult{T}"/>. Keys loaded while one execution
 /// level resolves join one pending batch; the batch is fetched when the execution strategy asks for the first result,
-/// which GraphQL.NET's strategies do only after every plain resolver of the level has finished (DESIGN.md, Batching).
+/// which GraphQL.NET's strategies do only after every plain resolver of the level has finished.
 /// Keys are deduplicated and cached for the request; every key gets a result (null for a miss); a failed batch fails
 /// exactly the loads that waited on it and is evicted, so a later level asks again; keys loaded after a batch was
 /// dispatched go in the next one. Register subclasses as scoped services: all state here belongs to one request.

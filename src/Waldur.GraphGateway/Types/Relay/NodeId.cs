@@ -6,7 +6,7 @@ using Waldur.GraphGateway.Errors;
 namespace Waldur.GraphGateway.Types.Relay;
 
 /// <summary>
-/// A Relay global id: standard base64 of <c>TypeName:uuid</c> with the uuid as 32 lowercase hex (DESIGN.md), as
+/// A Relay global id: standard base64 of <c>TypeName:uuid</c> with the uuid as 32 lowercase hex, as
 /// HotChocolate writes them. Decoding is strict (canonical base64, a GraphQL type name, the 32-hex uuid), so every
 /// node has exactly one id and a tampered id is an error or names another node, never an alias.
 /// </summary>
