@@ -1,6 +1,8 @@
 // Scenario benchmarks (issue 7): emulator, gateway, direct REST and the GraphQL Mesh peer, side by side in one run.
 // Loopback only, every load run bounded in time. Prints a Markdown table of medians over the rounds.
 // Usage: node bench.mjs  (env: ROUNDS=3 DURATION=8 WARMUP=2 CONNECTIONS=16 MESH=1 MESH_PEER=<dir> OUT=results.md)
+// BASELINE_GATEWAY=<dir with another build's Waldur.GraphGateway.dll> adds that build's S1 beside this one's (compare.sh);
+// ONLY=<target ids, comma-separated> measures just those targets and prints their table.
 // The Mesh peer lives outside this repository (default ../shared/peers/mesh beside the checkout): without it, or with
 // MESH=0, the Mesh targets and comparisons are reported as skipped.
 import { spawn, execFileSync } from 'node:child_process';
@@ -48,8 +50,8 @@ function emulator(port, images, faults = {}) {
   return `http://127.0.0.1:${port}`;
 }
 
-function gateway(port, waldur) {
-  const child = start(`gateway:${port}`, 'dotnet', [dll('Waldur.GraphGateway'), '--urls', `http://127.0.0.1:${port}`,
+function gateway(port, waldur, gatewayDll = dll('Waldur.GraphGateway')) {
+  const child = start(`gateway:${port}`, 'dotnet', [gatewayDll, '--urls', `http://127.0.0.1:${port}`,
     `--Waldur:BaseUrl=${waldur}`, '--Logging:LogLevel:Default=Warning'], { ASPNETCORE_ENVIRONMENT: 'Production' });
   return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid };
 }
@@ -151,13 +153,15 @@ async function main() {
   const gw = gateway(18911, emu);
   const gwLarge = gateway(18912, emuLarge);
   const gwSlow = gateway(18913, emuSlow);
+  const baseline = env.BASELINE_GATEWAY ? path.resolve(env.BASELINE_GATEWAY) : null;
+  const gwBase = baseline ? gateway(18914, emu, path.join(baseline, 'Waldur.GraphGateway.dll')) : null;
   const meshSkipped = env.MESH === '0' ? 'MESH=0' : existsSync(path.join(meshPeer, 'run.sh')) ? null : `no peer at ${meshPeer}`;
   const useMesh = meshSkipped === null;
   if (!useMesh) console.log(`GraphQL Mesh peer: skipped (${meshSkipped})`);
   const meshUrl = useMesh ? mesh(18920, emu) : null;
   const auth = { authorization: AUTH };
   for (const u of [`${emu}/api/`, `${emuLarge}/api/`, `${emuSlow}/api/`]) await waitFor(u, auth);
-  for (const g of [gw, gwLarge, gwSlow]) await waitFor(g.url.replace('/graphql', '/healthz'));
+  for (const g of [gw, gwLarge, gwSlow, gwBase].filter(Boolean)) await waitFor(g.url.replace('/graphql', '/healthz'));
   if (meshUrl) await waitFor(meshUrl.replace('/graphql', '/healthcheck'), {}, 180);
 
   const uuids = (await (await fetch(`${emu}/api/digitalocean-images/?page_size=30`, { headers: auth })).json()).map((i) => i.uuid);
@@ -185,6 +189,9 @@ async function main() {
     { id: 'MESH-S1', label: 'GraphQL Mesh S1', url: meshUrl, body: meshS1, waldur: emu, c: CONNECTIONS },
     { id: 'MESH-S2', label: 'GraphQL Mesh S2 (30 lookups)', url: meshUrl, body: meshS2, waldur: emu, c: CONNECTIONS });
 
+  if (gwBase) targets.push({ id: 'BASE-S1', label: `baseline build S1 (${baseline})`, url: gwBase.url, body: s1, waldur: emu, c: CONNECTIONS });
+  const only = env.ONLY ? new Set(env.ONLY.split(',')) : null;
+  if (only) targets.splice(0, targets.length, ...targets.filter((t) => only.has(t.id)));
   for (const t of targets) {
     t.lua = luaFor(t.body);
     t.upstream = t.body === null ? 1 : await upstreamPerRequest(t.waldur, t.url, t.body);
@@ -214,6 +221,16 @@ async function main() {
   lines.push('|---|---:|---:|---:|---:|---:|---:|');
   for (const t of Object.values(m)) lines.push(`| ${t.label} | ${t.c} | ${t.rps.toFixed(0)} | ${t.p50.toFixed(2)} | ${t.p99.toFixed(2)} | ${t.upstream.toFixed(2)} | ${t.errors} |`);
   lines.push('');
+  if (m['BASE-S1'] && m['GW-S1']) {
+    lines.push(`S1 this build vs baseline: ${(m['GW-S1'].rps / m['BASE-S1'].rps).toFixed(2)}× requests/s (${m['GW-S1'].rps.toFixed(0)} vs ${m['BASE-S1'].rps.toFixed(0)}), p50 ${m['GW-S1'].p50.toFixed(2)} vs ${m['BASE-S1'].p50.toFixed(2)} ms.`);
+    lines.push('');
+  }
+  if (only) {
+    const table = lines.join('\n');
+    console.log(table);
+    if (env.OUT) writeFileSync(env.OUT, `${table}\n`);
+    return;
+  }
   lines.push(`Direct scan of the S3 pages (10k images, page_size=300, ${scanConcurrency} concurrent): p50 ${median(scanBaseline).toFixed(2)} ms. Gateway peak RSS after the S1 load: ${rss.toFixed(0)} MB.`);
   lines.push('');
   lines.push('| target | measured | goal | met |');
