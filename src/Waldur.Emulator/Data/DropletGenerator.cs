@@ -74,7 +74,7 @@ internal static class DropletGenerator
         for (var i = 0; i < sizes.Length; i++)
         {
             var (slug, cores, ram, diskGb, transferTb, price) = SizeCatalog[i];
-            var uuid = NewUuid(random);
+            var uuid = SeededValues.NewUuid(random);
             // Most sizes are offered everywhere; some (memory/storage optimised) only in a subset of regions.
             var everywhere = random.NextDouble() < 0.6;
             var chosen = regions.Where(_ => everywhere || random.NextDouble() < 0.6).ToList();
@@ -101,10 +101,10 @@ internal static class DropletGenerator
         var projects = Projects(random);
         var settings = new[]
         {
-            new EmulatorServiceSettings(NewUuid(random), "DigitalOcean", "OK", NewUuid(random), "DigitalOcean droplets", NewUuid(random)),
-            new EmulatorServiceSettings(NewUuid(random), "DigitalOcean (Acme account)", "OK", NewUuid(random), "Acme DigitalOcean", NewUuid(random)),
+            new EmulatorServiceSettings(SeededValues.NewUuid(random), "DigitalOcean", "OK", SeededValues.NewUuid(random), "DigitalOcean droplets", SeededValues.NewUuid(random)),
+            new EmulatorServiceSettings(SeededValues.NewUuid(random), "DigitalOcean (Acme account)", "OK", SeededValues.NewUuid(random), "Acme DigitalOcean", SeededValues.NewUuid(random)),
         };
-        var categoryUuid = NewUuid(random);
+        var categoryUuid = SeededValues.NewUuid(random);
         var droplets = new EmulatorDroplet[count];
         for (var i = 0; i < count; i++)
         {
@@ -119,8 +119,8 @@ internal static class DropletGenerator
         var projects = new List<EmulatorProject>();
         foreach (var (customer, index) in CustomerCatalog.Select((c, i) => (c, i)))
         {
-            var owner = new EmulatorCustomer(NewUuid(random), customer.Name, customer.NativeName, customer.Abbreviation);
-            projects.AddRange(ProjectCatalog[index].Select(name => new EmulatorProject(NewUuid(random), name, owner)));
+            var owner = new EmulatorCustomer(SeededValues.NewUuid(random), customer.Name, customer.NativeName, customer.Abbreviation);
+            projects.AddRange(ProjectCatalog[index].Select(name => new EmulatorProject(SeededValues.NewUuid(random), name, owner)));
         }
 
         return [.. projects];
@@ -130,7 +130,7 @@ internal static class DropletGenerator
         int id, Random random, EmulatorProject[] projects, EmulatorServiceSettings[] settings, string categoryUuid,
         EmulatorSize[] sizes, EmulatorImage[] images, EmulatorRegion[] regions)
     {
-        var uuid = NewUuid(random);
+        var uuid = SeededValues.NewUuid(random);
         var project = projects[Math.Min(projects.Length - 1, (int)(projects.Length * random.NextDouble() * random.NextDouble() * 1.6))];
         var serviceSettings = project.Customer.Abbreviation == "ACME" && random.NextDouble() < 0.7 ? settings[1] : settings[0];
         var name = $"{Hosts[random.Next(Hosts.Length)]}-{random.Next(1, 21):00}";
@@ -163,22 +163,22 @@ internal static class DropletGenerator
         DateTimeOffset? startTime = runtime == "online" ? created.AddSeconds(random.Next(30, 600)) : null;
         var scheduled = state == "CREATION_SCHEDULED";
         var backendId = scheduled ? "" : random.Next(100_000_000, 450_000_000).ToString(CultureInfo.InvariantCulture);
-        var ip = $"{Pick(random, [104, 138, 139, 142, 143, 146, 159, 161, 164, 165, 167, 188, 206])}.{random.Next(0, 256)}.{random.Next(0, 256)}.{random.Next(1, 255)}";
+        var ip = $"{SeededValues.Pick(random, [104, 138, 139, 142, 143, 146, 159, 161, 164, 165, 167, 188, 206])}.{random.Next(0, 256)}.{random.Next(0, 256)}.{random.Next(1, 255)}";
         var hasKey = random.NextDouble() < 0.7;
-        var keyName = hasKey ? Pick(random, KeyNames) : "";
+        var keyName = hasKey ? SeededValues.Pick(random, KeyNames) : "";
         var fingerprint = hasKey ? Fingerprint(random) : "";
         var erred = state == "ERRED";
-        var error = erred ? Pick(random, Errors) : "";
+        var error = erred ? SeededValues.Pick(random, Errors) : "";
         var traceback = erred && random.NextDouble() < 0.5
             ? "Traceback (most recent call last):\n  File \"waldur_digitalocean/backend.py\", line 412, in create_droplet\n"
               + "digitalocean.DataReadError: " + error["DigitalOcean API error: ".Length..] + "\n"
             : "";
         var userData = random.NextDouble() < 0.2 ? "#cloud-config\npackages:\n  - nginx\nruncmd:\n  - [systemctl, enable, --now, nginx]\n" : "";
         EmulatorMarketplaceLink? marketplace = random.NextDouble() < 0.85
-            ? new EmulatorMarketplaceLink(NewUuid(random), MarketplaceState(state), categoryUuid, "Virtual machines")
+            ? new EmulatorMarketplaceLink(SeededValues.NewUuid(random), MarketplaceState(state), categoryUuid, "Virtual machines")
             : null;
         return new EmulatorDroplet(
-            id, uuid, name, Pick(random, Descriptions), serviceSettings, project, state, error, traceback, created, modified,
+            id, uuid, name, SeededValues.Pick(random, Descriptions), serviceSettings, project, state, error, traceback, created, modified,
             backendId, startTime, size, image, region, userData, ip, keyName, fingerprint, runtime, marketplace);
     }
 
@@ -210,16 +210,5 @@ internal static class DropletGenerator
         Span<byte> bytes = stackalloc byte[16];
         random.NextBytes(bytes);
         return string.Join(':', bytes.ToArray().Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
-    }
-
-    private static T Pick<T>(Random random, T[] items) => items[random.Next(items.Length)];
-
-    private static string NewUuid(Random random)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        random.NextBytes(bytes);
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return Convert.ToHexStringLower(bytes);
     }
 }

@@ -17,7 +17,7 @@ internal static class ImageGenerator
         var regions = new EmulatorRegion[count];
         for (var i = 0; i < count; i++)
         {
-            regions[i] = new EmulatorRegion(i + 1, NewUuid(random), RegionName(i));
+            regions[i] = new EmulatorRegion(i + 1, SeededValues.NewUuid(random), RegionName(i));
         }
 
         return regions;
@@ -49,7 +49,7 @@ internal static class ImageGenerator
 
     private static EmulatorImage NextImage(int id, Random random, EmulatorRegion[] regions)
     {
-        var uuid = NewUuid(random);
+        var uuid = SeededValues.NewUuid(random);
         var roll = random.NextDouble();
         string distribution, type, name;
         string? slug = null;
@@ -62,21 +62,21 @@ internal static class ImageGenerator
         }
         else if (roll < 0.90)
         {
-            distribution = Pick(random, ImageCatalog.PrivateDistributions);
-            var host = $"{Pick(random, ImageCatalog.Hosts)}-{random.Next(1, 13):00}";
+            distribution = SeededValues.Pick(random, ImageCatalog.PrivateDistributions);
+            var host = $"{SeededValues.Pick(random, ImageCatalog.Hosts)}-{random.Next(1, 13):00}";
             var day = Epoch.AddDays(random.Next(0, 6 * 365)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var backup = roll >= 0.72;
             type = backup ? "backup" : "snapshot";
             var prefix = distribution == "Unknown" ? "" : distribution + " ";
             name = backup ? $"{prefix}{host} {day} backup" : $"{prefix}{host} {day}";
-            diskGb = Pick(random, ImageCatalog.SnapshotDiskGb);
+            diskGb = SeededValues.Pick(random, ImageCatalog.SnapshotDiskGb);
         }
         else
         {
-            distribution = random.NextDouble() < 0.6 ? "Unknown" : Pick(random, ImageCatalog.PrivateDistributions);
-            name = Pick(random, ImageCatalog.CustomNames);
+            distribution = random.NextDouble() < 0.6 ? "Unknown" : SeededValues.Pick(random, ImageCatalog.PrivateDistributions);
+            name = SeededValues.Pick(random, ImageCatalog.CustomNames);
             type = "custom";
-            diskGb = Pick(random, ImageCatalog.SnapshotDiskGb);
+            diskGb = SeededValues.Pick(random, ImageCatalog.SnapshotDiskGb);
         }
 
         var createdAt = CreatedAt(random);
@@ -117,16 +117,5 @@ internal static class ImageGenerator
 
         chosen.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         return [.. chosen];
-    }
-
-    private static T Pick<T>(Random random, T[] items) => items[random.Next(items.Length)];
-
-    private static string NewUuid(Random random)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        random.NextBytes(bytes);
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return Convert.ToHexStringLower(bytes);
     }
 }
