@@ -31,8 +31,6 @@ public sealed class ResourceByUuidDataLoader(
 
     private const int PageSize = WaldurListQuery.MaxPageSize;
 
-    public ListResource Resource => resource;
-
     protected override async Task<IReadOnlyDictionary<string, WaldurRow>> FetchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         var all = WaldurListQuery.Unfiltered();

@@ -9,7 +9,7 @@ namespace Waldur.GraphGateway.Loading.Paging;
 
 /// <summary>
 /// Opaque cursors: base64url of <c>version | hash(type, where, order) | position | mac</c>. The position is the row's
-/// offset in the gateway's total order (<see cref="RowComparer{T}"/>), which every plan reproduces, so a cursor from a
+/// offset in the gateway's total order (<see cref="RowComparer"/>), which every plan reproduces, so a cursor from a
 /// one-page answer continues correctly in a scan and vice versa. The hash ties a cursor to the arguments it came
 /// from; the MAC makes an edited cursor malformed rather than a silent jump.
 /// </summary>
