@@ -18,8 +18,6 @@ public sealed class NodeRegistry
         }
     }
 
-    public IReadOnlyCollection<string> TypeNames => _types.Keys;
-
     public IDataLoaderResult<object?> Resolve(NodeId id, IResolveFieldContext context) =>
         _types.TryGetValue(id.TypeName, out var registration)
             ? registration.Resolve(id.Uuid, context)
