@@ -81,6 +81,14 @@ public sealed class FilterCanonicalTextPropertyTests
     }
 
     [Fact]
+    public void Other_values_are_written_by_their_invariant_text()
+    {
+        Assert.Equal("size.eq=http://a/", FilterCanonicalText.Of(new FieldFilter("size", "eq", new Uri("http://a"))));
+        Assert.Equal("size.eq=1.5", FilterCanonicalText.Of(new FieldFilter("size", "eq", 1.5)));
+        Assert.NotEqual(FilterCanonicalText.Of(new FieldFilter("size", "eq", new Uri("http://a"))), FilterCanonicalText.Of(new FieldFilter("size", "eq", new Uri("http://b"))));
+    }
+
+    [Fact]
     public void Instants_are_normalised_to_utc()
     {
         var utc = new DateTimeOffset(2024, 2, 29, 23, 30, 0, TimeSpan.Zero);

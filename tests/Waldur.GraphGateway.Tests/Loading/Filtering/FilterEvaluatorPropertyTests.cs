@@ -128,8 +128,34 @@ public sealed class FilterEvaluatorPropertyTests
         var row = new PropertyRow("u", "x", true, 1, null, []);
         Assert.Throws<ArgumentOutOfRangeException>(() => Matches(new FieldFilter("name", "like", "x"), row));
         Assert.Throws<ArgumentOutOfRangeException>(() => Matches(new ListFieldFilter("tags", "every", null), row));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Matches(new UnknownNode(), row));
         var unknown = Assert.Throws<ArgumentException>(() => Matches(new FieldFilter("nmae", "eq", "x"), row));
         Assert.Contains("nmae", unknown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Comparisons_without_an_order_are_false_and_their_negations_true()
+    {
+        // Outside the parser's contract (it never sends these), but the evaluator must not throw or guess: a null
+        // operand or an operand of another type has no order with the value.
+        var model = new RandomModel(new Random(402));
+        object?[] unordered = [null, "3", 3, true];
+        for (var i = 0; i < 300; i++)
+        {
+            var row = model.Row(i) with { Size = model.Number(), Created = model.Instant() };
+            foreach (var field in new[] { "size", "created" })
+            {
+                foreach (var operand in unordered.Append(field == "size" ? model.Instant() : model.Number()))
+                {
+                    foreach (var operation in new[] { "gt", "gte", "lt", "lte" })
+                    {
+                        var description = $"seed 402, case {i}: {field}.{operation}({Show.Value(operand)}) on {row}";
+                        Assert.False(Matches(new FieldFilter(field, operation, operand), row), description);
+                        Assert.True(Matches(new FieldFilter(field, "n" + operation, operand), row), description);
+                    }
+                }
+            }
+        }
     }
 
     [Fact]
@@ -147,6 +173,8 @@ public sealed class FilterEvaluatorPropertyTests
         Assert.Equal(RandomModel.BooleanOperations.Order(StringComparer.Ordinal), FilterOperations.Boolean.Order(StringComparer.Ordinal));
         Assert.Equal(RandomModel.ComparableOperations.Order(StringComparer.Ordinal), FilterOperations.Comparable.Order(StringComparer.Ordinal));
     }
+
+    private sealed record UnknownNode : FilterNode;
 
     private static bool Matches(FilterNode? filter, PropertyRow row) => FilterEvaluator.Matches(filter, row, PropertyRow.Fields);
 
