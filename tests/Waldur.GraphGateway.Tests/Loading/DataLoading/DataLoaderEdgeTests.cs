@@ -55,6 +55,7 @@ public sealed class DataLoaderEdgeTests
         var pending = loader.Load("x");
         Assert.False(loader.TryGetKnown("x", out _));
         Assert.True(loader.Prime("x", "primed"));
+        Assert.False(loader.Prime("x", "second"));
         Assert.True(loader.TryGetKnown("x", out var known));
         Assert.Equal("primed", known);
 

@@ -126,9 +126,15 @@ public sealed class FilterEvaluatorPropertyTests
     public void Unknown_operations_quantifiers_and_fields_are_errors_not_silent_misses()
     {
         var row = new PropertyRow("u", "x", true, 1, null, []);
-        Assert.Throws<ArgumentOutOfRangeException>(() => Matches(new FieldFilter("name", "like", "x"), row));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Matches(new ListFieldFilter("tags", "every", null), row));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Matches(new UnknownNode(), row));
+        // Each error says what it did not know.
+        var operation = Assert.Throws<ArgumentOutOfRangeException>(() => Matches(new FieldFilter("name", "like", "x"), row));
+        Assert.StartsWith("Unknown filter operation", operation.Message, StringComparison.Ordinal);
+        Assert.Equal("like", operation.ActualValue);
+        var quantifier = Assert.Throws<ArgumentOutOfRangeException>(() => Matches(new ListFieldFilter("tags", "every", null), row));
+        Assert.StartsWith("Unknown list quantifier", quantifier.Message, StringComparison.Ordinal);
+        Assert.Equal("every", quantifier.ActualValue);
+        var node = Assert.Throws<ArgumentOutOfRangeException>(() => Matches(new UnknownNode(), row));
+        Assert.StartsWith("Unknown filter node", node.Message, StringComparison.Ordinal);
         var unknown = Assert.Throws<ArgumentException>(() => Matches(new FieldFilter("nmae", "eq", "x"), row));
         Assert.Contains("nmae", unknown.Message, StringComparison.Ordinal);
     }
