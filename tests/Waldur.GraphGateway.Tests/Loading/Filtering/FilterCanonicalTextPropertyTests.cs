@@ -85,7 +85,8 @@ public sealed class FilterCanonicalTextPropertyTests
     {
         Assert.Equal("size.eq=http://a/", FilterCanonicalText.Of(new FieldFilter("size", "eq", new Uri("http://a"))));
         Assert.Equal("size.eq=1.5", FilterCanonicalText.Of(new FieldFilter("size", "eq", 1.5)));
-        Assert.NotEqual(FilterCanonicalText.Of(new FieldFilter("size", "eq", new Uri("http://a"))), FilterCanonicalText.Of(new FieldFilter("size", "eq", new Uri("http://b"))));
+        Assert.Equal("size.eq=opaque:a", FilterCanonicalText.Of(new FieldFilter("size", "eq", new Opaque("a"))));
+        Assert.NotEqual(FilterCanonicalText.Of(new FieldFilter("size", "eq", new Opaque("a"))), FilterCanonicalText.Of(new FieldFilter("size", "eq", new Opaque("b"))));
     }
 
     [Fact]
@@ -122,6 +123,12 @@ public sealed class FilterCanonicalTextPropertyTests
             + "tags.some(key.eq=null);tags.none(_);tags.any(true);tags.any(false);and[];]",
             FilterCanonicalText.Of(filter));
         Assert.Equal("_", FilterCanonicalText.Of(null));
+    }
+
+    /// <summary>A value that is neither text, formattable nor a list: written by its ToString.</summary>
+    private sealed record Opaque(string Text)
+    {
+        public override string ToString() => "opaque:" + Text;
     }
 
     /// <summary>Random filters with any value type on any field, from tiny pools so that equal filters recur.</summary>

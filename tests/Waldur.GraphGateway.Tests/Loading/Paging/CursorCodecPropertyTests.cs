@@ -110,7 +110,9 @@ public sealed class CursorCodecPropertyTests
 
         foreach (var position in new[] { -1, int.MinValue })
         {
-            Assert.Equal(ErrorCodes.CursorInvalid, Assert.Throws<GatewayError>(() => CursorCodec.Decode(Oracle(1, hash, position), hash, "after")).Code);
+            var error = Assert.Throws<GatewayError>(() => CursorCodec.Decode(Oracle(1, hash, position), hash, "after"));
+            Assert.Equal(ErrorCodes.CursorInvalid, error.Code);
+            Assert.Contains("`after`", error.Message, StringComparison.Ordinal);
         }
 
         Assert.Equal(0, CursorCodec.Decode(Oracle(1, hash, 0), hash, "after"));
