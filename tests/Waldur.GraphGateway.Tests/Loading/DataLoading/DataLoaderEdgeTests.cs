@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using System.Collections.Concurrent;
 using GraphQL;
 using GraphQL.DataLoader;
@@ -113,14 +114,14 @@ public sealed class DataLoaderEdgeTests
     public async Task Each_waiter_gets_its_own_copy_of_a_gateway_error_with_code_message_and_data()
     {
         var cause = new InvalidOperationException("cause");
-        var original = new GatewayError(ErrorCodes.UpstreamUnavailable, "Waldur answered 503.", cause);
+        var original = new GatewayException(ErrorCodes.UpstreamUnavailable, "Waldur answered 503.", cause);
         original.Data["status"] = 503;
         var loader = new FuncLoader(_ => throw original);
         var a = loader.Load("a");
         var b = loader.Load("b");
 
-        var first = await Assert.ThrowsAsync<GatewayError>(() => a.GetResultAsync());
-        var second = await Assert.ThrowsAsync<GatewayError>(() => b.GetResultAsync());
+        var first = await Assert.ThrowsAsync<GatewayException>(() => a.GetResultAsync());
+        var second = await Assert.ThrowsAsync<GatewayException>(() => b.GetResultAsync());
         Assert.NotSame(first, second);
         Assert.NotSame(original, first);
         foreach (var copy in new[] { first, second })
@@ -133,22 +134,17 @@ public sealed class DataLoaderEdgeTests
     }
 
     [Fact]
-    public async Task Execution_errors_keep_their_code_and_a_gateway_error_without_code_becomes_internal()
+    public async Task Execution_errors_are_copied_with_their_code_message_inner_and_data()
     {
         var execution = new ExecutionError("plain", new InvalidOperationException()) { Code = "SOME_CODE" };
         execution.Data["k"] = "v";
         var copy = await Assert.ThrowsAsync<ExecutionError>(() => new FuncLoader(_ => throw execution).Load("a").GetResultAsync());
         Assert.NotSame(execution, copy);
-        Assert.IsNotType<GatewayError>(copy);
+        Assert.IsNotType<GatewayException>(copy);
         Assert.Equal("SOME_CODE", copy.Code);
         Assert.Equal("plain", copy.Message);
         Assert.Same(execution.InnerException, copy.InnerException);
         Assert.Equal("v", copy.Data["k"]);
-
-        var codeless = new GatewayError(null!, "no code");
-        var internalCopy = await Assert.ThrowsAsync<GatewayError>(() => new FuncLoader(_ => throw codeless).Load("a").GetResultAsync());
-        Assert.Equal(ErrorCodes.Internal, internalCopy.Code);
-        Assert.Equal("no code", internalCopy.Message);
     }
 
     [Fact]
@@ -200,35 +196,5 @@ public sealed class DataLoaderEdgeTests
     public void Prime_refuses_null()
     {
         Assert.Throws<ArgumentNullException>(() => new FuncLoader(Echo).Prime("a", null!));
-    }
-
-    [Fact]
-    public async Task The_registry_makes_each_named_loader_once_and_refuses_a_second_type()
-    {
-        var registry = new DataLoaderRegistry();
-        var made = 0;
-        var first = registry.GetOrAdd("one", () => { made++; return new FuncLoader(Echo); });
-        var again = registry.GetOrAdd("one", () => { made++; return new FuncLoader(Echo); });
-        Assert.Same(first, again);
-        Assert.Equal(1, made);
-
-        var wrong = Assert.Throws<InvalidOperationException>(() => registry.GetOrAdd("one", () => new DataLoaderRegistry()));
-        Assert.Contains("'one'", wrong.Message, StringComparison.Ordinal);
-        Assert.Contains(nameof(FuncLoader), wrong.Message, StringComparison.Ordinal);
-        Assert.Contains(nameof(DataLoaderRegistry), wrong.Message, StringComparison.Ordinal);
-
-        var calls = new ConcurrentQueue<string[]>();
-        var byDelegate = registry.GetOrAdd<string, string>(
-            "two",
-            (keys, _) =>
-            {
-                calls.Enqueue(keys.ToArray());
-                return Task.FromResult<IReadOnlyDictionary<string, string>>(Echo(keys));
-            },
-            StringComparer.OrdinalIgnoreCase);
-        Assert.Same(byDelegate, registry.GetOrAdd<string, string>("two", (_, _) => throw new InvalidOperationException("not again")));
-        Assert.Same(StringComparer.OrdinalIgnoreCase, byDelegate.Comparer);
-        Assert.Equal(new[] { "v:x", "v:x" }, await byDelegate.LoadMany(["x", "X"]).GetResultAsync());
-        Assert.Equal(new[] { "x" }, Assert.Single(calls));
     }
 }

@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using System.Security.Cryptography;
 using System.Text;
 using Waldur.GraphGateway.Loading.Filtering;
@@ -60,7 +61,7 @@ public sealed class CursorCodecPropertyTests
                 continue;
             }
 
-            var error = Assert.Throws<GatewayError>(() => CursorCodec.Decode(edited, hash, "before"));
+            var error = Assert.Throws<GatewayException>(() => CursorCodec.Decode(edited, hash, "before"));
             Assert.True(error.Code == ErrorCodes.CursorInvalid, $"seed {seed}, case {i}: {cursor} edited to {edited} gave {error.Code}");
             Assert.Contains("`before`", error.Message, StringComparison.Ordinal);
         }
@@ -78,7 +79,7 @@ public sealed class CursorCodecPropertyTests
         for (var spare = 1; spare < 16; spare++)
         {
             var respelt = cursor[..^1] + alphabet[last ^ spare];
-            Assert.Equal(ErrorCodes.CursorInvalid, Assert.Throws<GatewayError>(() => CursorCodec.Decode(respelt, hash, "after")).Code);
+            Assert.Equal(ErrorCodes.CursorInvalid, Assert.Throws<GatewayException>(() => CursorCodec.Decode(respelt, hash, "after")).Code);
         }
     }
 
@@ -93,7 +94,7 @@ public sealed class CursorCodecPropertyTests
             var other = (byte[])hash.Clone();
             other[random.Next(other.Length)] ^= (byte)(1 << random.Next(8));
             var cursor = CursorCodec.Encode(RandomPosition(random), hash);
-            var error = Assert.Throws<GatewayError>(() => CursorCodec.Decode(cursor, other, "after"));
+            var error = Assert.Throws<GatewayException>(() => CursorCodec.Decode(cursor, other, "after"));
             Assert.True(error.Code == ErrorCodes.CursorArgumentsMismatch, $"seed {seed}, case {i}: {error.Code}");
             Assert.Contains("`after`", error.Message, StringComparison.Ordinal);
         }
@@ -105,12 +106,12 @@ public sealed class CursorCodecPropertyTests
         var hash = RandomHash(new Random(631));
         foreach (var version in new byte[] { 0, 2, 255 })
         {
-            Assert.Equal(ErrorCodes.CursorInvalid, Assert.Throws<GatewayError>(() => CursorCodec.Decode(Oracle(version, hash, 5), hash, "after")).Code);
+            Assert.Equal(ErrorCodes.CursorInvalid, Assert.Throws<GatewayException>(() => CursorCodec.Decode(Oracle(version, hash, 5), hash, "after")).Code);
         }
 
         foreach (var position in new[] { -1, int.MinValue })
         {
-            var error = Assert.Throws<GatewayError>(() => CursorCodec.Decode(Oracle(1, hash, position), hash, "after"));
+            var error = Assert.Throws<GatewayException>(() => CursorCodec.Decode(Oracle(1, hash, position), hash, "after"));
             Assert.Equal(ErrorCodes.CursorInvalid, error.Code);
             Assert.Contains("`after`", error.Message, StringComparison.Ordinal);
         }
@@ -126,7 +127,7 @@ public sealed class CursorCodecPropertyTests
     [InlineData("!!!!")]
     public void Malformed_text_is_invalid(string cursor)
     {
-        Assert.Equal(ErrorCodes.CursorInvalid, Assert.Throws<GatewayError>(() => CursorCodec.Decode(cursor, new byte[8], "after")).Code);
+        Assert.Equal(ErrorCodes.CursorInvalid, Assert.Throws<GatewayException>(() => CursorCodec.Decode(cursor, new byte[8], "after")).Code);
     }
 
     [Fact]
@@ -138,13 +139,13 @@ public sealed class CursorCodecPropertyTests
         {
             if (variant != cursor)
             {
-                Assert.Equal(ErrorCodes.CursorInvalid, Assert.Throws<GatewayError>(() => CursorCodec.Decode(variant, hash, "after")).Code);
+                Assert.Equal(ErrorCodes.CursorInvalid, Assert.Throws<GatewayException>(() => CursorCodec.Decode(variant, hash, "after")).Code);
             }
         }
 
         // Long input is refused before it is decoded.
         var longText = new string('A', 4000);
-        Assert.Equal(ErrorCodes.CursorInvalid, Assert.Throws<GatewayError>(() => CursorCodec.Decode(longText, hash, "after")).Code);
+        Assert.Equal(ErrorCodes.CursorInvalid, Assert.Throws<GatewayException>(() => CursorCodec.Decode(longText, hash, "after")).Code);
     }
 
     [Theory]

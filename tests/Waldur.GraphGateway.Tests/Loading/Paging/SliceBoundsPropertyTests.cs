@@ -1,3 +1,4 @@
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.Loading.Paging;
 using Waldur.GraphGateway.Schema;
@@ -46,7 +47,7 @@ public sealed class SliceBoundsPropertyTests
 
             if (expectedCode is not null)
             {
-                var error = Assert.Throws<GatewayError>(() => SliceBounds.Create(paging, options, Hash));
+                var error = Assert.Throws<GatewayException>(() => SliceBounds.Create(paging, options, Hash));
                 Assert.True(error.Code == expectedCode, $"{description}: {error.Code}, expected {expectedCode}");
                 Assert.True(error.Message.Contains($"`{expectedName}`", StringComparison.Ordinal), $"{description}: '{error.Message}' does not name `{expectedName}`");
                 if (expectedCode == ErrorCodes.PagingSizeTooLarge)
