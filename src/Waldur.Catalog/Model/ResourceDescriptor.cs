@@ -6,7 +6,8 @@ namespace Waldur.Catalog.Model;
 /// <see cref="ByUuidField"/>/<see cref="ByUuidsField"/> (null: none), node and federation keys, and what the planner may
 /// push down: <see cref="Filters"/>, <see cref="Orders"/> (<c>o</c> keys), <see cref="DefaultOrder"/> (Waldur's order without
 /// <c>o</c>, ascending; null when unknown), <see cref="Batch"/>, and <see cref="ScanForLookups"/> (the whole list is a page or
-/// two, so any by-uuid batch reads the list instead of one <c>GET</c> per key). <see cref="Noun"/>/<see cref="NounPlural"/> word the
+/// two, so any by-uuid batch reads the list instead of one <c>GET</c> per key), and <see cref="SparseFields"/> (the list and
+/// retrieve accept <c>field=</c>: Waldur then sends only the named fields). <see cref="Noun"/>/<see cref="NounPlural"/> word the
 /// descriptions. Generated from Waldur's OpenAPI plus reviewed overrides (Waldur.Catalog.Generator); never edited by hand.
 /// </summary>
 public sealed record ResourceDescriptor(
@@ -29,4 +30,5 @@ public sealed record ResourceDescriptor(
     string? DefaultOrder,
     BatchDescriptor? Batch,
     IReadOnlyList<ReverseConnectionDescriptor> ReverseConnections,
-    bool ScanForLookups = false);
+    bool ScanForLookups = false,
+    bool SparseFields = false);
