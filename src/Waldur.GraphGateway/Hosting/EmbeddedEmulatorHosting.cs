@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Waldur.GraphGateway.Http;
 
 namespace Waldur.GraphGateway.Hosting;
 
@@ -22,6 +23,8 @@ public static class EmbeddedEmulatorHosting
         var url = $"http://127.0.0.1:{FreeLoopbackPort()}/";
         builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("Waldur:BaseUrl", url)]);
         builder.Services.AddHostedService(provider => new EmbeddedEmulatorService(url, provider.GetRequiredService<ILogger<EmbeddedEmulatorService>>()));
+        // The IDE is preset to call it as the demo user, so a newcomer's first Run answers (never with a real Waldur).
+        builder.Services.AddSingleton(IdePreset.ForDemo($"Token {DemoToken}"));
         return builder;
     }
 

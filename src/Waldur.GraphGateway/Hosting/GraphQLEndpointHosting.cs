@@ -73,7 +73,8 @@ public static class GraphQLEndpointHosting
         var ideEnabled = app.Services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.EnableIde;
         if (ideEnabled)
         {
-            app.MapGet("/graphql/bcp-config.json", () => Results.Text(IdeAssets.ConfigJson, "application/json"));
+            var preset = (app.Services.GetService<IdePreset>() ?? IdePreset.None).Json();
+            app.MapGet("/graphql/bcp-config.json", () => Results.Text(preset, "application/json"));
             app.MapGet("/graphql/{**path}", (HttpContext context, string path, IdeAssets ide) => ide.ServeFileAsync(context, path));
         }
 

@@ -10,8 +10,6 @@ namespace Waldur.GraphGateway.Http;
 /// </summary>
 public sealed class IdeAssets
 {
-    public const string ConfigJson = """{"useBrowserUrlAsEndpoint": true, "title": "Waldur GraphGateway", "disableTelemetry": true}""";
-
     private readonly PhysicalFileProvider? _files;
     private readonly FileExtensionContentTypeProvider _contentTypes = new();
     private readonly ILogger<IdeAssets> _logger;

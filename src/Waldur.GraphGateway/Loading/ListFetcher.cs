@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading.Paging;
@@ -9,14 +10,19 @@ namespace Waldur.GraphGateway.Loading;
 /// The planner's only way to Waldur (scoped): every list request goes through the per-request cache and every row
 /// that arrives is handed to the <see cref="IResourcePrimer"/>s.
 /// </summary>
-public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IEnumerable<IResourcePrimer> primers)
+public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IEnumerable<IResourcePrimer> primers, IOptions<ListOptions> options)
+    : IDisposable
 {
+    private readonly SemaphoreSlim _inFlight = new(options.Value.MaxConcurrentRequests);
+
     public ListRequestCache Cache => cache;
+
+    public void Dispose() => _inFlight.Dispose();
 
     public Task<WaldurPage> PageAsync(ListResource resource, WaldurListQuery query, CancellationToken cancellationToken) =>
         cache.PageAsync(resource.Endpoint, query, async () =>
         {
-            var page = await client.ListAsync(resource.Endpoint, query, cancellationToken).ConfigureAwait(false);
+            var page = await BoundedAsync(() => client.ListAsync(resource.Endpoint, query, cancellationToken), cancellationToken).ConfigureAwait(false);
             foreach (var primer in primers)
             {
                 primer.Prime(page.Items);
@@ -38,7 +44,7 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
             return (await scan.ConfigureAwait(false)).Rows.Count;
         }
 
-        var count = await client.CountAsync(resource.Endpoint, query, cancellationToken).ConfigureAwait(false);
+        var count = await BoundedAsync(() => client.CountAsync(resource.Endpoint, query, cancellationToken), cancellationToken).ConfigureAwait(false);
         cache.SetCount(resource.Endpoint, query, count);
         return count;
     }
@@ -122,6 +128,20 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
         }
 
         return new RowRange(pages[0].FirstPosition, pages.SelectMany(p => p.Items).ToList(), pages[0].TotalCount);
+    }
+
+    /// <summary>One Waldur call within the request's <see cref="ListOptions.MaxConcurrentRequests"/>; never nested, so never a deadlock.</summary>
+    private async Task<T> BoundedAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        finally
+        {
+            _inFlight.Release();
+        }
     }
 
     public static GatewayException Inconsistent() => new(ErrorCodes.UpstreamInconsistent,

@@ -19,6 +19,13 @@ public sealed class ListOptions
     [Range(1, 10_000_000)]
     public int ScanBudgetRows { get; set; } = 10_000;
 
+    /// <summary>
+    /// Waldur list/count requests one GraphQL request keeps in flight at once (every field and parent together): a page
+    /// of 100 parents each asking for its children waits in line instead of opening 100 connections.
+    /// </summary>
+    [Range(1, 256)]
+    public int MaxConcurrentRequests { get; set; } = 16;
+
     /// <summary>Waldur pages one scan fetches at the same time, once the first page has revealed the count.</summary>
     [Range(1, 64)]
     public int ScanConcurrency { get; set; } = 4;

@@ -25,12 +25,9 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
 {
     public async Task<ConnectionPage> LoadAsync(ListResource resource, ListRequest request, CancellationToken cancellationToken)
     {
-        var hash = CursorCodec.ArgumentsHash(resource.TypeName, request.Where, request.Order);
-        var bounds = SliceBounds.Create(request.Paging, options.Value, hash);
         var split = FilterSplitter.Split(request.Where, resource.Pushdown);
-        var query = new WaldurListQuery(split.Pushdown, null, 1, WaldurListQuery.MaxPageSize);
-        IReadOnlyList<SortKey> order = request.Order.Count == 0 ? [new SortKey(resource.DefaultOrderField, false)] : request.Order;
-        var context = new PlanContext(resource, query, order, bounds, hash);
+        var context = Plan(resource, request, new WaldurListQuery(split.Pushdown, null, 1, WaldurListQuery.MaxPageSize));
+        var (query, order) = (context.Query, context.Order);
         if (split.Residual is null && ServerOrder.For(resource, order) is { } server
             && fetcher.Cache.FindScan(resource.Endpoint, query) is null)
         {
@@ -135,9 +132,34 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
         }
 
         var scan = await scanner.ScanAsync(plan.Resource, plan.Query, cancellationToken).ConfigureAwait(false);
+        return Select(plan, split.Residual, scan.Rows, scan.DefaultOrderRank);
+    }
+
+    /// <summary>
+    /// A connection over rows already in hand (every row that may match, in Waldur's order, e.g. one parent's share of a
+    /// batched read): the whole <c>where</c> is evaluated here, then sorted and sliced exactly as a scan is, so cursors
+    /// mean the same as the planner's.
+    /// </summary>
+    public ConnectionPage FromRows(ListResource resource, ListRequest request, IReadOnlyList<WaldurRow> rows, IReadOnlyDictionary<string, int> defaultOrderRank)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(request);
+        return Select(Plan(resource, request, WaldurListQuery.Unfiltered()), request.Where, rows, defaultOrderRank);
+    }
+
+    private PlanContext Plan(ListResource resource, ListRequest request, WaldurListQuery query)
+    {
+        var hash = CursorCodec.ArgumentsHash(resource.TypeName, request.Where, request.Order);
+        var bounds = SliceBounds.Create(request.Paging, options.Value, hash);
+        IReadOnlyList<SortKey> order = request.Order.Count == 0 ? [new SortKey(resource.DefaultOrderField, false)] : request.Order;
+        return new PlanContext(resource, query, order, bounds, hash);
+    }
+
+    private static ConnectionPage Select(PlanContext plan, FilterNode? filter, IReadOnlyList<WaldurRow> candidates, IReadOnlyDictionary<string, int> rank)
+    {
         var fields = plan.Resource.Fields;
-        var rows = split.Residual is null ? [.. scan.Rows] : scan.Rows.Where(r => FilterEvaluator.Matches(split.Residual, r, fields)).ToList();
-        rows.Sort(new RowComparer(plan.Order, plan.Resource, scan.DefaultOrderRank));
+        var rows = filter is null ? [.. candidates] : candidates.Where(r => FilterEvaluator.Matches(filter, r, fields)).ToList();
+        rows.Sort(new RowComparer(plan.Order, plan.Resource, rank));
         var (from, to) = plan.Bounds.Resolve(rows.Count);
         return Build(plan, rows.Count, rows.GetRange(from, to - from));
     }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -31,6 +33,21 @@ public sealed class EmbeddedEmulatorTests
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
             Assert.Equal("127.0.0.1", emulatorUrl.Host);
             Assert.Contains(logs.Messages, m => m.Contains(emulatorUrl.ToString(), StringComparison.Ordinal) && m.Contains("Token demo-token", StringComparison.Ordinal));
+
+            // A newcomer's first Run: the IDE's preset header and document answer with data and no error.
+            using var config = JsonDocument.Parse(await client.GetStringAsync(new Uri("/graphql/bcp-config.json", UriKind.Relative)));
+            var authorization = config.RootElement.GetProperty("httpHeaders").GetProperty("Authorization").GetString();
+            var document = config.RootElement.GetProperty("graphQLDocument").GetString();
+            Assert.Equal("Token demo-token", authorization);
+            using var run = new HttpRequestMessage(HttpMethod.Post, new Uri("/graphql", UriKind.Relative))
+            {
+                Content = JsonContent.Create(new { query = document }),
+            };
+            run.Headers.TryAddWithoutValidation("Authorization", authorization);
+            using var answer = await client.SendAsync(run);
+            using var body = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+            Assert.False(body.RootElement.TryGetProperty("errors", out var errors), errors.ToString());
+            Assert.True(body.RootElement.GetProperty("data").EnumerateObject().All(f => f.Value.ValueKind == JsonValueKind.Object));
         }
 
         using var after = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };

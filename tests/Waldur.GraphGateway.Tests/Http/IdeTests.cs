@@ -47,6 +47,9 @@ public sealed class IdeTests(TransportFixture fixture) : IClassFixture<Transport
         Assert.True(reply.Json.GetProperty("useBrowserUrlAsEndpoint").GetBoolean());
         Assert.Equal("Waldur GraphGateway", reply.Json.GetProperty("title").GetString());
         Assert.True(reply.Json.GetProperty("disableTelemetry").GetBoolean());
+        // In front of a real Waldur the IDE presets no credentials and no document: callers bring their own token.
+        Assert.False(reply.Json.TryGetProperty("httpHeaders", out _));
+        Assert.False(reply.Json.TryGetProperty("graphQLDocument", out _));
     }
 
     [Fact]

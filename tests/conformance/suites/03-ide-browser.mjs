@@ -1,5 +1,6 @@
 // Banana Cake Pop in headless Debian Chromium: /graphql opens the IDE, it renders, a new document introspects the
-// gateway, and the IDE reports "Schema available".
+// gateway, and the IDE reports "Schema available"; with the embedded emulator the new document holds the preset demo
+// query and header, and Run answers with data (a newcomer's first Run).
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,11 +23,14 @@ const context = await chromium.launchPersistentContext(userDataDir, {
 try {
   const page = context.pages()[0] ?? await context.newPage();
   const introspections = [];
+  const runs = [];
   page.on('response', async (res) => {
     const req = res.request();
-    if (req.method() === 'POST' && (req.postData() ?? '').includes('IntrospectionQuery')) {
-      introspections.push({ status: res.status(), body: await res.json().catch(() => null) });
-    }
+    if (req.method() !== 'POST') return;
+    const post = req.postData() ?? '';
+    const entry = { status: res.status(), body: await res.json().catch(() => null), headers: req.headers() };
+    if (post.includes('IntrospectionQuery')) introspections.push(entry);
+    else if (post.includes('query Demo')) runs.push(entry);
   });
 
   await check('GET /graphql in a browser lands on the IDE page under /graphql/', async () => {
@@ -45,6 +49,15 @@ try {
     if (introspections.length === 0) throw new Error('the IDE sent no introspection query');
     const bad = introspections.filter((i) => i.status !== 200 || i.body?.errors);
     if (bad.length) throw new Error(JSON.stringify(bad[0]).slice(0, 300));
+  });
+  await check('Run sends the preset demo query with the demo token and shows data', async () => {
+    await page.getByRole('button', { name: /^Run/ }).first().click({ timeout: 30_000 });
+    for (let i = 0; i < 120 && runs.length === 0; i++) await page.waitForTimeout(250);
+    const run = runs[0];
+    if (!run) throw new Error('Run sent no request with the demo document');
+    if (run.headers.authorization !== 'Token demo-token') throw new Error(`authorization: ${run.headers.authorization}`);
+    if (run.status !== 200 || run.body?.errors || !run.body?.data?.digitalOceanDroplets) throw new Error(JSON.stringify(run.body).slice(0, 300));
+    await page.getByText('totalCount').first().waitFor({ timeout: 30_000 });
   });
 } finally {
   await context.close();

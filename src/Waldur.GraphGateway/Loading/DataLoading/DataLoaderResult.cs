@@ -8,6 +8,9 @@ public static class DataLoaderResult
     /// <summary>A result that is already known (a primed value, or nothing to load).</summary>
     public static IDataLoaderResult<T> FromValue<T>(T value) => new Completed<T>(value);
 
+    /// <summary>A result that is a task already started (so resolvers can return one type whether they batch or not).</summary>
+    public static IDataLoaderResult<T> FromTask<T>(Task<T> task) => new Started<T>(task);
+
     /// <summary>A result that fails with <paramref name="error"/> when awaited (e.g. one malformed id among many).</summary>
     public static IDataLoaderResult<T> Failed<T>(Exception error) => new Faulted<T>(error);
 
@@ -27,6 +30,13 @@ public static class DataLoaderResult
         public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult(value);
 
         Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => Task.FromResult<object?>(value);
+    }
+
+    private sealed class Started<T>(Task<T> task) : IDataLoaderResult<T>
+    {
+        public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => task;
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await task;
     }
 
     private sealed class Faulted<T>(Exception error) : IDataLoaderResult<T>

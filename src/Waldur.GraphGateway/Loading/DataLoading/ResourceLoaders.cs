@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Loading.DataLoading;
@@ -12,9 +13,11 @@ public sealed class ResourceLoaders(
     IWaldurClient client,
     ResidualScanner scanner,
     ListRequestCache cache,
-    IOptions<DataLoadingOptions> options)
+    IOptions<DataLoadingOptions> options,
+    IOptions<ListOptions> lists)
 {
     private readonly Dictionary<string, ResourceByUuidDataLoader> _loaders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ChildRowsDataLoader> _children = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public ResourceByUuidDataLoader ByUuid(string typeName)
@@ -25,6 +28,26 @@ public sealed class ResourceLoaders(
             {
                 loader = new ResourceByUuidDataLoader(resources[typeName], client, scanner, cache, this, options.Value);
                 _loaders[typeName] = loader;
+            }
+            return loader;
+        }
+    }
+
+    /// <summary>
+    /// The loader of <paramref name="source"/>'s rows that point at parents through <paramref name="link"/> (a multi-value
+    /// parameter), for one set of filters Waldur applies itself: every parent asking with the same filters shares it.
+    /// </summary>
+    public ChildRowsDataLoader Children(ListResource source, PushdownRule link, SortedDictionary<string, StringValues> pushdown)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(link);
+        var key = $"{source.TypeName}|{link.Parameter}|{new WaldurListQuery(pushdown, null, 1, 1).FilterKey}";
+        lock (_gate)
+        {
+            if (!_children.TryGetValue(key, out var loader))
+            {
+                loader = new ChildRowsDataLoader(source, link, pushdown, scanner, lists.Value.ScanBudgetRows);
+                _children[key] = loader;
             }
             return loader;
         }

@@ -13,6 +13,7 @@ public sealed class CatalogGraphTypes
 {
     private readonly List<ResourceGraph> _graphs;
     private readonly Dictionary<string, ResourceGraph> _byType;
+    private readonly Dictionary<string, ResourceGraph> _byRetrieveOperation;
     private readonly Dictionary<string, InputObjectGraphType> _listFilters = new(StringComparer.Ordinal);
 
     public CatalogGraphTypes(ListResources resources, FederationOptions federation)
@@ -21,6 +22,8 @@ public sealed class CatalogGraphTypes
         ArgumentNullException.ThrowIfNull(federation);
         _graphs = resources.All.Select(r => new ResourceGraph(r)).ToList();
         _byType = _graphs.ToDictionary(g => g.Resource.TypeName, StringComparer.Ordinal);
+        _byRetrieveOperation = _graphs.Where(g => g.Resource.Descriptor.RetrieveOperationId is not null)
+            .ToDictionary(g => g.Resource.Descriptor.RetrieveOperationId!, StringComparer.Ordinal);
         foreach (var graph in _graphs)
         {
             ItemFields.Add(graph, this, federation);
@@ -34,6 +37,12 @@ public sealed class CatalogGraphTypes
     public ResourceGraph this[string typeName] => _byType[typeName];
 
     public bool TryGet(string typeName, out ResourceGraph graph) => _byType.TryGetValue(typeName, out graph!);
+
+    /// <summary>The resource a reference names by its retrieve operation (Waldur's <c>x-waldur-operation-id</c>), if in the catalog.</summary>
+    public bool TryGetByRetrieveOperation(string operationId, out ResourceGraph graph) =>
+        _byRetrieveOperation.TryGetValue(operationId, out graph!);
+
+    internal EnumGraphTypes Enums { get; } = new();
 
     /// <summary>
     /// HotChocolate's <c>ListFilterInputTypeOf{X}FilterInput</c> for lists of <paramref name="element"/>, shared by every

@@ -25,8 +25,11 @@ internal static class FilterFields
                 continue;
             }
 
-            filter.Field(field.Name, ScalarGraphTypes.OperationInput(field.Kind))
-                .Description(field.Descriptor.FilterDescription ?? PushdownNote(descriptor, field.Name));
+            var note = field.Descriptor.FilterDescription ?? PushdownNote(descriptor, field.Name);
+            if (field.Descriptor is { EnumValues: { } values, EnumType: { } enumType })
+                filter.Field(field.Name, catalog.Enums.Filter(catalog.Enums.Enum(enumType, values))).Description(note);
+            else
+                filter.Field(field.Name, ScalarGraphTypes.OperationInput(field.Kind)).Description(note);
         }
     }
 

@@ -27,8 +27,14 @@ internal static class ItemFields
         {
             if (field.Nested is { } nested && catalog.TryGet(nested.TypeName, out var target))
                 AddNested(graph, field, target, catalog);
+            else if (field.Descriptor is { EnumValues: { } values, EnumType: { } enumType })
+                AddEnum(item, field, catalog.Enums.Enum(enumType, values));
             else
                 AddScalar(item, field);
+
+            if (field.Descriptor is { ReferenceField: { } name, ReferenceOperationId: { } operation }
+                && catalog.TryGetByRetrieveOperation(operation, out var referenced))
+                References.Add(item, field, name, referenced);
         }
 
         foreach (var reverse in graph.Resource.Descriptor.ReverseConnections)
@@ -38,7 +44,7 @@ internal static class ItemFields
             item.Field(reverse.Name, source.Connection)
                 .Description(reverse.Description)
                 .Arguments(source.ConnectionArguments())
-                .ResolveAsync(async c => await ReverseConnections.LoadAsync(c, source.Resource, via, c.Source.Uuid));
+                .Resolve(c => ReverseConnections.Load(c, source.Resource, via, c.Source.Uuid));
         }
     }
 
@@ -56,6 +62,15 @@ internal static class ItemFields
             });
         else
             builder.Resolve(c => c.Source[index]);
+    }
+
+    private static void AddEnum(ObjectGraphType<WaldurRow> item, RowField field, EnumerationGraphType type)
+    {
+        var index = field.Index;
+        IGraphType output = field.IsList ? new ListGraphType(type) : type;
+        item.Field(field.Name, field.Nullable ? output : new NonNullGraphType(output))
+            .Description(field.Descriptor.Description)
+            .Resolve(c => c.Source[index]);
     }
 
     private static void AddNested(ResourceGraph graph, RowField field, ResourceGraph target, CatalogGraphTypes catalog)

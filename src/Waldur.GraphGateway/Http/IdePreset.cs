@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Waldur.GraphGateway.Http;
+
+/// <summary>
+/// Banana Cake Pop's <c>bcp-config.json</c>: every new document posts to the page's own URL, titled for the gateway,
+/// without telemetry. With the embedded emulator (and only then) new documents also carry the demo user's
+/// <c>Authorization</c> header and a first query, so Run answers at once; against a real Waldur the IDE starts empty and
+/// the caller brings their own token.
+/// </summary>
+public sealed class IdePreset(string? authorization, string? document)
+{
+    /// <summary>A first query a frontend developer would write: a page of resources and the references they navigate.</summary>
+    public const string DemoDocument = """
+        # Send with Run: the embedded emulator answers as its demo user (Authorization: Token demo-token).
+        query Demo {
+          digitalOceanDroplets(first: 5, order: [{ name: ASC }]) {
+            totalCount
+            nodes { name state cores ram imageName regionName }
+          }
+          digitalOceanImages(first: 3, where: { distribution: { eq: "Ubuntu" } }) {
+            nodes { name regions(order: [{ name: ASC }]) { name } }
+          }
+        }
+        """;
+
+    public static IdePreset None { get; } = new(null, null);
+
+    public static IdePreset ForDemo(string authorization) => new(authorization, DemoDocument);
+
+    public string Json()
+    {
+        var config = new JsonObject { ["useBrowserUrlAsEndpoint"] = true, ["title"] = "Waldur GraphGateway", ["disableTelemetry"] = true };
+        if (authorization is not null)
+            config["httpHeaders"] = new JsonObject { ["Authorization"] = authorization };
+        if (document is not null)
+            config["graphQLDocument"] = document;
+        return config.ToJsonString(JsonOptions);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+}

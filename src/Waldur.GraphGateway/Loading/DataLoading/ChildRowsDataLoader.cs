@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Primitives;
+using Waldur.Catalog.Model;
+using Waldur.GraphGateway.Errors;
+using Waldur.GraphGateway.WaldurApi;
+
+namespace Waldur.GraphGateway.Loading.DataLoading;
+
+/// <summary>
+/// The children of many parents in one Waldur list: every parent of an execution level that asks for its children
+/// (a page of customers, each with <c>projects</c>) joins one batch, read as one list filtered by the reference's
+/// multi-value parameter (<c>customer=u1,u2,…</c>, <see cref="BatchChunk"/> parents a request) plus the filters Waldur
+/// applies itself, then grouped by parent. The caller's arguments are applied per parent in the gateway, so every row
+/// of every parent must be read: the scan budget bounds it.
+/// </summary>
+public sealed class ChildRowsDataLoader(
+    ListResource source,
+    PushdownRule link,
+    SortedDictionary<string, StringValues> pushdown,
+    ResidualScanner scanner,
+    int budgetRows)
+    : DataLoader<string, ChildRows>(StringComparer.Ordinal)
+{
+    public const int BatchChunk = 100;
+
+    protected override async Task<IReadOnlyDictionary<string, ChildRows>> FetchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var via = source.Endpoint.Shape[link.Field].Index;
+        var found = new Dictionary<string, ChildRows>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Chunk(BatchChunk))
+        {
+            var filters = new SortedDictionary<string, StringValues>(pushdown, StringComparer.Ordinal)
+            {
+                [link.Parameter] = link.Lookup == FilterLookup.CsvMulti ? string.Join(',', chunk) : new StringValues(chunk),
+            };
+            var query = new WaldurListQuery(filters, null, 1, WaldurListQuery.MaxPageSize);
+            var first = await scanner.FirstPageAsync(source, query, cancellationToken);
+            if (first.TotalCount > budgetRows)
+                throw new GatewayException(ErrorCodes.ScanBudgetExceeded,
+                    $"The {source.Descriptor.NounPlural} of {chunk.Length} parents are {first.TotalCount} rows in Waldur (budget {budgetRows}); " +
+                    "ask for fewer parents or add filters Waldur applies itself.");
+            var scan = await scanner.ScanAsync(source, query, cancellationToken);
+            var byParent = scan.Rows.Where(r => r[via] is string).ToLookup(r => (string)r[via]!, StringComparer.Ordinal);
+            foreach (var parent in chunk)
+                found[parent] = new ChildRows([.. byParent[parent]], scan.DefaultOrderRank);
+        }
+        return found;
+    }
+}
