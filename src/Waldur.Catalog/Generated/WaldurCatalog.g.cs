@@ -151,7 +151,7 @@ public static class WaldurCatalog
                 new FieldDescriptor("errorMessage", "error_message", ValueKind.String, true, "The droplet's `error_message` (Waldur's schema does not describe it)."),
                 new FieldDescriptor("errorTraceback", "error_traceback", ValueKind.String, true, "The droplet's `error_traceback` (Waldur's schema does not describe it)."),
                 new FieldDescriptor("resourceType", "resource_type", ValueKind.String, true, "The droplet's `resource_type` (Waldur's schema does not describe it)."),
-                new FieldDescriptor("state", "state", ValueKind.String, true, "The droplet's `state` (Waldur's schema does not describe it).", FilterDescription: "Waldur applies `in` (one or more states) itself."),
+                new FieldDescriptor("state", "state", ValueKind.String, true, "The droplet's `state` (Waldur's schema does not describe it).", FilterDescription: "Waldur applies `in` (one or more states) itself.", EnumValues: ["CREATION_SCHEDULED", "CREATING", "UPDATE_SCHEDULED", "UPDATING", "DELETION_SCHEDULED", "DELETING", "OK", "ERRED"], EnumType: "CoreStates"),
                 new FieldDescriptor("created", "created", ValueKind.DateTime, true, "The droplet's `created` (Waldur's schema does not describe it)."),
                 new FieldDescriptor("modified", "modified", ValueKind.DateTime, true, "The droplet's `modified` (Waldur's schema does not describe it)."),
                 new FieldDescriptor("backendId", "backend_id", ValueKind.String, true, "The droplet's `backend_id` (Waldur's schema does not describe it)."),
@@ -200,7 +200,8 @@ public static class WaldurCatalog
             ],
             DefaultOrder: "name",
             Batch: null,
-            ReverseConnections: []
+            ReverseConnections: [],
+            SparseFields: true
         ),
     ]);
 }
