@@ -289,7 +289,11 @@ public static class CatalogBuilder
     private static bool IsNullOrBlankEnum(IOpenApiSchema schema)
     {
         var target = schema is OpenApiSchemaReference r ? r.Target : schema;
-        return target?.Enum is { Count: > 0 } values && values.All(v => string.IsNullOrEmpty(EnumText(v)));
+        if (target is null) return false;
+        // The reader drops the null of `NullEnum: enum: [null]`, leaving an enum-less schema with no type but null.
+        if (target.Enum is not { Count: > 0 } values)
+            return schema is OpenApiSchemaReference && (target.Type ?? JsonSchemaType.Null) == JsonSchemaType.Null && target.Properties is not { Count: > 0 };
+        return values.All(v => string.IsNullOrEmpty(EnumText(v)));
     }
 
     /// <summary>
@@ -395,12 +399,13 @@ public static class CatalogBuilder
         return filters;
     }
 
-    /// <summary>The ascending keys of the list's <c>o</c> parameter (its enum without the <c>-</c> forms), or null without <c>o</c>.</summary>
+    /// <summary>The ascending keys of the list's <c>o</c> parameter (its enum without the <c>-</c> forms), or null without <c>o</c> or its choices.</summary>
     private static List<string>? OrderKeys(Dictionary<string, IOpenApiParameter> parameters)
     {
         if (!parameters.TryGetValue("o", out var o)) return null;
         var items = o.Schema?.Items ?? o.Schema;
-        var values = items?.Enum ?? [];
+        // `o: string` without an enum (a DRF OrderingFilter, e.g. customers) lists no choices: any key may be reviewed in.
+        if (items?.Enum is not { Count: > 0 } values) return null;
         return values.Select(v => v?.GetValue<string>()).OfType<string>().Where(v => !v.StartsWith('-')).Distinct(StringComparer.Ordinal).ToList();
     }
 
