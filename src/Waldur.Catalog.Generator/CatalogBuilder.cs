@@ -27,9 +27,16 @@ public static class CatalogBuilder
             if (!objectTypes.TryAdd(list.ItemSchemaId, o.TypeName ?? list.ItemSchemaId))
                 throw new CatalogException($"{o.Path}: its item schema {list.ItemSchemaId} is already another entry's.");
 
-        var resources = lists.Select(x => BuildResource(document, x.Override, x.List, objectTypes, operationIds)).ToList();
+        // Retrieve operation → GraphQL type: a reference to one of these is navigable (FieldDescriptor.ReferenceField).
+        var catalogTargets = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (o, list) in lists)
+            if (RetrieveOperationId(document, o.Path) is { } retrieveId)
+                catalogTargets[retrieveId] = o.TypeName ?? list.ItemSchemaId;
+
+        var resources = lists.Select(x => BuildResource(document, x.Override, x.List, objectTypes, operationIds, catalogTargets)).ToList();
         CheckUnique(resources, r => r.TypeName, "type name");
         CheckUnique(resources, r => r.ListField, "list field");
+        CheckEnumTypes(resources);
         return AddReverseConnections(resources, overrides);
     }
 
@@ -46,23 +53,27 @@ public static class CatalogBuilder
         return new ListOp(get, itemRef.Reference.Id!, itemRef);
     }
 
+    private static string? RetrieveOperationId(OpenApiDocument document, string path) =>
+        document.Paths!.TryGetValue(path + "{uuid}/", out var byUuid) && byUuid.Operations?.TryGetValue(HttpMethod.Get, out var retrieve) == true
+            ? retrieve.OperationId
+            : null;
+
     private static ResourceDescriptor BuildResource(
-        OpenApiDocument document, ResourceOverride o, ListOp list, Dictionary<string, string> objectTypes, HashSet<string> operationIds)
+        OpenApiDocument document, ResourceOverride o, ListOp list, Dictionary<string, string> objectTypes, HashSet<string> operationIds,
+        Dictionary<string, string> catalogTargets)
     {
         var path = o.Path;
         var typeName = o.TypeName ?? list.ItemSchemaId;
         var noun = o.Noun ?? Naming.NounOf(typeName);
         var nounPlural = o.NounPlural ?? Naming.Pluralise(noun);
         var listField = o.ListField ?? Naming.Pluralise(Naming.LowerCamel(typeName));
-        string? retrieveId = null;
-        if (document.Paths!.TryGetValue(path + "{uuid}/", out var byUuid) && byUuid.Operations?.TryGetValue(HttpMethod.Get, out var retrieve) == true)
-            retrieveId = retrieve.OperationId;
+        var retrieveId = RetrieveOperationId(document, path);
         var byUuidField = o.ByUuidField ?? (retrieveId is null ? null : Naming.LowerCamel(typeName) + "ByUuid");
         var byUuidsField = o.ByUuidsField ?? (retrieveId is null ? null : listField + "ByUuids");
         var parameters = (list.Operation.Parameters ?? []).Where(p => p.In == ParameterLocation.Query && p.Name is not null)
             .ToDictionary(p => p.Name!, StringComparer.Ordinal);
 
-        var fields = BuildFields(o, list, noun, objectTypes, parameters, operationIds);
+        var fields = BuildFields(o, list, noun, objectTypes, parameters, operationIds, catalogTargets);
         var byGraphQlName = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
         var byJsonName = fields.ToDictionary(f => f.JsonName, StringComparer.Ordinal);
 
@@ -131,12 +142,13 @@ public static class CatalogBuilder
             DefaultOrder: defaultOrder,
             Batch: o.Batch?.Value,
             ReverseConnections: [],
-            ScanForLookups: o.ScanForLookups?.Value ?? false);
+            ScanForLookups: o.ScanForLookups?.Value ?? false,
+            SparseFields: parameters.ContainsKey("field"));
     }
 
     private static List<FieldDescriptor> BuildFields(
         ResourceOverride o, ListOp list, string noun, Dictionary<string, string> objectTypes,
-        Dictionary<string, IOpenApiParameter> parameters, HashSet<string> operationIds)
+        Dictionary<string, IOpenApiParameter> parameters, HashSet<string> operationIds, Dictionary<string, string> catalogTargets)
     {
         var properties = list.ItemSchema.Properties ?? new Dictionary<string, IOpenApiSchema>();
         var required = list.ItemSchema.Required ?? new HashSet<string>();
@@ -149,7 +161,14 @@ public static class CatalogBuilder
         {
             var (kind, isList, objectType) = Classify(schema, objectTypes);
             o.Fields.TryGetValue(jsonName, out var fo);
-            var nullable = fo?.Nullable ?? (!required.Contains(jsonName) || schema.Type?.HasFlag(JsonSchemaType.Null) == true);
+            var enumShape = kind == ValueKind.String ? EnumOf(schema) : null;
+            var enumType = enumShape?.Type;
+            if (fo?.EnumType is { } renamedEnum)
+                enumType = enumShape is null
+                    ? throw new CatalogException($"{o.Path}: field \"{jsonName}\" renames its enum type, but its schema is not a $ref to an enum component.")
+                    : renamedEnum;
+            var nullable = fo?.Nullable
+                ?? (!required.Contains(jsonName) || schema.Type?.HasFlag(JsonSchemaType.Null) == true || enumShape?.AllowsNullOrBlank == true);
             var description = fo?.Description ?? DefaultDescription(jsonName, schema, noun);
             string? reference = DefaultReference(jsonName, kind, isList, parameters);
             if (fo?.Reference is { } r)
@@ -170,10 +189,15 @@ public static class CatalogBuilder
                 Filterable: fo?.Filterable ?? kind != ValueKind.Json,
                 Sortable: fo?.Sortable ?? (!isList && kind is not (ValueKind.Json or ValueKind.Object)),
                 FilterDescription: fo?.FilterDescription,
-                ReferenceOperationId: reference));
+                ReferenceOperationId: reference,
+                ReferenceFromUrl: fo?.ReferenceFromUrl ?? false,
+                EnumValues: enumShape?.Values,
+                EnumType: enumType));
         }
 
+        fields = AddReferenceFields(o, fields, catalogTargets);
         CheckUnique(fields, f => f.Name, $"{o.Path} field name");
+        CheckUnique(fields.Select(f => f.Name).Concat(fields.Select(f => f.ReferenceField).OfType<string>()), n => n, $"{o.Path} field or reference field name");
         static int Rank(FieldDescriptor f) => f.JsonName switch
         {
             "uuid" => 0,
@@ -196,11 +220,15 @@ public static class CatalogBuilder
             if (reference.Reference.Id is { } id && objectTypes.TryGetValue(id, out var objectType)) return (ValueKind.Object, false, objectType);
             var target = reference.Target;
             if (target is null) return (ValueKind.Json, false, null);
-            if (target.Enum is { Count: > 0 }) return (ValueKind.String, false, null);
+            if (target.Enum is { Count: > 0 })
+                return (target.Type?.HasFlag(JsonSchemaType.Integer) == true ? ValueKind.Int : ValueKind.String, false, null);
             return Classify(target, objectTypes);
         }
 
         if (schema.AllOf is { Count: 1 } allOf) return Classify(allOf[0], objectTypes);
+        // oneOf [SomeEnum, BlankEnum, NullEnum]: the real enum (blank and null only make the field nullable).
+        if (schema.OneOf is { Count: > 0 } oneOf && oneOf.Where(x => !IsNullOrBlankEnum(x)).ToList() is [var only])
+            return Classify(only, objectTypes);
         var type = schema.Type ?? 0;
         if (type.HasFlag(JsonSchemaType.Array))
         {
@@ -217,6 +245,108 @@ public static class CatalogBuilder
         if (type.HasFlag(JsonSchemaType.String))
             return (string.Equals(schema.Format, "date-time", StringComparison.Ordinal) ? ValueKind.DateTime : ValueKind.String, false, null);
         return schema.Enum is { Count: > 0 } ? (ValueKind.String, false, null) : (ValueKind.Json, false, null);
+    }
+
+    /// <summary>A string enum component a property names: its values in spec order, its component name, and whether the property also allows null or "".</summary>
+    public sealed record EnumShape(IReadOnlyList<string> Values, string Type, bool AllowsNullOrBlank);
+
+    /// <summary>
+    /// The enum of a property that is (or is a one-element <c>allOf</c> of, or an array of) a <c>$ref</c> to a string enum
+    /// component, or a <c>oneOf</c> of one such <c>$ref</c> and null/blank enums (<c>NullEnum</c>, <c>BlankEnum</c>); else null.
+    /// </summary>
+    public static EnumShape? EnumOf(IOpenApiSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        if (schema is OpenApiSchemaReference reference)
+        {
+            var target = reference.Target;
+            if (target?.Enum is not { Count: > 0 } values || IsNullOrBlankEnum(reference) || target.Type?.HasFlag(JsonSchemaType.Integer) == true
+                || target.Type?.HasFlag(JsonSchemaType.Number) == true || reference.Reference.Id is not { } id)
+                return null;
+            var texts = values.Select(EnumText).ToList();
+            var real = texts.Where(t => !string.IsNullOrEmpty(t)).Select(t => t!).Distinct(StringComparer.Ordinal).ToList();
+            return new EnumShape(real, id, real.Count < texts.Count);
+        }
+
+        if (schema.AllOf is { Count: 1 } allOf) return EnumOf(allOf[0]);
+        if (schema.OneOf is { Count: > 0 } oneOf)
+        {
+            var real = oneOf.Where(x => !IsNullOrBlankEnum(x)).ToList();
+            return real is [var only] && EnumOf(only) is { } shape
+                ? shape with { AllowsNullOrBlank = shape.AllowsNullOrBlank || real.Count < oneOf.Count }
+                : null;
+        }
+
+        return schema.Type?.HasFlag(JsonSchemaType.Array) == true && schema.Items is { } items && EnumOf(items) is { } itemShape
+            ? itemShape with { AllowsNullOrBlank = false }
+            : null;
+    }
+
+    private static string? EnumText(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node?.ToJsonString();
+
+    /// <summary>An enum whose values are all null or "" (<c>NullEnum</c>, <c>BlankEnum</c>): it only makes a <c>oneOf</c> nullable.</summary>
+    private static bool IsNullOrBlankEnum(IOpenApiSchema schema)
+    {
+        var target = schema is OpenApiSchemaReference r ? r.Target : schema;
+        if (target is null) return false;
+        // The reader drops the null of `NullEnum: enum: [null]`, leaving an enum-less schema with no type but null.
+        if (target.Enum is not { Count: > 0 } values)
+            return schema is OpenApiSchemaReference && (target.Type ?? JsonSchemaType.Null) == JsonSchemaType.Null && target.Properties is not { Count: > 0 };
+        return values.All(v => string.IsNullOrEmpty(EnumText(v)));
+    }
+
+    /// <summary>
+    /// Makes references to catalog resources navigable: a field whose <see cref="FieldDescriptor.ReferenceOperationId"/> is the
+    /// retrieve operation of a catalog resource gets <see cref="FieldDescriptor.ReferenceField"/> (<c>project_uuid</c> →
+    /// <c>project</c>; a URL reference <c>customer</c> → <c>customer</c>; an override's <c>referenceField</c> wins). A property
+    /// that already has that GraphQL name (typically the target's URL) is renamed <c>&lt;name&gt;Url</c>.
+    /// </summary>
+    private static List<FieldDescriptor> AddReferenceFields(ResourceOverride o, List<FieldDescriptor> fields, Dictionary<string, string> catalogTargets)
+    {
+        var withReferences = fields.Select(f =>
+        {
+            o.Fields.TryGetValue(f.JsonName, out var fo);
+            if (f.ReferenceOperationId is null || !catalogTargets.ContainsKey(f.ReferenceOperationId))
+            {
+                if (fo?.ReferenceField is not null || f.ReferenceFromUrl)
+                    throw new CatalogException($"{o.Path}: field \"{f.JsonName}\" names a reference field or a URL reference, but the resource it references ({f.ReferenceOperationId ?? "none"}) is not in the catalog.");
+                return f;
+            }
+
+            string? name = fo?.ReferenceField;
+            if (name is null && f.ReferenceFromUrl) name = Naming.CamelCase(f.JsonName);
+            if (name is null && f.JsonName.EndsWith("_uuid", StringComparison.Ordinal)) name = Naming.CamelCase(f.JsonName[..^"_uuid".Length]);
+            return name is null
+                ? throw new CatalogException($"{o.Path}: field \"{f.JsonName}\" references {catalogTargets[f.ReferenceOperationId]} but is neither `<x>_uuid` nor a URL reference: give it a \"referenceField\".")
+                : f with { ReferenceField = name };
+        }).ToList();
+
+        var referenceNames = withReferences.Select(f => f.ReferenceField).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return withReferences.Select(f =>
+        {
+            if (!referenceNames.Contains(f.Name)) return f;
+            if (o.Fields.TryGetValue(f.JsonName, out var fo) && fo.Name is not null)
+                throw new CatalogException($"{o.Path}: field \"{f.JsonName}\" is named \"{f.Name}\" by an override, which is also a reference field's name.");
+            return f with { Name = f.Name + "Url" };
+        }).ToList();
+    }
+
+    /// <summary>A GraphQL enum name means one set of values, and is not also a resource type.</summary>
+    private static void CheckEnumTypes(List<ResourceDescriptor> resources)
+    {
+        var typeNames = resources.Select(r => r.TypeName).ToHashSet(StringComparer.Ordinal);
+        var seen = new Dictionary<string, (IReadOnlyList<string> Values, string Where)>(StringComparer.Ordinal);
+        foreach (var r in resources)
+            foreach (var f in r.Fields)
+            {
+                if (f.EnumType is null || f.EnumValues is null) continue;
+                var where = $"{r.TypeName}.{f.Name}";
+                if (typeNames.Contains(f.EnumType))
+                    throw new CatalogException($"{where}: its enum type \"{f.EnumType}\" is also a resource type; rename it with \"enumType\".");
+                if (!seen.TryAdd(f.EnumType, (f.EnumValues, where)) && !seen[f.EnumType].Values.SequenceEqual(f.EnumValues, StringComparer.Ordinal))
+                    throw new CatalogException($"{where}: its enum type \"{f.EnumType}\" has other values than {seen[f.EnumType].Where}'s; rename one with \"enumType\".");
+            }
     }
 
     private static string DefaultDescription(string jsonName, IOpenApiSchema schema, string noun) => jsonName switch
@@ -269,12 +399,13 @@ public static class CatalogBuilder
         return filters;
     }
 
-    /// <summary>The ascending keys of the list's <c>o</c> parameter (its enum without the <c>-</c> forms), or null without <c>o</c>.</summary>
+    /// <summary>The ascending keys of the list's <c>o</c> parameter (its enum without the <c>-</c> forms), or null without <c>o</c> or its choices.</summary>
     private static List<string>? OrderKeys(Dictionary<string, IOpenApiParameter> parameters)
     {
         if (!parameters.TryGetValue("o", out var o)) return null;
         var items = o.Schema?.Items ?? o.Schema;
-        var values = items?.Enum ?? [];
+        // `o: string` without an enum (a DRF OrderingFilter, e.g. customers) lists no choices: any key may be reviewed in.
+        if (items?.Enum is not { Count: > 0 } values) return null;
         return values.Select(v => v?.GetValue<string>()).OfType<string>().Where(v => !v.StartsWith('-')).Distinct(StringComparer.Ordinal).ToList();
     }
 
@@ -308,9 +439,16 @@ public static class CatalogBuilder
             {
                 if (!byType.TryGetValue(c.SourceType, out var source))
                     throw new CatalogException($"{o.Path}: reverse connection \"{c.Name}\" reads {c.SourceType}, which is not in the catalog.");
-                if (source.Fields.All(f => f.Name != c.ViaField))
-                    throw new CatalogException($"{o.Path}: reverse connection \"{c.Name}\" goes through {c.SourceType}.{c.ViaField}, which does not exist.");
-                if (r.Fields.Any(f => f.Name == c.Name))
+                var via = source.Fields.FirstOrDefault(f => f.Name == c.ViaField)
+                    ?? throw new CatalogException($"{o.Path}: reverse connection \"{c.Name}\" goes through {c.SourceType}.{c.ViaField}, which does not exist.");
+                var embedded = via is { Kind: ValueKind.Object, IsList: true } && via.ObjectType == r.TypeName;
+                var references = via.ReferenceOperationId is not null && !via.ReferenceFromUrl
+                    && string.Equals(via.ReferenceOperationId, r.RetrieveOperationId, StringComparison.Ordinal);
+                if (!embedded && !references)
+                    throw new CatalogException($"{o.Path}: reverse connection \"{c.Name}\" goes through {c.SourceType}.{c.ViaField}, which neither references {r.TypeName} by uuid (ReferenceOperationId {r.RetrieveOperationId ?? "none"}) nor embeds a list of it.");
+                if (references && !source.Filters.Any(f => f.Field == c.ViaField && f.Lookup is FilterLookup.Exact or FilterLookup.CsvMulti or FilterLookup.RepeatedMulti))
+                    throw new CatalogException($"{o.Path}: reverse connection \"{c.Name}\" goes through {c.SourceType}.{c.ViaField}, which Waldur does not filter on (no Exact or multi filter pushed down on it).");
+                if (r.Fields.Any(f => f.Name == c.Name || f.ReferenceField == c.Name) || connections.Any(x => x.Name == c.Name))
                     throw new CatalogException($"{o.Path}: reverse connection \"{c.Name}\" clashes with a field of {r.TypeName}.");
                 connections.Add(new ReverseConnectionDescriptor(c.Name, c.SourceType, c.ViaField, c.Description));
             }

@@ -56,10 +56,14 @@ public static class CatalogWriter
         List(w, "Orders", r.Orders, o => $"new OrderDescriptor({Str(o.Field)}, {Str(o.Key)})");
         w.Add($"{I}DefaultOrder: {Str(r.DefaultOrder)},");
         w.Add($"{I}Batch: {(r.Batch is null ? "null" : $"new BatchDescriptor({Str(r.Batch.Parameter)}, FilterLookup.{r.Batch.Lookup})")},");
+        // Optional trailing members are written only when set; the last written member has no comma.
+        var trailing = new List<string>();
+        if (r.ScanForLookups) trailing.Add("ScanForLookups: true");
+        if (r.SparseFields) trailing.Add("SparseFields: true");
         List(w, "ReverseConnections", r.ReverseConnections,
-            c => $"new ReverseConnectionDescriptor({Str(c.Name)}, {Str(c.SourceType)}, {Str(c.ViaField)}, {Str(c.Description)})", last: !r.ScanForLookups);
-        if (r.ScanForLookups)
-            w.Add($"{I}ScanForLookups: true");
+            c => $"new ReverseConnectionDescriptor({Str(c.Name)}, {Str(c.SourceType)}, {Str(c.ViaField)}, {Str(c.Description)})", last: trailing.Count == 0);
+        for (var i = 0; i < trailing.Count; i++)
+            w.Add($"{I}{trailing[i]}{(i == trailing.Count - 1 ? "" : ",")}");
         w.Add("        ),");
     }
 
@@ -74,6 +78,10 @@ public static class CatalogWriter
         if (!f.Sortable) sb.Append(", Sortable: false");
         if (f.FilterDescription is not null) sb.Append(CultureInfo.InvariantCulture, $", FilterDescription: {Str(f.FilterDescription)}");
         if (f.ReferenceOperationId is not null) sb.Append(CultureInfo.InvariantCulture, $", ReferenceOperationId: {Str(f.ReferenceOperationId)}");
+        if (f.ReferenceField is not null) sb.Append(CultureInfo.InvariantCulture, $", ReferenceField: {Str(f.ReferenceField)}");
+        if (f.ReferenceFromUrl) sb.Append(", ReferenceFromUrl: true");
+        if (f.EnumValues is not null) sb.Append(CultureInfo.InvariantCulture, $", EnumValues: [{string.Join(", ", f.EnumValues.Select(Str))}]");
+        if (f.EnumType is not null) sb.Append(CultureInfo.InvariantCulture, $", EnumType: {Str(f.EnumType)}");
         return sb.Append(')').ToString();
     }
 

@@ -28,6 +28,8 @@ public sealed record ResourceOverride(
 
 /// <summary>
 /// One property's overrides (keyed by its JSON name). <see cref="Reference"/>: null = keep the default, "" = no reference.
+/// <see cref="ReferenceField"/> renames the navigable field; <see cref="ReferenceFromUrl"/> says the property is the
+/// target's URL (it needs a <see cref="Reference"/>); <see cref="EnumType"/> renames the GraphQL enum of an enum property.
 /// </summary>
 public sealed record FieldOverride(
     string JsonName,
@@ -38,7 +40,10 @@ public sealed record FieldOverride(
     bool? Nullable,
     bool? Sortable,
     bool? Filterable,
-    string? Reference);
+    string? Reference,
+    string? ReferenceField = null,
+    bool? ReferenceFromUrl = null,
+    string? EnumType = null);
 
 public sealed record FilterOverride(string Parameter, string Field, FilterLookup Lookup, string Source);
 
@@ -124,18 +129,27 @@ public static class OverridesReader
 
     private static FieldOverride ReadField(Ctx ctx, string jsonName, JsonElement e, string at)
     {
-        ctx.Keys(e, at, "source", "name", "description", "filterDescription", "nullable", "sortable", "filterable", "reference");
+        ctx.Keys(e, at, "source", "name", "description", "filterDescription", "nullable", "sortable", "filterable", "reference",
+            "referenceField", "referenceFromUrl", "enumType");
         var nullable = ctx.Bool(e, "nullable", at);
+        var referenceField = ctx.String(e, "referenceField", at);
+        var referenceFromUrl = ctx.Bool(e, "referenceFromUrl", at);
+        var enumType = ctx.String(e, "enumType", at);
         var sortable = ctx.Bool(e, "sortable", at);
         var filterable = ctx.Bool(e, "filterable", at);
         string? reference = null;
         if (e.TryGetProperty("reference", out var r))
             reference = r.ValueKind == JsonValueKind.Null ? "" : ctx.String(e, "reference", at);
         // Wording (name, description, filterDescription) is trivial; anything that changes what the gateway does is not.
-        var semantic = nullable is not null || sortable is not null || filterable is not null || reference is not null;
-        var source = semantic ? ctx.RequiredSource(e, at, "it changes nullable/sortable/filterable/reference") : ctx.String(e, "source", at);
+        var semantic = nullable is not null || sortable is not null || filterable is not null || reference is not null
+            || referenceField is not null || referenceFromUrl is not null || enumType is not null;
+        var source = semantic
+            ? ctx.RequiredSource(e, at, "it changes nullable/sortable/filterable/reference/referenceField/referenceFromUrl/enumType")
+            : ctx.String(e, "source", at);
+        if (referenceFromUrl == true && string.IsNullOrEmpty(reference))
+            throw new CatalogException($"{ctx.Name}: {at}.referenceFromUrl needs \"reference\": the retrieve operation of the resource the URL points at.");
         return new FieldOverride(jsonName, source, ctx.String(e, "name", at), ctx.String(e, "description", at), ctx.String(e, "filterDescription", at),
-            nullable, sortable, filterable, reference);
+            nullable, sortable, filterable, reference, referenceField, referenceFromUrl, enumType);
     }
 
     private static List<FilterOverride> ReadFilters(Ctx ctx, JsonElement e, string at)

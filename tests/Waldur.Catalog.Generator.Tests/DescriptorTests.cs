@@ -101,8 +101,12 @@ public sealed class DescriptorTests(SpecFixture fixture)
     public void The_compiled_catalog_holds_the_reviewed_values(string typeName) => AssertSame(ExpectedFor(typeName), WaldurCatalog.Reviewed[typeName]);
 
     [Fact]
-    public void The_catalog_lists_the_four_digitalocean_resources_in_the_overrides_order() =>
-        Assert.Equal(["DigitalOceanImage", "DigitalOceanRegion", "DigitalOceanSize", "DigitalOceanDroplet"], WaldurCatalog.Reviewed.Resources.Select(r => r.TypeName));
+    public void The_catalog_lists_the_digitalocean_then_the_core_resources_in_the_overrides_order() =>
+        Assert.Equal(
+            ["DigitalOceanImage", "DigitalOceanRegion", "DigitalOceanSize", "DigitalOceanDroplet",
+             "Customer", "Project", "User", "MarketplaceResource", "MarketplaceOrder", "MarketplacePublicOffering", "MarketplaceProviderOffering",
+             "MarketplaceCategory", "MarketplaceServiceProvider", "MarketplacePlan", "Invoice", "Event", "OpenstackTenant", "OpenstackVolume", "OpenstackInstance"],
+            WaldurCatalog.Reviewed.Resources.Select(r => r.TypeName));
 
     [Fact]
     public void Sizes_have_their_names_exact_filters_and_nested_regions()
@@ -132,6 +136,14 @@ public sealed class DescriptorTests(SpecFixture fixture)
         Assert.Equal("service_settings_retrieve", Reference("serviceSettingsUuid"));
         Assert.Null(Reference("marketplaceOfferingUuid")); // no parameter names its operation
         Assert.Equal(3, droplet.Fields.Count(f => f.ReferenceOperationId is not null));
+        // Projects and customers are in the catalog, so those two are navigable and their URLs move aside; service settings are not.
+        FieldDescriptor F(string name) => droplet.Fields.Single(f => f.Name == name);
+        Assert.Equal(("project", "customer"), (F("projectUuid").ReferenceField, F("customerUuid").ReferenceField));
+        Assert.Null(F("serviceSettingsUuid").ReferenceField);
+        Assert.Equal(("project", "customer"), (F("projectUrl").JsonName, F("customerUrl").JsonName));
+        Assert.DoesNotContain(droplet.Fields, f => f.Name is "project" or "customer");
+        Assert.Equal("CoreStates", F("state").EnumType);
+        Assert.True(droplet.SparseFields);
     }
 
     [Fact]
@@ -164,7 +176,8 @@ public sealed class DescriptorTests(SpecFixture fixture)
         Assert.Equal((ValueKind.String, true), (F("externalIps").Kind, F("externalIps").IsList));
         Assert.Equal(ValueKind.Json, F("marketplaceOfferingPluginOptions").Kind);
         Assert.Equal("marketplaceOfferingPluginOptions", droplet.Fields[^1].Name);
-        Assert.True(F("uuid").Nullable); // the spec's `required: []`; not overridden without a verified serializer source
+        Assert.True(F("startTime").Nullable); // the spec's `required: []`
+        Assert.False(F("uuid").Nullable);     // overridden, citing core/models.py UuidMixin.uuid
     }
 
     private static void AssertSame(ResourceDescriptor expected, ResourceDescriptor actual)
