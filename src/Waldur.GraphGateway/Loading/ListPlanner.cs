@@ -27,6 +27,10 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
     {
         var split = FilterSplitter.Split(request.Where, resource.Pushdown);
         var context = Plan(resource, request, new WaldurListQuery(split.Pushdown, null, 1, WaldurListQuery.MaxPageSize));
+        context = context with
+        {
+            Query = context.Query with { Fields = FieldProjection.Keys(resource, request.Selection, split.ResidualFields, context.Order) },
+        };
         var (query, order) = (context.Query, context.Order);
         if (split.Residual is null && ServerOrder.For(resource, order) is { } server
             && fetcher.Cache.FindScan(resource.Endpoint, query) is null)

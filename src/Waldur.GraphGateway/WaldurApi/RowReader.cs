@@ -16,11 +16,12 @@ internal static class RowReader
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 64 };
 
     /// <summary>A list body: a bare JSON array of objects (U8).</summary>
-    public static List<WaldurRow> ReadList(ReadOnlySpan<byte> body, RowShape shape)
+    /// <summary>A list body: a bare JSON array of objects (U8); with <paramref name="requested"/>, only those keys are expected (C8).</summary>
+    public static List<WaldurRow> ReadList(ReadOnlySpan<byte> body, RowShape shape, IReadOnlyCollection<string>? requested = null)
     {
         try
         {
-            return ReadListCore(body, shape);
+            return ReadListCore(body, shape, requested);
         }
         catch (JsonException e)
         {
@@ -41,14 +42,14 @@ internal static class RowReader
         }
     }
 
-    private static List<WaldurRow> ReadListCore(ReadOnlySpan<byte> body, RowShape shape)
+    private static List<WaldurRow> ReadListCore(ReadOnlySpan<byte> body, RowShape shape, IReadOnlyCollection<string>? requested)
     {
         var reader = new Utf8JsonReader(body, Options);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
             throw Unreadable("a list body that is not a JSON array (U8)");
         var rows = new List<WaldurRow>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            rows.Add(ReadObject(ref reader, shape));
+            rows.Add(ReadObject(ref reader, shape, requested));
         EnsureEnd(ref reader);
         return rows;
     }
@@ -58,12 +59,13 @@ internal static class RowReader
         var reader = new Utf8JsonReader(body, Options);
         if (!reader.Read())
             throw Unreadable("an empty body");
-        var row = ReadObject(ref reader, shape);
+        var row = ReadObject(ref reader, shape, null);
         EnsureEnd(ref reader);
         return row;
     }
 
-    private static WaldurRow ReadObject(ref Utf8JsonReader reader, RowShape shape)
+    /// <summary>One object; with <paramref name="requested"/> (a <c>field=</c> read) only those keys must be present.</summary>
+    private static WaldurRow ReadObject(ref Utf8JsonReader reader, RowShape shape, IReadOnlyCollection<string>? requested)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
             throw Unreadable($"a {shape.TypeName} that is not a JSON object");
@@ -84,10 +86,11 @@ internal static class RowReader
 
         foreach (var field in fields)
         {
-            if (values[field.Index] is null && (!field.Nullable || field.Index == shape.UuidIndex))
+            if (values[field.Index] is null && (field.Index == shape.UuidIndex
+                                                 || (!field.Nullable && (requested is null || requested.Contains(field.Descriptor.JsonName)))))
                 throw Unreadable($"{shape.TypeName}.{field.Descriptor.JsonName} is missing or null");
         }
-        return new WaldurRow(shape, values);
+        return new WaldurRow(shape, values, isComplete: requested is null);
     }
 
     private static RowField? Match(ref Utf8JsonReader reader, IReadOnlyList<RowField> fields, ref int next)
@@ -138,7 +141,8 @@ internal static class RowReader
                 // Both forms Waldur writes (U7: `Z` and `+00:00`) are the same instant.
                 return moment.ToUniversalTime();
             case ValueKind.Object when field.Nested is not null:
-                return ReadObject(ref reader, field.Nested);
+                // Waldur serializes nested objects whole whatever field= says (C8).
+                return ReadObject(ref reader, field.Nested, null);
             case ValueKind.Json or ValueKind.Object:
                 using (var document = JsonDocument.ParseValue(ref reader))
                     return document.RootElement.GetRawText();

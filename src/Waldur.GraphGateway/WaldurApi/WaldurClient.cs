@@ -55,7 +55,7 @@ public sealed class WaldurClient(
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         var total = ResultCount(response);
         var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        var items = RowReader.ReadList(body, endpoint.Shape);
+        var items = RowReader.ReadList(body, endpoint.Shape, query.Fields);
         var page = query.LastPage ? Math.Max(1, (total + query.PageSize - 1) / query.PageSize) : query.Page;
         return new WaldurPage(items, total, page, Math.Min(query.PageSize, WaldurListQuery.MaxPageSize));
     }

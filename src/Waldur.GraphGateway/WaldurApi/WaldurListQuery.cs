@@ -15,6 +15,12 @@ public sealed record WaldurListQuery(SortedDictionary<string, StringValues> Filt
 
     public bool LastPage { get; init; }
 
+    /// <summary>
+    /// Waldur keys to ask for with <c>field=</c> (repeated, C8), for lists that take it; null: every field. Part of
+    /// <see cref="FilterKey"/>: rows read with fewer fields never answer a read that needs more.
+    /// </summary>
+    public IReadOnlyList<string>? Fields { get; init; }
+
     public static SortedDictionary<string, StringValues> NoFilters() => new(StringComparer.Ordinal);
 
     /// <summary>Every row, page 1 at the largest page size: the query whose count and scan by-uuid batches reuse.</summary>
@@ -27,6 +33,7 @@ public sealed record WaldurListQuery(SortedDictionary<string, StringValues> Filt
         {
             var text = new StringBuilder();
             AppendFilters(text);
+            AppendFields(text);
             return text.Append("o=").Append(Ordering).ToString();
         }
     }
@@ -38,6 +45,7 @@ public sealed record WaldurListQuery(SortedDictionary<string, StringValues> Filt
     {
         var text = new StringBuilder();
         AppendFilters(text);
+        AppendFields(text);
         if (!string.IsNullOrEmpty(Ordering))
         {
             text.Append("o=").Append(Uri.EscapeDataString(Ordering)).Append('&');
@@ -49,6 +57,14 @@ public sealed record WaldurListQuery(SortedDictionary<string, StringValues> Filt
         }
 
         return text.Length == 0 ? "" : text.ToString(0, text.Length - 1);
+    }
+
+    private void AppendFields(StringBuilder text)
+    {
+        foreach (var field in Fields ?? [])
+        {
+            text.Append("field=").Append(Uri.EscapeDataString(field)).Append('&');
+        }
     }
 
     private void AppendFilters(StringBuilder text)

@@ -9,13 +9,17 @@ public sealed class WaldurRow
 {
     private readonly object?[] _values;
 
-    internal WaldurRow(RowShape shape, object?[] values)
+    internal WaldurRow(RowShape shape, object?[] values, bool isComplete = true)
     {
         Shape = shape;
         _values = values;
+        IsComplete = isComplete;
     }
 
     public RowShape Shape { get; }
+
+    /// <summary>False for a row read with <c>field=</c>: it holds only what one query needed, so it never fills a by-uuid cache.</summary>
+    public bool IsComplete { get; }
 
     /// <summary>Never null: the reader refuses a row without one.</summary>
     public string Uuid => (string)_values[Shape.UuidIndex]!;

@@ -63,7 +63,8 @@ public sealed class ResourceLoaders(
         {
             if (!resources.TryGet(row.Shape.TypeName, out _))
                 continue;
-            ByUuid(row.Shape.TypeName).Prime(row.Uuid, row);
+            if (row.IsComplete)
+                ByUuid(row.Shape.TypeName).Prime(row.Uuid, row);
             foreach (var field in row.Shape.Fields)
             {
                 if (field.Nested is null)

@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
 using Waldur.GraphGateway.Loading;
-using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.Loading.Paging;
 using Waldur.GraphGateway.Types.Filtering;
 
@@ -18,15 +17,16 @@ public static class ConnectionArguments
         new QueryArgument(filter) { Name = "where" },
         new QueryArgument(new ListGraphType(new NonNullGraphType(sort))) { Name = "order" });
 
-    public static ListRequest Read(IResolveFieldContext context, FieldSet fields) => new(
-        FilterArgumentReader.Read(context.GetArgument<object?>("where"), fields),
+    public static ListRequest Read(IResolveFieldContext context, ListResource resource) => new(
+        FilterArgumentReader.Read(context.GetArgument<object?>("where"), resource.Fields),
         SortArgumentReader.Read(context.GetArgument<object?>("order")),
         new PagingArguments(
             context.GetArgument<int?>("first"),
             context.GetArgument<string?>("after"),
             context.GetArgument<int?>("last"),
             context.GetArgument<string?>("before")),
-        NeedsRows(context));
+        NeedsRows(context),
+        FieldProjection.Selected(resource, NodeSelection.Of(context)));
 
     /// <summary>Rows cost Waldur requests; a selection of only <c>totalCount</c>/<c>pageInfo</c> is answered from the count.</summary>
     private static bool NeedsRows(IResolveFieldContext context) =>

@@ -68,9 +68,10 @@ internal static class ItemFields
     {
         var index = field.Index;
         IGraphType output = field.IsList ? new ListGraphType(type) : type;
+        // Waldur writes "" for an unset choice its schema allows as blank (BlankEnum): that is no value, not a value.
         item.Field(field.Name, field.Nullable ? output : new NonNullGraphType(output))
             .Description(field.Descriptor.Description)
-            .Resolve(c => c.Source[index]);
+            .Resolve(c => c.Source[index] is "" ? null : c.Source[index]);
     }
 
     private static void AddNested(ResourceGraph graph, RowField field, ResourceGraph target, CatalogGraphTypes catalog)

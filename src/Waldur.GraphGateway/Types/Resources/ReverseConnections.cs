@@ -24,7 +24,7 @@ internal static class ReverseConnections
 {
     public static IDataLoaderResult<ConnectionPage> Load(IResolveFieldContext context, ListResource source, string via, string parentUuid)
     {
-        var request = ConnectionArguments.Read(context, source.Fields);
+        var request = ConnectionArguments.Read(context, source);
         var viaIsList = source.Endpoint.Shape[via].IsList;
         FilterNode link = viaIsList
             ? new ListFieldFilter(via, FilterOperations.Some, new FieldFilter("uuid", FilterOperations.Eq, parentUuid))
