@@ -26,7 +26,7 @@ public static class EmulatorApp
         var json = new JsonCache(dataset);
         services.AddSingleton(json);
         services.AddSingleton(new ResourceRegistry(dataset, json));
-        services.AddSingleton(new TokenAuthenticator(options.Tokens));
+        services.AddSingleton(new TokenAuthenticator([.. options.Tokens, .. options.Users.Keys]));
         services.AddSingleton<WaldurHandler>();
         services.AddSingleton<RequestJournal>();
         services.AddSingleton(new FaultState(options.Faults));

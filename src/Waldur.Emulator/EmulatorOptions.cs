@@ -1,3 +1,4 @@
+using Waldur.Emulator.Data.Core;
 using Waldur.Emulator.Faults;
 
 namespace Waldur.Emulator;
@@ -16,6 +17,17 @@ public sealed class EmulatorOptions
 
     public int Seed { get; set; } = 42;
 
+    /// <summary>Row counts of the 15 core lists (<c>Emulator:CustomerCount</c>, <c>ProjectCount</c>, <c>UserCount</c>,
+    /// <c>CategoryCount</c>, <c>ServiceProviderCount</c>, <c>OfferingCount</c>, <c>PlanCount</c>,
+    /// <c>MarketplaceResourceCount</c>, <c>OrderCount</c>, <c>InvoiceCount</c>, <c>EventCount</c>, <c>TenantCount</c>,
+    /// <c>InstanceCount</c>, <c>VolumeCount</c>).</summary>
+    public CoreCounts Core { get; set; } = new();
+
+    /// <summary>Non-staff tokens (<c>Emulator:Users:&lt;token&gt;:Role=customer-owner|project-member|none</c>, with
+    /// <c>Customer=&lt;index&gt;</c> or <c>Project=&lt;index&gt;</c>, 0-based into the data set's customers/projects).
+    /// They are accepted in addition to <see cref="Tokens"/>, whose tokens act as staff.</summary>
+    public IReadOnlyDictionary<string, RoleSetting> Users { get; set; } = new Dictionary<string, RoleSetting>(StringComparer.Ordinal);
+
     /// <summary>Accepted keys for <c>Authorization: Token &lt;key&gt;</c> and <c>Bearer &lt;key&gt;</c>.</summary>
     public IReadOnlyList<string> Tokens { get; set; } = ["demo-token"];
 
@@ -25,3 +37,6 @@ public sealed class EmulatorOptions
 
     public FaultSettings Faults { get; set; } = new();
 }
+
+/// <summary>One non-staff token's role: <see cref="Kind"/> and the 0-based customer or project index it applies to.</summary>
+public sealed record RoleSetting(CoreRoleKind Kind, int? Customer, int? Project);

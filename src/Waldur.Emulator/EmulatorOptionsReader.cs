@@ -1,4 +1,5 @@
 using System.Globalization;
+using Waldur.Emulator.Data.Core;
 using Waldur.Emulator.Faults;
 
 namespace Waldur.Emulator;
@@ -18,6 +19,24 @@ public static class EmulatorOptionsReader
             Seed = Int(section, nameof(EmulatorOptions.Seed), 42, int.MinValue, int.MaxValue),
             PerTokenData = Bool(section, nameof(EmulatorOptions.PerTokenData)),
             Tokens = Tokens(section.GetSection(nameof(EmulatorOptions.Tokens))),
+            Core = new CoreCounts
+            {
+                Customers = Int(section, "CustomerCount", 6, 0, 100_000),
+                Projects = Int(section, "ProjectCount", 18, 0, 1_000_000),
+                Users = Int(section, "UserCount", 30, 0, 1_000_000),
+                Categories = Int(section, "CategoryCount", 8, 0, 10_000),
+                ServiceProviders = Int(section, "ServiceProviderCount", 4, 0, 100_000),
+                Offerings = Int(section, "OfferingCount", 25, 0, 100_000),
+                Plans = Int(section, "PlanCount", 40, 0, 1_000_000),
+                Resources = Int(section, "MarketplaceResourceCount", 120, 0, 1_000_000),
+                Orders = Int(section, "OrderCount", 200, 0, 1_000_000),
+                Invoices = Int(section, "InvoiceCount", 48, 0, 1_000_000),
+                Events = Int(section, "EventCount", 300, 0, 1_000_000),
+                Tenants = Int(section, "TenantCount", 10, 0, 100_000),
+                Instances = Int(section, "InstanceCount", 60, 0, 1_000_000),
+                Volumes = Int(section, "VolumeCount", 80, 0, 1_000_000),
+            },
+            Users = Users(section.GetSection(nameof(EmulatorOptions.Users))),
         };
 
         var faultSection = section.GetSection(nameof(EmulatorOptions.Faults));
@@ -68,6 +87,39 @@ public static class EmulatorOptionsReader
         return bool.TryParse(raw, out var value)
             ? value
             : throw new InvalidOperationException($"{section.Path}:{key} must be true or false (got '{raw}').");
+    }
+
+    // Emulator:Users:<token>:Role=customer-owner|project-member|none (+ Customer=<index> / Project=<index>).
+    private static Dictionary<string, RoleSetting> Users(IConfigurationSection section)
+    {
+        var users = new Dictionary<string, RoleSetting>(StringComparer.Ordinal);
+        foreach (var user in section.GetChildren())
+        {
+            var role = user["Role"];
+            var kind = role switch
+            {
+                "customer-owner" => CoreRoleKind.CustomerOwner,
+                "project-member" => CoreRoleKind.ProjectMember,
+                "none" => CoreRoleKind.None,
+                "staff" => CoreRoleKind.Staff,
+                _ => throw new InvalidOperationException($"{user.Path}:Role must be customer-owner, project-member, none or staff (got '{role}')."),
+            };
+            int? customer = user["Customer"] is null ? null : Int(user, "Customer", 0, 0, int.MaxValue);
+            int? project = user["Project"] is null ? null : Int(user, "Project", 0, 0, int.MaxValue);
+            if ((kind == CoreRoleKind.CustomerOwner && customer is null) || (kind == CoreRoleKind.ProjectMember && project is null))
+            {
+                throw new InvalidOperationException($"{user.Path}: role {role} needs {(customer is null ? "Customer" : "Project")}=<index>.");
+            }
+
+            if (user.Key.Any(char.IsWhiteSpace))
+            {
+                throw new InvalidOperationException($"{user.Path}: a token cannot contain whitespace.");
+            }
+
+            users[user.Key] = new RoleSetting(kind, kind == CoreRoleKind.CustomerOwner ? customer : null, kind == CoreRoleKind.ProjectMember ? project : null);
+        }
+
+        return users;
     }
 
     // Accepts a list (Emulator:Tokens:0=a, Emulator:Tokens:1=b) or one comma-separated value (Emulator:Tokens=a,b).

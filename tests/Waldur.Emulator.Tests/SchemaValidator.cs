@@ -17,11 +17,39 @@ public static partial class SchemaValidator
 
     private static void Check(JsonElement value, OpenApiSchema schema, string path, List<string> errors)
     {
+        if (schema.Type is null && schema.AllOf.Count == 0 && schema.Properties.Count == 0 && schema.Enum.Count == 0
+            && schema.OneOf.Count == 0)
+        {
+            return; // {}: any value (a JSONField)
+        }
+
         if (value.ValueKind == JsonValueKind.Null)
         {
             if (!schema.Nullable)
             {
                 errors.Add($"{path}: null but not nullable");
+            }
+
+            return;
+        }
+
+        if (schema.Type is null && schema.OneOf.Count > 0)
+        {
+            // oneOf (drf-spectacular's enum | BlankEnum | NullEnum): some branch must accept the value.
+            if (!schema.OneOf.Any(branch => Validate(value, branch, path).Count == 0))
+            {
+                errors.Add($"{path}: {value} matches no oneOf branch");
+            }
+
+            return;
+        }
+
+        if (schema.Type is null && schema.Enum.Count > 0)
+        {
+            // An untyped enum (drf-spectacular's BlankEnum, NullEnum).
+            if (value.ValueKind != JsonValueKind.String || !EnumValues(schema).Contains(value.GetString()!))
+            {
+                errors.Add($"{path}: {value} not in enum");
             }
 
             return;

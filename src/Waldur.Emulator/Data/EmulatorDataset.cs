@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Waldur.Emulator.Data.Core;
 
 namespace Waldur.Emulator.Data;
 
@@ -20,8 +21,14 @@ public sealed class EmulatorDataset
     private readonly Dictionary<string, EmulatorSize> _sizesByUuid;
     private readonly Dictionary<string, EmulatorDroplet> _dropletsByUuid;
 
-    private EmulatorDataset(EmulatorImage[] images, EmulatorRegion[] regions, EmulatorSize[] sizes, EmulatorDroplet[] droplets, bool perTokenData)
+    private readonly Dictionary<string, CoreCaller> _callers;
+
+    private EmulatorDataset(
+        EmulatorImage[] images, EmulatorRegion[] regions, EmulatorSize[] sizes, EmulatorDroplet[] droplets, bool perTokenData, CoreData core,
+        IReadOnlyDictionary<string, RoleSetting> users)
     {
+        Core = core;
+        _callers = users.ToDictionary(u => u.Key, u => Caller(core, u.Key, u.Value), StringComparer.Ordinal);
         Images = images;
         Regions = regions;
         Sizes = sizes;
@@ -56,6 +63,39 @@ public sealed class EmulatorDataset
 
     public bool PerTokenData { get; }
 
+    /// <summary>The rows of the 15 core lists (customers … openstack volumes).</summary>
+    public CoreData Core { get; }
+
+    /// <summary>Who a token is: a configured <c>Emulator:Users</c> role, otherwise staff (every <c>Emulator:Tokens</c> token).</summary>
+    public CoreCaller CallerOf(string token) => _callers.GetValueOrDefault(token) ?? CoreCaller.StaffCaller;
+
+    /// <summary>Whether the row is one the token may see on its list (offerings: the provider list; see the overload).</summary>
+    public bool IsVisibleTo(string token, object row) => IsVisibleTo(token, CoreVisibility.ListOf(row), row);
+
+    /// <summary>Whether the row is one the token may see on <paramref name="listPath"/> (e.g. <c>/api/projects/</c>);
+    /// exactly the emulator's rule for list and retrieve (events: the list also needs <c>scope</c> for non-staff).</summary>
+    public bool IsVisibleTo(string token, string listPath, object row) => CoreVisibility.IsVisible(CallerOf(token), listPath, row);
+
+    private static CoreCaller Caller(CoreData core, string token, RoleSetting setting)
+    {
+        switch (setting.Kind)
+        {
+            case CoreRoleKind.Staff:
+                return CoreCaller.StaffCaller;
+            case CoreRoleKind.CustomerOwner:
+                var customer = setting.Customer < core.Customers.Count ? core.Customers[setting.Customer.Value]
+                    : throw new InvalidOperationException($"Emulator:Users:{token}:Customer must be below {core.Customers.Count}.");
+                return new CoreCaller(setting.Kind, customer, null, core.OwnerOf(customer));
+            case CoreRoleKind.ProjectMember:
+                var project = setting.Project < core.Projects.Count ? core.Projects[setting.Project.Value]
+                    : throw new InvalidOperationException($"Emulator:Users:{token}:Project must be below {core.Projects.Count}.");
+                return new CoreCaller(setting.Kind, null, project, core.MemberOf(project));
+            default:
+                return new CoreCaller(setting.Kind, null, null,
+                    core.Users.FirstOrDefault(u => u.IsActive && !u.IsStaff && !u.IsSupport && u.Roles.Count == 0));
+        }
+    }
+
     public static EmulatorDataset Generate(EmulatorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -63,7 +103,8 @@ public sealed class EmulatorDataset
         var images = ImageGenerator.Images(options.ImageCount, options.Seed, regions);
         var sizes = DropletGenerator.Sizes(options.Seed, regions);
         var droplets = DropletGenerator.Droplets(options.DropletCount, options.Seed, sizes, images, regions);
-        return new EmulatorDataset(images, regions, sizes, droplets, options.PerTokenData);
+        var core = CoreGenerator.Generate(options.Seed, options.Core);
+        return new EmulatorDataset(images, regions, sizes, droplets, options.PerTokenData, core, options.Users);
     }
 
     public static EmulatorDataset Generate(

@@ -14,8 +14,12 @@ internal interface IEmulatedResource
     /// <summary>The model's verbose name, used in <c>No Size matches the given query.</c> and OPTIONS (<c>Size List</c>).</summary>
     string ModelName { get; }
 
-    /// <summary>Reads the filter and ordering parameters (django-filter's form); errors make the request a 400.</summary>
-    IResourceQuery Prepare(QueryString query);
+    /// <summary>Whether <c>{Prefix}/{uuid}/</c> exists (the 8.0.5 schema has no retrieve for events).</summary>
+    bool HasDetail => true;
+
+    /// <summary>Reads the filter and ordering parameters (django-filter's form) for an authenticated token; errors make
+    /// the request a 400.</summary>
+    IResourceQuery Prepare(QueryString query, string token);
 }
 
 /// <summary>A validated query over one resource.</summary>

@@ -14,6 +14,7 @@ internal sealed class ResourceTable<TRow> : IEmulatedResource
 {
     private readonly ConcurrentDictionary<string, TRow[]> _sorted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TRow> _byUuid;
+
     private readonly HashSet<string>? _fieldChoices;
 
     public ResourceTable(string prefix, string modelName, IReadOnlyList<TRow> rows, Func<TRow, int> id, Func<TRow, string> uuid)
@@ -29,6 +30,8 @@ internal sealed class ResourceTable<TRow> : IEmulatedResource
     public string Prefix { get; }
 
     public string ModelName { get; }
+
+    public bool HasDetail { get; init; } = true;
 
     public IReadOnlyList<TRow> Rows { get; }
 
@@ -52,14 +55,26 @@ internal sealed class ResourceTable<TRow> : IEmulatedResource
         init => _fieldChoices = value is null ? null : new HashSet<string>(value, StringComparer.Ordinal);
     }
 
-    public IResourceQuery Prepare(QueryString query)
+    /// <summary>Who may see a row (token, row); null: every token sees every row. Applied to list and retrieve (C9).</summary>
+    public Func<string, TRow, bool>? Visible { get; init; }
+
+    /// <summary>DRF's <c>rest_framework.filters.OrderingFilter</c> (C5b): unknown <c>o</c> terms are dropped, never a 400;
+    /// with none left the default order stays.</summary>
+    public bool LenientOrdering { get; init; }
+
+    public IResourceQuery Prepare(QueryString query, string token)
     {
         ArgumentNullException.ThrowIfNull(query);
         var errors = new List<KeyValuePair<string, string>>();
         var predicates = new List<Func<TRow, bool>>();
+        if (Visible is { } visible)
+        {
+            predicates.Add(row => visible(token, row));
+        }
+
         foreach (var filter in Filters)
         {
-            if (filter.Read(query, errors) is { } predicate)
+            if (filter.Read(query, token, errors) is { } predicate)
             {
                 predicates.Add(predicate);
             }
@@ -97,6 +112,14 @@ internal sealed class ResourceTable<TRow> : IEmulatedResource
         }
 
         var keys = new List<string>();
+        if (LenientOrdering)
+        {
+            // OrderingFilter.get_ordering: split on ",", strip, keep terms whose name (without "-") is a valid field.
+            keys.AddRange(o.Split(',').Select(t => t.Trim()).Where(t => t.Length > 0 && Orderings.Any(c => c.Name == t.TrimStart('-'))));
+            order = string.Join(',', keys);
+            return true;
+        }
+
         foreach (var part in o.Split(','))
         {
             if (part.Length == 0)

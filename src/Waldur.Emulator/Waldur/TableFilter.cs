@@ -10,9 +10,14 @@ namespace Waldur.Emulator.Waldur;
 /// </summary>
 internal sealed class TableFilter<TRow>
 {
-    private readonly Func<QueryString, List<KeyValuePair<string, string>>, Func<TRow, bool>?> _read;
+    private readonly Func<QueryString, string, List<KeyValuePair<string, string>>, Func<TRow, bool>?> _read;
 
     private TableFilter(string name, string semantics, string source, Func<QueryString, List<KeyValuePair<string, string>>, Func<TRow, bool>?> read)
+        : this(name, semantics, source, (query, _, errors) => read(query, errors))
+    {
+    }
+
+    private TableFilter(string name, string semantics, string source, Func<QueryString, string, List<KeyValuePair<string, string>>, Func<TRow, bool>?> read)
     {
         Name = name;
         Semantics = semantics;
@@ -28,7 +33,138 @@ internal sealed class TableFilter<TRow>
     /// <summary>The Waldur file and class that define the filter, or <c>[UNVERIFIED] …</c>.</summary>
     public string Source { get; }
 
-    public Func<TRow, bool>? Read(QueryString query, List<KeyValuePair<string, string>> errors) => _read(query, errors);
+    public Func<TRow, bool>? Read(QueryString query, string token, List<KeyValuePair<string, string>> errors) => _read(query, token, errors);
+
+    /// <summary>A filter whose effect depends on the caller (method filters and backends that read <c>request.user</c>).
+    /// <paramref name="read"/> gets the query, the token and the error list.</summary>
+    public static TableFilter<TRow> Custom(
+        string name, string semantics, string source, Func<QueryString, string, List<KeyValuePair<string, string>>, Func<TRow, bool>?> read) =>
+        new(name, semantics, source, read);
+
+    /// <summary>A method filter over the stripped, non-empty last value (no validation).</summary>
+    public static TableFilter<TRow> Method(string name, string semantics, string source, Func<string, Func<TRow, bool>> read) =>
+        new(name, semantics, source, (query, errors) => Text(query, name, errors) is { } text ? read(text) : null);
+
+    /// <summary><c>BaseInFilter</c> over uuids (<c>RelatedUUIDInFilter</c>, <c>CustomerInFilter</c>): ONE parameter,
+    /// comma-separated, OR; every element must be a uuid, else <c>Enter a valid UUID.</c>.</summary>
+    public static TableFilter<TRow> CsvUuid(string name, Func<TRow, string> value, string source) =>
+        new(name, "csv uuid (one parameter, comma-separated, OR)", source, (query, errors) =>
+        {
+            var text = Text(query, name, errors);
+            if (text is null)
+            {
+                return null;
+            }
+
+            var uuids = text.Split(',').Select(p => UuidLookup.Normalize(p.Trim())).ToList();
+            if (uuids.Any(u => u is null))
+            {
+                errors.Add(new(name, "Enter a valid UUID."));
+                return null;
+            }
+
+            var wanted = uuids.ToHashSet(StringComparer.Ordinal);
+            return row => wanted.Contains(value(row));
+        });
+
+    /// <summary><c>BaseInFilter</c> over text (<c>CharInFilter</c>): one comma-separated parameter, exact, OR.</summary>
+    public static TableFilter<TRow> Csv(string name, Func<TRow, string> value, string source) =>
+        new(name, "csv exact (one parameter, comma-separated, OR)", source, (query, errors) =>
+        {
+            var text = Text(query, name, errors);
+            if (text is null)
+            {
+                return null;
+            }
+
+            var wanted = text.Split(',').ToHashSet(StringComparer.Ordinal);
+            return row => wanted.Contains(value(row));
+        });
+
+    /// <summary><c>LooseMultipleChoiceFilter</c>: repeated, OR, exact, unvalidated (an unknown value matches nothing).</summary>
+    public static TableFilter<TRow> Loose(string name, Func<TRow, string> value, string source) =>
+        new(name, "repeated exact (OR), unvalidated", source, (query, _) =>
+        {
+            var values = query.All(name).Where(v => v.Length > 0).ToHashSet(StringComparer.Ordinal);
+            return values.Count == 0 ? null : row => values.Contains(value(row));
+        });
+
+    /// <summary><c>BooleanFilter</c>. <paramref name="widget"/>: django-filter's <c>BooleanWidget</c> (<c>true/false/1/0</c>,
+    /// any case); otherwise Django's <c>NullBooleanSelect</c> (<c>true/True/false/False</c>, legacy <c>2</c>/<c>3</c>).
+    /// Anything else is ignored.</summary>
+    public static TableFilter<TRow> Bool(string name, Func<TRow, bool> value, string source, bool widget = false) =>
+        new(name, widget ? "boolean (true/false/1/0)" : "boolean (true/false)", source, (query, _) =>
+            ParseBool(query.Last(name), widget) is { } wanted ? row => value(row) == wanted : null);
+
+    /// <summary>A boolean method filter: <paramref name="read"/> gets the parsed value (called for false too, C4 <c>m:</c>).</summary>
+    public static TableFilter<TRow> BoolMethod(string name, string semantics, string source, Func<bool, string, Func<TRow, bool>?> read, bool widget = true) =>
+        new(name, semantics, source, (query, token, _) => ParseBool(query.Last(name), widget) is { } wanted ? read(wanted, token) : null);
+
+    /// <summary><c>DateTimeFilter</c>/<c>DateFilter</c> with a comparison (<c>gte</c> for "created after"): an ISO date or
+    /// date-time (naive means UTC); anything else is <c>Enter a valid date/time.</c> (<c>Enter a valid date.</c>).</summary>
+    public static TableFilter<TRow> Time(string name, Func<TRow, DateTimeOffset> value, string comparison, string source, bool dateOnly = false) =>
+        new(name, $"{(dateOnly ? "date" : "date-time")} {comparison}", source, (query, errors) =>
+        {
+            var text = Text(query, name, errors);
+            if (text is null)
+            {
+                return null;
+            }
+
+            DateTimeOffset at;
+            if (dateOnly)
+            {
+                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                {
+                    errors.Add(new(name, "Enter a valid date."));
+                    return null;
+                }
+
+                at = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            }
+            else if (!TryParseDateTime(text, out at))
+            {
+                errors.Add(new(name, "Enter a valid date/time."));
+                return null;
+            }
+
+            return comparison switch
+            {
+                "gte" => row => value(row) >= at,
+                "gt" => row => value(row) > at,
+                "lt" => row => value(row) < at,
+                "lte" => row => value(row) <= at,
+                _ => row => value(row) == at,
+            };
+        });
+
+    /// <summary><c>URLFilter</c> (C4 <c>url</c>): an absolute or <c>/</c>-relative url of <paramref name="prefix"/>'s detail
+    /// view filters on the uuid in it; any other url or value matches nothing.</summary>
+    public static TableFilter<TRow> Url(string name, string prefix, Func<TRow, string> value, string source) =>
+        new(name, $"url of {prefix}{{uuid}}/", source, (query, errors) =>
+        {
+            var text = Text(query, name, errors);
+            if (text is null)
+            {
+                return null;
+            }
+
+            var path = Uri.TryCreate(text, UriKind.Absolute, out var absolute) ? absolute.AbsolutePath : text;
+            var uuid = path.StartsWith(prefix, StringComparison.Ordinal) ? UuidLookup.Normalize(path[prefix.Length..].TrimEnd('/')) : null;
+            return uuid is null ? _ => false : row => string.Equals(value(row), uuid, StringComparison.Ordinal);
+        });
+
+    public static bool? ParseBool(string? text, bool widget) => widget
+        ? text?.ToUpperInvariant() switch { "TRUE" or "1" => true, "FALSE" or "0" => false, _ => null }
+        : text switch { "true" or "True" or "2" => true, "false" or "False" or "3" => false, _ => null };
+
+    private static bool TryParseDateTime(string text, out DateTimeOffset at)
+    {
+        string[] formats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss",
+            "yyyy-MM-dd'T'HH:mm:ss.FFFFFF", "yyyy-MM-dd HH:mm:ss.FFFFFF", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFK"];
+        return DateTimeOffset.TryParseExact(text.Replace("Z", "+00:00", StringComparison.Ordinal), formats, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at);
+    }
 
     /// <summary><c>CharFilter(lookup_expr="icontains")</c>: case-insensitive substring, wildcards literal (U9).</summary>
     public static TableFilter<TRow> Contains(string name, Func<TRow, string> value, string source) =>

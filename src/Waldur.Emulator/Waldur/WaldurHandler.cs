@@ -50,7 +50,7 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
             return DrfResponses.DetailAsync(context, StatusCodes.Status405MethodNotAllowed, $"Method \"{method}\" not allowed.");
         }
 
-        var parameters = route.Resource.Prepare(query);
+        var parameters = route.Resource.Prepare(query, token);
         if (parameters.Errors.Count > 0)
         {
             return DrfResponses.JsonAsync(context, StatusCodes.Status400BadRequest, JsonText.FieldErrors(parameters.Errors));

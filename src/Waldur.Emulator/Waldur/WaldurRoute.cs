@@ -33,6 +33,11 @@ internal sealed record WaldurRoute(IEmulatedResource Resource, string? Lookup, s
                 return null;
             }
 
+            if (!resource.HasDetail)
+            {
+                return null;
+            }
+
             var body = rest[1..];
             var slash = body.IndexOf('/', StringComparison.Ordinal);
             var dot = body.IndexOf('.', StringComparison.Ordinal);

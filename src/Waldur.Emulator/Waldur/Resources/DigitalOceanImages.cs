@@ -14,7 +14,7 @@ internal sealed class DigitalOceanImages(EmulatorDataset dataset, JsonCache json
 
     public string ModelName => "Image";
 
-    public IResourceQuery Prepare(QueryString query) => new Query(dataset, json, FilterParameters.Read(query));
+    public IResourceQuery Prepare(QueryString query, string token) => new Query(dataset, json, FilterParameters.Read(query));
 
     private sealed class Query(EmulatorDataset dataset, JsonCache json, FilterParameters parameters) : IResourceQuery
     {
