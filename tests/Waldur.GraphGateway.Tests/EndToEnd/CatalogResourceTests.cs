@@ -41,7 +41,7 @@ public class CatalogResourceTests(GatewayFixture fixture) : IClassFixture<Gatewa
             .OrderByDescending(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.Uuid, StringComparer.Ordinal).ToList();
 
         await gateway.ClearJournalAsync();
-        const string query = """{ digitalOceanDroplets(first: 5, where: { state: { in: ["OK", "ERRED"] } }, order: [{ name: DESC }]) { totalCount nodes { uuid name state projectUuid } } }""";
+        const string query = """{ digitalOceanDroplets(first: 5, where: { state: { in: [OK, ERRED] } }, order: [{ name: DESC }]) { totalCount nodes { uuid name state projectUuid } } }""";
         var result = await gateway.QueryAsync(query);
         var journal = await gateway.JournalAsync();
 
