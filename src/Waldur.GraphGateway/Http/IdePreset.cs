@@ -11,16 +11,19 @@ namespace Waldur.GraphGateway.Http;
 /// </summary>
 public sealed class IdePreset(string? authorization, string? document)
 {
-    /// <summary>A first query a frontend developer would write: a page of resources and the references they navigate.</summary>
+    /// <summary>A first query a frontend developer would write: a dashboard of projects, their resources and what those refer to.</summary>
     public const string DemoDocument = """
         # Send with Run: the embedded emulator answers as its demo user (Authorization: Token demo-token).
         query Demo {
-          digitalOceanDroplets(first: 5, order: [{ name: ASC }]) {
-            totalCount
-            nodes { name state cores ram imageName regionName }
-          }
-          digitalOceanImages(first: 3, where: { distribution: { eq: "Ubuntu" } }) {
-            nodes { name regions(order: [{ name: ASC }]) { name } }
+          projects(first: 10) {
+            nodes {
+              name
+              customer { name }
+              marketplaceResources(first: 5) {
+                totalCount
+                nodes { name state offering { name } marketplaceOrders(first: 1) { nodes { state } } }
+              }
+            }
           }
         }
         """;

@@ -56,7 +56,7 @@ try {
     const run = runs[0];
     if (!run) throw new Error('Run sent no request with the demo document');
     if (run.headers.authorization !== 'Token demo-token') throw new Error(`authorization: ${run.headers.authorization}`);
-    if (run.status !== 200 || run.body?.errors || !run.body?.data?.digitalOceanDroplets) throw new Error(JSON.stringify(run.body).slice(0, 300));
+    if (run.status !== 200 || run.body?.errors || !run.body?.data?.projects) throw new Error(JSON.stringify(run.body).slice(0, 300));
     await page.getByText('totalCount').first().waitFor({ timeout: 30_000 });
   });
 } finally {
