@@ -98,6 +98,20 @@ public class RowReaderTests
     }
 
     [Fact]
+    public void C8_a_field_read_requires_only_the_requested_keys_and_marks_the_row_partial()
+    {
+        var body = Encoding.UTF8.GetBytes("""[{"uuid": "cc000000000000000000000000000002", "url": "http://h/d/2/", "state": "OK"}]""");
+        var row = Assert.Single(RowReader.ReadList(body, Droplets, ["uuid", "url", "state"]));
+        Assert.False(row.IsComplete);
+        Assert.Equal("OK", row["state"]);
+        Assert.Null(row["name"]);
+
+        var missing = Assert.Throws<GatewayException>(() => RowReader.ReadList(body, Droplets, ["uuid", "url", "name"]));
+        Assert.Contains("DigitalOceanDroplet.name is missing", missing.Message, StringComparison.Ordinal);
+        Assert.Throws<GatewayException>(() => RowReader.ReadList(body, Droplets));
+    }
+
+    [Fact]
     public void Free_form_objects_are_kept_as_JSON_text_scalar_lists_as_lists_and_fractions_as_doubles()
     {
         var body = """
