@@ -193,16 +193,8 @@ internal sealed class TableFilter<TRow>
     public static TableFilter<TRow> Uuid(string name, Func<TRow, string> value, string source) =>
         new(name, "uuid exact", source, (query, errors) =>
         {
-            var text = query.Last(name)?.Trim();
-            if (string.IsNullOrEmpty(text))
+            if (UuidParameter.Read(query, name, errors) is not { } uuid)
             {
-                return null;
-            }
-
-            var uuid = UuidLookup.Normalize(text);
-            if (uuid is null)
-            {
-                errors.Add(new(name, "Enter a valid UUID."));
                 return null;
             }
 

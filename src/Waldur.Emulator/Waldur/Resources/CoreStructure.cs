@@ -222,22 +222,8 @@ internal static class CoreStructure
     public static bool Has(string? text, string part) => text is not null && text.Contains(part, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A single <c>UUIDFilter</c>-style parameter read inside a method filter: null when absent, a 400 when invalid.</summary>
-    public static string? UuidParam(QueryString query, string name, List<KeyValuePair<string, string>> errors)
-    {
-        var text = query.Last(name)?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        var uuid = UuidLookup.Normalize(text);
-        if (uuid is null)
-        {
-            errors.Add(new(name, "Enter a valid UUID."));
-        }
-
-        return uuid;
-    }
+    public static string? UuidParam(QueryString query, string name, List<KeyValuePair<string, string>> errors) =>
+        UuidParameter.Read(query, name, errors);
 
     // GenericUserFilter(user_uuid): not a uuid or unknown user → empty; else what that user would see.
     private static Func<T, bool>? UserScope<T>(CoreData core, string? value, Func<CoreCaller, T, bool> sees)
