@@ -156,6 +156,7 @@ public static class CatalogBuilder
             if (!properties.ContainsKey(name))
                 throw new CatalogException($"{o.Path}: overrides name property \"{name}\", which {list.ItemSchemaId} does not have.");
 
+        var fieldChoices = FieldChoices(parameters);
         var fields = new List<FieldDescriptor>();
         foreach (var (jsonName, schema) in properties)
         {
@@ -192,7 +193,8 @@ public static class CatalogBuilder
                 ReferenceOperationId: reference,
                 ReferenceFromUrl: fo?.ReferenceFromUrl ?? false,
                 EnumValues: enumShape?.Values,
-                EnumType: enumType));
+                EnumType: enumType,
+                Projectable: fieldChoices is null || fieldChoices.Contains(jsonName)));
         }
 
         fields = AddReferenceFields(o, fields, catalogTargets);
@@ -407,6 +409,15 @@ public static class CatalogBuilder
         // `o: string` without an enum (a DRF OrderingFilter, e.g. customers) lists no choices: any key may be reviewed in.
         if (items?.Enum is not { Count: > 0 } values) return null;
         return values.Select(v => v?.GetValue<string>()).OfType<string>().Where(v => !v.StartsWith('-')).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The names <c>field=</c> accepts (its enum), or null when the list has no such parameter or it lists no choices.</summary>
+    private static HashSet<string>? FieldChoices(Dictionary<string, IOpenApiParameter> parameters)
+    {
+        if (!parameters.TryGetValue("field", out var field)) return null;
+        var items = field.Schema?.Items ?? field.Schema;
+        if (items?.Enum is not { Count: > 0 } values) return null;
+        return values.Select(v => v?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal);
     }
 
     private static string Tag(OpenApiOperation operation)

@@ -82,6 +82,7 @@ public static class CatalogWriter
         if (f.ReferenceFromUrl) sb.Append(", ReferenceFromUrl: true");
         if (f.EnumValues is not null) sb.Append(CultureInfo.InvariantCulture, $", EnumValues: [{string.Join(", ", f.EnumValues.Select(Str))}]");
         if (f.EnumType is not null) sb.Append(CultureInfo.InvariantCulture, $", EnumType: {Str(f.EnumType)}");
+        if (!f.Projectable) sb.Append(", Projectable: false");
         return sb.Append(')').ToString();
     }
 

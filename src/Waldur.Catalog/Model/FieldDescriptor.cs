@@ -8,7 +8,8 @@ namespace Waldur.Catalog.Model;
 /// resource a <c>&lt;x&gt;_uuid</c> field points at; the schema makes it navigable when that resource is in the catalog, as
 /// the field <see cref="ReferenceField"/> beside the raw value (<see cref="ReferenceFromUrl"/>: the value is the target's
 /// URL, <c>…/{uuid}/</c>, not its uuid). <see cref="EnumValues"/> are the values Waldur allows (the spec's enum, in its
-/// order); fields with the same values share the GraphQL enum <see cref="EnumType"/>.
+/// order); fields with the same values share the GraphQL enum <see cref="EnumType"/>. <see cref="Projectable"/> is false when
+/// the list's <c>field=</c> choices lack the field: Waldur drops unknown names, so with <c>field=</c> it never sends it.
 /// </summary>
 public sealed record FieldDescriptor(
     string Name,
@@ -25,4 +26,5 @@ public sealed record FieldDescriptor(
     string? ReferenceField = null,
     bool ReferenceFromUrl = false,
     IReadOnlyList<string>? EnumValues = null,
-    string? EnumType = null);
+    string? EnumType = null,
+    bool Projectable = true);

@@ -6,7 +6,7 @@ namespace Waldur.GraphGateway.Loading;
 /// Which of a resource's fields one list request needs from Waldur (sent as <c>field=</c> where the list takes it): the
 /// item fields the query selects (a reference needs its uuid, <c>id</c> and reverse connections the row's uuid), plus
 /// what the gateway itself reads: uuid and url (Waldur adds neither unasked), the default order's field, the <c>o</c>
-/// keys, residual filters and sorts. Null means every field.
+/// keys, residual filters and sorts. Null means every field (also when one of them is not among Waldur's <c>field=</c> choices).
 /// </summary>
 public static class FieldProjection
 {
@@ -44,6 +44,8 @@ public static class FieldProjection
         needed.UnionWith(resource.ServerSort.Select(s => s.Field));
         needed.UnionWith(residualFields);
         needed.UnionWith(order.Select(k => k.Field));
-        return resource.Endpoint.Shape.Fields.Where(f => needed.Contains(f.Name)).Select(f => f.Descriptor.JsonName).ToList();
+        var fields = resource.Endpoint.Shape.Fields.Where(f => needed.Contains(f.Name)).ToList();
+        // A field `field=` cannot name (not in the list's choices) comes only without `field=`: then ask for everything.
+        return fields.All(f => f.Descriptor.Projectable) ? fields.Select(f => f.Descriptor.JsonName).ToList() : null;
     }
 }

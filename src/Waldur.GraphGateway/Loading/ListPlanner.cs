@@ -32,13 +32,16 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
             Query = context.Query with { Fields = FieldProjection.Keys(resource, request.Selection, split.ResidualFields, context.Order) },
         };
         var (query, order) = (context.Query, context.Order);
-        if (split.Residual is null && ServerOrder.For(resource, order) is { } server
-            && fetcher.Cache.FindScan(resource.Endpoint, query) is null)
+        if (split.Residual is null && fetcher.Cache.FindScan(resource.Endpoint, query) is null)
         {
-            var page = request.NeedsRows
-                ? await WindowAsync(context, server, cancellationToken).ConfigureAwait(false)
-                : Build(context, await fetcher.CountAsync(resource, query, cancellationToken).ConfigureAwait(false), []);
-            if (page is not null)
+            // A count alone is one HEAD whatever the order: no order, known to Waldur or not, changes how many rows match.
+            if (!request.NeedsRows)
+            {
+                return Build(context, await fetcher.CountAsync(resource, query, cancellationToken).ConfigureAwait(false), []);
+            }
+
+            if (ServerOrder.For(resource, order) is { } server
+                && await WindowAsync(context, server, cancellationToken).ConfigureAwait(false) is { } page)
             {
                 return page;
             }

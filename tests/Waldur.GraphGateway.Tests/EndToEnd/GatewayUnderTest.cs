@@ -81,6 +81,19 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         return await client.GetStringAsync(new Uri(path, UriKind.Relative));
     }
 
+    /// <summary>
+    /// GETs a path straight from the emulator (not through the gateway) as <paramref name="authorization"/>: what Waldur
+    /// itself answers, for oracles and byte counts. The emulator journals it like any other request.
+    /// </summary>
+    public async Task<(int Status, byte[] Body)> EmulatorGetAsync(string pathAndQuery, string authorization = Token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(pathAndQuery, UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        using var response = await _emulatorClient.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsByteArrayAsync());
+    }
+
     public async Task ClearJournalAsync() => (await _emulatorClient.DeleteAsync("/__emulator/requests")).EnsureSuccessStatusCode();
 
     public async Task<List<JournalEntry>> JournalAsync() =>

@@ -12,7 +12,8 @@ namespace Waldur.GraphGateway.Loading.Filtering;
 /// <item>a rule maps its field and operation (an <c>in</c> with one value counts as <c>eq</c>);</item>
 /// <item>its value can be written as the filter's lookup reads it: text that is non-empty and unpadded (Waldur ignores
 /// empty values, U11, and django-filter strips whitespace, so <c>" x"</c> would match <c>"x"</c> there), an integer,
-/// a Boolean for a Boolean filter, a list for a multi-value filter (no commas inside a comma-separated one);</item>
+/// a Boolean for a Boolean filter, a list for a multi-value filter (no commas inside a comma-separated one), and for
+/// a uuid field only canonical uuids (<see cref="IsUuidField"/>);</item>
 /// <item>its parameter is still free: a second predicate on the same parameter stays residual (U11: a repeated
 /// parameter keeps only its last value, so sending both would silently drop one).</item>
 /// </list>
@@ -51,6 +52,11 @@ public static class FilterSplitter
             ? (FilterOperations.Eq, one[0])
             : (filter.Operation, filter.Value);
         var rule = rules.FirstOrDefault(r => r.Field == filter.Field && r.Operation == operation);
+        if (rule is not null && IsUuidField(rule.Field) && !TryCanonicalUuids(operation, ref value))
+        {
+            return false;
+        }
+
         if (rule is null || pushdown.ContainsKey(rule.Parameter) || !TryWrite(rule.Lookup, value, out var values))
         {
             return false;
@@ -59,6 +65,30 @@ public static class FilterSplitter
         pushdown[rule.Parameter] = values;
         return true;
     }
+
+    /// <summary>
+    /// A uuid field (<c>uuid</c>, <c>…Uuid</c>): Waldur's <c>UUIDFilter</c> answers 400 to a value that is not a UUID and
+    /// matches any spelling of one (hyphens, upper case), while <c>eq</c>/<c>in</c> compare exactly and Waldur writes
+    /// uuids as 32 lowercase hex digits. So only canonical values go down: <c>in</c> keeps those (the others can never
+    /// be equal), and an <c>eq</c> or <c>in</c> left with none stays in the gateway, which answers it exactly.
+    /// </summary>
+    private static bool IsUuidField(string field) =>
+        field == "uuid" || field.EndsWith("Uuid", StringComparison.Ordinal);
+
+    private static bool TryCanonicalUuids(string operation, ref object? value)
+    {
+        if (operation == FilterOperations.In && value is IReadOnlyList<object?> items)
+        {
+            var canonical = items.Where(IsCanonicalUuid).ToList();
+            value = canonical;
+            return canonical.Count > 0;
+        }
+
+        return IsCanonicalUuid(value);
+    }
+
+    private static bool IsCanonicalUuid(object? value) =>
+        value is string { Length: 32 } text && text.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 
     /// <summary>The parameter value(s) that mean exactly the predicate, or false when Waldur would read it differently.</summary>
     private static bool TryWrite(FilterLookup lookup, object? value, out StringValues values)
