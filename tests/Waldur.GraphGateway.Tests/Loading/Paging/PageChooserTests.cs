@@ -1,7 +1,8 @@
 using Waldur.GraphGateway.Loading.Paging;
+using Waldur.GraphGateway.Tests.Loading;
 using Xunit;
 
-namespace Waldur.GraphGateway.Tests.Loading;
+namespace Waldur.GraphGateway.Tests.Loading.Paging;
 
 public class PageChooserTests
 {

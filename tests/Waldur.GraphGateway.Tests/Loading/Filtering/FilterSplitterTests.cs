@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Primitives;
 using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.WaldurApi;
+using Waldur.GraphGateway.Tests.Loading;
 using Xunit;
 
-namespace Waldur.GraphGateway.Tests.Loading;
+namespace Waldur.GraphGateway.Tests.Loading.Filtering;
 
 public class FilterSplitterTests
 {
