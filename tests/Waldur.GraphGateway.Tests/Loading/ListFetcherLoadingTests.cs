@@ -238,7 +238,8 @@ public sealed class ListFetcherLoadingTests : IDisposable
             .Append(fetcher.CountAsync(Resource, Query() with { Ordering = null, Filters = new(StringComparer.Ordinal) { ["type"] = "x" } }, default));
         await Task.WhenAll(calls);
         Assert.Equal(7, _client.Requests);
-        Assert.Equal(2, _client.MaxInFlight);
+        // The property is the bound; whether two calls happened to overlap depends on a busy machine's scheduling.
+        Assert.InRange(_client.MaxInFlight, 1, 2);
     }
 
     [Fact]
@@ -246,7 +247,8 @@ public sealed class ListFetcherLoadingTests : IDisposable
     {
         // The control for the test above: the fake does see overlapping calls when the bound allows them.
         _client.List = q => ScriptedWaldurClient.Serve(Images(100), q);
-        _client.Delay = TimeSpan.FromMilliseconds(30);
+        // Long enough that the six calls overlap even on a loaded machine.
+        _client.Delay = TimeSpan.FromMilliseconds(300);
         var fetcher = Fetcher(maxConcurrentRequests: 16);
         await Task.WhenAll(Enumerable.Range(1, 6).Select(p => fetcher.PageAsync(Resource, Query(p, 10), default)));
         Assert.True(_client.MaxInFlight > 2, $"max in flight {_client.MaxInFlight}");

@@ -194,7 +194,7 @@ public sealed class ResourceLoadersLoadingTests : IDisposable
         var results = await test._loaders.ByUuid("DigitalOceanImage").LoadMany(keys).GetResultAsync();
         Assert.Equal(keys, results.Select(r => r!.Uuid));
         Assert.Equal(6, test._client.Requests);
-        Assert.Equal(2, test._client.MaxInFlight);
+        Assert.InRange(test._client.MaxInFlight, 1, 2);
     }
 
     [Fact]
