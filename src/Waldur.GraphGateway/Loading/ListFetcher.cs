@@ -22,7 +22,7 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
     public Task<WaldurPage> PageAsync(ListResource resource, WaldurListQuery query, CancellationToken cancellationToken) =>
         cache.PageAsync(resource.Endpoint, query, async () =>
         {
-            var page = await BoundedAsync(() => client.ListAsync(resource.Endpoint, query, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var page = await BoundedAsync(() => client.ListAsync(resource.Endpoint, query, cancellationToken), cancellationToken);
             foreach (var primer in primers)
             {
                 primer.Prime(page.Items);
@@ -41,10 +41,10 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
 
         if (cache.FindScan(resource.Endpoint, query) is { } scan)
         {
-            return (await scan.ConfigureAwait(false)).Rows.Count;
+            return (await scan).Rows.Count;
         }
 
-        var count = await BoundedAsync(() => client.CountAsync(resource.Endpoint, query, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var count = await BoundedAsync(() => client.CountAsync(resource.Endpoint, query, cancellationToken), cancellationToken);
         cache.SetCount(resource.Endpoint, query, count);
         return count;
     }
@@ -57,13 +57,13 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
         try
         {
             var pages = await Task.WhenAll(Enumerable.Range(choice.FirstPage, choice.PageCount)
-                .Select(p => PageAsync(resource, query.WithPage(p, choice.PageSize), cancellationToken))).ConfigureAwait(false);
+                .Select(p => PageAsync(resource, query.WithPage(p, choice.PageSize), cancellationToken)));
             return Join(pages);
         }
         catch (WaldurInvalidPageException)
         {
             // The range starts past the end (U18): only the count is left to learn.
-            var total = await CountAsync(resource, query, cancellationToken).ConfigureAwait(false);
+            var total = await CountAsync(resource, query, cancellationToken);
             return start >= total ? new RowRange(total, [], total) : throw Inconsistent();
         }
     }
@@ -72,13 +72,13 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
     public async Task<RowRange> TailAsync(ListResource resource, WaldurListQuery query, int rows, CancellationToken cancellationToken)
     {
         const int size = WaldurListQuery.MaxPageSize;
-        var last = await PageAsync(resource, query with { Page = 0, PageSize = size, LastPage = true }, cancellationToken).ConfigureAwait(false);
+        var last = await PageAsync(resource, query with { Page = 0, PageSize = size, LastPage = true }, cancellationToken);
         if (last.Items.Count >= rows || last.Page == 1)
         {
             return Join([last]);
         }
 
-        var previous = await PageAsync(resource, query.WithPage(last.Page - 1, size), cancellationToken).ConfigureAwait(false);
+        var previous = await PageAsync(resource, query.WithPage(last.Page - 1, size), cancellationToken);
         return Join([previous, last]);
     }
 
@@ -105,14 +105,14 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
     public async Task<IReadOnlyList<WaldurRow>?> RunAsync(ListResource resource, SortedDictionary<string, StringValues> filters, CancellationToken cancellationToken)
     {
         var groupQuery = new WaldurListQuery(filters, null, 1, WaldurListQuery.MaxPageSize);
-        var first = await PageAsync(resource, groupQuery, cancellationToken).ConfigureAwait(false);
+        var first = await PageAsync(resource, groupQuery, cancellationToken);
 
         var pages = new List<WaldurPage> { first };
         var pageCount = (first.TotalCount + WaldurListQuery.MaxPageSize - 1) / WaldurListQuery.MaxPageSize;
         if (pageCount > 1)
         {
             pages.AddRange(await Task.WhenAll(Enumerable.Range(2, pageCount - 1)
-                .Select(p => PageAsync(resource, groupQuery.WithPage(p, WaldurListQuery.MaxPageSize), cancellationToken))).ConfigureAwait(false));
+                .Select(p => PageAsync(resource, groupQuery.WithPage(p, WaldurListQuery.MaxPageSize), cancellationToken))));
         }
 
         // All rows of a group tie, so pages of it may overlap or miss rows (U16): keep it only when it adds up.
@@ -133,10 +133,10 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
     /// <summary>One Waldur call within the request's <see cref="ListOptions.MaxConcurrentRequests"/>; never nested, so never a deadlock.</summary>
     private async Task<T> BoundedAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
-        await _inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _inFlight.WaitAsync(cancellationToken);
         try
         {
-            return await call().ConfigureAwait(false);
+            return await call();
         }
         finally
         {

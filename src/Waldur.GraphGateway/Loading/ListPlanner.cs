@@ -37,17 +37,17 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
             // A count alone is one HEAD whatever the order: no order, known to Waldur or not, changes how many rows match.
             if (!request.NeedsRows)
             {
-                return Build(context, await fetcher.CountAsync(resource, query, cancellationToken).ConfigureAwait(false), []);
+                return Build(context, await fetcher.CountAsync(resource, query, cancellationToken), []);
             }
 
             if (ServerOrder.For(resource, order) is { } server
-                && await WindowAsync(context, server, cancellationToken).ConfigureAwait(false) is { } page)
+                && await WindowAsync(context, server, cancellationToken) is { } page)
             {
                 return page;
             }
         }
 
-        return await ScanAsync(context, split, request.Order, cancellationToken).ConfigureAwait(false);
+        return await ScanAsync(context, split, request.Order, cancellationToken);
     }
 
     private async Task<ConnectionPage?> WindowAsync(PlanContext plan, ServerOrder server, CancellationToken cancellationToken)
@@ -61,22 +61,22 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
             var rows = bounds.Last!.Value + 1;
             if (bounds.Last == 0)
             {
-                return Build(plan, await fetcher.CountAsync(resource, plan.Query, cancellationToken).ConfigureAwait(false), []);
+                return Build(plan, await fetcher.CountAsync(resource, plan.Query, cancellationToken), []);
             }
 
             range = fetcher.Cache.TryGetCount(resource.Endpoint, query, out var known)
-                ? await RangeOrEmptyAsync(plan.Resource, query, Math.Max(0, known - rows), known, cancellationToken).ConfigureAwait(false)
-                : await fetcher.TailAsync(resource, query, rows, cancellationToken).ConfigureAwait(false);
+                ? await RangeOrEmptyAsync(plan.Resource, query, Math.Max(0, known - rows), known, cancellationToken)
+                : await fetcher.TailAsync(resource, query, rows, cancellationToken);
         }
         else
         {
             var (start, end) = bounds.Planned();
             if (end <= start)
             {
-                return Build(plan, await fetcher.CountAsync(resource, plan.Query, cancellationToken).ConfigureAwait(false), []);
+                return Build(plan, await fetcher.CountAsync(resource, plan.Query, cancellationToken), []);
             }
 
-            range = await fetcher.RangeAsync(resource, query, Math.Max(0, start - 1), end + 1, cancellationToken, margin).ConfigureAwait(false);
+            range = await fetcher.RangeAsync(resource, query, Math.Max(0, start - 1), end + 1, cancellationToken, margin);
         }
 
         var (from, to) = bounds.Resolve(range.Total);
@@ -89,7 +89,7 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
         {
             // Planned from arguments alone (e.g. `before` past the end); now that the total is known, read the real slice.
             range = await fetcher.RangeAsync(resource, query, Math.Max(0, from - 1), Math.Min(range.Total, to + 1), cancellationToken, margin)
-                .ConfigureAwait(false);
+                ;
             (from, to) = bounds.Resolve(range.Total);
             if (range.Start > Math.Max(0, from - 1) || range.End < Math.Min(range.Total, to + 1))
             {
@@ -99,7 +99,7 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
 
         var comparer = new RowComparer(plan.Order, resource, null);
         var window = await ServerOrderWindow.ReadAsync(fetcher, resource, query, server, filters => ReadRunAsync(resource, server, filters, cancellationToken),
-            range, from, to, comparer, cancellationToken).ConfigureAwait(false);
+            range, from, to, comparer, cancellationToken);
         return window is null ? null : Build(plan, range.Total, window);
     }
 
@@ -115,30 +115,30 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
         var query = new WaldurListQuery(filters, null, 1, WaldurListQuery.MaxPageSize);
         if (server.Ordering is null)
         {
-            return await fetcher.RunAsync(resource, filters, cancellationToken).ConfigureAwait(false);
+            return await fetcher.RunAsync(resource, filters, cancellationToken);
         }
 
-        var first = await scanner.FirstPageAsync(resource, query, cancellationToken).ConfigureAwait(false);
+        var first = await scanner.FirstPageAsync(resource, query, cancellationToken);
         return first.TotalCount > options.Value.ScanBudgetRows
             ? null
-            : (await scanner.ScanAsync(resource, query, cancellationToken).ConfigureAwait(false)).Rows;
+            : (await scanner.ScanAsync(resource, query, cancellationToken)).Rows;
     }
 
     private async Task<RowRange> RangeOrEmptyAsync(ListResource resource, WaldurListQuery query, int start, int end,
         CancellationToken cancellationToken) => end <= start
             ? new RowRange(0, [], end)
-            : await fetcher.RangeAsync(resource, query, start, end, cancellationToken).ConfigureAwait(false);
+            : await fetcher.RangeAsync(resource, query, start, end, cancellationToken);
 
     private async Task<ConnectionPage> ScanAsync(PlanContext plan, FilterSplit split, IReadOnlyList<SortKey> requested,
         CancellationToken cancellationToken)
     {
-        var first = await scanner.FirstPageAsync(plan.Resource, plan.Query, cancellationToken).ConfigureAwait(false);
+        var first = await scanner.FirstPageAsync(plan.Resource, plan.Query, cancellationToken);
         if (first.TotalCount > options.Value.ScanBudgetRows)
         {
             throw BudgetExceeded(plan, split, requested, first.TotalCount);
         }
 
-        var scan = await scanner.ScanAsync(plan.Resource, plan.Query, cancellationToken).ConfigureAwait(false);
+        var scan = await scanner.ScanAsync(plan.Resource, plan.Query, cancellationToken);
         return Select(plan, split.Residual, scan.Rows, scan.DefaultOrderRank);
     }
 

@@ -16,14 +16,14 @@ public sealed class ListRequestCache
 
     public async Task<WaldurPage> PageAsync(WaldurEndpoint endpoint, WaldurListQuery query, Func<Task<WaldurPage>> fetch)
     {
-        var page = (WaldurPage)await GetOrAdd($"page|{endpoint.Path}|{query.ToQueryString()}", async () => await fetch().ConfigureAwait(false))
-            .ConfigureAwait(false);
+        var page = (WaldurPage)await GetOrAdd($"page|{endpoint.Path}|{query.ToQueryString()}", async () => await fetch())
+            ;
         SetCount(endpoint, query, page.TotalCount);
         return page;
     }
 
     public async Task<ScanResult> ScanAsync(WaldurEndpoint endpoint, WaldurListQuery query, Func<Task<ScanResult>> scan) =>
-        (ScanResult)await GetOrAdd(ScanKey(endpoint, query), async () => await scan().ConfigureAwait(false)).ConfigureAwait(false);
+        (ScanResult)await GetOrAdd(ScanKey(endpoint, query), async () => await scan());
 
     /// <summary>A scan already started (or finished) for these filters, if any: windows and counts read it for free.</summary>
     public Task<ScanResult>? FindScan(WaldurEndpoint endpoint, WaldurListQuery query) =>
@@ -36,7 +36,7 @@ public sealed class ListRequestCache
     private Task<object> GetOrAdd(string key, Func<Task<object>> create) =>
         _entries.GetOrAdd(key, _ => new Lazy<Task<object>>(create, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
-    private static async Task<ScanResult> Cast(Task<object> task) => (ScanResult)await task.ConfigureAwait(false);
+    private static async Task<ScanResult> Cast(Task<object> task) => (ScanResult)await task;
 
     private static string ScanKey(WaldurEndpoint endpoint, WaldurListQuery query) => $"scan|{endpoint.Path}|{query.FilterKey}";
 

@@ -26,21 +26,21 @@ public sealed class ResidualScanner(ListFetcher fetcher, IOptions<ListOptions> o
     /// </summary>
     public async Task<IReadOnlyList<WaldurPage>> PagesAsync(ListResource resource, WaldurListQuery query, CancellationToken cancellationToken)
     {
-        var first = await FirstPageAsync(resource, query, cancellationToken).ConfigureAwait(false);
+        var first = await FirstPageAsync(resource, query, cancellationToken);
         var pageCount = Math.Max(1, (first.TotalCount + PageSize - 1) / PageSize);
         using var gate = new SemaphoreSlim(options.Value.ScanConcurrency);
         var rest = await Task.WhenAll(Enumerable.Range(2, pageCount - 1).Select(async page =>
         {
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await gate.WaitAsync(cancellationToken);
             try
             {
-                return await fetcher.PageAsync(resource, query.WithPage(page, PageSize), cancellationToken).ConfigureAwait(false);
+                return await fetcher.PageAsync(resource, query.WithPage(page, PageSize), cancellationToken);
             }
             finally
             {
                 gate.Release();
             }
-        })).ConfigureAwait(false);
+        }));
         var pages = new List<WaldurPage>(pageCount) { first };
         pages.AddRange(rest);
         if (pages.Any(p => p.TotalCount != first.TotalCount))
@@ -53,7 +53,7 @@ public sealed class ResidualScanner(ListFetcher fetcher, IOptions<ListOptions> o
 
     private async Task<ScanResult> ReadAllAsync(ListResource resource, WaldurListQuery query, CancellationToken cancellationToken)
     {
-        var pages = await PagesAsync(resource, query, cancellationToken).ConfigureAwait(false);
+        var pages = await PagesAsync(resource, query, cancellationToken);
         var first = pages[0];
         var all = pages.SelectMany(p => p.Items).ToList();
         if (all.Count == first.TotalCount && all.Select(r => r.Uuid).Distinct(StringComparer.Ordinal).Count() == all.Count)
@@ -66,7 +66,7 @@ public sealed class ResidualScanner(ListFetcher fetcher, IOptions<ListOptions> o
         {
             if (pages[i].Items.Count > 0 && pages[i + 1].Items.Count > 0
                 && resource.DefaultOrderKey(pages[i].Items[^1]) is var key && key == resource.DefaultOrderKey(pages[i + 1].Items[0])
-                && await fetcher.GroupAsync(resource, query, key, cancellationToken).ConfigureAwait(false) is { } group)
+                && await fetcher.GroupAsync(resource, query, key, cancellationToken) is { } group)
             {
                 groups[key] = group;
             }

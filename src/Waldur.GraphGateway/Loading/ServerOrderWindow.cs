@@ -64,7 +64,7 @@ internal static class ServerOrderWindow
             }
             else
             {
-                var group = order.RunFilters(query, sample) is { } filters ? await readRun(filters).ConfigureAwait(false) : null;
+                var group = order.RunFilters(query, sample) is { } filters ? await readRun(filters) : null;
                 if (group is null)
                 {
                     return null;
@@ -73,7 +73,7 @@ internal static class ServerOrderWindow
                 run = group.Order(comparer).ToList();
                 runStart = !leftOpen ? range.Start + lo
                     : !rightOpen ? range.Start + hi - run.Count
-                    : await LocateAsync(fetcher, resource, query, order, range, sample, run.Count, cancellationToken).ConfigureAwait(false);
+                    : await LocateAsync(fetcher, resource, query, order, range, sample, run.Count, cancellationToken);
             }
 
             if (runStart > position || runStart + run.Count <= position || run.Count < hi - lo)
@@ -109,7 +109,7 @@ internal static class ServerOrderWindow
             return range.Start;
         }
 
-        var before = await fetcher.RangeAsync(resource, query, from, range.Start, cancellationToken).ConfigureAwait(false);
+        var before = await fetcher.RangeAsync(resource, query, from, range.Start, cancellationToken);
         var others = 0;
         for (var i = 0; i < before.Rows.Count; i++)
         {
