@@ -2,7 +2,7 @@ using Waldur.Emulator.Data.Core;
 
 namespace Waldur.Emulator.Tests;
 
-/// <summary>The 15 core lists: bodies against the 8.0.5 item schemas, references, filters (CORE-RESOURCES.md C3/C4),
+/// <summary>The 15 core lists: bodies against the 8.0.5 item schemas, references, filters (docs/waldur-core-rules.md C3/C4),
 /// <c>o</c> (C5), <c>field=</c> (C8), retrieve (C9) and the permission model (C7 and the per-list visibility).</summary>
 public sealed class CoreListTests : IAsyncLifetime
 {

@@ -91,7 +91,7 @@ public sealed class CoreCaller
     public bool SeesProject(CoreProject project) => IsStaff || RoleCustomers.Contains(project.Customer) || RoleProjects.Contains(project);
 }
 
-/// <summary>Which rows of each core list a caller may see (CORE-RESOURCES.md visibility sections, C7).</summary>
+/// <summary>Which rows of each core list a caller may see (docs/waldur-core-rules.md visibility sections, C7).</summary>
 public static class CoreVisibility
 {
     public static bool IsVisible(CoreCaller caller, string listPath, object row)

@@ -5,7 +5,7 @@ using static Waldur.Emulator.Waldur.Resources.CoreUrls;
 
 namespace Waldur.Emulator.Waldur.Resources;
 
-/// <summary>The marketplace lists (CORE-RESOURCES.md §4–10).</summary>
+/// <summary>The marketplace lists (docs/waldur-core-rules.md §4–10).</summary>
 internal static class CoreMarketplace
 {
     private const string ResourceFilter = Marketplace + " ResourceFilter(OfferingFilterMixin, NameFilterSet, CreatedModifiedFilter)";

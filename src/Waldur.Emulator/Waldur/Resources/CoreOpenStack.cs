@@ -7,7 +7,7 @@ using static Waldur.Emulator.Waldur.Resources.CoreUrls;
 namespace Waldur.Emulator.Waldur.Resources;
 
 /// <summary><c>/api/openstack-tenants/</c>, <c>-instances/</c>, <c>-volumes/</c>, <c>/api/invoices/</c> and <c>/api/events/</c>
-/// (CORE-RESOURCES.md §11–15).</summary>
+/// (docs/waldur-core-rules.md §11–15).</summary>
 internal static class CoreOpenStack
 {
     private const string Base = Structure + " BaseResourceFilter";

@@ -4,7 +4,7 @@ using static Waldur.Emulator.Waldur.Resources.CoreUrls;
 
 namespace Waldur.Emulator.Waldur.Resources;
 
-/// <summary><c>/api/customers/</c>, <c>/api/projects/</c>, <c>/api/users/</c> (CORE-RESOURCES.md §1–3).</summary>
+/// <summary><c>/api/customers/</c>, <c>/api/projects/</c>, <c>/api/users/</c> (docs/waldur-core-rules.md §1–3).</summary>
 internal static class CoreStructure
 {
     private const string CustomerFilter = Structure + " CustomerFilter(NameFilterSet)";
