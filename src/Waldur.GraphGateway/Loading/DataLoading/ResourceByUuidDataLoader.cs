@@ -133,16 +133,8 @@ public sealed class ResourceByUuidDataLoader(
         var fetched = rows.OfType<WaldurRow>().ToList();
         foreach (var row in fetched)
             found.TryAdd(row.Uuid, row);
-        // Rows fetched one by one did not pass the planner's primer: their nested rows (an image's regions) fill other caches here.
-        loaders.Prime(fetched.SelectMany(NestedRows));
+        // Rows fetched one by one did not pass the planner's primer: their nested rows (an image's regions) fill other
+        // caches here. The rows themselves are in flight in this batch, which priming never overwrites.
+        loaders.Prime(fetched);
     }
-
-    private static IEnumerable<WaldurRow> NestedRows(WaldurRow row) => row.Shape.Fields
-        .Where(f => f.Nested is not null)
-        .SelectMany(f => row[f.Index] switch
-        {
-            WaldurRow nested => [nested],
-            IReadOnlyList<WaldurRow> nested => nested,
-            _ => [],
-        });
 }
