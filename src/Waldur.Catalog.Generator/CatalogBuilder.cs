@@ -40,9 +40,9 @@ public static class CatalogBuilder
         return AddReverseConnections(resources, overrides);
     }
 
-    private sealed record ListOp(OpenApiOperation Operation, string ItemSchemaId, IOpenApiSchema ItemSchema);
+    internal sealed record ListOp(OpenApiOperation Operation, string ItemSchemaId, IOpenApiSchema ItemSchema);
 
-    private static ListOp ListOperation(OpenApiDocument document, string path)
+    internal static ListOp ListOperation(OpenApiDocument document, string path)
     {
         if (document.Paths is null || !document.Paths.TryGetValue(path, out var item) || item.Operations is null
             || !item.Operations.TryGetValue(HttpMethod.Get, out var get))
@@ -53,12 +53,12 @@ public static class CatalogBuilder
         return new ListOp(get, itemRef.Reference.Id!, itemRef);
     }
 
-    private static string? RetrieveOperationId(OpenApiDocument document, string path) =>
+    internal static string? RetrieveOperationId(OpenApiDocument document, string path) =>
         document.Paths!.TryGetValue(path + "{uuid}/", out var byUuid) && byUuid.Operations?.TryGetValue(HttpMethod.Get, out var retrieve) == true
             ? retrieve.OperationId
             : null;
 
-    private static ResourceDescriptor BuildResource(
+    internal static ResourceDescriptor BuildResource(
         OpenApiDocument document, ResourceOverride o, ListOp list, Dictionary<string, string> objectTypes, HashSet<string> operationIds,
         Dictionary<string, string> catalogTargets)
     {
@@ -335,7 +335,7 @@ public static class CatalogBuilder
     }
 
     /// <summary>A GraphQL enum name means one set of values, and is not also a resource type.</summary>
-    private static void CheckEnumTypes(List<ResourceDescriptor> resources)
+    internal static void CheckEnumTypes(List<ResourceDescriptor> resources)
     {
         var typeNames = resources.Select(r => r.TypeName).ToHashSet(StringComparer.Ordinal);
         var seen = new Dictionary<string, (IReadOnlyList<string> Values, string Where)>(StringComparer.Ordinal);
@@ -367,7 +367,7 @@ public static class CatalogBuilder
         return OperationIdOf(parameters.GetValueOrDefault(jsonName)) ?? OperationIdOf(parameters.GetValueOrDefault(x));
     }
 
-    private static string? OperationIdOf(IOpenApiParameter? parameter) =>
+    internal static string? OperationIdOf(IOpenApiParameter? parameter) =>
         parameter is IOpenApiExtensible { Extensions: { } extensions }
         && extensions.TryGetValue(OperationIdExtension, out var value)
         && value is JsonNodeExtension { Node: JsonValue node }
@@ -393,12 +393,31 @@ public static class CatalogBuilder
                 _ when type.HasFlag(JsonSchemaType.Boolean) && !type.HasFlag(JsonSchemaType.Array)
                        && byJsonName.TryGetValue(name, out var f) && f.Kind == ValueKind.Boolean && !f.IsList
                     => new FilterDescriptor(name, f.Name, FilterLookup.Boolean),
+                _ when byJsonName.TryGetValue(name, out var f) && f is { EnumValues: { } values, IsList: false }
+                       && ParameterChoices(p.Schema) is { } choices && values.All(choices.Contains)
+                    => new FilterDescriptor(name, f.Name, type.HasFlag(JsonSchemaType.Array) ? FilterLookup.RepeatedMulti : FilterLookup.Exact),
                 _ => null,
             };
             if (filter is not null) filters.Add(filter);
         }
 
         return filters;
+    }
+
+    /// <summary>
+    /// The values an enum query parameter accepts (a <c>$ref</c>'d or inline string enum, or an array of one: django-filter's
+    /// ChoiceFilter and MultipleChoiceFilter), or null. An enum filter is pushed down only when it accepts every value of
+    /// the property it is named after: then <c>?state=OK</c> means "state is OK", nothing else.
+    /// </summary>
+    private static HashSet<string>? ParameterChoices(IOpenApiSchema? schema)
+    {
+        if (schema is null) return null;
+        if (schema.Type?.HasFlag(JsonSchemaType.Array) == true) return schema.Items is { } items ? ParameterChoices(items) : null;
+        if (EnumOf(schema) is { } shape) return shape.Values.ToHashSet(StringComparer.Ordinal);
+        var target = schema is OpenApiSchemaReference r ? r.Target : schema;
+        return target?.Enum is { Count: > 0 } values && target.Type?.HasFlag(JsonSchemaType.String) == true
+            ? values.Select(EnumText).OfType<string>().ToHashSet(StringComparer.Ordinal)
+            : null;
     }
 
     /// <summary>The ascending keys of the list's <c>o</c> parameter (its enum without the <c>-</c> forms), or null without <c>o</c> or its choices.</summary>
@@ -428,7 +447,7 @@ public static class CatalogBuilder
         return dash < 0 ? tag : tag[..dash];
     }
 
-    private static HashSet<string> AllOperationIds(OpenApiDocument document)
+    internal static HashSet<string> AllOperationIds(OpenApiDocument document)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         if (document.Paths is null) return ids;
@@ -468,7 +487,7 @@ public static class CatalogBuilder
         }).ToList();
     }
 
-    private static void CheckUnique<T>(IEnumerable<T> items, Func<T, string> key, string what)
+    internal static void CheckUnique<T>(IEnumerable<T> items, Func<T, string> key, string what)
     {
         var duplicate = items.GroupBy(key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new CatalogException($"Two catalog entries share the {what} \"{duplicate.Key}\".");

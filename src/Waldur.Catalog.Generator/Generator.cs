@@ -2,9 +2,16 @@ using System.Diagnostics;
 
 namespace Waldur.Catalog.Generator;
 
-public sealed record GeneratorOptions(string Spec, string Overrides, string Output, bool Check);
+public sealed record GeneratorOptions(string Spec, string Overrides, string Output, bool Check)
+{
+    /// <summary><c>WaldurCatalog.All.g.cs</c>, beside <see cref="Output"/>.</summary>
+    public string AllOutput => RepositoryPaths.AllOutputBeside(Output);
+}
 
 public sealed record GeneratorRun(int ExitCode, string Message, TimeSpan SpecParse, TimeSpan Total);
+
+/// <summary>The two generated files: the reviewed catalog and every list (<c>WaldurCatalog.All</c>).</summary>
+public sealed record GeneratedCatalogs(string Reviewed, string All);
 
 /// <summary>One run: load the spec and the overrides, build, write or check. The console app and the tests both call this.</summary>
 public static class Generator
@@ -15,12 +22,16 @@ public static class Generator
         return Generate(spec, overridesPath, specPath);
     }
 
-    public static string Generate(SpecLoadResult spec, string overridesPath, string specPath)
+    public static string Generate(SpecLoadResult spec, string overridesPath, string specPath) => GenerateBoth(spec, overridesPath, specPath).Reviewed;
+
+    public static GeneratedCatalogs GenerateBoth(SpecLoadResult spec, string overridesPath, string specPath)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var overrides = OverridesReader.ReadFile(overridesPath);
-        var resources = CatalogBuilder.Build(spec.Document, overrides);
-        return CatalogWriter.Write(resources, Path.GetFileName(specPath), Path.GetFileName(overridesPath));
+        var reviewed = CatalogBuilder.Build(spec.Document, overrides);
+        var all = AllListsBuilder.Build(spec.Document, overrides, reviewed);
+        var (specName, overridesName) = (Path.GetFileName(specPath), Path.GetFileName(overridesPath));
+        return new GeneratedCatalogs(CatalogWriter.Write(reviewed, specName, overridesName), CatalogWriter.WriteAll(all, reviewed, specName, overridesName));
     }
 
     public static async Task<GeneratorRun> RunAsync(GeneratorOptions options, CancellationToken cancellationToken = default)
@@ -28,26 +39,33 @@ public static class Generator
         ArgumentNullException.ThrowIfNull(options);
         var total = Stopwatch.StartNew();
         SpecLoadResult spec;
-        string text;
+        GeneratedCatalogs texts;
         try
         {
             spec = await SpecLoader.LoadAsync(options.Spec, cancellationToken);
-            text = Generate(spec, options.Overrides, options.Spec);
+            texts = GenerateBoth(spec, options.Overrides, options.Spec);
         }
         catch (CatalogException e)
         {
             return new GeneratorRun(2, e.Message, TimeSpan.Zero, total.Elapsed);
         }
 
+        var outputs = new[] { (Path: options.Output, Text: texts.Reviewed), (Path: options.AllOutput, Text: texts.All) };
         if (options.Check)
         {
-            var current = File.Exists(options.Output) ? await File.ReadAllTextAsync(options.Output, cancellationToken) : "";
-            var result = CatalogCheck.Compare(current, text, Path.GetFileName(options.Output));
-            return new GeneratorRun(result.UpToDate ? 0 : 1, result.Message, spec.Elapsed, total.Elapsed);
+            var results = new List<CheckResult>();
+            foreach (var (path, text) in outputs)
+            {
+                var current = File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : "";
+                results.Add(CatalogCheck.Compare(current, text, Path.GetFileName(path)));
+            }
+
+            return new GeneratorRun(results.All(r => r.UpToDate) ? 0 : 1, string.Join("\n", results.Select(r => r.Message)), spec.Elapsed, total.Elapsed);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
-        await File.WriteAllTextAsync(options.Output, text, cancellationToken);
-        return new GeneratorRun(0, $"Wrote {options.Output}.", spec.Elapsed, total.Elapsed);
+        foreach (var (path, text) in outputs)
+            await File.WriteAllTextAsync(path, text, cancellationToken);
+        return new GeneratorRun(0, $"Wrote {options.Output} and {options.AllOutput}.", spec.Elapsed, total.Elapsed);
     }
 }

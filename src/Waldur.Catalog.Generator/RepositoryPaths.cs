@@ -11,6 +11,12 @@ public sealed record RepositoryPaths(string Root)
 
     public string Output => Path.Combine(Root, "src", "Waldur.Catalog", "Generated", "WaldurCatalog.g.cs");
 
+    public string AllOutput => AllOutputBeside(Output);
+
+    /// <summary><c>WaldurCatalog.All.g.cs</c> beside the reviewed catalog's file.</summary>
+    public static string AllOutputBeside(string output) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "WaldurCatalog.All.g.cs");
+
     public static RepositoryPaths? Find(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)

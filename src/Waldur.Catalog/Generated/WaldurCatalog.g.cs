@@ -7,7 +7,7 @@ using Waldur.Catalog.Model;
 
 namespace Waldur.Catalog.Generated;
 
-public static class WaldurCatalog
+public static partial class WaldurCatalog
 {
     public static ResourceCatalog Reviewed { get; } = new([
         new ResourceDescriptor(
