@@ -1,5 +1,5 @@
 using GraphQL;
-using Waldur.Catalog.Generated;
+using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.Loading.DataLoading;
 using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.Types.Relay;
@@ -12,10 +12,14 @@ public static class WaldurSchemaHosting
 {
     public static IServiceCollection AddWaldurSchema(this IServiceCollection services, IConfiguration configuration)
     {
-        var catalog = WaldurCatalog.Reviewed;
+        // The catalog shapes the services below, so it is chosen now; a bad name stops start-up through the validator.
+        var options = configuration.GetSection(CatalogOptions.Section).Get<CatalogOptions>() ?? new CatalogOptions();
+        var catalog = CatalogSelection.Select(options.Include, options.Exclude).Catalog;
+        services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CatalogOptions>, CatalogOptionsValidator>();
         services.AddWaldurLoading(configuration, catalog);
         services.AddRelay(configuration);
-        foreach (var resource in catalog.Resources)
+        foreach (var resource in catalog.Resources.Where(ResourceGraph.IsNodeResource))
         {
             var typeName = resource.TypeName;
             services.AddNodeType(typeName, (uuid, context) => context.Loaders().ByUuid(typeName).Load(uuid).Then(row => (object?)row));

@@ -21,7 +21,7 @@ namespace Waldur.GraphGateway.Loading;
 /// fields of the request with the same pushdown), filtered and sorted here, within a row budget. Both plans give the
 /// same sequence, so cursors (offsets into it) mean the same whichever plan answers the next page.</para>
 /// </summary>
-public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IOptions<ListOptions> options)
+public sealed partial class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IOptions<ListOptions> options)
 {
     public async Task<ConnectionPage> LoadAsync(ListResource resource, ListRequest request, CancellationToken cancellationToken)
     {
@@ -31,6 +31,12 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
         {
             Query = context.Query with { Fields = FieldProjection.Keys(resource, request.Selection, split.ResidualFields, context.Order) },
         };
+        if (resource.FollowsWaldurOrder
+            && (request.Order.Count == 0 || !resource.Endpoint.Shape.Keyed || !resource.Endpoint.Paged))
+        {
+            return await InWaldurOrderAsync(context, split, request, cancellationToken);
+        }
+
         var (query, order) = (context.Query, context.Order);
         if (split.Residual is null && fetcher.Cache.FindScan(resource.Endpoint, query) is null)
         {

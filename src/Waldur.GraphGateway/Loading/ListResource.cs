@@ -19,7 +19,7 @@ public sealed class ListResource
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentNullException.ThrowIfNull(shape);
         Descriptor = descriptor;
-        Endpoint = new WaldurEndpoint(descriptor.Path, shape);
+        Endpoint = new WaldurEndpoint(descriptor.Path, shape, descriptor.Paged);
         Fields = ResourceFields.For(shape);
         Pushdown = descriptor.Filters.SelectMany(PushdownRules.For).ToList();
 
@@ -27,7 +27,7 @@ public sealed class ListResource
         KnowsDefaultOrder = descriptor.DefaultOrder is { } order && shape.TryGetField(order, out var field)
                             && field is { Kind: ValueKind.String, IsList: false };
         DefaultOrderField = KnowsDefaultOrder ? descriptor.DefaultOrder! : "uuid";
-        _defaultOrderIndex = shape[DefaultOrderField].Index;
+        _defaultOrderIndex = shape.TryGetField(DefaultOrderField, out var orderField) ? orderField.Index : -1;
         DefaultOrderExactParameter = KnowsDefaultOrder ? ExactParameter(descriptor, DefaultOrderField) : null;
         ServerSort = descriptor.Orders
             .Where(o => shape.TryGetField(o.Field, out var f) && f is { Kind: ValueKind.String, IsList: false })
@@ -35,7 +35,40 @@ public sealed class ListResource
             .ToList();
     }
 
+    /// <summary>The same list at another path: a nested list's path with its parameters filled in (<see cref="WithPath"/>).</summary>
+    private ListResource(ListResource source, string path)
+    {
+        Descriptor = source.Descriptor;
+        Endpoint = source.Endpoint with { Path = path };
+        Fields = source.Fields;
+        Pushdown = source.Pushdown;
+        KnowsDefaultOrder = source.KnowsDefaultOrder;
+        DefaultOrderField = source.DefaultOrderField;
+        _defaultOrderIndex = source._defaultOrderIndex;
+        DefaultOrderExactParameter = source.DefaultOrderExactParameter;
+        ServerSort = source.ServerSort;
+    }
+
     public ResourceDescriptor Descriptor { get; }
+
+    /// <summary>
+    /// Rows come in Waldur's own order when no <c>order</c> is asked for (a generated list: the catalog does not know that
+    /// order's key), and every read of a list without uuids or without paging is a read of the whole list.
+    /// </summary>
+    public bool FollowsWaldurOrder => Descriptor.FollowWaldurOrder;
+
+    /// <summary>This list with each <c>{name}</c> of its path replaced by <paramref name="values"/>' value (escaped).</summary>
+    public ListResource WithPath(IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var path = Descriptor.Path;
+        foreach (var (name, value) in values)
+        {
+            path = path.Replace("{" + name + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
+        }
+
+        return new ListResource(this, path);
+    }
 
     public string TypeName => Descriptor.TypeName;
 
@@ -59,7 +92,7 @@ public sealed class ListResource
     public string DefaultOrderKey(WaldurRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return row[_defaultOrderIndex] as string ?? "";
+        return _defaultOrderIndex < 0 ? "" : row[_defaultOrderIndex] as string ?? "";
     }
 
     private static string? ExactParameter(ResourceDescriptor descriptor, string field) =>

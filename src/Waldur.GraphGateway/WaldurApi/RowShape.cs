@@ -15,7 +15,10 @@ public sealed class RowShape
 
     public IReadOnlyList<RowField> Fields => _fields;
 
+    /// <summary>Where <c>uuid</c> sits; -1 when the resource's rows have none.</summary>
     public int UuidIndex { get; private set; } = -1;
+
+    public bool Keyed => UuidIndex >= 0;
 
     public RowField this[string name] => _byName.TryGetValue(name, out var field)
         ? field
@@ -29,8 +32,7 @@ public sealed class RowShape
         _fields = fields;
         foreach (var field in fields)
             _byName[field.Name] = field;
-        UuidIndex = _byName.TryGetValue("uuid", out var uuid)
-            ? uuid.Index
-            : throw new InvalidOperationException($"{TypeName} has no uuid field: every catalog resource is keyed by uuid.");
+        // Some generated lists (statistics, histories) have no uuid: their rows are no nodes and never fill a by-uuid cache.
+        UuidIndex = _byName.TryGetValue("uuid", out var uuid) ? uuid.Index : -1;
     }
 }

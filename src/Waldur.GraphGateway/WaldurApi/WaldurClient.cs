@@ -45,17 +45,22 @@ public sealed class WaldurClient(
 
     private async Task<WaldurPage> ListCoreAsync(WaldurEndpoint endpoint, WaldurListQuery query, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Get, $"{endpoint.Path}?{query.ToQueryString()}", cancellationToken)
+        using var response = await SendAsync(HttpMethod.Get, $"{endpoint.Path}?{query.ToQueryString(endpoint.Paged)}", cancellationToken)
             .ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        if (response.StatusCode == HttpStatusCode.NotFound && endpoint.Paged)
         {
             throw new WaldurInvalidPageException();
         }
 
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        var total = ResultCount(response);
+        var total = endpoint.Paged ? ResultCount(response) : -1;
         var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         var items = RowReader.ReadList(body, endpoint.Shape, query.Fields);
+        if (!endpoint.Paged)
+        {
+            return new WaldurPage(items, items.Count, 1, Math.Max(1, items.Count));
+        }
+
         var page = query.LastPage ? Math.Max(1, (total + query.PageSize - 1) / query.PageSize) : query.Page;
         return new WaldurPage(items, total, page, Math.Min(query.PageSize, WaldurListQuery.MaxPageSize));
     }
@@ -75,6 +80,12 @@ public sealed class WaldurClient(
 
     private async Task<int> CountCoreAsync(WaldurEndpoint endpoint, WaldurListQuery query, CancellationToken cancellationToken)
     {
+        if (!endpoint.Paged)
+        {
+            // No X-Result-Count without paging: the count is the length of the one response.
+            return (await ListCoreAsync(endpoint, query, cancellationToken).ConfigureAwait(false)).TotalCount;
+        }
+
         using var response = await SendAsync(HttpMethod.Head, $"{endpoint.Path}?{query.ToQueryString(includePaging: false)}", cancellationToken)
             .ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);

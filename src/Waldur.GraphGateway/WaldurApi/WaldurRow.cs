@@ -21,8 +21,8 @@ public sealed class WaldurRow
     /// <summary>False for a row read with <c>field=</c>: it holds only what one query needed, so it never fills a by-uuid cache.</summary>
     public bool IsComplete { get; }
 
-    /// <summary>Never null: the reader refuses a row without one.</summary>
-    public string Uuid => (string)_values[Shape.UuidIndex]!;
+    /// <summary>Never null: the reader refuses a keyed row without one; rows of a resource without uuids say "".</summary>
+    public string Uuid => Shape.UuidIndex >= 0 ? (string)_values[Shape.UuidIndex]! : "";
 
     public object? this[int index] => _values[index];
 

@@ -29,10 +29,21 @@ public sealed class SchemaFileTests(TransportFixture fixture) : IClassFixture<Tr
     }
 
     [Fact]
-    public void Schema_graphql_at_the_repository_root_is_the_printed_schema()
+    public void Schema_graphql_at_the_repository_root_is_the_printed_schema() =>
+        AssertFileIsPrinted("schema.graphql", SchemaSdl.Client(fixture.Services.GetRequiredService<ISchema>()));
+
+    /// <summary><c>schema.full.graphql</c> is the schema of <c>Catalog:Include=*</c>: every list operation of the spec.</summary>
+    [Fact]
+    public void Schema_full_graphql_at_the_repository_root_is_the_printed_schema_of_every_list()
     {
-        var path = Path.Combine(RepositoryRoot.Path, "schema.graphql");
-        var printed = Encoding.UTF8.GetBytes(SchemaSdl.Client(fixture.Services.GetRequiredService<ISchema>()));
+        using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Catalog:Include"] = "*" });
+        AssertFileIsPrinted("schema.full.graphql", SchemaSdl.Client(factory.Services.GetRequiredService<ISchema>()));
+    }
+
+    private static void AssertFileIsPrinted(string file, string schema)
+    {
+        var path = Path.Combine(RepositoryRoot.Path, file);
+        var printed = Encoding.UTF8.GetBytes(schema);
         if (Environment.GetEnvironmentVariable("UPDATE_SCHEMA") == "1")
         {
             File.WriteAllBytes(path, printed);
@@ -41,6 +52,6 @@ public sealed class SchemaFileTests(TransportFixture fixture) : IClassFixture<Tr
         var committed = File.Exists(path) ? File.ReadAllBytes(path) : [];
         Assert.True(printed.AsSpan().SequenceEqual(committed),
             $"{path} differs from the schema the gateway prints. If the schema change is intended, run " +
-            "`UPDATE_SCHEMA=1 dotnet test --filter Schema_graphql_at_the_repository_root` and review the diff of schema.graphql.");
+            $"`UPDATE_SCHEMA=1 dotnet test --filter SchemaFileTests` and review the diff of {file}.");
     }
 }

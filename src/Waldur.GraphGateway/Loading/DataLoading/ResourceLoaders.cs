@@ -63,7 +63,7 @@ public sealed class ResourceLoaders(
         {
             if (!resources.TryGet(row.Shape.TypeName, out _))
                 continue;
-            if (row.IsComplete)
+            if (row.IsComplete && row.Shape.Keyed)
                 ByUuid(row.Shape.TypeName).Prime(row.Uuid, row);
             foreach (var field in row.Shape.Fields)
             {

@@ -15,6 +15,7 @@ public sealed class CatalogGraphTypes
     private readonly Dictionary<string, ResourceGraph> _byType;
     private readonly Dictionary<string, ResourceGraph> _byRetrieveOperation;
     private readonly Dictionary<string, InputObjectGraphType> _listFilters = new(StringComparer.Ordinal);
+    private readonly ILookup<string, ResourceGraph> _nested;
 
     public CatalogGraphTypes(ListResources resources, FederationOptions federation)
     {
@@ -22,8 +23,9 @@ public sealed class CatalogGraphTypes
         ArgumentNullException.ThrowIfNull(federation);
         _graphs = resources.All.Select(r => new ResourceGraph(r)).ToList();
         _byType = _graphs.ToDictionary(g => g.Resource.TypeName, StringComparer.Ordinal);
-        _byRetrieveOperation = _graphs.Where(g => g.Resource.Descriptor.RetrieveOperationId is not null)
+        _byRetrieveOperation = _graphs.Where(g => g.IsNode && g.Resource.Descriptor.RetrieveOperationId is not null)
             .ToDictionary(g => g.Resource.Descriptor.RetrieveOperationId!, StringComparer.Ordinal);
+        _nested = _graphs.Where(g => g.Resource.Descriptor.Parent is not null).ToLookup(g => g.Resource.Descriptor.Parent!, StringComparer.Ordinal);
         foreach (var graph in _graphs)
         {
             ItemFields.Add(graph, this, federation);
@@ -35,6 +37,9 @@ public sealed class CatalogGraphTypes
     public IReadOnlyList<ResourceGraph> All => _graphs;
 
     public ResourceGraph this[string typeName] => _byType[typeName];
+
+    /// <summary>The nested lists (<see cref="Waldur.Catalog.Model.ResourceDescriptor.Parent"/>) that are connections on <paramref name="typeName"/>.</summary>
+    public IEnumerable<ResourceGraph> NestedIn(string typeName) => _nested[typeName];
 
     public bool TryGet(string typeName, out ResourceGraph graph) => _byType.TryGetValue(typeName, out graph!);
 

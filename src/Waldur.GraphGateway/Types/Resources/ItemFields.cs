@@ -20,8 +20,11 @@ internal static class ItemFields
         var typeName = graph.Resource.TypeName;
         // Every item type holds WaldurRows: the row's shape says which type it is (for Node and _entities).
         item.IsTypeOf = value => value is WaldurRow row && row.Shape.TypeName == typeName;
-        item.ImplementNode(typeName, row => row.Uuid);
-        item.FederatedByUuid(federation, (context, uuid) => context.Loaders().ByUuid(typeName).Load(uuid));
+        if (graph.IsNode)
+        {
+            item.ImplementNode(typeName, row => row.Uuid);
+            item.FederatedByUuid(federation, (context, uuid) => context.Loaders().ByUuid(typeName).Load(uuid));
+        }
 
         foreach (var field in graph.Resource.Endpoint.Shape.Fields)
         {
@@ -39,13 +42,18 @@ internal static class ItemFields
 
         foreach (var reverse in graph.Resource.Descriptor.ReverseConnections)
         {
-            var source = catalog[reverse.SourceType];
+            // Catalog:Include may leave the source out: then there is nothing to connect to.
+            if (!catalog.TryGet(reverse.SourceType, out var source))
+                continue;
             var via = reverse.ViaField;
             item.Field(reverse.Name, source.Connection)
                 .Description(reverse.Description)
                 .Arguments(source.ConnectionArguments())
                 .Resolve(c => ReverseConnections.Load(c, source.Resource, via, c.Source.Uuid));
         }
+
+        foreach (var nested in catalog.NestedIn(typeName))
+            NestedConnections.Add(item, nested);
     }
 
     private static void AddScalar(ObjectGraphType<WaldurRow> item, RowField field)

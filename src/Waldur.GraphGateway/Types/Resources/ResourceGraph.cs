@@ -16,7 +16,8 @@ public sealed class ResourceGraph
         Item = new ObjectGraphType<WaldurRow> { Name = descriptor.TypeName, Description = descriptor.Description };
         Filter = new InputObjectGraphType { Name = descriptor.TypeName + "FilterInput" };
         Sort = new InputObjectGraphType { Name = descriptor.TypeName + "SortInput" };
-        var plural = char.ToUpperInvariant(descriptor.ListField[0]) + descriptor.ListField[1..];
+        // A nested list's field name (`users`) is unique on its parent only: its types carry the parent's name.
+        var plural = descriptor.Parent + char.ToUpperInvariant(descriptor.ListField[0]) + descriptor.ListField[1..];
         Edge = ConnectionTypes.Edge(plural + "Edge", Item);
         Connection = ConnectionTypes.Connection(plural + "Connection", Item, Edge);
     }
@@ -34,4 +35,13 @@ public sealed class ResourceGraph
     public ObjectGraphType<ConnectionPage> Connection { get; }
 
     public QueryArguments ConnectionArguments() => Paging.ConnectionArguments.Create(Filter, Sort);
+
+    /// <summary>Relay node and federation entity: rows with a uuid, from a list at a fixed path (the by-uuid loader reads it).</summary>
+    public bool IsNode => IsNodeResource(Resource.Descriptor);
+
+    public static bool IsNodeResource(Waldur.Catalog.Model.ResourceDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        return descriptor.Fields.Any(f => f.JsonName == "uuid") && !descriptor.Path.Contains('{', StringComparison.Ordinal);
+    }
 }

@@ -20,9 +20,15 @@ public static class ResourceQueryFields
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(catalog);
-        foreach (var graph in catalog.All)
+        foreach (var graph in catalog.All.Where(g => g.Resource.Descriptor.Parent is null))
         {
             var resource = graph.Resource;
+            if (NestedConnections.PathParameters(resource) is { Count: > 0 } parameters)
+            {
+                NestedConnections.AddWithPathArguments(query, graph, parameters);
+                continue;
+            }
+
             query.Field(resource.FieldName, graph.Connection)
                 .Description(resource.Descriptor.ListDescription)
                 .Arguments(graph.ConnectionArguments())
