@@ -94,6 +94,17 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         return ((int)response.StatusCode, await response.Content.ReadAsByteArrayAsync());
     }
 
+    /// <summary>A list page straight from the emulator: status, <c>X-Result-Count</c> (null when Waldur sends none: an unpaged list) and body.</summary>
+    public async Task<(int Status, int? Count, string Body)> EmulatorListAsync(string pathAndQuery, string authorization = Token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(pathAndQuery, UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        using var response = await _emulatorClient.SendAsync(request);
+        int? count = response.Headers.TryGetValues("X-Result-Count", out var values) ? int.Parse(values.First(), System.Globalization.CultureInfo.InvariantCulture) : null;
+        return ((int)response.StatusCode, count, await response.Content.ReadAsStringAsync());
+    }
+
     public async Task ClearJournalAsync() => (await _emulatorClient.DeleteAsync("/__emulator/requests")).EnsureSuccessStatusCode();
 
     public async Task<List<JournalEntry>> JournalAsync() =>
