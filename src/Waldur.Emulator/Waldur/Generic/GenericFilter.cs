@@ -21,11 +21,6 @@ internal static class GenericFilter
         var name = parameter.Name;
         var target = name == "name" || !name.EndsWith("_exact", StringComparison.Ordinal) ? name : name[..^"_exact".Length];
         var index = IndexOf(item, target);
-        if (index < 0)
-        {
-            return null;
-        }
-
         var schema = catalog.Resolve(parameter.Schema);
         var isArray = schema.Type == "array" && schema.Items is not null;
         var element = isArray ? catalog.Resolve(schema.Items!) : schema;
@@ -36,12 +31,13 @@ internal static class GenericFilter
             return null;
         }
 
-        if (name == "name")
+        if (name == "name" && index >= 0)
         {
             var part = values[^1];
             return row => Text(row.Values[index]) is { } text && text.Contains(part, StringComparison.OrdinalIgnoreCase);
         }
 
+        // The form validates every declared parameter, whether or not the emulator can apply it.
         var accepted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in values)
         {
@@ -53,11 +49,24 @@ internal static class GenericFilter
             accepted.Add(text);
         }
 
-        var uuid = element.Format == "uuid";
-        var uri = element.Format == "uri";
-        return row => Text(row.Values[index]) is { } text
-            && accepted.Contains(uuid ? UuidLookup.Normalize(text) ?? text : uri ? PathOf(text) : text);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var comparable = Comparable(element.Format, catalog.Resolve(item.Properties[index].Value).Format);
+        return row => Text(row.Values[index]) is { } text && accepted.Contains(comparable(text));
     }
+
+    // A row value in the parameter's form: a uuid parameter over a url property (BaseResourceFilter's `customer` is a
+    // UUIDFilter, the serializer's `customer` a hyperlink) compares the url's last segment.
+    private static Func<string, string> Comparable(string? parameterFormat, string? propertyFormat) => (parameterFormat, propertyFormat) switch
+    {
+        ("uuid", "uri") => text => UuidLookup.Normalize(PathOf(text).TrimEnd('/').Split('/')[^1]) ?? text,
+        ("uuid", _) => text => UuidLookup.Normalize(text) ?? text,
+        ("uri", _) => PathOf,
+        _ => text => text,
+    };
 
     /// <summary>The index of an item property, or -1.</summary>
     public static int IndexOf(SpecSchema item, string key)

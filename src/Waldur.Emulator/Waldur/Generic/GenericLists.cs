@@ -85,7 +85,7 @@ internal sealed class GenericLists
     }
 
     /// <summary>The rows of a list instance, generated on first use.</summary>
-    public GenericRow[] Rows(ListInstance instance) => _rows.GetOrAdd(instance.Key, _ => _generator.Generate(instance, Identities));
+    public GenericRow[] Rows(ListInstance instance) => _rows.GetOrAdd(instance.Key, _ => _generator.Generate(instance, IsParent(instance), Identities));
 
     /// <summary>The 404 detail when a nested list's parent row does not exist for this token (DRF's <c>get_object</c>
     /// on the parent), else null. Only the first path parameter is checked.</summary>
@@ -109,6 +109,8 @@ internal sealed class GenericLists
         return uuid is not null && Identities(parentPath).Any(r => r.Uuid == uuid) ? null : $"No {parent.ModelName} matches the given query.";
     }
 
+    private bool IsParent(ListInstance instance) => instance.Values.Count == 0 && _routes.Value.Parents.Contains(instance.Path);
+
     private GenericList Bind(ListOperation operation, string path, IReadOnlyDictionary<string, string> values) =>
         new(this, new ListInstance(operation, path, values));
 
@@ -127,7 +129,7 @@ internal sealed class GenericLists
         }
 
         var key = new ListInstance(operation, path, new Dictionary<string, string>()).Key;
-        return [.. Enumerable.Range(0, _generator.Count(key)).Select(pk => _generator.Uuid(key, pk))
+        return [.. Enumerable.Range(0, _generator.Count(key, _routes.Value.Parents.Contains(path))).Select(pk => _generator.Uuid(key, pk))
             .Select(uuid => new RowIdentity(uuid, GenericRows.Base + path + uuid + "/"))];
     });
 
@@ -152,6 +154,7 @@ internal sealed class GenericLists
         public Routes(HashSet<string> tablePaths)
         {
             Served = [.. ListCatalog.Instance.Lists.Where(l => !tablePaths.Contains(l.Path))];
+            Parents = ListCatalog.Instance.Lists.Select(l => l.Parent).OfType<string>().ToHashSet(StringComparer.Ordinal);
             Literal = Served.Where(l => !l.Path.Contains('{', StringComparison.Ordinal)).ToDictionary(l => l.Path, StringComparer.Ordinal);
             var templates = Served.Select(l => new Template(l.Path[1..^1].Split('/'), l, false))
                 .Concat(Served.Where(l => l.Detail is not null).Select(l => new Template([.. l.Path[1..^1].Split('/'), "{" + LookupName + "}"], l, true)));
@@ -161,6 +164,8 @@ internal sealed class GenericLists
         }
 
         public IReadOnlyList<ListOperation> Served { get; }
+
+        public HashSet<string> Parents { get; }
 
         public Dictionary<string, ListOperation> Literal { get; }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace Waldur.Emulator.Waldur.Generic;
 
@@ -14,18 +15,24 @@ internal sealed class GenericRows(int seed, int maxRows)
     /// <summary>Stands for the request's scheme and host in stored JSON (U6).</summary>
     public const string Base = "${base}";
 
-    /// <summary>How many rows an instance has: 0…<c>maxRows</c>, spread by the instance key.</summary>
-    public int Count(string instanceKey) => (int)(Hash(instanceKey) % (ulong)(maxRows + 1));
+    /// <summary>How many rows an instance has: 0…<c>maxRows</c>, spread by the instance key; at least one for a list that
+    /// nested lists hang off (<paramref name="parent"/>), so those stay reachable.</summary>
+    public int Count(string instanceKey, bool parent)
+    {
+        var count = (int)(Hash(instanceKey) % (ulong)(maxRows + 1));
+        return parent ? Math.Max(1, count) : count;
+    }
 
     /// <summary>The uuid of row <paramref name="pk"/> without generating the row (for references and parent checks).</summary>
     public string Uuid(string instanceKey, int pk) => ValueWriter.Hex(RowRandom(instanceKey, pk), 16);
 
-    public GenericRow[] Generate(ListInstance instance, Func<string, IReadOnlyList<RowIdentity>> referenced)
+    public GenericRow[] Generate(ListInstance instance, bool parent, Func<string, IReadOnlyList<RowIdentity>> referenced)
     {
         var item = ListCatalog.Instance.Resolve(instance.Operation.Item);
         var references = instance.Operation.Parameters.Where(p => p.Ref is not null)
             .GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Ref!, StringComparer.Ordinal);
-        var rows = new GenericRow[Count(instance.Key)];
+        var choices = ParameterChoices(instance.Operation);
+        var rows = new GenericRow[Count(instance.Key, parent)];
         for (var pk = 0; pk < rows.Length; pk++)
         {
             var r = RowRandom(instance.Key, pk);
@@ -56,6 +63,7 @@ internal sealed class GenericRows(int seed, int maxRows)
                     _ when references.TryGetValue(key, out var list) && format is "uuid" or "uri" => Pick(picks, list, referenced, r) is { } row
                         ? (format == "uuid" ? row.Uuid : row.Url)
                         : null,
+                    (_, "") when choices.TryGetValue(key, out var allowed) => allowed[r.Next(allowed.Count)],
                     _ => null,
                 };
                 values[i] = fixedText is null ? ValueWriter.Write(b, schema, r, 1, key) : fixedText;
@@ -71,6 +79,26 @@ internal sealed class GenericRows(int seed, int maxRows)
         }
 
         return rows;
+    }
+
+    // Choices of declared string-enum parameters: a plain-string property of the same name takes one of them (the
+    // serializer's CharField then holds what the filter's ChoiceFilter accepts).
+    private static Dictionary<string, IReadOnlyList<string>> ParameterChoices(ListOperation operation)
+    {
+        var catalog = ListCatalog.Instance;
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var parameter in operation.Parameters)
+        {
+            var schema = catalog.Resolve(parameter.Schema);
+            var element = schema.Items is { } items ? catalog.Resolve(items) : schema;
+            var values = element.Enum.Where(e => e.StartsWith('"')).Select(e => JsonSerializer.Deserialize<string>(e)!).ToList();
+            if (values.Count > 0)
+            {
+                result.TryAdd(parameter.Name, values);
+            }
+        }
+
+        return result;
     }
 
     private static RowIdentity? Pick(

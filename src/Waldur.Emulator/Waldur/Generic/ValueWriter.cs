@@ -127,6 +127,8 @@ internal static partial class ValueWriter
             "ipv4" => $"10.{r.Next(256)}.{r.Next(256)}.{r.Next(1, 255)}",
             "ipv6" => "fd00::" + r.Next(1, 0xffff).ToString("x", CultureInfo.InvariantCulture),
             "decimal" => Decimal(schema, r),
+            // A uuid Waldur's serializer writes through a CharField (`reviewer_uuid`, `scope_uuid`): still a uuid.
+            _ when name.EndsWith("uuid", StringComparison.Ordinal) => Hex(r, 16),
             // Patterns in 8.0.5 are slug-like ([-a-zA-Z0-9_]+, [a-z0-9][a-z0-9-]+[a-z0-9], …): a letter then hex digits fits all.
             _ when schema.Pattern is not null => "a" + Hex(r, 4)[..7],
             _ => Words[r.Next(Words.Length)] + " " + r.Next(100).ToString(CultureInfo.InvariantCulture),
