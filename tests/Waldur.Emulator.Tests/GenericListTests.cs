@@ -204,7 +204,7 @@ public sealed class GenericListTests(EmulatorFixture fixture)
     }
 
     [Fact]
-    public async Task Detail_returns_the_listed_row_and_applies_the_filters_U13()
+    public async Task Detail_returns_the_listed_row_in_any_uuid_spelling_U3()
     {
         var retrieved = 0;
         foreach (var (template, _) in Generic().Where(t => VendoredSpec.Document.Paths.ContainsKey(t.Path + "{uuid}/")))
@@ -226,6 +226,19 @@ public sealed class GenericListTests(EmulatorFixture fixture)
         }
 
         Assert.True(retrieved > 150, $"only {retrieved} details retrieved");
+    }
+
+    [Fact]
+    public async Task Detail_applies_the_declared_filters_U13()
+    {
+        var subnet = (await ElementsAsync("/api/access-subnets/?page_size=1"))[0];
+        var uuid = subnet.GetProperty("uuid").GetString();
+        var customer = subnet.GetProperty("customer").GetString()!;
+        var other = (await ElementsAsync("/api/customers/?page_size=300")).Select(c => c.GetProperty("url").GetString()!).First(u => u != customer);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/access-subnets/{uuid}/?customer={Uri.EscapeDataString(customer)}")).StatusCode);
+        var (response, body) = await Client.GetWithBodyAsync($"/api/access-subnets/{uuid}/?customer={Uri.EscapeDataString(other)}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("{\"detail\":\"No AccessSubnet matches the given query.\"}", body);
     }
 
     [Fact]
