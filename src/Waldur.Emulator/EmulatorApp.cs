@@ -25,7 +25,7 @@ public static class EmulatorApp
         services.AddSingleton(dataset);
         var json = new JsonCache(dataset);
         services.AddSingleton(json);
-        services.AddSingleton(new ResourceRegistry(dataset, json));
+        services.AddSingleton(new ResourceRegistry(dataset, json, options));
         services.AddSingleton(new TokenAuthenticator([.. options.Tokens, .. options.Users.Keys]));
         services.AddSingleton<WaldurHandler>();
         services.AddSingleton<RequestJournal>();

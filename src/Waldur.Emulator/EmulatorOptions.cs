@@ -17,6 +17,10 @@ public sealed class EmulatorOptions
 
     public int Seed { get; set; } = 42;
 
+    /// <summary>The most rows a generically served list (every spec list without a table) has; each list instance gets
+    /// 0…this many, spread by its path and parent, so some lists are empty and most span several pages of 10.</summary>
+    public int GenericMaxRows { get; set; } = 40;
+
     /// <summary>Row counts of the 15 core lists (<c>Emulator:CustomerCount</c>, <c>ProjectCount</c>, <c>UserCount</c>,
     /// <c>CategoryCount</c>, <c>ServiceProviderCount</c>, <c>OfferingCount</c>, <c>PlanCount</c>,
     /// <c>MarketplaceResourceCount</c>, <c>OrderCount</c>, <c>InvoiceCount</c>, <c>EventCount</c>, <c>TenantCount</c>,

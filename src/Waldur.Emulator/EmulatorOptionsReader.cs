@@ -17,6 +17,7 @@ public static class EmulatorOptionsReader
             RegionCount = Int(section, nameof(EmulatorOptions.RegionCount), 12, 0, 10_000),
             DropletCount = Int(section, nameof(EmulatorOptions.DropletCount), 60, 0, 1_000_000),
             Seed = Int(section, nameof(EmulatorOptions.Seed), 42, int.MinValue, int.MaxValue),
+            GenericMaxRows = Int(section, nameof(EmulatorOptions.GenericMaxRows), 40, 0, 10_000),
             PerTokenData = Bool(section, nameof(EmulatorOptions.PerTokenData)),
             Tokens = Tokens(section.GetSection(nameof(EmulatorOptions.Tokens))),
             Core = new CoreCounts

@@ -117,7 +117,7 @@ public sealed class CoreSchemaExtract
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, Readable);
 
-    private static string RepoRoot()
+    public static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Waldur.GraphGateway.sln")))

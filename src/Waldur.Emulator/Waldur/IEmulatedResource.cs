@@ -17,6 +17,16 @@ internal interface IEmulatedResource
     /// <summary>Whether <c>{Prefix}/{uuid}/</c> exists (the 8.0.5 schema has no retrieve for events).</summary>
     bool HasDetail => true;
 
+    /// <summary>Whether the list pages (its operation declares <c>page</c>). Lists that do not, such as DRF actions
+    /// without a paginator, answer the whole array without <c>X-Result-Count</c> or <c>Link</c>.</summary>
+    bool Paged => true;
+
+    /// <summary>For a nested list, the 404 detail when the parent row it hangs off does not exist for the token; else null.</summary>
+    string? MissingParent(string token) => null;
+
+    /// <summary>The detail lookup as rows are keyed (U3: any uuid spelling becomes 32 lowercase hex), or null for the 404.</summary>
+    string? Lookup(string raw) => UuidLookup.Normalize(raw);
+
     /// <summary>Reads the filter and ordering parameters (django-filter's form) for an authenticated token; errors make
     /// the request a 400.</summary>
     IResourceQuery Prepare(QueryString query, string token);
@@ -31,7 +41,7 @@ internal interface IResourceQuery
     /// <summary>The rows a token can list, filtered and in list order.</summary>
     IResourceRows List(string token);
 
-    /// <summary>The serialised row with this 32-hex lowercase uuid if it exists, is visible and matches the filters (U13);
+    /// <summary>The serialised row with this lookup (<see cref="IEmulatedResource.Lookup"/>) if it exists, is visible and matches the filters (U13);
     /// otherwise null (the 404 of U23).</summary>
     byte[]? Retrieve(string uuid, string token, string baseUrl);
 }

@@ -10,6 +10,11 @@ internal static class ResourceEndpoints
     {
         var rows = request.Parameters.List(request.Token);
         var count = rows.Count;
+        if (!request.Route.Resource.Paged)
+        {
+            return WriteArrayAsync(request.Context, [.. Enumerable.Range(0, count).Select(i => rows.Json(i, request.BaseUrl))]);
+        }
+
         var window = PageWindow.Resolve(request.Query, count);
         if (window is null)
         {
@@ -32,7 +37,7 @@ internal static class ResourceEndpoints
     public static Task RetrieveAsync(ResourceRequest request)
     {
         var context = request.Context;
-        var uuid = UuidLookup.Normalize(request.Route.Lookup!);
+        var uuid = request.Route.Resource.Lookup(request.Route.Lookup!);
         var body = uuid is null ? null : request.Parameters.Retrieve(uuid, request.Token, request.BaseUrl);
         return body is not null
             ? DrfResponses.BytesAsync(context, StatusCodes.Status200OK, "application/json", body)

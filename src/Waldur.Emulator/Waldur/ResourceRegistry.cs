@@ -1,12 +1,26 @@
 using Waldur.Emulator.Data;
+using Waldur.Emulator.Waldur.Generic;
 using Waldur.Emulator.Waldur.Resources;
 
 namespace Waldur.Emulator.Waldur;
 
-/// <summary>The emulated resources, matched by path prefix. Adding a resource is one line here plus its table.</summary>
-internal sealed class ResourceRegistry(EmulatorDataset dataset, JsonCache json)
+/// <summary>The emulated resources, matched by path prefix, and every other list of the spec served generically.
+/// Adding a resource is one line here plus its table; it then replaces the generic list of its path.</summary>
+internal sealed class ResourceRegistry
 {
-    public IReadOnlyList<IEmulatedResource> Resources { get; } =
+    public ResourceRegistry(EmulatorDataset dataset, JsonCache json, EmulatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Resources = Tables(dataset, json);
+        Generic = new GenericLists(Resources, options.Seed, options.GenericMaxRows, options.Tokens.Count > 0 ? options.Tokens[0] : null);
+    }
+
+    public IReadOnlyList<IEmulatedResource> Resources { get; }
+
+    /// <summary>The spec's list operations no table serves (<c>Schemas/list-operations.json</c>).</summary>
+    public GenericLists Generic { get; }
+
+    private static IEmulatedResource[] Tables(EmulatorDataset dataset, JsonCache json) =>
     [
         new DigitalOceanImages(dataset, json),
         DigitalOceanRegions.Table(dataset),

@@ -50,6 +50,11 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
             return DrfResponses.DetailAsync(context, StatusCodes.Status405MethodNotAllowed, $"Method \"{method}\" not allowed.");
         }
 
+        if (route.Resource.MissingParent(token) is { } missing)
+        {
+            return DrfResponses.DetailAsync(context, StatusCodes.Status404NotFound, missing);
+        }
+
         var parameters = route.Resource.Prepare(query, token);
         if (parameters.Errors.Count > 0)
         {

@@ -6,9 +6,15 @@ internal sealed record WaldurRoute(IEmulatedResource Resource, string? Lookup, s
     public bool IsList => Lookup is null;
 
     /// <summary>Matches <c>/api/X/</c>, <c>/api/X/{lookup}/</c> (lookup is <c>[^/.]+</c>) and DRF's format-suffix forms
-    /// <c>/api/X.json[/]</c>, <c>/api/X/{lookup}.json[/]</c>. Paths are case-sensitive.</summary>
+    /// <c>/api/X.json[/]</c>, <c>/api/X/{lookup}.json[/]</c>, then the spec's other list paths (<see cref="Generic.GenericLists"/>,
+    /// without format suffixes). Paths are case-sensitive.</summary>
     public static WaldurRoute? Match(string path, ResourceRegistry registry)
     {
+        if (registry.Generic.MatchLiteral(path) is { } literal)
+        {
+            return literal;
+        }
+
         foreach (var resource in registry.Resources)
         {
             var prefix = resource.Prefix;
@@ -23,19 +29,14 @@ internal sealed record WaldurRoute(IEmulatedResource Resource, string? Lookup, s
                 return new WaldurRoute(resource, null, null);
             }
 
-            if (rest.Length > 0 && rest[0] == '.')
+            if (rest.Length > 0 && rest[0] == '.' && Suffix(rest[1..]) is { } listFormat)
             {
-                return Suffix(rest[1..]) is { } listFormat ? new WaldurRoute(resource, null, listFormat) : null;
+                return new WaldurRoute(resource, null, listFormat);
             }
 
-            if (rest.Length < 2 || rest[0] != '/')
+            if (rest.Length < 2 || rest[0] != '/' || !resource.HasDetail)
             {
-                return null;
-            }
-
-            if (!resource.HasDetail)
-            {
-                return null;
+                continue;
             }
 
             var body = rest[1..];
@@ -50,11 +51,9 @@ internal sealed record WaldurRoute(IEmulatedResource Resource, string? Lookup, s
             {
                 return new WaldurRoute(resource, body[..dot], detailFormat);
             }
-
-            return null;
         }
 
-        return null;
+        return registry.Generic.Match(path);
     }
 
     // DRF's format suffix pattern: \.(?P<format>[a-z0-9]+)/?$
