@@ -91,7 +91,7 @@ public static partial class AllListsBuilder
         var listField = AllListsNaming.RootField(l.List.Operation.OperationId!);
         var generated = new ResourceOverride(l.Path, "generated: no review", typeName, listField, null, null, noun, Naming.Pluralise(noun),
             null, null, [], fields, null, null, null, null, []);
-        var r = CatalogBuilder.BuildResource(document, generated, l.List, objectTypes, operationIds, catalogTargets);
+        var r = Conservative(CatalogBuilder.BuildResource(document, generated, l.List, objectTypes, operationIds, catalogTargets), properties);
         var lookups = keyed && !l.Nested;
         var paging = r.Paged
             ? "paged in Waldur's order unless `order` or a filter Waldur does not apply needs a scan"
@@ -104,6 +104,33 @@ public static partial class AllListsBuilder
             ListDescription = $"{Naming.Capitalise(r.NounPlural)} from `{l.Path}` (generated, not reviewed: filters Waldur applies by the spec alone; {paging}).",
             FollowWaldurOrder = true,
         };
+    }
+
+    /// <summary>
+    /// Two readings no review backs, made safe: a required property wrapped in <c>allOf</c> may be null (DRF writes
+    /// <c>allOf: [$ref], nullable: true</c> and the reader drops that <c>nullable</c>), so it is nullable; an <c>int64</c>
+    /// does not fit GraphQL's 32-bit Int, so it is its exact JSON text (neither filtered nor sorted).
+    /// </summary>
+    private static ResourceDescriptor Conservative(ResourceDescriptor r, IDictionary<string, IOpenApiSchema> properties)
+    {
+        var fields = r.Fields.Select(f => properties.TryGetValue(f.JsonName, out var schema) ? Conservative(f, schema) : f).ToList();
+        var sortable = fields.Where(f => f.Sortable).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var filterable = fields.Where(f => f.Kind != ValueKind.Json).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        return r with
+        {
+            Fields = fields,
+            Orders = r.Orders.Where(o => sortable.Contains(o.Field)).ToList(),
+            Filters = r.Filters.Where(f => filterable.Contains(f.Field)).ToList(),
+        };
+    }
+
+    private static FieldDescriptor Conservative(FieldDescriptor field, IOpenApiSchema schema)
+    {
+        if (schema.AllOf is { Count: > 0 }) field = field with { Nullable = true };
+        var items = schema.Type?.HasFlag(JsonSchemaType.Array) == true ? schema.Items : schema;
+        return field.Kind == ValueKind.Int && string.Equals(items?.Format, "int64", StringComparison.Ordinal)
+            ? field with { Kind = ValueKind.Json, Filterable = false, Sortable = false }
+            : field;
     }
 
     /// <summary>Rows of the list carry a <c>uuid</c>: they are Relay nodes, federation entities and reference targets.</summary>
