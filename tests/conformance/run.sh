@@ -61,7 +61,7 @@ fi
 passed=0; failed=0
 for suite in "$here"/suites/*.mjs; do
   echo "-- suite $(basename "$suite")"
-  timeout 600 node "$suite" "$base/graphql" 2>&1 | tee "$work/suite.log"
+  GATEWAY_APP="$work/app" timeout 600 node "$suite" "$base/graphql" 2>&1 | tee "$work/suite.log"
   line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$work/suite.log" | tail -1)
   if [ -z "$line" ]; then
     echo "suite $(basename "$suite") printed no result line"; failed=$((failed + 1)); continue
