@@ -50,9 +50,9 @@ function emulator(port, images, faults = {}) {
   return `http://127.0.0.1:${port}`;
 }
 
-function gateway(port, waldur, gatewayDll = dll('Waldur.GraphGateway')) {
+function gateway(port, waldur, gatewayDll = dll('Waldur.GraphGateway'), extraArgs = []) {
   const child = start(`gateway:${port}`, 'dotnet', [gatewayDll, '--urls', `http://127.0.0.1:${port}`,
-    `--Waldur:BaseUrl=${waldur}`, '--Logging:LogLevel:Default=Warning'], { ASPNETCORE_ENVIRONMENT: 'Production' });
+    `--Waldur:BaseUrl=${waldur}`, '--Logging:LogLevel:Default=Warning', ...extraArgs], { ASPNETCORE_ENVIRONMENT: 'Production' });
   return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid };
 }
 
@@ -153,6 +153,7 @@ async function main() {
   const gw = gateway(18911, emu);
   const gwLarge = gateway(18912, emuLarge);
   const gwSlow = gateway(18913, emuSlow);
+  const gwAll = gateway(18915, emu, undefined, ['--Catalog:Include=*']); // every Waldur list (issue 13)
   const baseline = env.BASELINE_GATEWAY ? path.resolve(env.BASELINE_GATEWAY) : null;
   const gwBase = baseline ? gateway(18914, emu, path.join(baseline, 'Waldur.GraphGateway.dll')) : null;
   const meshSkipped = env.MESH === '0' ? 'MESH=0' : existsSync(path.join(meshPeer, 'run.sh')) ? null : `no peer at ${meshPeer}`;
@@ -161,7 +162,7 @@ async function main() {
   const meshUrl = useMesh ? mesh(18920, emu) : null;
   const auth = { authorization: AUTH };
   for (const u of [`${emu}/api/`, `${emuLarge}/api/`, `${emuSlow}/api/`]) await waitFor(u, auth);
-  for (const g of [gw, gwLarge, gwSlow, gwBase].filter(Boolean)) await waitFor(g.url.replace('/graphql', '/healthz'));
+  for (const g of [gw, gwLarge, gwSlow, gwBase, gwAll].filter(Boolean)) await waitFor(g.url.replace('/graphql', '/healthz'));
   if (meshUrl) await waitFor(meshUrl.replace('/graphql', '/healthcheck'), {}, 180);
 
   const uuids = (await (await fetch(`${emu}/api/digitalocean-images/?page_size=30`, { headers: auth })).json()).map((i) => i.uuid);
@@ -171,6 +172,7 @@ async function main() {
   const s3 = gql('s3.graphql', { first: 20 });
   const s4 = gql('s4.graphql');
   const meshS1 = gql('mesh-s1.graphql');
+  const [s5, s5nav, meshS5] = [gql('s5.graphql'), gql('s5-nav.graphql'), gql('mesh-s5.graphql')];
   const rest = `${emu}/api/digitalocean-images/?page_size=20`;
   const restSlow = `${emuSlow}/api/digitalocean-images/?page_size=20`;
 
@@ -184,10 +186,15 @@ async function main() {
     { id: 'GW-LAT1', label: 'gateway S1, 20 ms upstream, 1 conn', url: gwSlow.url, body: s1, waldur: emuSlow, c: 1 },
     { id: 'REST-LAT16', label: 'direct REST, 20 ms upstream, 16 conn', url: restSlow, body: null, waldur: emuSlow, c: 16 },
     { id: 'GW-LAT16', label: 'gateway S1, 20 ms upstream, 16 conn', url: gwSlow.url, body: s1, waldur: emuSlow, c: 16 },
+    { id: 'GW-S5', label: 'gateway `*` S5 (generated list, 20 rows)', url: gwAll.url, body: s5, waldur: emu, c: CONNECTIONS },
+    { id: 'GW-S5-NAV', label: 'gateway `*` S5 + user and offering references', url: gwAll.url, body: s5nav, waldur: emu, c: CONNECTIONS },
   ];
   if (meshUrl) targets.push(
     { id: 'MESH-S1', label: 'GraphQL Mesh S1', url: meshUrl, body: meshS1, waldur: emu, c: CONNECTIONS },
     { id: 'MESH-S2', label: 'GraphQL Mesh S2 (30 lookups)', url: meshUrl, body: meshS2, waldur: emu, c: CONNECTIONS });
+  // The Mesh peer may be built from only part of Waldur's spec: S5 is compared only where it has the list.
+  const meshS5Skipped = meshUrl ? await post(meshUrl, meshS5).then(() => null, (e) => e.message.slice(0, 120)) : meshSkipped;
+  if (meshS5Skipped === null) targets.push({ id: 'MESH-S5', label: 'GraphQL Mesh S5', url: meshUrl, body: meshS5, waldur: emu, c: CONNECTIONS });
 
   if (gwBase) targets.push({ id: 'BASE-S1', label: `baseline build S1 (${baseline})`, url: gwBase.url, body: s1, waldur: emu, c: CONNECTIONS });
   const only = env.ONLY ? new Set(env.ONLY.split(',')) : null;
@@ -223,6 +230,12 @@ async function main() {
   lines.push('');
   if (m['BASE-S1'] && m['GW-S1']) {
     lines.push(`S1 this build vs baseline: ${(m['GW-S1'].rps / m['BASE-S1'].rps).toFixed(2)}× requests/s (${m['GW-S1'].rps.toFixed(0)} vs ${m['BASE-S1'].rps.toFixed(0)}), p50 ${m['GW-S1'].p50.toFixed(2)} vs ${m['BASE-S1'].p50.toFixed(2)} ms.`);
+    lines.push('');
+  }
+  if (m['GW-S5']) {
+    const mesh = m['MESH-S5'] ? `${m['MESH-S5'].upstream.toFixed(2)} (${m['MESH-S5'].rps.toFixed(0)} req/s)` : `skipped (${meshS5Skipped})`;
+    lines.push(`S5, an unreviewed list (Waldur requests per request): gateway ${m['GW-S5'].upstream.toFixed(2)} (${m['GW-S5'].rps.toFixed(0)} req/s), Mesh ${mesh}; ` +
+      `with its user and offering references the gateway needs ${m['GW-S5-NAV']?.upstream.toFixed(2) ?? 'n/a'} (Mesh has no reference fields: a client would add one retrieve per row and reference).`);
     lines.push('');
   }
   if (only) {
