@@ -22,7 +22,10 @@ public static partial class AllListsBuilder
         ArgumentNullException.ThrowIfNull(reviewed);
         var reviewedByPath = reviewed.ToDictionary(r => "/" + r.Path, StringComparer.Ordinal);
         var lists = ListPaths(document);
-        var names = AllListsNaming.TypeNames(document, lists, reviewedByPath);
+        foreach (var path in overrides.Generated.Keys)
+            if (reviewedByPath.ContainsKey(path) || lists.All(l => l.Path != path))
+                throw new CatalogException($"generated[\"{path}\"]: not a list nobody reviewed (a reviewed entry names itself in \"resources\").");
+        var names = AllListsNaming.TypeNames(document, lists, reviewedByPath, overrides.Generated);
 
         // Item schema → the type that owns it (reviewed first): a $ref to it in any other list is that nested object.
         var objectTypes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -47,9 +50,12 @@ public static partial class AllListsBuilder
             }
 
             built.Add(Generated(document, l, names[l.Path], objectTypes, operationIds, catalogTargets));
+            if (overrides.Generated.TryGetValue(l.Path, out var renames) && renames.ListField is { } listField)
+                built[^1] = built[^1] with { ListField = listField };
         }
 
-        var all = AllListsNaming.NestedFields(built, lists);
+        var listRenamed = built.Where(r => overrides.Generated.TryGetValue("/" + r.Path, out var n) && n.ListField is not null).ToHashSet();
+        var all = AllListsNaming.NestedFields(built, lists, listRenamed);
         CatalogBuilder.CheckUnique(all, r => r.TypeName, "type name");
         CatalogBuilder.CheckUnique(all.Where(r => r.Parent is null), r => r.ListField, "root list field");
         CatalogBuilder.CheckUnique(all.Where(r => r.Parent is not null), r => r.Parent + "." + r.ListField, "nested list field");

@@ -15,7 +15,7 @@ namespace Waldur.Catalog.Generator;
 public static class AllListsNaming
 {
     internal static Dictionary<string, string> TypeNames(OpenApiDocument document, List<AllListsBuilder.ListPath> lists,
-        Dictionary<string, ResourceDescriptor> reviewedByPath)
+        Dictionary<string, ResourceDescriptor> reviewedByPath, IReadOnlyDictionary<string, GeneratedNames> renames)
     {
         var components = document.Components?.Schemas?.Keys.ToHashSet(StringComparer.Ordinal) ?? [];
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -32,7 +32,11 @@ public static class AllListsNaming
         {
             var schema = l.List.ItemSchemaId;
             string name;
-            if (!owned.Contains(schema) && !taken.Contains(schema))
+            if (renames.TryGetValue(l.Path, out var renamed) && renamed.TypeName is { } typeName)
+            {
+                name = typeName;
+            }
+            else if (!owned.Contains(schema) && !taken.Contains(schema))
             {
                 name = schema;
                 owned.Add(schema);
@@ -75,7 +79,7 @@ public static class AllListsNaming
     /// Nested lists whose only path parameter follows a keyed top-level list's path (<c>/api/customers/{customer_uuid}/users/</c>)
     /// become the connection <c>users</c> of that list's type; the others stay root connections with path arguments.
     /// </summary>
-    internal static List<ResourceDescriptor> NestedFields(List<ResourceDescriptor> built, List<AllListsBuilder.ListPath> lists)
+    internal static List<ResourceDescriptor> NestedFields(List<ResourceDescriptor> built, List<AllListsBuilder.ListPath> lists, IReadOnlySet<ResourceDescriptor> renamed)
     {
         var byPath = built.ToDictionary(r => "/" + r.Path, StringComparer.Ordinal);
         var taken = built.ToDictionary(r => r.TypeName, r => r.Fields.Select(f => f.Name)
@@ -97,7 +101,7 @@ public static class AllListsNaming
             }
 
             var rest = path[(parameters[0].Index + parameters[0].Length)..].Trim('/');
-            var name = FieldName(rest.Replace('/', '_'));
+            var name = renamed.Contains(r) ? r.ListField : FieldName(rest.Replace('/', '_'));
             if (taken[parent.TypeName].Contains(name)) name = r.ListField;
             if (!taken[parent.TypeName].Add(name))
                 throw new CatalogException($"{path}: its connection name \"{name}\" clashes with a field of {parent.TypeName}; give it a \"listField\" override.");

@@ -3,8 +3,17 @@ using Waldur.Catalog.Model;
 
 namespace Waldur.Catalog.Generator;
 
-/// <summary>The reviewed overrides: one entry per catalog resource, keyed by list path, in the catalog's order.</summary>
-public sealed record CatalogOverrides(IReadOnlyList<ResourceOverride> Resources);
+/// <summary>
+/// The reviewed overrides: one entry per catalog resource, keyed by list path, in the catalog's order; and
+/// <see cref="Generated"/>, new names for lists nobody reviewed (keyed by list path), which change nothing else.
+/// </summary>
+public sealed record CatalogOverrides(IReadOnlyList<ResourceOverride> Resources)
+{
+    public IReadOnlyDictionary<string, GeneratedNames> Generated { get; init; } = new Dictionary<string, GeneratedNames>();
+}
+
+/// <summary>A generated list's GraphQL type and connection names, instead of the naming rule's.</summary>
+public sealed record GeneratedNames(string Path, string? TypeName, string? ListField, string Source);
 
 public sealed record ResourceOverride(
     string Path,
@@ -83,12 +92,25 @@ public static class OverridesReader
         {
             var root = document.RootElement;
             var ctx = new Ctx(name);
-            ctx.Keys(root, "$", "$schemaNote", "resources");
+            ctx.Keys(root, "$", "$schemaNote", "resources", "generated");
             var resources = ctx.Object(root, "resources", "$");
             var list = new List<ResourceOverride>();
             foreach (var entry in resources.EnumerateObject())
                 list.Add(ReadResource(ctx, entry.Name, entry.Value));
-            return new CatalogOverrides(list);
+            var generated = new Dictionary<string, GeneratedNames>(StringComparer.Ordinal);
+            if (root.TryGetProperty("generated", out var names))
+            {
+                ctx.Kind(names, JsonValueKind.Object, "$.generated");
+                foreach (var entry in names.EnumerateObject())
+                {
+                    var at = $"generated[\"{entry.Name}\"]";
+                    ctx.Keys(entry.Value, at, "source", "typeName", "listField");
+                    generated[entry.Name] = new GeneratedNames(entry.Name, ctx.String(entry.Value, "typeName", at), ctx.String(entry.Value, "listField", at),
+                        ctx.RequiredSource(entry.Value, at, "it names a list nobody reviewed"));
+                }
+            }
+
+            return new CatalogOverrides(list) { Generated = generated };
         }
     }
 

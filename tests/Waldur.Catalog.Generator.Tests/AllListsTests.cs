@@ -93,6 +93,27 @@ public sealed class AllListsTests(SpecFixture fixture)
         Assert.False(usage.Sortable);
     }
 
+    [Fact]
+    public void A_generated_entry_renames_a_list_without_reviewing_it()
+    {
+        var text = File.ReadAllText(fixture.Paths.Overrides).TrimEnd();
+        const string names = """
+            , "generated": {
+              "/api/access-subnets/": { "typeName": "AccessSubnetRange", "listField": "subnets", "source": "[UNVERIFIED] a clearer name" },
+              "/api/customers/{customer_uuid}/users/": { "listField": "members", "source": "[UNVERIFIED] a clearer name" } } }
+            """;
+        var overrides = OverridesReader.Parse(text[..^1] + names);
+        var all = AllListsBuilder.Build(fixture.Spec.Document, overrides, fixture.Resources);
+
+        var subnets = all.Single(r => r.Path == "api/access-subnets/");
+        Assert.Equal(("AccessSubnetRange", "subnets", true), (subnets.TypeName, subnets.ListField, subnets.FollowWaldurOrder));
+        var members = all.Single(r => r.Path == "api/customers/{customer_uuid}/users/");
+        Assert.Equal(("Customer", "members"), (members.Parent, members.ListField));
+        var reviewed = OverridesReader.Parse(text[..^1] + """, "generated": { "/api/customers/": { "listField": "x", "source": "s" } } }""");
+        Assert.Contains("not a list nobody reviewed", Assert.Throws<CatalogException>(() => AllListsBuilder.Build(fixture.Spec.Document, reviewed, fixture.Resources)).Message,
+            StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("marketplace_provider_offerings_list", "marketplaceProviderOfferings")]
     [InlineData("service_provider_checklists_summary", "serviceProviderChecklistsSummary")]
