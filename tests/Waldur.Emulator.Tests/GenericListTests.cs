@@ -197,6 +197,18 @@ public sealed class GenericListTests(EmulatorFixture fixture)
     }
 
     [Fact]
+    public async Task A_uuid_filter_over_a_hyperlink_property_narrows_by_the_linked_uuid()
+    {
+        var all = await ElementsAsync("/api/access-subnets/?page_size=300");
+        var customer = all[^1].GetProperty("customer").GetString()!;
+        var uuid = customer.TrimEnd('/').Split('/')[^1];
+        var matching = await ElementsAsync($"/api/access-subnets/?page_size=300&customer_uuid={uuid}");
+        Assert.Equal(all.Count(s => s.GetProperty("customer").GetString() == customer), matching.Count);
+        Assert.True(matching.Count < all.Count, "the filter did not narrow");
+        Assert.All(matching, s => Assert.Equal(customer, s.GetProperty("customer").GetString()));
+    }
+
+    [Fact]
     public async Task A_declared_uuid_filter_with_a_bad_value_is_a_400_C3()
     {
         var (response, body) = await Client.GetWithBodyAsync("/api/access-subnets/?customer_uuid=nope");

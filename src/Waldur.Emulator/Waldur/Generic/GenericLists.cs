@@ -11,6 +11,8 @@ namespace Waldur.Emulator.Waldur.Generic;
 /// </summary>
 internal sealed class GenericLists
 {
+    private const int MaxCachedInstances = 10_000;
+
     private readonly IReadOnlyList<IEmulatedResource> _tables;
     private readonly string? _staffToken;
     private readonly GenericRows _generator;
@@ -84,8 +86,12 @@ internal sealed class GenericLists
         return null;
     }
 
-    /// <summary>The rows of a list instance, generated on first use.</summary>
-    public GenericRow[] Rows(ListInstance instance) => _rows.GetOrAdd(instance.Key, _ => _generator.Generate(instance, IsParent(instance), Identities));
+    /// <summary>The rows of a list instance, generated on first use and kept (up to <see cref="MaxCachedInstances"/>
+    /// instances: path parameters that are not checked against a parent take any value).</summary>
+    public GenericRow[] Rows(ListInstance instance) =>
+        _rows.TryGetValue(instance.Key, out var rows) ? rows
+        : _rows.Count < MaxCachedInstances ? _rows.GetOrAdd(instance.Key, _ => _generator.Generate(instance, IsParent(instance), Identities))
+        : _generator.Generate(instance, IsParent(instance), Identities);
 
     /// <summary>The 404 detail when a nested list's parent row does not exist for this token (DRF's <c>get_object</c>
     /// on the parent), else null. Only the first path parameter is checked.</summary>
