@@ -280,6 +280,16 @@ public sealed class GenericListTests(EmulatorFixture fixture)
     }
 
     [Fact]
+    public async Task A_nested_list_is_the_same_under_any_spelling_of_its_parent_uuid_U3()
+    {
+        var customer = (await ElementsAsync("/api/customers/?page_size=1"))[0].GetProperty("uuid").GetString()!;
+        var plain = await RowsAsync($"/api/customers/{customer}/users/?page_size=300");
+        var hyphenated = await RowsAsync($"/api/customers/{Guid.ParseExact(customer, "N"):D}/users/?page_size=300");
+        Assert.Equal(plain, hyphenated);
+        Assert.NotEmpty(plain);
+    }
+
+    [Fact]
     public async Task A_literal_list_path_wins_over_a_table_resources_detail_route()
     {
         var (response, body) = await Client.GetWithBodyAsync("/api/customers/countries/");

@@ -58,7 +58,7 @@ internal sealed class GenericRows(int seed, int maxRows)
                 {
                     (_, null) => null,
                     ("uuid", "uuid") => uuid,
-                    ("url", "uri") => Base + instance.Path + uuid + "/",
+                    ("url", "uri") => Base + instance.CanonicalPath + uuid + "/",
                     _ when instance.Values.TryGetValue(key, out var pathValue) && (format != "uuid" || UuidLookup.Normalize(pathValue) == pathValue) => pathValue,
                     _ when references.TryGetValue(key, out var list) && format is "uuid" or "uri" => Pick(picks, list, referenced, r) is { } row
                         ? (format == "uuid" ? row.Uuid : row.Url)
@@ -137,4 +137,7 @@ internal sealed record RowIdentity(string Uuid, string Url);
 internal sealed record ListInstance(ListOperation Operation, string Path, IReadOnlyDictionary<string, string> Values)
 {
     public string Key { get; } = Operation.Path + "|" + string.Join("|", Values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Value));
+
+    /// <summary>The list path with the normalised values (rows' own urls use it, whatever uuid spelling was requested).</summary>
+    public string CanonicalPath => Values.Aggregate(Operation.Path, (path, v) => path.Replace("{" + v.Key + "}", v.Value, StringComparison.Ordinal));
 }
