@@ -145,6 +145,21 @@ public sealed class GenericListTests(EmulatorFixture fixture)
     }
 
     [Fact]
+    public async Task A_plain_string_o_is_DRFs_OrderingFilter_unknown_terms_are_dropped_C5b()
+    {
+        var free = Generic().Where(t => t.Operation.Parameters.FirstOrDefault(p => p.Name == "o")?.Schema is { Type: "string", Enum.Count: 0 }).ToList();
+        Assert.NotEmpty(free);
+        foreach (var (template, _) in free)
+        {
+            var path = await ConcretePathAsync(template);
+            Assert.Equal(await RowsAsync(path + "?page_size=300"), await RowsAsync(path + "?page_size=300&o=no_such_key"));
+        }
+
+        var names = (await ElementsAsync("/api/service-settings/?page_size=300&o=-name,no_such_key")).Select(r => r.GetProperty("name").GetString()).ToList();
+        Assert.Equal(names.OrderByDescending(n => n, StringComparer.Ordinal), names);
+    }
+
+    [Fact]
     public async Task An_exact_filter_on_a_declared_uuid_enum_or_boolean_parameter_narrows_to_matching_rows()
     {
         var narrowed = 0;
