@@ -323,6 +323,38 @@ public sealed class GenericListTests(EmulatorFixture fixture)
     }
 
     [Fact]
+    public async Task Every_uuid_property_named_like_a_parameter_with_an_operation_id_names_a_row_of_that_list()
+    {
+        var retrieves = VendoredSpec.Document.Paths
+            .Where(p => p.Key.EndsWith("/{uuid}/", StringComparison.Ordinal) && !p.Key[..^"{uuid}/".Length].Contains('{', StringComparison.Ordinal)
+                && p.Value.Operations.ContainsKey(OperationType.Get))
+            .ToDictionary(p => p.Value.Operations[OperationType.Get].OperationId, p => p.Key[..^"{uuid}/".Length]);
+        var checkedValues = 0;
+        foreach (var (template, operation) in Generic())
+        {
+            var item = ItemProperties(operation);
+            foreach (var parameter in operation.Parameters.Where(p => item.TryGetValue(p.Name, out var s) && s.Format == "uuid"))
+            {
+                if (!parameter.Extensions.TryGetValue("x-waldur-operation-id", out var id) || id is not Microsoft.OpenApi.Any.OpenApiString target
+                    || !retrieves.TryGetValue(target.Value, out var list) || !ListOperationsExtract.ListOperations.Any(l => l.Key == list))
+                {
+                    continue;
+                }
+
+                var uuids = (await ElementsAsync(list + "?page_size=300")).Select(r => r.GetProperty("uuid").GetString()).ToHashSet();
+                foreach (var row in await ElementsAsync(await ConcretePathAsync(template) + "?page_size=300"))
+                {
+                    var value = row.GetProperty(parameter.Name);
+                    Assert.True(value.ValueKind == JsonValueKind.Null || uuids.Contains(value.GetString()), $"{template} {parameter.Name}={value} is no row of {list}");
+                    checkedValues++;
+                }
+            }
+        }
+
+        Assert.True(checkedValues > 500, $"only {checkedValues} references checked");
+    }
+
+    [Fact]
     public async Task Rows_are_the_same_for_the_same_seed_and_differ_for_another()
     {
         var sample = Generic().Where(t => !t.Path.Contains('{', StringComparison.Ordinal)).Take(40).Select(t => t.Path).ToList();

@@ -16,23 +16,23 @@ internal sealed class GenericRows(int seed, int maxRows)
     public const string Base = "${base}";
 
     /// <summary>How many rows an instance has: 0…<c>maxRows</c>, spread by the instance key; at least one for a list that
-    /// nested lists hang off (<paramref name="parent"/>), so those stay reachable.</summary>
-    public int Count(string instanceKey, bool parent)
+    /// others hang off or point at (<paramref name="target"/>).</summary>
+    public int Count(string instanceKey, bool target)
     {
         var count = (int)(Hash(instanceKey) % (ulong)(maxRows + 1));
-        return parent ? Math.Max(1, count) : count;
+        return target && maxRows > 0 ? Math.Max(1, count) : count;
     }
 
     /// <summary>The uuid of row <paramref name="pk"/> without generating the row (for references and parent checks).</summary>
     public string Uuid(string instanceKey, int pk) => ValueWriter.Hex(RowRandom(instanceKey, pk), 16);
 
-    public GenericRow[] Generate(ListInstance instance, bool parent, Func<string, IReadOnlyList<RowIdentity>> referenced)
+    public GenericRow[] Generate(ListInstance instance, bool target, Func<string, IReadOnlyList<RowIdentity>> referenced)
     {
         var item = ListCatalog.Instance.Resolve(instance.Operation.Item);
         var references = instance.Operation.Parameters.Where(p => p.Ref is not null)
             .GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Ref!, StringComparer.Ordinal);
         var choices = ParameterChoices(instance.Operation);
-        var rows = new GenericRow[Count(instance.Key, parent)];
+        var rows = new GenericRow[Count(instance.Key, target)];
         for (var pk = 0; pk < rows.Length; pk++)
         {
             var r = RowRandom(instance.Key, pk);
