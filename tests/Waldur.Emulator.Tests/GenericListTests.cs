@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.OpenApi.Models;
+using Waldur.Emulator.Waldur;
 
 namespace Waldur.Emulator.Tests;
 
@@ -144,6 +145,21 @@ public sealed class GenericListTests(EmulatorFixture fixture)
     }
 
     [Fact]
+    public async Task A_plain_string_o_is_DRFs_OrderingFilter_unknown_terms_are_dropped_C5b()
+    {
+        var free = Generic().Where(t => t.Operation.Parameters.FirstOrDefault(p => p.Name == "o")?.Schema is { Type: "string", Enum.Count: 0 }).ToList();
+        Assert.NotEmpty(free);
+        foreach (var (template, _) in free)
+        {
+            var path = await ConcretePathAsync(template);
+            Assert.Equal(await RowsAsync(path + "?page_size=300"), await RowsAsync(path + "?page_size=300&o=no_such_key"));
+        }
+
+        var names = (await ElementsAsync("/api/service-settings/?page_size=300&o=-name,no_such_key")).Select(r => r.GetProperty("name").GetString()).ToList();
+        Assert.Equal(names.OrderByDescending(n => n, StringComparer.Ordinal), names);
+    }
+
+    [Fact]
     public async Task An_exact_filter_on_a_declared_uuid_enum_or_boolean_parameter_narrows_to_matching_rows()
     {
         var narrowed = 0;
@@ -196,6 +212,18 @@ public sealed class GenericListTests(EmulatorFixture fixture)
     }
 
     [Fact]
+    public async Task A_uuid_filter_over_a_hyperlink_property_narrows_by_the_linked_uuid()
+    {
+        var all = await ElementsAsync("/api/access-subnets/?page_size=300");
+        var customer = all[^1].GetProperty("customer").GetString()!;
+        var uuid = customer.TrimEnd('/').Split('/')[^1];
+        var matching = await ElementsAsync($"/api/access-subnets/?page_size=300&customer_uuid={uuid}");
+        Assert.Equal(all.Count(s => s.GetProperty("customer").GetString() == customer), matching.Count);
+        Assert.True(matching.Count < all.Count, "the filter did not narrow");
+        Assert.All(matching, s => Assert.Equal(customer, s.GetProperty("customer").GetString()));
+    }
+
+    [Fact]
     public async Task A_declared_uuid_filter_with_a_bad_value_is_a_400_C3()
     {
         var (response, body) = await Client.GetWithBodyAsync("/api/access-subnets/?customer_uuid=nope");
@@ -242,6 +270,17 @@ public sealed class GenericListTests(EmulatorFixture fixture)
     }
 
     [Fact]
+    public async Task Field_keeps_the_named_properties_in_serializer_order_and_unknown_names_are_dropped_C8()
+    {
+        var all = await ElementsAsync("/api/admin-announcements/?page_size=1");
+        var keys = all[0].EnumerateObject().Select(p => p.Name).ToList();
+        var some = await ElementsAsync($"/api/admin-announcements/?page_size=1&field={keys[3]}&field=nope&field={keys[0]}");
+        Assert.Equal([keys[0], keys[3]], some[0].EnumerateObject().Select(p => p.Name));
+        var none = await ElementsAsync("/api/admin-announcements/?page_size=1&field=nope");
+        Assert.Equal(keys, none[0].EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
     public async Task A_nested_list_under_an_unknown_parent_is_a_404_naming_the_parent_model()
     {
         var nested = ListOperationsExtract.ListOperations.Where(l => l.Key.Contains('{', StringComparison.Ordinal) && Parent(l.Key) is not null).ToList();
@@ -253,6 +292,16 @@ public sealed class GenericListTests(EmulatorFixture fixture)
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path}: {(int)response.StatusCode}");
             Assert.Matches("^\\{\"detail\":\"No [\\w ]+ matches the given query.\"\\}$", body);
         }
+    }
+
+    [Fact]
+    public async Task A_nested_list_is_the_same_under_any_spelling_of_its_parent_uuid_U3()
+    {
+        var customer = (await ElementsAsync("/api/customers/?page_size=1"))[0].GetProperty("uuid").GetString()!;
+        var plain = await RowsAsync($"/api/customers/{customer}/users/?page_size=300");
+        var hyphenated = await RowsAsync($"/api/customers/{Guid.ParseExact(customer, "N"):D}/users/?page_size=300");
+        Assert.Equal(plain, hyphenated);
+        Assert.NotEmpty(plain);
     }
 
     [Fact]
@@ -271,6 +320,38 @@ public sealed class GenericListTests(EmulatorFixture fixture)
         Assert.NotEmpty(subnets);
         Assert.All(subnets, s => Assert.Contains(s.GetProperty("customer").GetString()!.Split('/')[^2], customers));
         Assert.All(subnets, s => Assert.StartsWith($"{fixture.Host.BaseUrl}/api/customers/", s.GetProperty("customer").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_uuid_property_named_like_a_parameter_with_an_operation_id_names_a_row_of_that_list()
+    {
+        var retrieves = VendoredSpec.Document.Paths
+            .Where(p => p.Key.EndsWith("/{uuid}/", StringComparison.Ordinal) && !p.Key[..^"{uuid}/".Length].Contains('{', StringComparison.Ordinal)
+                && p.Value.Operations.ContainsKey(OperationType.Get))
+            .ToDictionary(p => p.Value.Operations[OperationType.Get].OperationId, p => p.Key[..^"{uuid}/".Length]);
+        var checkedValues = 0;
+        foreach (var (template, operation) in Generic())
+        {
+            var item = ItemProperties(operation);
+            foreach (var parameter in operation.Parameters.Where(p => item.TryGetValue(p.Name, out var s) && s.Format == "uuid"))
+            {
+                if (!parameter.Extensions.TryGetValue("x-waldur-operation-id", out var id) || id is not Microsoft.OpenApi.Any.OpenApiString target
+                    || !retrieves.TryGetValue(target.Value, out var list) || !ListOperationsExtract.ListOperations.Any(l => l.Key == list))
+                {
+                    continue;
+                }
+
+                var uuids = (await ElementsAsync(list + "?page_size=300")).Select(r => r.GetProperty("uuid").GetString()).ToHashSet();
+                foreach (var row in await ElementsAsync(await ConcretePathAsync(template) + "?page_size=300"))
+                {
+                    var value = row.GetProperty(parameter.Name);
+                    Assert.True(value.ValueKind == JsonValueKind.Null || uuids.Contains(value.GetString()), $"{template} {parameter.Name}={value} is no row of {list}");
+                    checkedValues++;
+                }
+            }
+        }
+
+        Assert.True(checkedValues > 500, $"only {checkedValues} references checked");
     }
 
     [Fact]
@@ -305,10 +386,16 @@ public sealed class GenericListTests(EmulatorFixture fixture)
         }
     }
 
-    // The lists no table-driven resource serves (those have their own tests).
+    // The lists the emulator serves generically; table-driven ones have their own tests.
+    private static readonly Lazy<HashSet<string>> GenericPaths = new(() =>
+    {
+        var options = new EmulatorOptions();
+        var dataset = Data.EmulatorDataset.Generate(options);
+        return [.. new ResourceRegistry(dataset, new JsonCache(dataset), options).Generic.Served.Select(l => l.Path)];
+    });
+
     private static IEnumerable<(string Path, OpenApiOperation Operation)> Generic() =>
-        ListOperationsExtract.ListOperations.Where(l => !CoreSchemaExtract.Paths.Contains(l.Key) && !l.Key.StartsWith("/api/digitalocean-", StringComparison.Ordinal))
-            .Select(l => (l.Key, l.Value));
+        ListOperationsExtract.ListOperations.Where(l => GenericPaths.Value.Contains(l.Key)).Select(l => (l.Key, l.Value));
 
     // A path with its parameters filled in: the first with a row of the parent list, the others with a fixed uuid.
     private async Task<string> ConcretePathAsync(string template)

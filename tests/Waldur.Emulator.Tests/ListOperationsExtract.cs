@@ -194,7 +194,7 @@ public sealed class ListOperationsExtract
     }
 
     // The schema in OpenAPI's own keywords, without descriptions; references by component name; write-only keys left out
-    // (serializers never return them).
+    // (serializers never return them); no `required` (the emulator writes every key).
     private static JsonObject Schema(OpenApiSchema s, Queue<string> pending, bool top)
     {
         if (!top && s.Reference?.Id is { } id)
@@ -236,11 +236,6 @@ public sealed class ListOperationsExtract
             }
 
             o["properties"] = p;
-        }
-
-        if (s.Required.Count > 0)
-        {
-            o["required"] = new JsonArray([.. s.Required.Where(r => properties.Any(p => p.Key == r)).Select(r => (JsonNode)JsonValue.Create(r))]);
         }
 
         Put(o, "allOf", s.AllOf, pending);

@@ -10,11 +10,6 @@ internal sealed record WaldurRoute(IEmulatedResource Resource, string? Lookup, s
     /// without format suffixes). Paths are case-sensitive.</summary>
     public static WaldurRoute? Match(string path, ResourceRegistry registry)
     {
-        if (registry.Generic.MatchLiteral(path) is { } literal)
-        {
-            return literal;
-        }
-
         foreach (var resource in registry.Resources)
         {
             var prefix = resource.Prefix;
@@ -44,7 +39,8 @@ internal sealed record WaldurRoute(IEmulatedResource Resource, string? Lookup, s
             var dot = body.IndexOf('.', StringComparison.Ordinal);
             if (slash > 0 && (dot < 0 || dot > slash) && slash == body.Length - 1)
             {
-                return new WaldurRoute(resource, body[..slash], null);
+                // DRF's router puts list actions (`customers/countries/`) before the detail route.
+                return registry.Generic.MatchLiteral(path) ?? new WaldurRoute(resource, body[..slash], null);
             }
 
             if (dot > 0 && (slash < 0 || slash > dot) && Suffix(body[(dot + 1)..]) is { } detailFormat)

@@ -5,7 +5,8 @@ namespace Waldur.Emulator.Waldur.Generic;
 
 /// <summary>
 /// The declared query parameters of a generic list that the emulator applies: a parameter named like an item property
-/// (or <c>X_exact</c> for property <c>X</c>) filters exactly on it; <c>name</c> is a case-insensitive substring as in
+/// (or <c>X_exact</c> for property <c>X</c>, or <c>X_uuid</c> for a url property <c>X</c>) filters exactly on it;
+/// <c>name</c> is a case-insensitive substring as in
 /// Waldur's <c>NameFilterSet</c>. Values are validated as django-filter's form would (C3): a bad uuid is
 /// <c>Enter a valid UUID.</c>, a value outside an enum <c>Select a valid choice. …</c>, a bad number <c>Enter a number.</c>;
 /// a bad boolean is no filter (django-filter's <c>BooleanWidget</c>). Arrays are repeated parameters (or one
@@ -21,6 +22,13 @@ internal static class GenericFilter
         var name = parameter.Name;
         var target = name == "name" || !name.EndsWith("_exact", StringComparison.Ordinal) ? name : name[..^"_exact".Length];
         var index = IndexOf(item, target);
+        if (index < 0 && name.EndsWith("_uuid", StringComparison.Ordinal) && IndexOf(item, name[..^"_uuid".Length]) is var linked and >= 0
+            && catalog.Resolve(item.Properties[linked].Value).Format == "uri")
+        {
+            // `customer_uuid` on rows that carry only the `customer` hyperlink: Waldur filters the same relation.
+            index = linked;
+        }
+
         var schema = catalog.Resolve(parameter.Schema);
         var isArray = schema.Type == "array" && schema.Items is not null;
         var element = isArray ? catalog.Resolve(schema.Items!) : schema;

@@ -11,6 +11,8 @@ namespace Waldur.Emulator.Waldur.Generic;
 /// </summary>
 internal sealed class GenericLists
 {
+    private const int MaxCachedInstances = 10_000;
+
     private readonly IReadOnlyList<IEmulatedResource> _tables;
     private readonly string? _staffToken;
     private readonly GenericRows _generator;
@@ -84,8 +86,12 @@ internal sealed class GenericLists
         return null;
     }
 
-    /// <summary>The rows of a list instance, generated on first use.</summary>
-    public GenericRow[] Rows(ListInstance instance) => _rows.GetOrAdd(instance.Key, _ => _generator.Generate(instance, IsParent(instance), Identities));
+    /// <summary>The rows of a list instance, generated on first use and kept (up to <see cref="MaxCachedInstances"/>
+    /// instances: path parameters that are not checked against a parent take any value).</summary>
+    public GenericRow[] Rows(ListInstance instance) =>
+        _rows.TryGetValue(instance.Key, out var rows) ? rows
+        : _rows.Count < MaxCachedInstances ? _rows.GetOrAdd(instance.Key, _ => _generator.Generate(instance, IsTarget(instance), Identities))
+        : _generator.Generate(instance, IsTarget(instance), Identities);
 
     /// <summary>The 404 detail when a nested list's parent row does not exist for this token (DRF's <c>get_object</c>
     /// on the parent), else null. Only the first path parameter is checked.</summary>
@@ -109,7 +115,8 @@ internal sealed class GenericLists
         return uuid is not null && Identities(parentPath).Any(r => r.Uuid == uuid) ? null : $"No {parent.ModelName} matches the given query.";
     }
 
-    private bool IsParent(ListInstance instance) => instance.Values.Count == 0 && _routes.Value.Parents.Contains(instance.Path);
+    // Lists that other lists hang off or point at keep at least one row, so nested lists and references stay reachable.
+    private bool IsTarget(ListInstance instance) => instance.Values.Count == 0 && _routes.Value.Targets.Contains(instance.Path);
 
     private GenericList Bind(ListOperation operation, string path, IReadOnlyDictionary<string, string> values) =>
         new(this, new ListInstance(operation, path, values));
@@ -129,7 +136,7 @@ internal sealed class GenericLists
         }
 
         var key = new ListInstance(operation, path, new Dictionary<string, string>()).Key;
-        return [.. Enumerable.Range(0, _generator.Count(key, _routes.Value.Parents.Contains(path))).Select(pk => _generator.Uuid(key, pk))
+        return [.. Enumerable.Range(0, _generator.Count(key, _routes.Value.Targets.Contains(path))).Select(pk => _generator.Uuid(key, pk))
             .Select(uuid => new RowIdentity(uuid, GenericRows.Base + path + uuid + "/"))];
     });
 
@@ -154,7 +161,8 @@ internal sealed class GenericLists
         public Routes(HashSet<string> tablePaths)
         {
             Served = [.. ListCatalog.Instance.Lists.Where(l => !tablePaths.Contains(l.Path))];
-            Parents = ListCatalog.Instance.Lists.Select(l => l.Parent).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            Targets = ListCatalog.Instance.Lists.SelectMany(l => l.Parameters.Select(p => p.Ref).Append(l.Parent)).OfType<string>()
+                .ToHashSet(StringComparer.Ordinal);
             Literal = Served.Where(l => !l.Path.Contains('{', StringComparison.Ordinal)).ToDictionary(l => l.Path, StringComparer.Ordinal);
             var templates = Served.Select(l => new Template(l.Path[1..^1].Split('/'), l, false))
                 .Concat(Served.Where(l => l.Detail is not null).Select(l => new Template([.. l.Path[1..^1].Split('/'), "{" + LookupName + "}"], l, true)));
@@ -165,7 +173,8 @@ internal sealed class GenericLists
 
         public IReadOnlyList<ListOperation> Served { get; }
 
-        public HashSet<string> Parents { get; }
+        /// <summary>The lists nested lists hang off or parameters reference (<c>x-waldur-operation-id</c>).</summary>
+        public HashSet<string> Targets { get; }
 
         public Dictionary<string, ListOperation> Literal { get; }
 

@@ -16,23 +16,23 @@ internal sealed class GenericRows(int seed, int maxRows)
     public const string Base = "${base}";
 
     /// <summary>How many rows an instance has: 0…<c>maxRows</c>, spread by the instance key; at least one for a list that
-    /// nested lists hang off (<paramref name="parent"/>), so those stay reachable.</summary>
-    public int Count(string instanceKey, bool parent)
+    /// others hang off or point at (<paramref name="target"/>).</summary>
+    public int Count(string instanceKey, bool target)
     {
         var count = (int)(Hash(instanceKey) % (ulong)(maxRows + 1));
-        return parent ? Math.Max(1, count) : count;
+        return target && maxRows > 0 ? Math.Max(1, count) : count;
     }
 
     /// <summary>The uuid of row <paramref name="pk"/> without generating the row (for references and parent checks).</summary>
     public string Uuid(string instanceKey, int pk) => ValueWriter.Hex(RowRandom(instanceKey, pk), 16);
 
-    public GenericRow[] Generate(ListInstance instance, bool parent, Func<string, IReadOnlyList<RowIdentity>> referenced)
+    public GenericRow[] Generate(ListInstance instance, bool target, Func<string, IReadOnlyList<RowIdentity>> referenced)
     {
         var item = ListCatalog.Instance.Resolve(instance.Operation.Item);
         var references = instance.Operation.Parameters.Where(p => p.Ref is not null)
             .GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Ref!, StringComparer.Ordinal);
         var choices = ParameterChoices(instance.Operation);
-        var rows = new GenericRow[Count(instance.Key, parent)];
+        var rows = new GenericRow[Count(instance.Key, target)];
         for (var pk = 0; pk < rows.Length; pk++)
         {
             var r = RowRandom(instance.Key, pk);
@@ -58,7 +58,7 @@ internal sealed class GenericRows(int seed, int maxRows)
                 {
                     (_, null) => null,
                     ("uuid", "uuid") => uuid,
-                    ("url", "uri") => Base + instance.Path + uuid + "/",
+                    ("url", "uri") => Base + instance.CanonicalPath + uuid + "/",
                     _ when instance.Values.TryGetValue(key, out var pathValue) && (format != "uuid" || UuidLookup.Normalize(pathValue) == pathValue) => pathValue,
                     _ when references.TryGetValue(key, out var list) && format is "uuid" or "uri" => Pick(picks, list, referenced, r) is { } row
                         ? (format == "uuid" ? row.Uuid : row.Url)
@@ -137,4 +137,7 @@ internal sealed record RowIdentity(string Uuid, string Url);
 internal sealed record ListInstance(ListOperation Operation, string Path, IReadOnlyDictionary<string, string> Values)
 {
     public string Key { get; } = Operation.Path + "|" + string.Join("|", Values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Value));
+
+    /// <summary>The list path with the normalised values (rows' own urls use it, whatever uuid spelling was requested).</summary>
+    public string CanonicalPath => Values.Aggregate(Operation.Path, (path, v) => path.Replace("{" + v.Key + "}", v.Value, StringComparison.Ordinal));
 }

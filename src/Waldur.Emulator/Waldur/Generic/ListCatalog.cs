@@ -55,7 +55,8 @@ internal sealed record ListOperation(
     string Path, string OperationId, SpecSchema Item, bool Paged, string? Detail, string? Parent,
     IReadOnlyList<string>? Order, bool Field, IReadOnlyList<ListParameter> Parameters)
 {
-    /// <summary>The model name in 404 texts: the item schema's component name (Waldur says the model's verbose name).</summary>
+    /// <summary>The model name in 404 texts: the item schema's component name. Django's <c>get_object_or_404</c> names the
+    /// model class (<c>_meta.object_name</c>), which the serializer's name often equals.</summary>
     public string ModelName => Item.Ref ?? "object";
 
     public static ListOperation Parse(string path, JsonElement e)
