@@ -162,7 +162,7 @@ public sealed partial class ListPlanner(ListFetcher fetcher, ResidualScanner sca
 
     private PlanContext Plan(ListResource resource, ListRequest request, WaldurListQuery query)
     {
-        var hash = CursorCodec.ArgumentsHash(resource.TypeName, request.Where, request.Order);
+        var hash = CursorCodec.ArgumentsHash(resource.CursorScope, request.Where, request.Order);
         var bounds = SliceBounds.Create(request.Paging, options.Value, hash);
         IReadOnlyList<SortKey> order = request.Order.Count == 0 ? [new SortKey(resource.DefaultOrderField, false)] : request.Order;
         return new PlanContext(resource, query, order, bounds, hash);

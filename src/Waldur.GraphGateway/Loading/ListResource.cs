@@ -20,6 +20,7 @@ public sealed class ListResource
         ArgumentNullException.ThrowIfNull(shape);
         Descriptor = descriptor;
         Endpoint = new WaldurEndpoint(descriptor.Path, shape, descriptor.Paged);
+        CursorScope = descriptor.TypeName;
         Fields = ResourceFields.For(shape);
         Pushdown = descriptor.Filters.SelectMany(PushdownRules.For).ToList();
 
@@ -40,6 +41,7 @@ public sealed class ListResource
     {
         Descriptor = source.Descriptor;
         Endpoint = source.Endpoint with { Path = path };
+        CursorScope = path;
         Fields = source.Fields;
         Pushdown = source.Pushdown;
         KnowsDefaultOrder = source.KnowsDefaultOrder;
@@ -50,6 +52,10 @@ public sealed class ListResource
     }
 
     public ResourceDescriptor Descriptor { get; }
+
+    /// <summary>What a cursor is bound to: the type, or for a list under a parent's path that path, so a cursor from one
+    /// parent's connection is rejected by another's (as reverse connections bind theirs through the parent's filter).</summary>
+    public string CursorScope { get; }
 
     /// <summary>
     /// Rows come in Waldur's own order when no <c>order</c> is asked for (a generated list: the catalog does not know that

@@ -93,6 +93,20 @@ public sealed class GeneratedListTests : IAsyncLifetime
         Assert.Equal("UUID_INVALID", bad["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_cursor_of_one_parents_nested_connection_is_refused_by_anothers()
+    {
+        var customers = (await QueryAsync("{ customers(first: 2) { nodes { uuid users(first: 1) { pageInfo { endCursor } } } } }"))["data"]!["customers"]!["nodes"]!.AsArray();
+        var cursor = customers[0]!["users"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+        var (first, second) = (customers[0]!["uuid"]!.GetValue<string>(), customers[1]!["uuid"]!.GetValue<string>());
+
+        var same = await QueryAsync($"{{ customerByUuid(uuid: \"{first}\") {{ users(first: 1, after: \"{cursor}\") {{ totalCount }} }} }}");
+        var other = await _gateway.QueryAsync($"{{ customerByUuid(uuid: \"{second}\") {{ users(first: 1, after: \"{cursor}\") {{ totalCount }} }} }}");
+
+        Assert.NotNull(same["data"]!["customerByUuid"]!["users"]);
+        Assert.Equal("CURSOR_ARGUMENTS_MISMATCH", other["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
     private async Task<JsonNode> QueryAsync(string query)
     {
         var result = await _gateway.QueryAsync(query);
