@@ -29,8 +29,7 @@ internal sealed class GenericRows(int seed, int maxRows)
     public GenericRow[] Generate(ListInstance instance, bool target, Func<string, IReadOnlyList<RowIdentity>> referenced)
     {
         var item = ListCatalog.Instance.Resolve(instance.Operation.Item);
-        var references = instance.Operation.Parameters.Where(p => p.Ref is not null)
-            .GroupBy(p => p.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Ref!, StringComparer.Ordinal);
+        var references = References(instance.Operation);
         var choices = ParameterChoices(instance.Operation);
         var rows = new GenericRow[Count(instance.Key, target)];
         for (var pk = 0; pk < rows.Length; pk++)
@@ -79,6 +78,24 @@ internal sealed class GenericRows(int seed, int maxRows)
         }
 
         return rows;
+    }
+
+    // Property name → referenced list: each parameter with a reference names one, and `X_uuid` also names the hyperlink
+    // `X` (BaseResourceFilter declares `customer_uuid` where the serializer writes `customer`).
+    private static Dictionary<string, string> References(ListOperation operation)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var parameter in operation.Parameters.Where(p => p.Ref is not null))
+        {
+            result.TryAdd(parameter.Name, parameter.Ref!);
+        }
+
+        foreach (var parameter in operation.Parameters.Where(p => p.Ref is not null && p.Name.EndsWith("_uuid", StringComparison.Ordinal)))
+        {
+            result.TryAdd(parameter.Name[..^"_uuid".Length], parameter.Ref!);
+        }
+
+        return result;
     }
 
     // Choices of declared string-enum parameters: a plain-string property of the same name takes one of them (the
