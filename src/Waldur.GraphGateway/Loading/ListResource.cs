@@ -19,7 +19,7 @@ public sealed class ListResource
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentNullException.ThrowIfNull(shape);
         Descriptor = descriptor;
-        Endpoint = new WaldurEndpoint(descriptor.Path, shape);
+        Endpoint = new WaldurEndpoint(descriptor.Path, shape, descriptor.ListField);
         Fields = ResourceFields.For(shape);
         Pushdown = descriptor.Filters.SelectMany(PushdownRules.For).ToList();
 

@@ -3,16 +3,22 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.Errors;
+using Waldur.GraphGateway.WaldurApi.Caching;
 
 namespace Waldur.GraphGateway.WaldurApi;
 
 /// <summary>
 /// The typed client behind <see cref="IWaldurClient"/>. The resilience pipeline lives in the HttpClient (Hosting);
 /// this class forwards credentials, streams bodies through the source-generated context and translates failures once.
+/// GETs go through the response cache (<see cref="WaldurResponseCache"/>, a pass-through unless <c>Caching:Enabled</c>),
+/// which keeps Waldur's bytes; rows are read from them on every use.
 /// </summary>
 public sealed class WaldurClient(
     HttpClient http,
     IHttpContextAccessor httpContextAccessor,
+    WaldurResponseCache cache,
+    WaldurCallContext call,
+    TimeProvider time,
     IOptions<WaldurOptions> options,
     ILogger<WaldurClient> logger) : IWaldurClient
 {
@@ -45,46 +51,53 @@ public sealed class WaldurClient(
 
     private async Task<WaldurPage> ListCoreAsync(WaldurEndpoint endpoint, WaldurListQuery query, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Get, $"{endpoint.Path}?{query.ToQueryString()}", cancellationToken)
-            .ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            throw new WaldurInvalidPageException();
-        }
-
-        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        var total = ResultCount(response);
-        var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        var items = RowReader.ReadList(body, endpoint.Shape, query.Fields);
+        var answer = await GetAsync(endpoint, $"{endpoint.Path}?{query.ToQueryString()}", cancellationToken).ConfigureAwait(false)
+                     ?? throw new WaldurInvalidPageException();
+        var total = answer.ResultCount ?? throw NoResultCount();
+        var items = RowReader.ReadList(answer.Body, endpoint.Shape, query.Fields);
         var page = query.LastPage ? Math.Max(1, (total + query.PageSize - 1) / query.PageSize) : query.Page;
         return new WaldurPage(items, total, page, Math.Min(query.PageSize, WaldurListQuery.MaxPageSize));
     }
 
     private async Task<WaldurRow?> RetrieveCoreAsync(WaldurEndpoint endpoint, string uuid, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Get, $"{endpoint.Path}{Uri.EscapeDataString(uuid)}/", cancellationToken)
-            .ConfigureAwait(false);
+        var answer = await GetAsync(endpoint, $"{endpoint.Path}{Uri.EscapeDataString(uuid)}/", cancellationToken).ConfigureAwait(false);
+        return answer is null ? null : RowReader.ReadItem(answer.Body, endpoint.Shape);
+    }
+
+    /// <summary>A GET as this caller, through the response cache; null on 404.</summary>
+    private Task<WaldurAnswer?> GetAsync(WaldurEndpoint endpoint, string relativeUrl, CancellationToken cancellationToken)
+    {
+        var authorization = Authorization();
+        return cache.GetAsync(endpoint.Field, relativeUrl, authorization, call,
+            token => FetchAsync(relativeUrl, authorization, token), cancellationToken);
+    }
+
+    private async Task<WaldurAnswer?> FetchAsync(string relativeUrl, string authorization, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
         }
 
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        return RowReader.ReadItem(await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false), endpoint.Shape);
+        var count = TryResultCount(response);
+        return new WaldurAnswer(await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false), count, time.GetUtcNow());
     }
 
     private async Task<int> CountCoreAsync(WaldurEndpoint endpoint, WaldurListQuery query, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Head, $"{endpoint.Path}?{query.ToQueryString(includePaging: false)}", cancellationToken)
-            .ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Head, $"{endpoint.Path}?{query.ToQueryString(includePaging: false)}",
+            Authorization(), cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        return ResultCount(response);
+        return TryResultCount(response) ?? throw NoResultCount();
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string relativeUrl, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string relativeUrl, string authorization, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, relativeUrl);
-        request.Headers.TryAddWithoutValidation("Authorization", Authorization());
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         try
         {
@@ -137,16 +150,14 @@ public sealed class WaldurClient(
         }
     }
 
-    private static int ResultCount(HttpResponseMessage response)
-    {
-        if (response.Headers.TryGetValues("X-Result-Count", out var values)
-            && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
-        {
-            return count;
-        }
+    private static int? TryResultCount(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("X-Result-Count", out var values)
+        && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            ? count
+            : null;
 
-        throw WaldurErrors.Unreadable("a list response without a valid X-Result-Count header (U19)");
-    }
+    private static GatewayException NoResultCount() =>
+        WaldurErrors.Unreadable("a list response without a valid X-Result-Count header (U19)");
 
     /// <summary>
     /// The whole body, bounded by the caller's deadline, then parsed in one synchronous pass (<see cref="RowReader"/>):
