@@ -21,6 +21,7 @@ public static class SharedCacheHosting
         services.AddOptions<RedisOptions>()
             .Bind(configuration.GetSection(RedisOptions.Section))
             .Validate(o => o.PersistedQueryTtl > TimeSpan.Zero, "Redis:PersistedQueryTtl must be positive.")
+            .Validate(o => o.RetryAfter >= TimeSpan.Zero, "Redis:RetryAfter must not be negative.")
             .ValidateOnStart();
         services.AddOptions<WaldurCacheOptions>()
             .Bind(configuration.GetSection(WaldurCacheOptions.Section))

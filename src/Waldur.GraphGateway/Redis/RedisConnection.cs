@@ -6,8 +6,9 @@ namespace Waldur.GraphGateway.Redis;
 
 /// <summary>
 /// The one Redis connection, shared by the persisted-query store and the response cache's L2. Redis is an
-/// optimisation: while it is down every use is skipped at once (never queued, never waited on), each failure is
-/// counted (<c>waldur_gateway_redis_failures</c>), and one Warning is logged per outage, not per request.
+/// optimisation: while it is down every use is skipped at once (never queued, never waited on), after a timeout or
+/// error it is left alone for <see cref="RedisOptions.RetryAfter"/> (a hung Redis costs one timeout, not one per
+/// request), each failure is counted (<c>waldur_gateway_redis_failures</c>), and one Warning is logged per outage.
 /// </summary>
 public sealed class RedisConnection : IDisposable
 {
@@ -25,12 +26,15 @@ public sealed class RedisConnection : IDisposable
         "waldur_gateway_redis_failures", description: "Redis operations skipped or failed (the gateway answered without Redis)");
 
     private readonly ILogger<RedisConnection> _logger;
+    private readonly long _retryAfterMs;
     private int _down;
+    private long _pausedUntilMs;
 
     public RedisConnection(IOptions<RedisOptions> options, ILogger<RedisConnection> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _logger = logger;
+        _retryAfterMs = (long)options.Value.RetryAfter.TotalMilliseconds;
         var configuration = ConfigurationOptions.Parse($"{Defaults},{options.Value.Configuration}");
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
         Multiplexer = ConnectionMultiplexer.Connect(configuration);
@@ -44,8 +48,8 @@ public sealed class RedisConnection : IDisposable
 
     public IConnectionMultiplexer Multiplexer { get; }
 
-    /// <summary>False while Redis is unreachable: callers then skip it rather than wait for a timeout.</summary>
-    public bool IsAvailable => Multiplexer.IsConnected;
+    /// <summary>False while Redis is unreachable or paused after a failure: callers then skip it rather than wait.</summary>
+    public bool IsAvailable => Multiplexer.IsConnected && Environment.TickCount64 >= Volatile.Read(ref _pausedUntilMs);
 
     /// <summary>
     /// Runs <paramref name="operation"/> against Redis, or returns <paramref name="fallback"/> when Redis is down, slow
@@ -68,6 +72,7 @@ public sealed class RedisConnection : IDisposable
         }
         catch (Exception e) when (IsRedisFailure(e))
         {
+            Volatile.Write(ref _pausedUntilMs, Environment.TickCount64 + _retryAfterMs);
             Failed(e.GetType().Name);
             return fallback;
         }
@@ -101,6 +106,7 @@ public sealed class RedisConnection : IDisposable
 
     private void Restored()
     {
+        Volatile.Write(ref _pausedUntilMs, 0);
         if (Interlocked.Exchange(ref _down, 0) == 1)
         {
             _logger.LogInformation("Redis is available again");

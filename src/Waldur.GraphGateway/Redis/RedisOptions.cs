@@ -17,5 +17,8 @@ public sealed class RedisOptions
     /// <summary>How long a registered persisted query stays in Redis (the bound on what Apollo clients can fill it with).</summary>
     public TimeSpan PersistedQueryTtl { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>After a Redis timeout or error, how long the gateway answers without Redis before trying it again.</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Configuration);
 }

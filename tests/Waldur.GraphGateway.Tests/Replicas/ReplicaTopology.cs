@@ -23,6 +23,8 @@ namespace Waldur.GraphGateway.Tests.Replicas;
 public sealed class ReplicaTopology : IAsyncDisposable
 {
     public const string KeySecret = "replica-tests-shared-key-secret-0123456789";
+    private const int SigCont = 18;
+    private const int SigStop = 19;
     private static readonly TimeSpan WaitTimeout = TimeSpan.FromSeconds(30);
 
     private readonly WebApplication _emulator;
@@ -84,6 +86,9 @@ public sealed class ReplicaTopology : IAsyncDisposable
         await WaitUntilAsync(() => Task.FromResult(Accepts(RedisPort)), "redis-server listening");
     }
 
+    /// <summary>Freezes (SIGSTOP) or thaws (SIGCONT) <c>redis-server</c>: connected, but answering nothing.</summary>
+    public void PauseRedis(bool paused) => _redis!.Signal(paused ? SigStop : SigCont);
+
     public async Task StopRedisAsync()
     {
         await (_redis?.DisposeAsync() ?? ValueTask.CompletedTask);
@@ -142,8 +147,11 @@ public sealed class ReplicaTopology : IAsyncDisposable
         return entries;
     }
 
-    public async Task WaitForRedisEntriesAsync(string prefix, int atLeast) =>
-        await WaitUntilAsync(async () => (await RedisEntriesAsync(prefix)).Count >= atLeast, $"{atLeast} Redis entries under {prefix}");
+    /// <summary>Waits for <paramref name="count"/> keys under <paramref name="prefix"/> that <paramref name="before"/> lacks
+    /// (new ones, not a total: earlier tests' entries expire meanwhile).</summary>
+    public async Task WaitForNewRedisEntriesAsync(string prefix, IReadOnlyDictionary<string, string> before, int count) =>
+        await WaitUntilAsync(async () => (await RedisEntriesAsync(prefix)).Keys.Count(k => !before.ContainsKey(k)) >= count,
+            $"{count} new Redis entries under {prefix}");
 
     public async Task ClearJournalAsync() => (await _emulatorClient.DeleteAsync("/__emulator/requests")).EnsureSuccessStatusCode();
 
@@ -278,6 +286,14 @@ public sealed class ReplicaTopology : IAsyncDisposable
 
         public bool HasExited => _process.HasExited;
 
+        public void Signal(int signal)
+        {
+            if (Kill(_process.Id, signal) != 0)
+            {
+                throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed");
+            }
+        }
+
         public static ServerProcess Start(string file, IEnumerable<string> args, IDictionary<string, string>? environment = null, Uri? url = null)
         {
             var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -310,6 +326,9 @@ public sealed class ReplicaTopology : IAsyncDisposable
             await _process.WaitForExitAsync();
             _process.Dispose();
         }
+
+        [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+        private static extern int Kill(int pid, int signal);
 
         private void Keep(string? line)
         {
