@@ -54,14 +54,6 @@ public sealed class ReplicaTopology : IAsyncDisposable
 
     public static async Task<ReplicaTopology> StartAsync(string[]? emulatorArgs = null)
     {
-        foreach (var tool in new[] { "redis-server", "haproxy" })
-        {
-            if (!OnPath(tool))
-            {
-                throw new InvalidOperationException($"The replica tests need '{tool}' (Debian package redis-server / haproxy; .ci/run installs them).");
-            }
-        }
-
         var emulator = EmulatorApp.Build(["--urls", "http://127.0.0.1:0", .. emulatorArgs ?? []]);
         await emulator.StartAsync();
         var topology = new ReplicaTopology(emulator);
@@ -82,7 +74,7 @@ public sealed class ReplicaTopology : IAsyncDisposable
     /// <summary><c>redis-server</c> on <see cref="RedisPort"/>, nothing persisted: a restart starts empty.</summary>
     public async Task StartRedisAsync()
     {
-        _redis = ServerProcess.Start("redis-server", ["--port", RedisPort.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]);
+        _redis = ServerProcess.Start(Tool("redis-server"), ["--port", RedisPort.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]);
         await WaitUntilAsync(() => Task.FromResult(Accepts(RedisPort)), "redis-server listening");
     }
 
@@ -206,7 +198,7 @@ public sealed class ReplicaTopology : IAsyncDisposable
         var config = Path.Combine(_directory, "haproxy.cfg");
         await File.WriteAllTextAsync(config, DeployFiles.HaproxyOnLoopback(port, _gateways[0].Url.Port, _gateways[1].Url.Port));
         BalancerUrl = new Uri($"http://127.0.0.1:{port}/");
-        _haproxy = ServerProcess.Start("haproxy", ["-db", "-f", config]);
+        _haproxy = ServerProcess.Start(Tool("haproxy"), ["-db", "-f", config]);
         await WaitUntilAsync(async () => await IsUpAsync(BalancerUrl), "haproxy at the balancer's address", _haproxy);
     }
 
@@ -260,8 +252,10 @@ public sealed class ReplicaTopology : IAsyncDisposable
         return port;
     }
 
-    private static bool OnPath(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/sbin").Any(d => File.Exists(Path.Combine(d, tool)));
+    /// <summary>The full path of a Debian tool (haproxy lives in /usr/sbin, which a PATH may lack).</summary>
+    private static string Tool(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/sbin").Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException($"The replica tests need '{name}' (Debian packages redis-server and haproxy; .ci/run installs them).");
 
     /// <summary>One GraphQL answer and which replica the balancer sent it to (null when sent to a replica directly).</summary>
     public sealed record Answer(HttpStatusCode Status, JsonNode Body, string? ServedBy)
