@@ -69,7 +69,8 @@ public sealed class WaldurClient(
     private Task<WaldurAnswer?> GetAsync(WaldurEndpoint endpoint, string relativeUrl, CancellationToken cancellationToken)
     {
         var authorization = Authorization();
-        return cache.GetAsync(endpoint.Field, relativeUrl, authorization, call,
+        // The absolute URL: gateways of different Waldurs sharing one Redis never share entries.
+        return cache.GetAsync(endpoint.Field, $"{http.BaseAddress}{relativeUrl}", authorization, call,
             token => FetchAsync(relativeUrl, authorization, token), cancellationToken);
     }
 

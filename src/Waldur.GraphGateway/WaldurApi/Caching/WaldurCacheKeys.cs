@@ -6,7 +6,7 @@ namespace Waldur.GraphGateway.WaldurApi.Caching;
 
 /// <summary>
 /// One cache key per caller and Waldur URL: HMAC-SHA256 (keyed by <see cref="WaldurCacheOptions.KeySecret"/>) of the
-/// forwarded <c>Authorization</c> and the exact relative URL. The token itself is never stored, in memory or in Redis,
+/// forwarded <c>Authorization</c> and the exact Waldur URL. The token itself is never stored, in memory or in Redis,
 /// and without the secret a key cannot be tested against guessed tokens. Equal keys mean the same caller asked for
 /// the same URL, so one caller's entries can never answer another.
 /// </summary>
@@ -25,12 +25,12 @@ public sealed class WaldurCacheKeys
         _secret = string.IsNullOrEmpty(secret) ? RandomNumberGenerator.GetBytes(32) : Encoding.UTF8.GetBytes(secret);
     }
 
-    public string For(string authorization, string relativeUrl)
+    public string For(string authorization, string url)
     {
         ArgumentNullException.ThrowIfNull(authorization);
-        ArgumentNullException.ThrowIfNull(relativeUrl);
+        ArgumentNullException.ThrowIfNull(url);
         // Length-prefixed: no pair of (header, URL) runs into another pair's bytes.
-        var message = Encoding.UTF8.GetBytes($"{authorization.Length}:{authorization}\n{relativeUrl}");
+        var message = Encoding.UTF8.GetBytes($"{authorization.Length}:{authorization}\n{url}");
         return Prefix + Convert.ToHexStringLower(HMACSHA256.HashData(_secret, message));
     }
 }

@@ -15,10 +15,10 @@ public sealed class WaldurResponseCache(HybridCache cache, WaldurCacheKeys keys,
     private const HybridCacheEntryFlags Revalidate = HybridCacheEntryFlags.DisableLocalCacheRead | HybridCacheEntryFlags.DisableDistributedCacheRead;
 
     /// <summary>
-    /// The answer for <paramref name="relativeUrl"/> as <paramref name="authorization"/> sees it: from the cache when
+    /// The answer for <paramref name="url"/> (Waldur's, absolute) as <paramref name="authorization"/> sees it: from the cache when
     /// this caller fetched it within the TTL of <paramref name="field"/>, else from <paramref name="fetch"/> (null: 404).
     /// </summary>
-    public async Task<WaldurAnswer?> GetAsync(string? field, string relativeUrl, string authorization, WaldurCallContext call,
+    public async Task<WaldurAnswer?> GetAsync(string? field, string url, string authorization, WaldurCallContext call,
         Func<CancellationToken, Task<WaldurAnswer?>> fetch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
@@ -34,7 +34,7 @@ public sealed class WaldurResponseCache(HybridCache cache, WaldurCacheKeys keys,
         var entry = new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl, Flags = call.BypassCache ? Revalidate : null };
         try
         {
-            var answer = await cache.GetOrCreateAsync(keys.For(authorization, relativeUrl), async token =>
+            var answer = await cache.GetOrCreateAsync(keys.For(authorization, url), async token =>
             {
                 fetched = true;
                 return await fetch(token) ?? throw new NotCachedException();

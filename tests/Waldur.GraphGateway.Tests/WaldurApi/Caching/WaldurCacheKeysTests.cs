@@ -11,7 +11,7 @@ public sealed class WaldurCacheKeysTests
 {
     private const string Secret = "0123456789abcdef0123456789abcdef-test";
     private const string Token = "Token 5d41402abc4b2a76b9719d911017c592";
-    private const string Url = "api/customers/?page=1&page_size=10";
+    private const string Url = "http://waldur.example/api/customers/?page=1&page_size=10";
 
     private static WaldurCacheKeys Keys(string? secret) =>
         new(Options.Create(new WaldurCacheOptions { KeySecret = secret }));

@@ -14,7 +14,7 @@ namespace Waldur.GraphGateway.Tests.WaldurApi.Caching;
 public sealed class WaldurResponseCacheTests : IDisposable
 {
     private const string Caller = "Token caller-one";
-    private const string Url = "api/customers/?page=1&page_size=10";
+    private const string Url = "http://waldur.example/api/customers/?page=1&page_size=10";
 
     private readonly ServiceProvider _services;
     private readonly WaldurResponseCache _cache;
