@@ -10,8 +10,8 @@ namespace Waldur.GraphGateway.WaldurApi;
 /// <summary>
 /// The typed client behind <see cref="IWaldurClient"/>. The resilience pipeline lives in the HttpClient (Hosting);
 /// this class forwards credentials, streams bodies through the source-generated context and translates failures once.
-/// GETs go through the response cache (<see cref="WaldurResponseCache"/>, a pass-through unless <c>Caching:Enabled</c>),
-/// which keeps Waldur's bytes; rows are read from them on every use.
+/// GETs and HEAD counts go through the response cache (<see cref="WaldurResponseCache"/>, a pass-through unless
+/// <c>Caching:Enabled</c>), which keeps Waldur's bytes; rows are read from them on every use.
 /// </summary>
 public sealed class WaldurClient(
     HttpClient http,
@@ -51,7 +51,7 @@ public sealed class WaldurClient(
 
     private async Task<WaldurPage> ListCoreAsync(WaldurEndpoint endpoint, WaldurListQuery query, CancellationToken cancellationToken)
     {
-        var answer = await GetAsync(endpoint, $"{endpoint.Path}?{query.ToQueryString()}", cancellationToken).ConfigureAwait(false)
+        var answer = await ReadAsync(HttpMethod.Get, endpoint, $"{endpoint.Path}?{query.ToQueryString()}", cancellationToken).ConfigureAwait(false)
                      ?? throw new WaldurInvalidPageException();
         var total = answer.ResultCount ?? throw NoResultCount();
         var items = RowReader.ReadList(answer.Body, endpoint.Shape, query.Fields);
@@ -61,23 +61,23 @@ public sealed class WaldurClient(
 
     private async Task<WaldurRow?> RetrieveCoreAsync(WaldurEndpoint endpoint, string uuid, CancellationToken cancellationToken)
     {
-        var answer = await GetAsync(endpoint, $"{endpoint.Path}{Uri.EscapeDataString(uuid)}/", cancellationToken).ConfigureAwait(false);
+        var answer = await ReadAsync(HttpMethod.Get, endpoint, $"{endpoint.Path}{Uri.EscapeDataString(uuid)}/", cancellationToken).ConfigureAwait(false);
         return answer is null ? null : RowReader.ReadItem(answer.Body, endpoint.Shape);
     }
 
-    /// <summary>A GET as this caller, through the response cache; null on 404.</summary>
-    private Task<WaldurAnswer?> GetAsync(WaldurEndpoint endpoint, string relativeUrl, CancellationToken cancellationToken)
+    /// <summary>A GET (or a HEAD count) as this caller, through the response cache; null on a GET's 404.</summary>
+    private Task<WaldurAnswer?> ReadAsync(HttpMethod method, WaldurEndpoint endpoint, string relativeUrl, CancellationToken cancellationToken)
     {
         var authorization = Authorization();
-        // The absolute URL: gateways of different Waldurs sharing one Redis never share entries.
-        return cache.GetAsync(endpoint.Field, $"{http.BaseAddress}{relativeUrl}", authorization, call,
-            token => FetchAsync(relativeUrl, authorization, token), cancellationToken);
+        // The method and the absolute URL: gateways of different Waldurs sharing one Redis never share entries.
+        return cache.GetAsync(endpoint.Field, $"{method} {http.BaseAddress}{relativeUrl}", authorization, call,
+            token => FetchAsync(method, relativeUrl, authorization, token), cancellationToken);
     }
 
-    private async Task<WaldurAnswer?> FetchAsync(string relativeUrl, string authorization, CancellationToken cancellationToken)
+    private async Task<WaldurAnswer?> FetchAsync(HttpMethod method, string relativeUrl, string authorization, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Get, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        using var response = await SendAsync(method, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound && method == HttpMethod.Get)
         {
             return null;
         }
@@ -89,10 +89,10 @@ public sealed class WaldurClient(
 
     private async Task<int> CountCoreAsync(WaldurEndpoint endpoint, WaldurListQuery query, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Head, $"{endpoint.Path}?{query.ToQueryString(includePaging: false)}",
-            Authorization(), cancellationToken).ConfigureAwait(false);
-        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        return TryResultCount(response) ?? throw NoResultCount();
+        var answer = await ReadAsync(HttpMethod.Head, endpoint, $"{endpoint.Path}?{query.ToQueryString(includePaging: false)}", cancellationToken)
+            .ConfigureAwait(false);
+        // Not null: only a GET's 404 reads as null; a HEAD's fails in FetchAsync.
+        return answer!.ResultCount ?? throw NoResultCount();
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string relativeUrl, string authorization, CancellationToken cancellationToken)

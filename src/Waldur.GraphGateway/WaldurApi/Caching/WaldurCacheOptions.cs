@@ -1,7 +1,7 @@
 namespace Waldur.GraphGateway.WaldurApi.Caching;
 
 /// <summary>
-/// Settings under <c>Caching:*</c>: the per-caller cache of Waldur's GET answers, off unless <see cref="Enabled"/>.
+/// Settings under <c>Caching:*</c>: the per-caller cache of Waldur's answers, off unless <see cref="Enabled"/>.
 /// A TTL of zero means "never cache" (for that connection field, or by default).
 /// </summary>
 public sealed class WaldurCacheOptions

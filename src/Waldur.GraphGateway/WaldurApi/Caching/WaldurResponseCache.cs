@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace Waldur.GraphGateway.WaldurApi.Caching;
 
 /// <summary>
-/// The Waldur response cache (off by default): HybridCache, with an in-process L1 and Redis as L2 when configured.
+/// The Waldur response cache (off by default; GETs and HEAD counts): HybridCache, with an in-process L1 and Redis as
+/// L2 when configured.
 /// Concurrent misses for one key share one Waldur call (HybridCache's stampede protection). Only successful answers
 /// are kept: a failure (401, 403, 5xx, unreachable) throws through the factory, and HybridCache stores no exception;
 /// a 404 is passed back uncached.
@@ -15,10 +16,10 @@ public sealed class WaldurResponseCache(HybridCache cache, WaldurCacheKeys keys,
     private const HybridCacheEntryFlags Revalidate = HybridCacheEntryFlags.DisableLocalCacheRead | HybridCacheEntryFlags.DisableDistributedCacheRead;
 
     /// <summary>
-    /// The answer for <paramref name="url"/> (Waldur's, absolute) as <paramref name="authorization"/> sees it: from the cache when
+    /// The answer to <paramref name="request"/> (method and absolute Waldur URL) as <paramref name="authorization"/> sees it: from the cache when
     /// this caller fetched it within the TTL of <paramref name="field"/>, else from <paramref name="fetch"/> (null: 404).
     /// </summary>
-    public async Task<WaldurAnswer?> GetAsync(string? field, string url, string authorization, WaldurCallContext call,
+    public async Task<WaldurAnswer?> GetAsync(string? field, string request, string authorization, WaldurCallContext call,
         Func<CancellationToken, Task<WaldurAnswer?>> fetch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
@@ -34,7 +35,7 @@ public sealed class WaldurResponseCache(HybridCache cache, WaldurCacheKeys keys,
         var entry = new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl, Flags = call.BypassCache ? Revalidate : null };
         try
         {
-            var answer = await cache.GetOrCreateAsync(keys.For(authorization, url), async token =>
+            var answer = await cache.GetOrCreateAsync(keys.For(authorization, request), async token =>
             {
                 fetched = true;
                 return await fetch(token) ?? throw new NotCachedException();
