@@ -44,6 +44,7 @@ public static class SharedCacheHosting
         if (configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() is { IsConfigured: true })
         {
             services.AddSingleton<RedisConnection>();
+            services.AddHostedService<RedisConnectionAtStart>();
             // HybridCache takes its L2 from IDistributedCache: Redis, behind the wrapper that turns failures into misses.
             services.AddSingleton<IDistributedCache>(sp =>
             {
@@ -57,5 +58,13 @@ public static class SharedCacheHosting
         }
 
         return services;
+    }
+
+    /// <summary>Connects when the host starts: a Redis that is down costs start-up its connect timeout, not a request.</summary>
+    private sealed class RedisConnectionAtStart(RedisConnection connection) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.FromResult(connection.IsAvailable);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
