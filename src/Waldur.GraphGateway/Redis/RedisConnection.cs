@@ -90,7 +90,7 @@ public sealed class RedisConnection : IDisposable
     }
 
     /// <summary>What a Redis client throws when Redis, not the gateway, is at fault.</summary>
-    public static bool IsRedisFailure(Exception e) => e is RedisException or TimeoutException or ObjectDisposedException;
+    private static bool IsRedisFailure(Exception e) => e is RedisException or TimeoutException or ObjectDisposedException;
 
     /// <summary>An operation not even tried because the connection is down: counted, logged with the outage.</summary>
     private void Skipped() => Failed("not connected");
@@ -106,9 +106,10 @@ public sealed class RedisConnection : IDisposable
 
     private void Restored()
     {
-        Volatile.Write(ref _pausedUntilMs, 0);
-        if (Interlocked.Exchange(ref _down, 0) == 1)
+        // Read first: every successful operation lands here, and most find nothing to restore.
+        if (Volatile.Read(ref _down) == 1 && Interlocked.Exchange(ref _down, 0) == 1)
         {
+            Volatile.Write(ref _pausedUntilMs, 0);
             _logger.LogInformation("Redis is available again");
         }
     }
