@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Http;
 using Waldur.GraphGateway.Tests.EndToEnd;
 using Waldur.GraphGateway.Tests.Reliability;
@@ -49,6 +50,18 @@ public sealed class ReplicaTests(ReplicaFixture fixture, ITestOutputHelper outpu
         Assert.NotEqual(register.ServedBy, byHash.ServedBy);
         Assert.Null(byHash.Errors);
         Assert.Equal(register.Body["data"]!.ToJsonString(), byHash.Body["data"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_text_planted_in_Redis_under_another_documents_hash_is_not_run()
+    {
+        var query = $"query P{Guid.NewGuid():N} {{ __typename }}";
+        var hash = PersistedQueryStore.Hash(query);
+        await _topology.SetRedisStringAsync(PersistedQueryStore.RedisKeyPrefix + hash, "{ customers(first: 1) { nodes { uuid } } }");
+
+        var byHash = await ReplicaTopology.PostAsync(_topology.BalancerUrl, Apq(hash));
+
+        Assert.Equal(ErrorCodes.PersistedQueryNotFound, byHash.Errors?[0]?["extensions"]?["code"]?.GetValue<string>());
     }
 
     [Fact]

@@ -139,6 +139,12 @@ public sealed class ReplicaTopology : IAsyncDisposable
         return entries;
     }
 
+    public async Task SetRedisStringAsync(string key, string value)
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{RedisPort}");
+        await redis.GetDatabase().StringSetAsync(key, value);
+    }
+
     /// <summary>Waits for <paramref name="count"/> keys under <paramref name="prefix"/> that <paramref name="before"/> lacks
     /// (new ones, not a total: earlier tests' entries expire meanwhile).</summary>
     public async Task WaitForNewRedisEntriesAsync(string prefix, IReadOnlyDictionary<string, string> before, int count) =>
