@@ -20,6 +20,8 @@ const WARMUP = Math.min(Number(env.WARMUP ?? 2), 5);
 const CONNECTIONS = Number(env.CONNECTIONS ?? 16);
 const TOKEN = 'demo-token';
 const AUTH = `Token ${TOKEN}`;
+// Issue 16: 50 distinct callers (staff tokens of the 20 ms emulator), to show the response cache is per caller.
+const CALLERS = Array.from({ length: 50 }, (_, i) => `bench-caller-${String(i + 1).padStart(2, '0')}`);
 const children = [];
 const tmp = mkdtempSync(path.join(tmpdir(), 'gg-bench-'));
 
@@ -42,9 +44,9 @@ async function waitFor(url, headers = {}, seconds = 120) {
   throw new Error(`timed out waiting for ${url}`);
 }
 
-function emulator(port, images, faults = {}) {
+function emulator(port, images, faults = {}, extraArgs = []) {
   const args = [dll('Waldur.Emulator'), '--urls', `http://127.0.0.1:${port}`, `--Emulator:ImageCount=${images}`,
-    '--Logging:LogLevel:Default=Warning'];
+    '--Logging:LogLevel:Default=Warning', ...extraArgs];
   for (const [k, v] of Object.entries(faults)) args.push(`--Emulator:Faults:${k}=${v}`);
   start(`emulator:${port}`, 'dotnet', args);
   return `http://127.0.0.1:${port}`;
@@ -75,13 +77,27 @@ const report = `done = function(summary, latency, requests)
 end
 `;
 
-function luaFor(body) {
+// callers: tokens to rotate through, one per request (else every request is the -H Authorization caller).
+function luaFor(body, callers = null) {
   const file = path.join(tmp, `req-${Math.random().toString(36).slice(2)}.lua`);
-  const lines = body === null ? [report] : [
+  const rotate = callers === null ? [] : [
+    `local tokens = { ${callers.map((c) => `"Token ${c}"`).join(', ')} }`,
+    'local requests, n = {}, 0',
+    'function init(args)',
+    '  for i, token in ipairs(tokens) do',
+    '    local headers = {}',
+    '    for k, v in pairs(wrk.headers) do headers[k] = v end',
+    '    headers["Authorization"] = token',
+    '    requests[i] = wrk.format(nil, nil, headers, nil)',
+    '  end',
+    'end',
+    'function request() n = n % #requests + 1; return requests[n] end'];
+  const lines = body === null ? [...rotate, report] : [
     'wrk.method = "POST"',
     `wrk.body = [==[${body}]==]`,
     'wrk.headers["Content-Type"] = "application/json"',
     'wrk.headers["Accept"] = "application/graphql-response+json, application/json"',
+    ...rotate,
     report];
   writeFileSync(file, lines.join('\n'));
   return file;
@@ -146,14 +162,26 @@ async function directScanP50(waldur, iterations, concurrency) {
 
 const gql = (file, variables) => JSON.stringify({ query: readFileSync(path.join(here, 'scenarios', file), 'utf8'), variables });
 
+// Waldur requests per GraphQL request under load: the emulator's journal over one measured run (it keeps 10 000).
+function journaled(waldur, run) {
+  return async () => {
+    await fetch(`${waldur}/__emulator/requests`, { method: 'DELETE' });
+    const result = run();
+    const journal = await (await fetch(`${waldur}/__emulator/requests`)).json();
+    return { ...result, upstream: journal.length / Math.max(1, result.requests), journalFull: journal.length >= 10000 };
+  };
+}
+
 async function main() {
   const emu = emulator(18901, 150);
   const emuLarge = emulator(18902, 10000);
-  const emuSlow = emulator(18903, 150, { latencyMs: 20 });
+  const emuSlow = emulator(18903, 150, { latencyMs: 20 }, [`--Emulator:Tokens=${[TOKEN, ...CALLERS].join(',')}`]);
   const gw = gateway(18911, emu);
   const gwLarge = gateway(18912, emuLarge);
   const gwSlow = gateway(18913, emuSlow);
-  const gwAll = gateway(18915, emu, undefined, ['--Catalog:Include=*']); // every Waldur list (issue 13)
+  const gwAll = gateway(18916, emu, undefined, ['--Catalog:Include=*']); // every Waldur list (issue 13)
+  // The response cache on (issue 16), one replica: HybridCache's in-process L1, default TTL 30 s.
+  const gwCached = gateway(18917, emuSlow, dll('Waldur.GraphGateway'), ['--Caching:Enabled=true']);
   const baseline = env.BASELINE_GATEWAY ? path.resolve(env.BASELINE_GATEWAY) : null;
   const gwBase = baseline ? gateway(18914, emu, path.join(baseline, 'Waldur.GraphGateway.dll')) : null;
   const meshSkipped = env.MESH === '0' ? 'MESH=0' : existsSync(path.join(meshPeer, 'run.sh')) ? null : `no peer at ${meshPeer}`;
@@ -162,7 +190,7 @@ async function main() {
   const meshUrl = useMesh ? mesh(18920, emu) : null;
   const auth = { authorization: AUTH };
   for (const u of [`${emu}/api/`, `${emuLarge}/api/`, `${emuSlow}/api/`]) await waitFor(u, auth);
-  for (const g of [gw, gwLarge, gwSlow, gwBase, gwAll].filter(Boolean)) await waitFor(g.url.replace('/graphql', '/healthz'));
+  for (const g of [gw, gwLarge, gwSlow, gwCached, gwBase, gwAll].filter(Boolean)) await waitFor(g.url.replace('/graphql', '/healthz'));
   if (meshUrl) await waitFor(meshUrl.replace('/graphql', '/healthcheck'), {}, 180);
 
   const uuids = (await (await fetch(`${emu}/api/digitalocean-images/?page_size=30`, { headers: auth })).json()).map((i) => i.uuid);
@@ -185,7 +213,11 @@ async function main() {
     { id: 'REST-LAT1', label: 'direct REST, 20 ms upstream, 1 conn', url: restSlow, body: null, waldur: emuSlow, c: 1 },
     { id: 'GW-LAT1', label: 'gateway S1, 20 ms upstream, 1 conn', url: gwSlow.url, body: s1, waldur: emuSlow, c: 1 },
     { id: 'REST-LAT16', label: 'direct REST, 20 ms upstream, 16 conn', url: restSlow, body: null, waldur: emuSlow, c: 16 },
-    { id: 'GW-LAT16', label: 'gateway S1, 20 ms upstream, 16 conn', url: gwSlow.url, body: s1, waldur: emuSlow, c: 16 },
+    { id: 'GW-LAT16', label: 'gateway S1, 20 ms upstream, 16 conn', url: gwSlow.url, body: s1, waldur: emuSlow, c: 16, journal: true },
+    { id: 'REST-LAT16-50', label: 'direct REST, 20 ms upstream, 16 conn, 50 callers', url: restSlow, body: null, waldur: emuSlow, c: 16, callers: CALLERS },
+    { id: 'GWC-LAT16-C1', label: 'gateway S1, 20 ms, 16 conn, cache on', url: gwCached.url, body: s1, waldur: emuSlow, c: 16, journal: true },
+    { id: 'GW-LAT16-50', label: 'gateway S1, 20 ms, 16 conn, cache off, 50 callers', url: gwSlow.url, body: s1, waldur: emuSlow, c: 16, journal: true, callers: CALLERS },
+    { id: 'GWC-LAT16-50', label: 'gateway S1, 20 ms, 16 conn, cache on, 50 callers', url: gwCached.url, body: s1, waldur: emuSlow, c: 16, journal: true, callers: CALLERS },
     { id: 'GW-S5', label: 'gateway `*` S5 (generated list, 20 rows)', url: gwAll.url, body: s5, waldur: emu, c: CONNECTIONS },
     { id: 'GW-S5-NAV', label: 'gateway `*` S5 + user and offering references', url: gwAll.url, body: s5nav, waldur: emu, c: CONNECTIONS },
   ];
@@ -200,8 +232,10 @@ async function main() {
   const only = env.ONLY ? new Set(env.ONLY.split(',')) : null;
   if (only) targets.splice(0, targets.length, ...targets.filter((t) => only.has(t.id)));
   for (const t of targets) {
-    t.lua = luaFor(t.body);
+    t.lua = luaFor(t.body, t.callers ?? null);
     t.upstream = t.body === null ? 1 : await upstreamPerRequest(t.waldur, t.url, t.body);
+    // Journaled targets report Waldur requests per request over their measured runs instead (cache hits count 0).
+    t.measure = t.journal ? journaled(t.waldur, () => wrk(t.url, t.lua, t.c, DURATION)) : async () => wrk(t.url, t.lua, t.c, DURATION);
     t.runs = [];
   }
   const scanConcurrency = Number(env.SCAN_CONCURRENCY ?? 4); // the gateway's Lists:ScanConcurrency default
@@ -211,7 +245,7 @@ async function main() {
   for (let r = 1; r <= ROUNDS; r++) {
     for (const t of targets) {
       wrk(t.url, t.lua, t.c, WARMUP);
-      t.runs.push(wrk(t.url, t.lua, t.c, DURATION));
+      t.runs.push(await t.measure());
       process.stderr.write(`round ${r} ${t.id}: ${JSON.stringify(t.runs.at(-1))}\n`);
     }
     scanBaseline.push(await directScanP50(emuLarge, 15, scanConcurrency));
@@ -219,15 +253,17 @@ async function main() {
   const rss = peakRssMb(gw.pid);
   const m = Object.fromEntries(targets.map((t) => [t.id, {
     ...t, rps: median(t.runs.map((x) => x.rps)), p50: median(t.runs.map((x) => x.p50)),
-    p99: median(t.runs.map((x) => x.p99)), errors: t.runs.reduce((a, x) => a + x.errors, 0) }]));
+    p99: median(t.runs.map((x) => x.p99)), errors: t.runs.reduce((a, x) => a + x.errors, 0),
+    upstream: t.journal ? median(t.runs.map((x) => x.upstream)) : t.upstream, journalFull: t.runs.some((x) => x.journalFull) }]));
 
   const lines = [];
   lines.push(`Machine: ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores (shared, noisy); ${ROUNDS} rounds × ${DURATION}s per target after ${WARMUP}s warm-up; wrk 1 thread; medians.`);
   lines.push('');
   lines.push('| target | connections | requests/s | p50 ms | p99 ms | Waldur requests per request | errors |');
   lines.push('|---|---:|---:|---:|---:|---:|---:|');
-  for (const t of Object.values(m)) lines.push(`| ${t.label} | ${t.c} | ${t.rps.toFixed(0)} | ${t.p50.toFixed(2)} | ${t.p99.toFixed(2)} | ${t.upstream.toFixed(2)} | ${t.errors} |`);
+  for (const t of Object.values(m)) lines.push(`| ${t.label} | ${t.c} | ${t.rps.toFixed(0)} | ${t.p50.toFixed(2)} | ${t.p99.toFixed(2)} | ${t.journalFull ? '≥ ' : ''}${t.upstream.toFixed(2)} | ${t.errors} |`);
   lines.push('');
+  cacheComparison(m, lines);
   if (m['BASE-S1'] && m['GW-S1']) {
     lines.push(`S1 this build vs baseline: ${(m['GW-S1'].rps / m['BASE-S1'].rps).toFixed(2)}× requests/s (${m['GW-S1'].rps.toFixed(0)} vs ${m['BASE-S1'].rps.toFixed(0)}), p50 ${m['GW-S1'].p50.toFixed(2)} vs ${m['BASE-S1'].p50.toFixed(2)} ms.`);
     lines.push('');
@@ -268,6 +304,21 @@ async function main() {
   const table = lines.join('\n');
   console.log(table);
   if (env.OUT) writeFileSync(env.OUT, `${table}\n`);
+}
+
+// Issue 16's goals: with the cache on, S1 at 20 ms upstream and 16 connections answers in p50 ≤ 8 ms at ≥ 3× direct
+// REST's requests/s; with 50 callers each caller has its own entries (so more Waldur requests, never shared answers).
+function cacheComparison(m, lines) {
+  const pairs = [['1 caller', 'GWC-LAT16-C1', 'GW-LAT16', 'REST-LAT16'], ['50 callers', 'GWC-LAT16-50', 'GW-LAT16-50', 'REST-LAT16-50']];
+  const rows = pairs.filter(([, on, off, rest]) => m[on] && m[off] && m[rest]);
+  if (rows.length === 0) return;
+  lines.push('| response cache, S1, 20 ms upstream, 16 conn | cache on req/s | p50 ms | Waldur req/request | cache off req/s | p50 ms | Waldur req/request | direct REST req/s | p50 ms | on vs REST | goal met (p50 ≤ 8 ms, ≥ 3×) |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const [name, on, off, rest] of rows) {
+    const x = m[on].rps / m[rest].rps;
+    lines.push(`| ${name} | ${m[on].rps.toFixed(0)} | ${m[on].p50.toFixed(2)} | ${m[on].upstream.toFixed(3)} | ${m[off].rps.toFixed(0)} | ${m[off].p50.toFixed(2)} | ${m[off].upstream.toFixed(2)} | ${m[rest].rps.toFixed(0)} | ${m[rest].p50.toFixed(2)} | ${x.toFixed(1)}× | ${m[on].p50 <= 8 && x >= 3 ? 'yes' : 'no'} |`);
+  }
+  lines.push('');
 }
 
 const stop = () => { for (const c of children) { try { process.kill(c.pid, 'SIGTERM'); } catch { /* gone */ } } };

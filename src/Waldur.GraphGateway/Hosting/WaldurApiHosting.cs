@@ -4,7 +4,7 @@ using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Hosting;
 
-/// <summary>The typed Waldur client with its one resilience pipeline (issue 4).</summary>
+/// <summary>The typed Waldur client with its one resilience pipeline (issue 4), behind the response cache (issue 16).</summary>
 public static class WaldurApiHosting
 {
     public static IServiceCollection AddWaldurApi(this IServiceCollection services, IConfiguration configuration)
@@ -21,6 +21,7 @@ public static class WaldurApiHosting
                 "Waldur:Resilience:BreakerSamplingDuration must be at least twice Waldur:Resilience:AttemptTimeout.")
             .ValidateOnStart();
 
+        services.AddSharedCaches(configuration);
         services.AddHttpClient<IWaldurClient, WaldurClient>((sp, http) =>
             {
                 var baseUrl = sp.GetRequiredService<IOptions<WaldurOptions>>().Value.BaseUrl!;

@@ -2,6 +2,7 @@ using Waldur.Catalog.Model;
 using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.Loading.DataLoading;
 using Waldur.GraphGateway.WaldurApi;
+using Waldur.GraphGateway.WaldurApi.Caching;
 
 namespace Waldur.GraphGateway.Hosting;
 
@@ -20,6 +21,11 @@ public static class WaldurLoadingHosting
             .Validate(o => o.ByUuidConcurrency is >= 1 and <= DataLoadingOptions.MaxConcurrency,
                 $"{DataLoadingOptions.Section}:{nameof(DataLoadingOptions.ByUuidConcurrency)} must be between 1 and {DataLoadingOptions.MaxConcurrency}.")
             .ValidateOnStart();
+
+        // The response cache's TTLs are named by root connection field: a misspelt name would silently get the default.
+        services.AddOptions<WaldurCacheOptions>()
+            .Validate(o => o.Ttl.Keys.All(field => catalog.Resources.Any(r => r.Parent is null && string.Equals(r.ListField, field, StringComparison.OrdinalIgnoreCase))),
+                "Caching:Ttl:<field> must name a root connection field of the schema (customers, digitalOceanImages, …).");
 
         // Built once: what every resource's rows, filters and Waldur parameters are.
         services.AddSingleton(catalog);

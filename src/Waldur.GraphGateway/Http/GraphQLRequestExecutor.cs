@@ -3,9 +3,11 @@ using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.Types;
+using Waldur.GraphGateway.WaldurApi.Caching;
 
 namespace Waldur.GraphGateway.Http;
 
@@ -19,6 +21,7 @@ public sealed class GraphQLRequestExecutor(
     IDocumentBuilder documentBuilder,
     DocumentCache documents,
     PersistedQueryStore persistedQueries,
+    WaldurCallContext waldurCalls,
     IOptions<GraphQLHttpOptions> options)
 {
     public async Task<ExecutionResult> ExecuteAsync(GraphQLHttpRequest request, HttpContext httpContext, bool isGet)
@@ -26,7 +29,7 @@ public sealed class GraphQLRequestExecutor(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(httpContext);
         var limits = options.Value;
-        string query = ResolveQuery(request);
+        string query = await ResolveQueryAsync(request).ConfigureAwait(false);
         if (query.Length > limits.MaxDocumentLength)
         {
             throw DocumentError(ErrorCodes.DocumentTooLong, $"The document has {query.Length} characters; at most {limits.MaxDocumentLength} are allowed.");
@@ -79,10 +82,13 @@ public sealed class GraphQLRequestExecutor(
         return await ExecuteCoreAsync(query, parsed.Document, request, httpContext).ConfigureAwait(false);
     }
 
-    private Task<ExecutionResult> ExecuteCoreAsync(string query, GraphQLDocument document, GraphQLHttpRequest request, HttpContext httpContext)
+    private async Task<ExecutionResult> ExecuteCoreAsync(string query, GraphQLDocument document, GraphQLHttpRequest request, HttpContext httpContext)
     {
         var limits = options.Value;
-        return executer.ExecuteAsync(new ExecutionOptions
+        waldurCalls.BypassCache = CacheControlHeaderValue.TryParse(httpContext.Request.Headers.CacheControl.ToString(), out var cacheControl)
+                                  && cacheControl.NoCache;
+        waldurCalls.TakeUse();
+        var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = schema,
             Query = query,
@@ -95,10 +101,32 @@ public sealed class GraphQLRequestExecutor(
             CancellationToken = httpContext.RequestAborted,
             Timeout = limits.ExecutionTimeout,
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
-        });
+        }).ConfigureAwait(false);
+        ReportCacheUse(result, waldurCalls.TakeUse());
+        return result;
     }
 
-    private string ResolveQuery(GraphQLHttpRequest request)
+    /// <summary>
+    /// <c>extensions.waldurCache</c>, when the response cache took part: how many Waldur answers came from it
+    /// (<c>hits</c>), how many were fetched (<c>misses</c>), and the age of the oldest one served.
+    /// </summary>
+    private static void ReportCacheUse(ExecutionResult result, WaldurCacheUse use)
+    {
+        if (use.Hits + use.Misses == 0)
+        {
+            return;
+        }
+
+        result.Extensions ??= [];
+        result.Extensions["waldurCache"] = new Dictionary<string, object>
+        {
+            ["hits"] = use.Hits,
+            ["misses"] = use.Misses,
+            ["oldestAgeSeconds"] = Math.Round(use.OldestAge.TotalSeconds, 3),
+        };
+    }
+
+    private async Task<string> ResolveQueryAsync(GraphQLHttpRequest request)
     {
         string? hash = request.PersistedQueryHash;
         if (hash is null)
@@ -111,9 +139,8 @@ public sealed class GraphQLRequestExecutor(
         if (string.IsNullOrEmpty(request.Query))
         {
             // Apollo clients look for this exact message as well as the code, then resend with the full text.
-            return persistedQueries.TryGet(hash, out var known) && known is not null
-                ? known
-                : throw DocumentError(ErrorCodes.PersistedQueryNotFound, "PersistedQueryNotFound");
+            return await persistedQueries.FindAsync(hash).ConfigureAwait(false)
+                ?? throw DocumentError(ErrorCodes.PersistedQueryNotFound, "PersistedQueryNotFound");
         }
 
         if (!PersistedQueryStore.Matches(hash, request.Query))
@@ -123,7 +150,7 @@ public sealed class GraphQLRequestExecutor(
 
         if (request.Query.Length <= options.Value.MaxDocumentLength)
         {
-            persistedQueries.Add(hash, request.Query);
+            await persistedQueries.AddAsync(hash, request.Query).ConfigureAwait(false);
         }
 
         return request.Query;

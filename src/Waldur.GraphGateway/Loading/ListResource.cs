@@ -19,7 +19,8 @@ public sealed class ListResource
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentNullException.ThrowIfNull(shape);
         Descriptor = descriptor;
-        Endpoint = new WaldurEndpoint(descriptor.Path, shape, descriptor.Paged);
+        // Caching:Ttl:<field> names root connections; a nested list (Customer.users) takes the default TTL.
+        Endpoint = new WaldurEndpoint(descriptor.Path, shape, descriptor.Paged, descriptor.Parent is null ? descriptor.ListField : null);
         CursorScope = descriptor.TypeName;
         Fields = ResourceFields.For(shape);
         Pushdown = descriptor.Filters.SelectMany(PushdownRules.For).ToList();

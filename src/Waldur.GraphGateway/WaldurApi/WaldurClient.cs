@@ -3,16 +3,22 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.Errors;
+using Waldur.GraphGateway.WaldurApi.Caching;
 
 namespace Waldur.GraphGateway.WaldurApi;
 
 /// <summary>
 /// The typed client behind <see cref="IWaldurClient"/>. The resilience pipeline lives in the HttpClient (Hosting);
 /// this class forwards credentials, streams bodies through the source-generated context and translates failures once.
+/// GETs and HEAD counts go through the response cache (<see cref="WaldurResponseCache"/>, a pass-through unless
+/// <c>Caching:Enabled</c>), which keeps Waldur's bytes; rows are read from them on every use.
 /// </summary>
 public sealed class WaldurClient(
     HttpClient http,
     IHttpContextAccessor httpContextAccessor,
+    WaldurResponseCache cache,
+    WaldurCallContext call,
+    TimeProvider time,
     IOptions<WaldurOptions> options,
     ILogger<WaldurClient> logger) : IWaldurClient
 {
@@ -45,37 +51,47 @@ public sealed class WaldurClient(
 
     private async Task<WaldurPage> ListCoreAsync(WaldurEndpoint endpoint, WaldurListQuery query, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Get, $"{endpoint.Path}?{query.ToQueryString(endpoint.Paged)}", cancellationToken)
-            .ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound && endpoint.Paged)
-        {
-            throw new WaldurInvalidPageException();
-        }
-
-        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        var total = endpoint.Paged ? ResultCount(response) : -1;
-        var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        var items = RowReader.ReadList(body, endpoint.Shape, query.Fields);
+        // A GET's 404 (null) is a page past the end (U20), or a parent that does not exist for a nested list.
+        var answer = await ReadAsync(HttpMethod.Get, endpoint, $"{endpoint.Path}?{query.ToQueryString(endpoint.Paged)}", cancellationToken)
+                         .ConfigureAwait(false)
+                     ?? throw new WaldurInvalidPageException();
+        var items = RowReader.ReadList(answer.Body, endpoint.Shape, query.Fields);
         if (!endpoint.Paged)
         {
             return new WaldurPage(items, items.Count, 1, Math.Max(1, items.Count));
         }
 
+        var total = answer.ResultCount ?? throw NoResultCount();
         var page = query.LastPage ? Math.Max(1, (total + query.PageSize - 1) / query.PageSize) : query.Page;
         return new WaldurPage(items, total, page, Math.Min(query.PageSize, WaldurListQuery.MaxPageSize));
     }
 
     private async Task<WaldurRow?> RetrieveCoreAsync(WaldurEndpoint endpoint, string uuid, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Get, $"{endpoint.Path}{Uri.EscapeDataString(uuid)}/", cancellationToken)
-            .ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+        var answer = await ReadAsync(HttpMethod.Get, endpoint, $"{endpoint.Path}{Uri.EscapeDataString(uuid)}/", cancellationToken).ConfigureAwait(false);
+        return answer is null ? null : RowReader.ReadItem(answer.Body, endpoint.Shape);
+    }
+
+    /// <summary>A GET (or a HEAD count) as this caller, through the response cache; null on a GET's 404.</summary>
+    private Task<WaldurAnswer?> ReadAsync(HttpMethod method, WaldurEndpoint endpoint, string relativeUrl, CancellationToken cancellationToken)
+    {
+        var authorization = Authorization();
+        // The method and the absolute URL: gateways of different Waldurs sharing one Redis never share entries.
+        return cache.GetAsync(endpoint.Field, $"{method} {http.BaseAddress}{relativeUrl}", authorization, call,
+            token => FetchAsync(method, relativeUrl, authorization, token), cancellationToken);
+    }
+
+    private async Task<WaldurAnswer?> FetchAsync(HttpMethod method, string relativeUrl, string authorization, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(method, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound && method == HttpMethod.Get)
         {
             return null;
         }
 
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        return RowReader.ReadItem(await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false), endpoint.Shape);
+        var count = TryResultCount(response);
+        return new WaldurAnswer(await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false), count, time.GetUtcNow());
     }
 
     private async Task<int> CountCoreAsync(WaldurEndpoint endpoint, WaldurListQuery query, CancellationToken cancellationToken)
@@ -86,16 +102,16 @@ public sealed class WaldurClient(
             return (await ListCoreAsync(endpoint, query, cancellationToken).ConfigureAwait(false)).TotalCount;
         }
 
-        using var response = await SendAsync(HttpMethod.Head, $"{endpoint.Path}?{query.ToQueryString(includePaging: false)}", cancellationToken)
+        var answer = await ReadAsync(HttpMethod.Head, endpoint, $"{endpoint.Path}?{query.ToQueryString(includePaging: false)}", cancellationToken)
             .ConfigureAwait(false);
-        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        return ResultCount(response);
+        // Not null: only a GET's 404 reads as null; a HEAD's fails in FetchAsync.
+        return answer!.ResultCount ?? throw NoResultCount();
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string relativeUrl, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string relativeUrl, string authorization, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, relativeUrl);
-        request.Headers.TryAddWithoutValidation("Authorization", Authorization());
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         try
         {
@@ -148,16 +164,14 @@ public sealed class WaldurClient(
         }
     }
 
-    private static int ResultCount(HttpResponseMessage response)
-    {
-        if (response.Headers.TryGetValues("X-Result-Count", out var values)
-            && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
-        {
-            return count;
-        }
+    private static int? TryResultCount(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("X-Result-Count", out var values)
+        && int.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+            ? count
+            : null;
 
-        throw WaldurErrors.Unreadable("a list response without a valid X-Result-Count header (U19)");
-    }
+    private static GatewayException NoResultCount() =>
+        WaldurErrors.Unreadable("a list response without a valid X-Result-Count header (U19)");
 
     /// <summary>
     /// The whole body, bounded by the caller's deadline, then parsed in one synchronous pass (<see cref="RowReader"/>):

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.Redis;
+using Waldur.GraphGateway.WaldurApi.Caching;
+
+namespace Waldur.GraphGateway.Hosting;
+
+/// <summary>
+/// Redis (optional, shared by replicas) and the Waldur response cache (issue 16). Without <c>Redis:Configuration</c>
+/// nothing here talks to the network: persisted queries and cached answers stay in process.
+/// </summary>
+public static class SharedCacheHosting
+{
+    /// <summary>Large enough for a 300-row page of the widest resource; a larger answer is simply not cached.</summary>
+    private const int MaxCachedAnswerBytes = 16 * 1024 * 1024;
+
+    public static IServiceCollection AddSharedCaches(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RedisOptions>()
+            .Bind(configuration.GetSection(RedisOptions.Section))
+            .Validate(o => o.PersistedQueryTtl > TimeSpan.Zero, "Redis:PersistedQueryTtl must be positive.")
+            .Validate(o => o.RetryAfter >= TimeSpan.Zero, "Redis:RetryAfter must not be negative.")
+            .ValidateOnStart();
+        services.AddOptions<WaldurCacheOptions>()
+            .Bind(configuration.GetSection(WaldurCacheOptions.Section))
+            .Validate(o => o.DefaultTtl >= TimeSpan.Zero && o.Ttl.Values.All(t => t >= TimeSpan.Zero),
+                "Caching:DefaultTtl and Caching:Ttl:<field> must not be negative (0 means never cache).")
+            .Validate(o => string.IsNullOrEmpty(o.KeySecret) || o.KeySecret.Length >= WaldurCacheOptions.MinKeySecretLength,
+                $"Caching:KeySecret must have at least {WaldurCacheOptions.MinKeySecretLength} characters.")
+            .Validate<IOptions<RedisOptions>>((o, redis) => !o.Enabled || !redis.Value.IsConfigured || !string.IsNullOrEmpty(o.KeySecret),
+                "Caching:KeySecret must be set when Caching:Enabled and Redis:Configuration are: replicas share cache entries " +
+                "only when they derive the same keys, and a key derived from other settings would be no secret.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<WaldurCallContext>();
+        services.AddSingleton<WaldurCacheKeys>();
+        services.AddSingleton<WaldurResponseCache>();
+        services.AddHybridCache(o => o.MaximumPayloadBytes = MaxCachedAnswerBytes)
+            .AddSerializer<WaldurAnswer, WaldurAnswerSerializer>();
+
+        if (configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() is { IsConfigured: true })
+        {
+            services.AddSingleton<RedisConnection>();
+            services.AddHostedService<RedisConnectionAtStart>();
+            // HybridCache takes its L2 from IDistributedCache: Redis, behind the wrapper that turns failures into misses.
+            services.AddSingleton<IDistributedCache>(sp =>
+            {
+                var connection = sp.GetRequiredService<RedisConnection>();
+                var redis = new RedisCache(Options.Create(new RedisCacheOptions
+                {
+                    ConnectionMultiplexerFactory = () => Task.FromResult(connection.Multiplexer),
+                }));
+                return new FailSoftDistributedCache(redis, connection);
+            });
+        }
+
+        return services;
+    }
+
+    /// <summary>Connects when the host starts: a Redis that is down costs start-up its connect timeout, not a request.</summary>
+    private sealed class RedisConnectionAtStart(RedisConnection connection) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.FromResult(connection.IsAvailable);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,33 @@
+namespace Waldur.GraphGateway.WaldurApi.Caching;
+
+/// <summary>
+/// Per request: what the HTTP layer tells the Waldur client (<see cref="BypassCache"/>: the client sent
+/// <c>Cache-Control: no-cache</c>) and what the client tells it back (how many answers came from the cache, and how old
+/// the oldest was), without the Waldur client knowing anything of HTTP requests.
+/// </summary>
+public sealed class WaldurCallContext
+{
+    private int _hits;
+    private int _misses;
+    private long _oldestTicks;
+
+    public bool BypassCache { get; set; }
+
+    public void Hit(TimeSpan age)
+    {
+        Interlocked.Increment(ref _hits);
+        for (var oldest = Volatile.Read(ref _oldestTicks); age.Ticks > oldest; oldest = Volatile.Read(ref _oldestTicks))
+        {
+            Interlocked.CompareExchange(ref _oldestTicks, age.Ticks, oldest);
+        }
+    }
+
+    public void Miss() => Interlocked.Increment(ref _misses);
+
+    /// <summary>What the cache did since the last call (one GraphQL operation's worth), then starts counting afresh.</summary>
+    public WaldurCacheUse TakeUse() => new(Interlocked.Exchange(ref _hits, 0), Interlocked.Exchange(ref _misses, 0),
+        TimeSpan.FromTicks(Interlocked.Exchange(ref _oldestTicks, 0)));
+}
+
+/// <summary>One operation's use of the cache: answers served from it, answers fetched from Waldur, the oldest served.</summary>
+public sealed record WaldurCacheUse(int Hits, int Misses, TimeSpan OldestAge);

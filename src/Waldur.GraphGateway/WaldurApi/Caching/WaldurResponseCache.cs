@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Options;
+
+namespace Waldur.GraphGateway.WaldurApi.Caching;
+
+/// <summary>
+/// The Waldur response cache (off by default; GETs and HEAD counts): HybridCache, with an in-process L1 and Redis as
+/// L2 when configured.
+/// Concurrent misses for one key share one Waldur call (HybridCache's stampede protection). Only successful answers
+/// are kept: a failure (401, 403, 5xx, unreachable) throws through the factory, and HybridCache stores no exception;
+/// a 404 is passed back uncached.
+/// </summary>
+public sealed class WaldurResponseCache(HybridCache cache, WaldurCacheKeys keys, IOptions<WaldurCacheOptions> options, TimeProvider time)
+{
+    /// <summary><c>Cache-Control: no-cache</c>: read from Waldur, then keep the fresh answer for later callers.</summary>
+    private const HybridCacheEntryFlags Revalidate = HybridCacheEntryFlags.DisableLocalCacheRead | HybridCacheEntryFlags.DisableDistributedCacheRead;
+
+    /// <summary>
+    /// The answer to <paramref name="request"/> (method and absolute Waldur URL) as <paramref name="authorization"/> sees it: from the cache when
+    /// this caller fetched it within the TTL of <paramref name="field"/>, else from <paramref name="fetch"/> (null: 404).
+    /// </summary>
+    public async Task<WaldurAnswer?> GetAsync(string? field, string request, string authorization, WaldurCallContext call,
+        Func<CancellationToken, Task<WaldurAnswer?>> fetch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(fetch);
+        var settings = options.Value;
+        var ttl = settings.TtlFor(field);
+        if (!settings.Enabled || ttl <= TimeSpan.Zero)
+        {
+            return await fetch(cancellationToken);
+        }
+
+        var fetched = false;
+        var entry = new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl, Flags = call.BypassCache ? Revalidate : null };
+        try
+        {
+            var answer = await cache.GetOrCreateAsync(keys.For(authorization, request), async token =>
+            {
+                fetched = true;
+                return await fetch(token) ?? throw new NotCachedException();
+            }, entry, cancellationToken: cancellationToken);
+            if (fetched)
+            {
+                call.Miss();
+            }
+            else
+            {
+                call.Hit(time.GetUtcNow() - answer.FetchedAt);
+            }
+
+            return answer;
+        }
+        catch (NotCachedException)
+        {
+            call.Miss();
+            return null;
+        }
+    }
+
+    /// <summary>Carries a 404 out of the factory: an exception is the one result HybridCache never stores.</summary>
+    private sealed class NotCachedException : Exception;
+}
