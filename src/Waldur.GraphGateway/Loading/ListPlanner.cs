@@ -138,6 +138,14 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
             throw BudgetExceeded(plan, split, requested, first.TotalCount);
         }
 
+        var terms = FilterTerms.Count(split.Residual);
+        if ((long)first.TotalCount * terms > options.Value.MaxResidualWork)
+        {
+            throw new GatewayException(ErrorCodes.FilterTooComplex,
+                $"`{plan.Resource.FieldName}` would evaluate {terms} filter terms on each of {first.TotalCount} rows in the gateway " +
+                $"(budget {options.Value.MaxResidualWork} row-terms). {Narrowing(plan)}");
+        }
+
         var scan = await scanner.ScanAsync(plan.Resource, plan.Query, cancellationToken);
         return Select(plan, split.Residual, scan.Rows, scan.DefaultOrderRank);
     }
@@ -164,8 +172,8 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
 
     private static ConnectionPage Select(PlanContext plan, FilterNode? filter, IReadOnlyList<WaldurRow> candidates, IReadOnlyDictionary<string, int> rank)
     {
-        var fields = plan.Resource.Fields;
-        var rows = filter is null ? [.. candidates] : candidates.Where(r => FilterEvaluator.Matches(filter, r, fields)).ToList();
+        var match = FilterEvaluator.Compile(filter, plan.Resource.Fields);
+        var rows = filter is null ? [.. candidates] : candidates.Where(r => match(r)).ToList();
         rows.Sort(new RowComparer(plan.Order, plan.Resource, rank));
         var (from, to) = plan.Bounds.Resolve(rows.Count);
         return Build(plan, rows.Count, rows.GetRange(from, to - from));
@@ -191,14 +199,19 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
             reasons.Add("order by " + string.Join(", ", requested.Select(k => $"`{k.Field}`")));
         }
 
-        var narrowers = plan.Resource.Pushdown.Where(r => !plan.Query.Filters.ContainsKey(r.Parameter))
-            .Select(r => $"`{r.Field}: {{ {r.Operation}: … }}`").ToList();
-        var hint = narrowers.Count > 0
-            ? $" Add a filter Waldur applies itself to narrow the scan: {string.Join(", ", narrowers)}."
-            : " Narrow the filters Waldur applies itself.";
         return new GatewayException(ErrorCodes.ScanBudgetExceeded,
             $"`{plan.Resource.FieldName}` would read {total} rows from Waldur (budget {options.Value.ScanBudgetRows}) to evaluate " +
-            $"{string.Join(" and ", reasons)} in the gateway.{hint}");
+            $"{string.Join(" and ", reasons)} in the gateway. {Narrowing(plan)}");
+    }
+
+    /// <summary>The filters Waldur applies itself that this plan does not use yet: each would shrink the scan.</summary>
+    private static string Narrowing(PlanContext plan)
+    {
+        var narrowers = plan.Resource.Pushdown.Where(r => !plan.Query.Filters.ContainsKey(r.Parameter))
+            .Select(r => $"`{r.Field}: {{ {r.Operation}: … }}`").ToList();
+        return narrowers.Count > 0
+            ? $"Add a filter Waldur applies itself to narrow the scan: {string.Join(", ", narrowers)}."
+            : "Narrow the filters Waldur applies itself.";
     }
 
     private sealed record PlanContext(ListResource Resource, WaldurListQuery Query, IReadOnlyList<SortKey> Order,
