@@ -17,6 +17,13 @@ public sealed class WaldurOptions
     /// </summary>
     public string? ServiceToken { get; set; }
 
+    /// <summary>
+    /// Most Waldur calls (list pages, counts, single GETs) one HTTP request may make, whatever its fields and parents
+    /// ask for; beyond it the fields that still need Waldur fail with <c>LIMIT_WALDUR_CALLS_EXCEEDED</c>.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxCallsPerRequest { get; set; } = 1000;
+
     [Required]
     public WaldurResilienceOptions Resilience { get; set; } = new();
 }
