@@ -23,6 +23,8 @@ namespace Waldur.GraphGateway.Loading;
 /// </summary>
 public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IOptions<ListOptions> options)
 {
+    private long _residualWork;
+
     public async Task<ConnectionPage> LoadAsync(ListResource resource, ListRequest request, CancellationToken cancellationToken)
     {
         var split = FilterSplitter.Split(request.Where, resource.Pushdown);
@@ -138,13 +140,7 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
             throw BudgetExceeded(plan, split, requested, first.TotalCount);
         }
 
-        var terms = FilterTerms.Count(split.Residual);
-        if ((long)first.TotalCount * terms > options.Value.MaxResidualWork)
-        {
-            throw new GatewayException(ErrorCodes.FilterTooComplex,
-                $"`{plan.Resource.FieldName}` would evaluate {terms} filter terms on each of {first.TotalCount} rows in the gateway " +
-                $"(budget {options.Value.MaxResidualWork} row-terms). {Narrowing(plan)}");
-        }
+        Charge(plan, split.Residual, first.Items, first.TotalCount);
 
         var scan = await scanner.ScanAsync(plan.Resource, plan.Query, cancellationToken);
         return Select(plan, split.Residual, scan.Rows, scan.DefaultOrderRank);
@@ -159,7 +155,32 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(request);
-        return Select(Plan(resource, request, WaldurListQuery.Unfiltered()), request.Where, rows, defaultOrderRank);
+        var plan = Plan(resource, request, WaldurListQuery.Unfiltered());
+        Charge(plan, request.Where, rows, rows.Count);
+        return Select(plan, request.Where, rows, defaultOrderRank);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="rows"/> × the filter's tests per row (<see cref="FilterTerms"/>, list elements counted on
+    /// <paramref name="sample"/>) to this request's residual work (the planner is scoped: every field, alias and batch
+    /// item of the request shares it), refusing with <c>FILTER_TOO_COMPLEX</c> past <see cref="ListOptions.MaxResidualWork"/>.
+    /// </summary>
+    private void Charge(PlanContext plan, FilterNode? filter, IReadOnlyList<WaldurRow> sample, int rows)
+    {
+        if (filter is null)
+        {
+            return;
+        }
+
+        var perRow = FilterTerms.PerRow(filter, plan.Resource.Fields, sample.Take(WaldurListQuery.MaxPageSize));
+        var work = (long)Math.Ceiling(perRow * rows);
+        var total = Interlocked.Add(ref _residualWork, work);
+        if (total > options.Value.MaxResidualWork)
+        {
+            throw new GatewayException(ErrorCodes.FilterTooComplex,
+                $"`{plan.Resource.FieldName}` would run about {perRow:0.#} filter tests on each of {rows} rows in the gateway, " +
+                $"{total} with the request's other fields (budget {options.Value.MaxResidualWork}). {Narrowing(plan)}");
+        }
     }
 
     private PlanContext Plan(ListResource resource, ListRequest request, WaldurListQuery query)

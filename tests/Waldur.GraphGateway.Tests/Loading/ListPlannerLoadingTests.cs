@@ -71,7 +71,7 @@ public sealed class ListPlannerLoadingTests : IDisposable
     }
 
     [Fact]
-    public async Task Rows_times_residual_terms_over_the_work_budget_is_refused_naming_the_unused_filters()
+    public async Task Rows_times_residual_tests_over_the_requests_work_budget_are_refused_naming_the_unused_filters()
     {
         var rows = Images(20);
         _client.List = q => ScriptedWaldurClient.Serve(rows, q);
@@ -79,12 +79,17 @@ public sealed class ListPlannerLoadingTests : IDisposable
 
         var error = await Assert.ThrowsAsync<GatewayException>(() => Planner(residualWork: 59).LoadAsync(TestCatalog.Images,
             new ListRequest(new AllOfFilter([residual, new FieldFilter("type", "eq", "base")]), [], First(5)), default));
-        var within = await Planner(residualWork: 60).LoadAsync(TestCatalog.Images, new ListRequest(residual, [], First(5)), default);
+        var planner = Planner(residualWork: 100);
+        var within = await planner.LoadAsync(TestCatalog.Images, new ListRequest(residual, [], First(5)), default);
+        var together = await Assert.ThrowsAsync<GatewayException>(() => planner.LoadAsync(TestCatalog.Images,
+            new ListRequest(new AnyOfFilter([residual, new FieldFilter("uuid", "eq", "y")]), [], First(5)), default));
 
         Assert.Equal(ErrorCodes.FilterTooComplex, error.Code);
-        Assert.Equal("`digitalOceanImages` would evaluate 3 filter terms on each of 20 rows in the gateway (budget 59 row-terms). "
+        Assert.Equal("`digitalOceanImages` would run about 3 filter tests on each of 20 rows in the gateway, 60 with the request's other fields (budget 59). "
             + "Add a filter Waldur applies itself to narrow the scan: `name: { eq: … }`, `name: { contains: … }`, `distribution: { eq: … }`.", error.Message);
         Assert.Equal(16, within.TotalCount);
+        Assert.Equal(ErrorCodes.FilterTooComplex, together.Code);
+        Assert.Contains("140 with the request's other fields (budget 100)", together.Message, StringComparison.Ordinal);
     }
 
     [Fact]
