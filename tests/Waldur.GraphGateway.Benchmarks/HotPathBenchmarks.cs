@@ -124,7 +124,7 @@ public class HotPathBenchmarks
     public int MapWaldurPage() => RowReader.ReadList(_waldurPage, _images.Endpoint.Shape).Count;
 
     /// <summary>An image as Waldur's serializer writes it (U4: keys in this order, regions nested whole, U5).</summary>
-    private static Dictionary<string, object?> ToWaldurJson(EmulatorImage i) => new()
+    internal static Dictionary<string, object?> ToWaldurJson(EmulatorImage i) => new()
     {
         ["url"] = $"http://h/api/digitalocean-images/{i.Uuid}/",
         ["uuid"] = i.Uuid,

@@ -35,14 +35,7 @@ public class ResidualFilterBenchmarks
         using var provider = services.BuildServiceProvider();
         _images = provider.GetRequiredService<ListResources>()["DigitalOceanImage"];
         var dataset = EmulatorDataset.Generate(imageCount: 10_000);
-        _rows = RowReader.ReadList(JsonSerializer.SerializeToUtf8Bytes(dataset.Images.Select(i => new Dictionary<string, object?>
-        {
-            ["url"] = $"http://h/api/digitalocean-images/{i.Uuid}/",
-            ["uuid"] = i.Uuid,
-            ["name"] = i.Name,
-            ["distribution"] = i.Distribution,
-            ["type"] = i.Type,
-        }).ToList()), _images.Endpoint.Shape);
+        _rows = RowReader.ReadList(JsonSerializer.SerializeToUtf8Bytes(dataset.Images.Select(HotPathBenchmarks.ToWaldurJson).ToList()), _images.Endpoint.Shape);
         _filter = new AnyOfFilter([.. Enumerable.Range(0, Terms).Select(i => new FieldFilter("name", FilterOperations.Contains, $"zz{i}q"))]);
     }
 

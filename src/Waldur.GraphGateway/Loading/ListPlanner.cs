@@ -18,7 +18,8 @@ namespace Waldur.GraphGateway.Loading;
 /// re-orders runs of ties by the remaining keys and uuid, re-reading a run cut by the page's edge with exact filters.</para>
 /// <para><b>Scan plan</b>: otherwise (a residual filter, an order Waldur cannot start, a cut run Waldur cannot re-read
 /// exactly or in one page) every row for the pushed-down filters is read (<see cref="ResidualScanner"/>, shared by all
-/// fields of the request with the same pushdown), filtered and sorted here, within a row budget. Both plans give the
+/// fields of the request with the same pushdown), filtered and sorted here, within a row budget and the request's
+/// residual work budget (<see cref="ListOptions.MaxResidualWork"/>). Both plans give the
 /// same sequence, so cursors (offsets into it) mean the same whichever plan answers the next page.</para>
 /// </summary>
 public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IOptions<ListOptions> options)
@@ -177,6 +178,8 @@ public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IO
         var total = Interlocked.Add(ref _residualWork, work);
         if (total > options.Value.MaxResidualWork)
         {
+            // Refused work is not done: a smaller field of the request may still fit.
+            Interlocked.Add(ref _residualWork, -work);
             throw new GatewayException(ErrorCodes.FilterTooComplex,
                 $"`{plan.Resource.FieldName}` would run about {perRow:0.#} filter tests on each of {rows} rows in the gateway, " +
                 $"{total} with the request's other fields (budget {options.Value.MaxResidualWork}). {Narrowing(plan)}");
