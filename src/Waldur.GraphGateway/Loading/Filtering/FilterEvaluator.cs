@@ -22,29 +22,33 @@ public static class FilterEvaluator
     public static Func<object, bool> Compile(FilterNode? filter, FieldSet fields) => filter switch
     {
         null => Always,
-        AllOfFilter all => AllOf([.. all.Parts.Select(p => Compile(p, fields))]),
-        AnyOfFilter any => AnyOf([.. ContainsAnyOf(any.Parts, fields), .. any.Parts.Where(p => !IsGroupedContains(p)).Select(p => Compile(p, fields))]),
+        AllOfFilter all => AllOf([.. Grouped(all.Parts, FilterOperations.NContains, fields), .. Ungrouped(all.Parts, FilterOperations.NContains, fields)]),
+        AnyOfFilter any => AnyOf([.. Grouped(any.Parts, FilterOperations.Contains, fields), .. Ungrouped(any.Parts, FilterOperations.Contains, fields)]),
         FieldFilter f => CompileField(f, fields[f.Field].Get),
         ListFieldFilter l => CompileList(l, fields),
         _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, "Unknown filter node."),
     };
 
     /// <summary>
-    /// The <c>contains</c> alternatives of an <c>or</c>, one predicate per field: a row's value is searched once for all
-    /// of them (<see cref="SearchValues{T}"/>, ordinal ignoring case, as <c>string.Contains</c> with
-    /// <c>OrdinalIgnoreCase</c> does), not once per term. The other parts keep their own predicates; an <c>or</c> has
-    /// no order to keep, since every part is a pure test.
+    /// The <c>contains</c> alternatives of an <c>or</c> (or the <c>ncontains</c> conjuncts of an <c>and</c>, its
+    /// negation), one predicate per field: a row's value is searched once for all of them (<see cref="SearchValues{T}"/>,
+    /// ordinal ignoring case, as <c>string.Contains</c> with <c>OrdinalIgnoreCase</c> does), not once per term. The other
+    /// parts keep their own predicates; neither <c>and</c> nor <c>or</c> has an order to keep, every part being a pure test.
     /// </summary>
-    private static IEnumerable<Func<object, bool>> ContainsAnyOf(IReadOnlyList<FilterNode> parts, FieldSet fields) =>
-        parts.Where(IsGroupedContains).Cast<FieldFilter>().GroupBy(f => f.Field, StringComparer.Ordinal).Select(group =>
+    private static IEnumerable<Func<object, bool>> Grouped(IReadOnlyList<FilterNode> parts, string operation, FieldSet fields) =>
+        parts.Where(p => IsSearchTerm(p, operation)).Cast<FieldFilter>().GroupBy(f => f.Field, StringComparer.Ordinal).Select(group =>
         {
             var get = fields[group.Key].Get;
             var needles = SearchValues.Create([.. group.Select(f => (string)f.Value!).Distinct(StringComparer.Ordinal)], StringComparison.OrdinalIgnoreCase);
-            return (Func<object, bool>)(row => get(row) is string value && value.AsSpan().ContainsAny(needles));
+            Func<object, bool> any = row => get(row) is string value && value.AsSpan().ContainsAny(needles);
+            return operation == FilterOperations.Contains ? any : Not(any);
         });
 
-    private static bool IsGroupedContains(FilterNode part) =>
-        part is FieldFilter { Operation: FilterOperations.Contains, Value: string { Length: > 0 } };
+    private static IEnumerable<Func<object, bool>> Ungrouped(IReadOnlyList<FilterNode> parts, string operation, FieldSet fields) =>
+        parts.Where(p => !IsSearchTerm(p, operation)).Select(p => Compile(p, fields));
+
+    private static bool IsSearchTerm(FilterNode part, string operation) =>
+        part is FieldFilter { Value: string { Length: > 0 } } field && field.Operation == operation;
 
     private static Func<object, bool> AllOf(Func<object, bool>[] parts) => parts.Length switch
     {
