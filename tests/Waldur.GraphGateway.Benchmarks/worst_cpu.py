@@ -65,6 +65,9 @@ CASES = {
     "or of 5,000 terms (refused)": {"query": IMAGES, "variables": {"w": any_of(5000)}},
     "in list of 100,000 values (refused)": {"query": IMAGES, "variables": {"w": {"name": {"in": [f"n{i}" for i in range(100000)]}}}},
     "50-term residual or over 10,000 images": {"query": IMAGES, "variables": {"w": any_of(50)}},
+    "50-term residual or of endsWith over 10,000 images": {"query": IMAGES, "variables": {"w": any_of(50, op="endsWith")}},
+    "or of 25 (name contains and type neq) pairs over 10,000": {"query": IMAGES, "variables": {"w": {"or": [
+        {"name": {"contains": f"zz{i}q"}, "type": {"neq": f"t{i}"}} for i in range(25)]}}},
     "49-term residual or + sort by createdAt over 10,000": {"query": IMAGES, "variables": {"w": any_of(49), "o": [{"createdAt": "DESC"}]}},
     "50-term regions some/or over 10,000 images": {"query": IMAGES, "variables": {"w": {"regions": {"some": any_of(50)}}}},
     "30 aliases x 50-term residual or": aliases(30, lambda i: any_of(50, fmt="zz{}q" + str(i))),
