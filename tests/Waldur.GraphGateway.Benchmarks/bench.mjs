@@ -52,7 +52,8 @@ function emulator(port, images, faults = {}) {
 
 function gateway(port, waldur, gatewayDll = dll('Waldur.GraphGateway')) {
   const child = start(`gateway:${port}`, 'dotnet', [gatewayDll, '--urls', `http://127.0.0.1:${port}`,
-    `--Waldur:BaseUrl=${waldur}`, '--Logging:LogLevel:Default=Warning'], { ASPNETCORE_ENVIRONMENT: 'Production' });
+    // One token drives every connection: the per-caller limit (RateLimiting:*) would measure one caller's share.
+    `--Waldur:BaseUrl=${waldur}`, '--Logging:LogLevel:Default=Warning', '--RateLimiting:Enabled=false'], { ASPNETCORE_ENVIRONMENT: 'Production' });
   return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid };
 }
 
