@@ -17,11 +17,7 @@ public static class RateLimitingHosting
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<CallerRateLimitOptions>>((limiter, callers) =>
         {
             var options = callers.Value;
-            if (options.Enabled)
-            {
-                limiter.GlobalLimiter = CallerRateLimiter.Create(options);
-            }
-
+            limiter.GlobalLimiter = CallerRateLimiter.Create(options);
             limiter.OnRejected = (rejected, cancellationToken) => CallerRateLimiter.RejectAsync(rejected, options, cancellationToken);
         });
         return services;
@@ -34,7 +30,12 @@ public static class RateLimitingHosting
     public static WebApplication UseCallerRateLimiting(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseRateLimiter();
+        // Read now, as the endpoint's own settings are: a bad value stops start-up here, before any hosted service runs.
+        if (app.Services.GetRequiredService<IOptions<CallerRateLimitOptions>>().Value.Enabled)
+        {
+            app.UseRateLimiter();
+        }
+
         return app;
     }
 }
