@@ -8,10 +8,12 @@ builder.Services.AddWaldurApi(builder.Configuration);
 builder.Services.AddWaldurSchema(builder.Configuration);
 builder.Services.AddGraphQLEndpoint(builder.Configuration);
 builder.Services.AddHealthEndpoints();
+builder.Services.AddCallerRateLimiting(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapHealthEndpoints();
 app.MapGraphQLEndpoint();
+app.UseCallerRateLimiting();
 
 await app.RunAsync();

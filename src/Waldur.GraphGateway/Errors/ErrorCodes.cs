@@ -30,6 +30,7 @@ public static class ErrorCodes
     public const string IntrospectionDisabled = "GRAPHQL_INTROSPECTION_DISABLED";
     public const string ExecutionTimeout = "LIMIT_EXECUTION_TIMEOUT";
     public const string Internal = "INTERNAL_ERROR";
+    public const string RateLimited = "RATE_LIMITED";
 
     // Waldur (WaldurApi/), translated once
     public const string NotAuthenticated = "AUTH_NOT_AUTHENTICATED";
@@ -47,6 +48,8 @@ public static class ErrorCodes
     public const string CursorArgumentsMismatch = "CURSOR_ARGUMENTS_MISMATCH";
     public const string ScanBudgetExceeded = "SCAN_BUDGET_EXCEEDED";
     public const string FilterInvalid = "FILTER_INVALID";
+    public const string FilterTooComplex = "FILTER_TOO_COMPLEX";
+    public const string WaldurCallsExceeded = "LIMIT_WALDUR_CALLS_EXCEEDED";
 
     // Graph (ids and lookups)
     public const string IdInvalid = "ID_INVALID";

@@ -4,8 +4,11 @@ using GraphQL.Validation.Rules.Custom;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.Http;
+using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.Types;
+using Waldur.GraphGateway.Types.Filtering;
+using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Hosting;
 
@@ -31,13 +34,15 @@ public static class GraphQLEndpointHosting
         services.AddGraphQL(b => b
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider<GatewayErrorInfoProvider>()
+            .AddValidationRule<FilterSizeValidationRule>(useForCachedDocuments: true)
             .AddComplexityAnalyzer((complexity, provider) =>
             {
                 var limits = provider.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value;
                 complexity.MaxComplexity = limits.MaxComplexity;
                 // Depth is measured (and limited) by DocumentShapeAnalyzer, which ignores introspection.
                 complexity.MaxDepth = null;
-                complexity.DefaultComplexityImpactDelegate = context => PageSizeComplexity.Impact(context, limits.DefaultPageSize);
+                var scanPages = (provider.GetRequiredService<IOptions<ListOptions>>().Value.ScanBudgetRows + WaldurListQuery.MaxPageSize - 1) / WaldurListQuery.MaxPageSize;
+                complexity.DefaultComplexityImpactDelegate = context => PageSizeComplexity.Impact(context, limits.DefaultPageSize, scanPages);
             })
             .ConfigureExecutionOptions(execution =>
             {

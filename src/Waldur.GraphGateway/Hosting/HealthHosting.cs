@@ -15,8 +15,9 @@ public static class HealthHosting
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", ReadyAsync);
+        // Probes must see the process, not a caller's place in the rate limiter's queue.
+        app.MapGet("/healthz", () => Results.Text("ok")).DisableRateLimiting();
+        app.MapGet("/readyz", ReadyAsync).DisableRateLimiting();
         return app;
     }
 

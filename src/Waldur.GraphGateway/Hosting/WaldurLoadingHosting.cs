@@ -34,6 +34,7 @@ public static class WaldurLoadingHosting
 
         // One per request: what Waldur answered is shared by every field of the request, and by no other request.
         services.AddScoped<ListRequestCache>();
+        services.AddScoped<WaldurCallBudget>();
         services.AddScoped<ListFetcher>();
         services.AddScoped<ResidualScanner>();
         services.AddScoped<ListPlanner>();

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using GraphQL.Validation.Complexity;
+using Waldur.GraphGateway.Types.Filtering;
 
 namespace Waldur.GraphGateway.Http;
 
@@ -9,10 +10,15 @@ namespace Waldur.GraphGateway.Http;
 /// many rows as the caller asks for, or <see cref="GraphQLHttpOptions.DefaultPageSize"/>; the <c>edges</c>/<c>nodes</c>
 /// lists directly under it add nothing more, since the page already counted them. Any other list is assumed to have
 /// a default page of rows. Introspection is free: it reads the schema in memory.
+/// <para>Inputs cost too (HotChocolate prices filter and sort arguments the same way): a field with <c>where</c>/<c>order</c>
+/// terms (<see cref="FilterInputSize"/>) adds one per term, plus <paramref name="scanPages"/> when it has any, since
+/// such a field may need a residual scan of up to <c>Lists:ScanBudgetRows</c> rows (that many Waldur pages). Like
+/// every field's cost, this is multiplied by the page sizes above it, and read from the arguments with this request's
+/// variables applied.</para>
 /// </summary>
 public static class PageSizeComplexity
 {
-    public static FieldComplexityResult Impact(FieldImpactContext context, int defaultPageSize)
+    public static FieldComplexityResult Impact(FieldImpactContext context, int defaultPageSize, int scanPages)
     {
         var field = context.FieldDefinition;
         if (field.Name.StartsWith("__", StringComparison.Ordinal)
@@ -21,10 +27,12 @@ public static class PageSizeComplexity
             return new FieldComplexityResult(0, 1);
         }
 
+        var terms = FilterSizeValidationRule.Measure(context.Arguments).Terms;
+        double inputs = terms == 0 ? 0 : (double)terms + scanPages;
         if (IsPaged(field))
         {
             int? requested = ReadInt(context, "first") ?? ReadInt(context, "last");
-            return new FieldComplexityResult(1, Math.Max(1, requested ?? defaultPageSize));
+            return new FieldComplexityResult(1 + inputs, Math.Max(1, requested ?? defaultPageSize));
         }
 
         if (IsList(field.ResolvedType))
@@ -32,10 +40,10 @@ public static class PageSizeComplexity
             bool underPage = context.Parent is { } parent && IsPaged(parent.FieldDefinition) && !IsList(parent.FieldDefinition.ResolvedType);
             int rows = underPage ? 1 : defaultPageSize;
             // A list of scalars has no children to carry the multiplier, so its rows are its own cost.
-            return new FieldComplexityResult(IsLeaf(field.ResolvedType) ? rows : 1, rows);
+            return new FieldComplexityResult((IsLeaf(field.ResolvedType) ? rows : 1) + inputs, rows);
         }
 
-        return new FieldComplexityResult(1, 1);
+        return new FieldComplexityResult(1 + inputs, 1);
     }
 
     private static bool IsPaged(FieldType field) =>

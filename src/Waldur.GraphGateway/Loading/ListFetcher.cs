@@ -10,7 +10,8 @@ namespace Waldur.GraphGateway.Loading;
 /// The planner's only way to Waldur (scoped): every list request goes through the per-request cache and every row
 /// that arrives is handed to the <see cref="IResourcePrimer"/>s.
 /// </summary>
-public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IEnumerable<IResourcePrimer> primers, IOptions<ListOptions> options)
+public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IEnumerable<IResourcePrimer> primers, IOptions<ListOptions> options,
+    WaldurCallBudget? budget = null)
     : IDisposable
 {
     private readonly SemaphoreSlim _inFlight = new(options.Value.MaxConcurrentRequests);
@@ -130,9 +131,13 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
         return new RowRange(pages[0].FirstPosition, pages.SelectMany(p => p.Items).ToList(), pages[0].TotalCount);
     }
 
-    /// <summary>One Waldur call within the request's <see cref="ListOptions.MaxConcurrentRequests"/>; never nested, so never a deadlock.</summary>
+    /// <summary>
+    /// One Waldur call within the request's <see cref="ListOptions.MaxConcurrentRequests"/> (never nested, so never a
+    /// deadlock) and its <see cref="WaldurCallBudget"/>.
+    /// </summary>
     private async Task<T> BoundedAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
+        budget?.Take();
         await _inFlight.WaitAsync(cancellationToken);
         try
         {

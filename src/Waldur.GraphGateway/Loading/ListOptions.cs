@@ -26,6 +26,26 @@ public sealed class ListOptions
     [Range(1, 256)]
     public int MaxConcurrentRequests { get; set; } = 16;
 
+    /// <summary>
+    /// Most terms one <c>where</c> plus <c>order</c> may hold (every operation, through <c>and</c>/<c>or</c> and list
+    /// quantifiers); beyond it the request is refused with <c>FILTER_TOO_COMPLEX</c> before Waldur is called.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxFilterTerms { get; set; } = 50;
+
+    /// <summary>Most values in one <c>in</c>/<c>nin</c> list; beyond it <c>FILTER_TOO_COMPLEX</c>.</summary>
+    [Range(1, 100_000)]
+    public int MaxInListLength { get; set; } = 100;
+
+    /// <summary>
+    /// Most filter tests one request may run in the gateway: rows × tests per row (list elements included), summed
+    /// over every field, alias and batch item; beyond it <c>FILTER_TOO_COMPLEX</c>, naming the filters Waldur could
+    /// apply to narrow the scan. 2,000,000 is about 150 ms of one core here, and four times a 50-term filter over a
+    /// full 10,000-row scan.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int MaxResidualWork { get; set; } = 2_000_000;
+
     /// <summary>Waldur pages one scan fetches at the same time, once the first page has revealed the count.</summary>
     [Range(1, 64)]
     public int ScanConcurrency { get; set; } = 4;

@@ -18,11 +18,14 @@ namespace Waldur.GraphGateway.Loading;
 /// re-orders runs of ties by the remaining keys and uuid, re-reading a run cut by the page's edge with exact filters.</para>
 /// <para><b>Scan plan</b>: otherwise (a residual filter, an order Waldur cannot start, a cut run Waldur cannot re-read
 /// exactly or in one page) every row for the pushed-down filters is read (<see cref="ResidualScanner"/>, shared by all
-/// fields of the request with the same pushdown), filtered and sorted here, within a row budget. Both plans give the
+/// fields of the request with the same pushdown), filtered and sorted here, within a row budget and the request's
+/// residual work budget (<see cref="ListOptions.MaxResidualWork"/>). Both plans give the
 /// same sequence, so cursors (offsets into it) mean the same whichever plan answers the next page.</para>
 /// </summary>
 public sealed partial class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IOptions<ListOptions> options)
 {
+    private long _residualWork;
+
     public async Task<ConnectionPage> LoadAsync(ListResource resource, ListRequest request, CancellationToken cancellationToken)
     {
         var split = FilterSplitter.Split(request.Where, resource.Pushdown);
@@ -144,6 +147,8 @@ public sealed partial class ListPlanner(ListFetcher fetcher, ResidualScanner sca
             throw BudgetExceeded(plan, split, requested, first.TotalCount);
         }
 
+        Charge(plan, split.Residual, first.Items, first.TotalCount);
+
         var scan = await scanner.ScanAsync(plan.Resource, plan.Query, cancellationToken);
         return Select(plan, split.Residual, scan.Rows, scan.DefaultOrderRank);
     }
@@ -157,7 +162,34 @@ public sealed partial class ListPlanner(ListFetcher fetcher, ResidualScanner sca
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(request);
-        return Select(Plan(resource, request, WaldurListQuery.Unfiltered()), request.Where, rows, defaultOrderRank);
+        var plan = Plan(resource, request, WaldurListQuery.Unfiltered());
+        Charge(plan, request.Where, rows, rows.Count);
+        return Select(plan, request.Where, rows, defaultOrderRank);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="rows"/> × the filter's tests per row (<see cref="FilterTerms"/>, list elements counted on
+    /// <paramref name="sample"/>) to this request's residual work (the planner is scoped: every field, alias and batch
+    /// item of the request shares it), refusing with <c>FILTER_TOO_COMPLEX</c> past <see cref="ListOptions.MaxResidualWork"/>.
+    /// </summary>
+    private void Charge(PlanContext plan, FilterNode? filter, IReadOnlyList<WaldurRow> sample, int rows)
+    {
+        if (filter is null)
+        {
+            return;
+        }
+
+        var perRow = FilterTerms.PerRow(filter, plan.Resource.Fields, sample.Take(WaldurListQuery.MaxPageSize));
+        var work = (long)Math.Ceiling(perRow * rows);
+        var total = Interlocked.Add(ref _residualWork, work);
+        if (total > options.Value.MaxResidualWork)
+        {
+            // Refused work is not done: a smaller field of the request may still fit.
+            Interlocked.Add(ref _residualWork, -work);
+            throw new GatewayException(ErrorCodes.FilterTooComplex,
+                $"`{plan.Resource.FieldName}` would run about {perRow:0.#} filter tests on each of {rows} rows in the gateway, " +
+                $"{total} with the request's other fields (budget {options.Value.MaxResidualWork}). {Narrowing(plan)}");
+        }
     }
 
     private PlanContext Plan(ListResource resource, ListRequest request, WaldurListQuery query)
@@ -170,8 +202,8 @@ public sealed partial class ListPlanner(ListFetcher fetcher, ResidualScanner sca
 
     private static ConnectionPage Select(PlanContext plan, FilterNode? filter, IReadOnlyList<WaldurRow> candidates, IReadOnlyDictionary<string, int> rank)
     {
-        var fields = plan.Resource.Fields;
-        var rows = filter is null ? [.. candidates] : candidates.Where(r => FilterEvaluator.Matches(filter, r, fields)).ToList();
+        var match = FilterEvaluator.Compile(filter, plan.Resource.Fields);
+        var rows = filter is null ? [.. candidates] : candidates.Where(r => match(r)).ToList();
         rows.Sort(new RowComparer(plan.Order, plan.Resource, rank));
         var (from, to) = plan.Bounds.Resolve(rows.Count);
         return Build(plan, rows.Count, rows.GetRange(from, to - from));
@@ -197,14 +229,19 @@ public sealed partial class ListPlanner(ListFetcher fetcher, ResidualScanner sca
             reasons.Add("order by " + string.Join(", ", requested.Select(k => $"`{k.Field}`")));
         }
 
-        var narrowers = plan.Resource.Pushdown.Where(r => !plan.Query.Filters.ContainsKey(r.Parameter))
-            .Select(r => $"`{r.Field}: {{ {r.Operation}: … }}`").ToList();
-        var hint = narrowers.Count > 0
-            ? $" Add a filter Waldur applies itself to narrow the scan: {string.Join(", ", narrowers)}."
-            : " Narrow the filters Waldur applies itself.";
         return new GatewayException(ErrorCodes.ScanBudgetExceeded,
             $"`{plan.Resource.FieldName}` would read {total} rows from Waldur (budget {options.Value.ScanBudgetRows}) to evaluate " +
-            $"{string.Join(" and ", reasons)} in the gateway.{hint}");
+            $"{string.Join(" and ", reasons)} in the gateway. {Narrowing(plan)}");
+    }
+
+    /// <summary>The filters Waldur applies itself that this plan does not use yet: each would shrink the scan.</summary>
+    private static string Narrowing(PlanContext plan)
+    {
+        var narrowers = plan.Resource.Pushdown.Where(r => !plan.Query.Filters.ContainsKey(r.Parameter))
+            .Select(r => $"`{r.Field}: {{ {r.Operation}: … }}`").ToList();
+        return narrowers.Count > 0
+            ? $"Add a filter Waldur applies itself to narrow the scan: {string.Join(", ", narrowers)}."
+            : "Narrow the filters Waldur applies itself.";
     }
 
     private sealed record PlanContext(ListResource Resource, WaldurListQuery Query, IReadOnlyList<SortKey> Order,

@@ -15,9 +15,14 @@ public sealed class OptionsValidationTests
     [InlineData("GraphQL:DefaultPageSize", "0")]
     [InlineData("GraphQL:ExecutionTimeout", "00:00:00")]
     [InlineData("GraphQL:AllowedOrigins", "not an origin")]
+    [InlineData("RateLimiting:ConcurrentRequestsPerCaller", "0")]
+    [InlineData("RateLimiting:QueueLimitPerCaller", "-1")]
+    [InlineData("RateLimiting:RetryAfterSeconds", "0")]
+    [InlineData("RateLimiting:BurstSize", "5")]
     public void Out_of_range_values_stop_start_up_naming_the_key(string key, string value)
     {
-        using var factory = new GatewayFactory(new Dictionary<string, string?> { [key] = value });
+        // BurstSize is checked against TokensPerSecond (here 10): the bucket must hold at least a second's tokens.
+        using var factory = new GatewayFactory(new Dictionary<string, string?> { [key] = value, ["RateLimiting:TokensPerSecond"] = "10" });
 
         var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
 
@@ -48,5 +53,6 @@ public sealed class OptionsValidationTests
         Assert.Equal(10, defaults.DefaultPageSize);
         Assert.True(defaults.EnableIntrospection);
         Assert.True(defaults.EnableIde);
+        Assert.True(new CallerRateLimitOptionsValidator().Validate(null, new CallerRateLimitOptions()).Succeeded);
     }
 }

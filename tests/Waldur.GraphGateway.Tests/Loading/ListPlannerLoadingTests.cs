@@ -15,10 +15,11 @@ public sealed class ListPlannerLoadingTests : IDisposable
     private readonly ScriptedWaldurClient _client = new();
     private ListFetcher? _fetcher;
 
-    private ListPlanner Planner(int budget = 10_000)
+    private ListPlanner Planner(int budget = 10_000, int residualWork = 500_000, int maxCalls = 1000)
     {
-        var options = Options.Create(new ListOptions { ScanBudgetRows = budget });
-        _fetcher = new ListFetcher(_client, new ListRequestCache(), [], options);
+        var options = Options.Create(new ListOptions { ScanBudgetRows = budget, MaxResidualWork = residualWork });
+        var calls = new WaldurCallBudget(Options.Create(new WaldurOptions { MaxCallsPerRequest = maxCalls }));
+        _fetcher = new ListFetcher(_client, new ListRequestCache(), [], options, calls);
         return new ListPlanner(_fetcher, new ResidualScanner(_fetcher, options), options);
     }
 
@@ -67,6 +68,45 @@ public sealed class ListPlannerLoadingTests : IDisposable
         Assert.Equal("`digitalOceanImages` would read 20 rows from Waldur (budget 19) to evaluate `isOfficial` and `minDiskSize` and order by "
             + "`minDiskSize`, `name` in the gateway. Add a filter Waldur applies itself to narrow the scan: `name: { eq: … }`, "
             + "`name: { contains: … }`, `distribution: { eq: … }`.", error.Message);
+    }
+
+    [Fact]
+    public async Task Rows_times_residual_tests_over_the_requests_work_budget_are_refused_naming_the_unused_filters()
+    {
+        var rows = Images(20);
+        _client.List = q => ScriptedWaldurClient.Serve(rows, q);
+        var residual = new AnyOfFilter([new FieldFilter("minDiskSize", "gt", 1L), new FieldFilter("isOfficial", "eq", true), new FieldFilter("uuid", "eq", "x")]);
+
+        var error = await Assert.ThrowsAsync<GatewayException>(() => Planner(residualWork: 59).LoadAsync(TestCatalog.Images,
+            new ListRequest(new AllOfFilter([residual, new FieldFilter("type", "eq", "base")]), [], First(5)), default));
+        var planner = Planner(residualWork: 100);
+        var within = await planner.LoadAsync(TestCatalog.Images, new ListRequest(residual, [], First(5)), default);
+        var together = await Assert.ThrowsAsync<GatewayException>(() => planner.LoadAsync(TestCatalog.Images,
+            new ListRequest(new AnyOfFilter([residual, new FieldFilter("uuid", "eq", "y")]), [], First(5)), default));
+
+        Assert.Equal(ErrorCodes.FilterTooComplex, error.Code);
+        Assert.Equal("`digitalOceanImages` would run about 3 filter tests on each of 20 rows in the gateway, 60 with the request's other fields (budget 59). "
+            + "Add a filter Waldur applies itself to narrow the scan: `name: { eq: … }`, `name: { contains: … }`, `distribution: { eq: … }`.", error.Message);
+        Assert.Equal(16, within.TotalCount);
+        Assert.Equal(ErrorCodes.FilterTooComplex, together.Code);
+        Assert.Contains("140 with the request's other fields (budget 100)", together.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Waldur_calls_past_the_request_cap_fail_and_are_not_made()
+    {
+        _client.Count = _ => 7;
+        var planner = Planner(maxCalls: 2);
+        ListRequest CountOf(string type) => new(new FieldFilter("type", "eq", type), [], First(5), NeedsRows: false);
+
+        var first = await planner.LoadAsync(TestCatalog.Images, CountOf("a"), default);
+        var second = await planner.LoadAsync(TestCatalog.Images, CountOf("b"), default);
+        var error = await Assert.ThrowsAsync<GatewayException>(() => planner.LoadAsync(TestCatalog.Images, CountOf("c"), default));
+        var cached = await planner.LoadAsync(TestCatalog.Images, CountOf("a"), default);
+
+        Assert.Equal(ErrorCodes.WaldurCallsExceeded, error.Code);
+        Assert.Equal([7, 7, 7], new[] { first.TotalCount, second.TotalCount, cached.TotalCount });
+        Assert.Equal(["HEAD type=a", "HEAD type=b"], _client.Log);
     }
 
     [Fact]

@@ -23,7 +23,8 @@ public sealed class ResourceByUuidDataLoader(
     ResidualScanner scanner,
     ListRequestCache cache,
     ResourceLoaders loaders,
-    DataLoadingOptions options)
+    DataLoadingOptions options,
+    WaldurCallBudget? budget = null)
     : DataLoader<string, WaldurRow>(StringComparer.Ordinal)
 {
     /// <summary>Uuids per batch request: 100 × 33 characters keeps the URL far below common 8 KiB limits.</summary>
@@ -123,6 +124,7 @@ public sealed class ResourceByUuidDataLoader(
             await gate.WaitAsync(cancellationToken);
             try
             {
+                budget?.Take();
                 return await client.RetrieveAsync(resource.Endpoint, uuid, cancellationToken);
             }
             finally

@@ -14,7 +14,8 @@ public sealed class ResourceLoaders(
     ResidualScanner scanner,
     ListRequestCache cache,
     IOptions<DataLoadingOptions> options,
-    IOptions<ListOptions> lists)
+    IOptions<ListOptions> lists,
+    WaldurCallBudget? budget = null)
 {
     private readonly Dictionary<string, ResourceByUuidDataLoader> _loaders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChildRowsDataLoader> _children = new(StringComparer.Ordinal);
@@ -26,7 +27,7 @@ public sealed class ResourceLoaders(
         {
             if (!_loaders.TryGetValue(typeName, out var loader))
             {
-                loader = new ResourceByUuidDataLoader(resources[typeName], client, scanner, cache, this, options.Value);
+                loader = new ResourceByUuidDataLoader(resources[typeName], client, scanner, cache, this, options.Value, budget);
                 _loaders[typeName] = loader;
             }
             return loader;

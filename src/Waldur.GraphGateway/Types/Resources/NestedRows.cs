@@ -17,7 +17,8 @@ internal static class NestedRows
     {
         var filter = FilterArgumentReader.Read(where, resource.Fields);
         var keys = SortArgumentReader.Read(order);
-        var selected = rows.Where(r => FilterEvaluator.Matches(filter, r, resource.Fields)).ToList();
+        var match = FilterEvaluator.Compile(filter, resource.Fields);
+        var selected = rows.Where(r => match(r)).ToList();
         if (keys.Count > 0)
             selected.Sort(new RowComparer(keys, resource, null));
         return selected;

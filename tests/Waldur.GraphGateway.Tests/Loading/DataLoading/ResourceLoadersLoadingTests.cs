@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Waldur.Catalog.Generated;
 using Waldur.Catalog.Model;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.Loading.DataLoading;
 using Waldur.GraphGateway.WaldurApi;
@@ -22,12 +23,13 @@ public sealed class ResourceLoadersLoadingTests : IDisposable
     {
     }
 
-    private ResourceLoadersLoadingTests(ListResources resources, int byUuidConcurrency)
+    private ResourceLoadersLoadingTests(ListResources resources, int byUuidConcurrency, int maxCalls = 1000)
     {
         var lists = Options.Create(new ListOptions());
-        _fetcher = new ListFetcher(_client, _cache, [], lists);
+        var calls = new WaldurCallBudget(Options.Create(new WaldurOptions { MaxCallsPerRequest = maxCalls }));
+        _fetcher = new ListFetcher(_client, _cache, [], lists, calls);
         _loaders = new ResourceLoaders(resources, _client, new ResidualScanner(_fetcher, lists), _cache,
-            Options.Create(new DataLoadingOptions { ByUuidConcurrency = byUuidConcurrency }), lists);
+            Options.Create(new DataLoadingOptions { ByUuidConcurrency = byUuidConcurrency }), lists, calls);
     }
 
     public void Dispose() => _fetcher.Dispose();
@@ -181,6 +183,24 @@ public sealed class ResourceLoadersLoadingTests : IDisposable
         Assert.Equal([Uuid(1), null], results.Select(r => r?.Uuid));
         Assert.Equal([$"GET {Uuid(1)}", $"GET {Uuid(2)}"], _client.Log.Order());
         Assert.True(Knows("DigitalOceanRegion", 1007));
+    }
+
+    [Fact]
+    public async Task By_uuid_gets_and_list_pages_share_the_requests_call_budget()
+    {
+        using var test = new ResourceLoadersLoadingTests(TestCatalog.Resources, byUuidConcurrency: 2, maxCalls: 4);
+        test._client.Retrieve = uuid => Image(Convert.ToInt32(uuid, 16));
+        test._client.List = q => ScriptedWaldurClient.Serve([Image(9)], q);
+        test._cache.SetCount(TestCatalog.Images.Endpoint, WaldurListQuery.Unfiltered(), 10_000);
+
+        var filters = WaldurListQuery.NoFilters();
+        filters["name"] = "Image 9";
+        await test._fetcher.PageAsync(TestCatalog.Images, new WaldurListQuery(filters, null, 1, 10), default);
+        var error = await Assert.ThrowsAsync<GatewayException>(() =>
+            test._loaders.ByUuid("DigitalOceanImage").LoadMany([.. Enumerable.Range(1, 5).Select(Uuid)]).GetResultAsync());
+
+        Assert.Equal(ErrorCodes.WaldurCallsExceeded, error.Code);
+        Assert.Equal(4, test._client.Requests);
     }
 
     [Fact]
