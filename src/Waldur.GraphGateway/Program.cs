@@ -8,10 +8,12 @@ builder.Services.AddWaldurApi(builder.Configuration);
 builder.Services.AddWaldurSchema(builder.Configuration);
 builder.Services.AddGraphQLEndpoint(builder.Configuration);
 builder.Services.AddHealthEndpoints();
+builder.AddGatewayTelemetry();
 
 var app = builder.Build();
 
 app.MapHealthEndpoints();
+app.MapTelemetryEndpoints();
 app.MapGraphQLEndpoint();
 
 await app.RunAsync();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
@@ -5,6 +6,7 @@ using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Schema;
+using Waldur.GraphGateway.Telemetry;
 using Waldur.GraphGateway.Types;
 
 namespace Waldur.GraphGateway.Http;
@@ -19,12 +21,30 @@ public sealed class GraphQLRequestExecutor(
     IDocumentBuilder documentBuilder,
     DocumentCache documents,
     PersistedQueryStore persistedQueries,
-    IOptions<GraphQLHttpOptions> options)
+    IOptions<GraphQLHttpOptions> options,
+    ILogger<GraphQLRequestExecutor> logger)
 {
     public async Task<ExecutionResult> ExecuteAsync(GraphQLHttpRequest request, HttpContext httpContext, bool isGet)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(httpContext);
+        using var activity = GatewayTelemetry.Source.StartActivity("graphql");
+        var calls = WaldurCalls.CountForOperation();
+        try
+        {
+            var result = await ExecuteOperationAsync(request, httpContext, isGet, activity).ConfigureAwait(false);
+            OperationTelemetry.Complete(activity, calls, result, logger, request.OperationName);
+            return result;
+        }
+        catch (GraphQLHttpException ex)
+        {
+            OperationTelemetry.Fail(activity, calls, ex.Code);
+            throw;
+        }
+    }
+
+    private async Task<ExecutionResult> ExecuteOperationAsync(GraphQLHttpRequest request, HttpContext httpContext, bool isGet, Activity? activity)
+    {
         var limits = options.Value;
         string query = ResolveQuery(request);
         if (query.Length > limits.MaxDocumentLength)
@@ -36,6 +56,7 @@ public sealed class GraphQLRequestExecutor(
         if (parsed is null)
         {
             GraphQLDocument document;
+            using var parse = GatewayTelemetry.Source.StartActivity("graphql.parse");
             try
             {
                 document = documentBuilder.Build(query);
@@ -51,13 +72,18 @@ public sealed class GraphQLRequestExecutor(
                 return new ExecutionResult { Errors = [GatewayExecutionErrors.Create(ErrorCodes.SyntaxError, "The document nests deeper than the parser allows.")] };
             }
 
-            parsed = new ParsedDocument(document, DocumentShapeAnalyzer.Analyze(document));
+            parsed = new ParsedDocument(document, DocumentShapeAnalyzer.Analyze(document), PersistedQueryStore.Hash(query));
             CheckShape(parsed.Shape, limits);
             documents.Set(query, parsed);
         }
         else
         {
             CheckShape(parsed.Shape, limits);
+        }
+
+        if (activity is not null)
+        {
+            OperationTelemetry.Describe(activity, SelectedOperation(parsed.Document, request.OperationName), parsed);
         }
 
         if (isGet && SelectedOperation(parsed.Document, request.OperationName) is { Operation: not OperationType.Query } operation)

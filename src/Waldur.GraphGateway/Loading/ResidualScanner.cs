@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.WaldurApi;
+using Waldur.GraphGateway.Telemetry;
 
 namespace Waldur.GraphGateway.Loading;
 
@@ -48,6 +49,7 @@ public sealed class ResidualScanner(ListFetcher fetcher, IOptions<ListOptions> o
             throw ListFetcher.Inconsistent();
         }
 
+        GatewayTelemetry.RecordScan(resource.TypeName, pages.Count, first.TotalCount);
         return pages;
     }
 
