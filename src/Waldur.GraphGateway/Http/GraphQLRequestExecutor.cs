@@ -33,7 +33,7 @@ public sealed class GraphQLRequestExecutor(
         try
         {
             var result = await ExecuteOperationAsync(request, httpContext, isGet, activity).ConfigureAwait(false);
-            OperationTelemetry.Complete(activity, calls, result, logger, request.OperationName);
+            OperationTelemetry.Complete(activity, calls, result, logger);
             return result;
         }
         catch (GraphQLHttpException ex)
@@ -81,19 +81,20 @@ public sealed class GraphQLRequestExecutor(
             CheckShape(parsed.Shape, limits);
         }
 
+        var selected = SelectedOperation(parsed.Document, request.OperationName);
         if (activity is not null)
         {
-            OperationTelemetry.Describe(activity, SelectedOperation(parsed.Document, request.OperationName), parsed);
+            OperationTelemetry.Describe(activity, selected, parsed);
         }
 
-        if (isGet && SelectedOperation(parsed.Document, request.OperationName) is { Operation: not OperationType.Query } operation)
+        if (isGet && selected is { Operation: not OperationType.Query } operation)
         {
             throw new GraphQLHttpException(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed,
                 $"A {operation.Operation.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.")
             { Headers = new Dictionary<string, string> { ["Allow"] = "POST" } };
         }
 
-        if (SelectedOperation(parsed.Document, request.OperationName) is { } selected && !Supports(selected.Operation))
+        if (selected is not null && !Supports(selected.Operation))
         {
             // GraphQL.NET would fail this inside execution as an internal error (a 500); it is the client's mistake.
             return new ExecutionResult

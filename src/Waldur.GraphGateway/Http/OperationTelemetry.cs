@@ -23,7 +23,7 @@ internal static partial class OperationTelemetry
         activity.SetTag("graphql.document.hash", parsed.Hash);
     }
 
-    public static void Complete(Activity? activity, OperationCallCount? calls, ExecutionResult result, ILogger logger, string? operationName)
+    public static void Complete(Activity? activity, OperationCallCount? calls, ExecutionResult result, ILogger logger)
     {
         string? first = null;
         var upstreamFailure = false;
@@ -41,7 +41,7 @@ internal static partial class OperationTelemetry
             activity?.SetTag("graphql.error.codes", codes);
             if (upstreamFailure)
             {
-                LogUpstreamFailure(logger, operationName ?? "(anonymous)", string.Join(",", codes), result.Errors!.Count);
+                LogUpstreamFailure(logger, result.Operation?.Name?.StringValue ?? "(anonymous)", string.Join(",", codes), result.Errors!.Count);
             }
         }
     }
