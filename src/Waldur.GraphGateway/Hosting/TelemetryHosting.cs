@@ -1,9 +1,11 @@
+using GraphQL.Validation;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Waldur.GraphGateway.Http;
 using Waldur.GraphGateway.Telemetry;
 using Waldur.GraphGateway.WaldurApi;
 
@@ -55,6 +57,7 @@ public static class TelemetryHosting
             });
         if (otlp)
         {
+            builder.Services.AddSingleton<IDocumentValidator>(new TracedDocumentValidator(new DocumentValidator()));
             telemetry.WithTracing(tracing => tracing
                 .AddSource(GatewayTelemetry.Name)
                 .AddAspNetCoreInstrumentation(o => o.Filter = IsNotTelemetry)

@@ -35,6 +35,8 @@ public sealed class OtlpExportTests(ITestOutputHelper output)
         Assert.Equal(PersistedQueryStore.Hash(S1), operation.Attribute("graphql.document.hash"));
         Assert.True(tree.Descends(operation, Assert.Single(tree.Spans, IsServerSpan)), "the operation runs inside the HTTP server span");
 
+        Assert.True(tree.Descends(Assert.Single(tree.Spans, s => s.Name == "graphql.parse"), operation), "a first-seen document is parsed under the operation");
+        Assert.True(tree.Descends(Assert.Single(tree.Spans, s => s.Name == "graphql.validate"), operation), "and validated under it");
         var plan = Assert.Single(tree.Spans, s => s.Name == "plan DigitalOceanImage");
         Assert.Equal("window", plan.Attribute("waldur_gateway.planner.mode"));
         var call = Assert.Single(tree.Spans, s => s.Scope == "System.Net.Http");
