@@ -31,7 +31,8 @@ public static class TelemetryHosting
             .ValidateOnStart();
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
 
-        var prometheus = (configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions()).PrometheusEndpoint;
+        var settings = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var prometheus = settings.PrometheusEndpoint;
         var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         if (!prometheus && !otlp)
         {
@@ -60,7 +61,8 @@ public static class TelemetryHosting
             builder.Services.AddSingleton<IDocumentValidator>(new TracedDocumentValidator(new DocumentValidator()));
             telemetry.WithTracing(tracing => tracing
                 .AddSource(GatewayTelemetry.Name)
-                .AddAspNetCoreInstrumentation(o => o.Filter = IsNotTelemetry)
+                // Scrapes are not traced: one span a second per Prometheus would drown the operations.
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.Equals(settings.PrometheusPath, StringComparison.OrdinalIgnoreCase))
                 .AddHttpClientInstrumentation()
                 .AddProcessor(new OutgoingCallSpanProcessor())
                 .AddOtlpExporter());
@@ -79,12 +81,5 @@ public static class TelemetryHosting
         }
 
         return app;
-    }
-
-    /// <summary>Scrapes are not traced: one span a second per Prometheus would drown the operations.</summary>
-    private static bool IsNotTelemetry(HttpContext context)
-    {
-        var path = context.RequestServices.GetRequiredService<IOptions<TelemetryOptions>>().Value.PrometheusPath;
-        return !context.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Waldur.GraphGateway.Tests.Telemetry;
 
@@ -10,88 +11,18 @@ public sealed record ReceivedSpan(string Scope, string TraceId, string SpanId, s
 }
 
 /// <summary>
-/// Decodes an OTLP/HTTP <c>ExportTraceServiceRequest</c> (opentelemetry/proto/collector/trace/v1): resource spans →
-/// scope spans → spans, keeping the fields the tests look at and skipping the rest.
+/// Decodes an OTLP/HTTP <c>ExportTraceServiceRequest</c> (opentelemetry/proto/collector/trace/v1): resource spans (1) →
+/// scope spans (2) → scope (1) and spans (2), keeping the fields the tests look at and skipping the rest.
 /// </summary>
 public static class OtlpTraceDecoder
 {
-    public static List<ReceivedSpan> Decode(ReadOnlySpan<byte> request)
+    public static List<ReceivedSpan> Decode(ReadOnlySpan<byte> request) =>
+        [.. Embedded(request, 1).SelectMany(resource => Embedded(resource, 2)).SelectMany(ReadScopeSpans)];
+
+    private static IEnumerable<ReceivedSpan> ReadScopeSpans(byte[] scopeSpans)
     {
-        var spans = new List<ReceivedSpan>();
-        var reader = new ProtoReader(request);
-        while (!reader.AtEnd)
-        {
-            var (field, wire) = reader.ReadTag();
-            if (field == 1 && wire == 2)
-            {
-                ReadResourceSpans(reader.ReadBytes(), spans);
-            }
-            else
-            {
-                reader.Skip(wire);
-            }
-        }
-
-        return spans;
-    }
-
-    private static void ReadResourceSpans(ReadOnlySpan<byte> message, List<ReceivedSpan> spans)
-    {
-        var reader = new ProtoReader(message);
-        while (!reader.AtEnd)
-        {
-            var (field, wire) = reader.ReadTag();
-            if (field == 2 && wire == 2)
-            {
-                ReadScopeSpans(reader.ReadBytes(), spans);
-            }
-            else
-            {
-                reader.Skip(wire);
-            }
-        }
-    }
-
-    private static void ReadScopeSpans(ReadOnlySpan<byte> message, List<ReceivedSpan> spans)
-    {
-        var reader = new ProtoReader(message);
-        var scope = "";
-        var raw = new List<byte[]>();
-        while (!reader.AtEnd)
-        {
-            var (field, wire) = reader.ReadTag();
-            if (field == 1 && wire == 2)
-            {
-                scope = ReadScopeName(reader.ReadBytes());
-            }
-            else if (field == 2 && wire == 2)
-            {
-                raw.Add(reader.ReadBytes().ToArray());
-            }
-            else
-            {
-                reader.Skip(wire);
-            }
-        }
-
-        spans.AddRange(raw.Select(span => ReadSpan(scope, span)));
-    }
-
-    private static string ReadScopeName(ReadOnlySpan<byte> message)
-    {
-        var reader = new ProtoReader(message);
-        while (!reader.AtEnd)
-        {
-            var (field, wire) = reader.ReadTag();
-            if (field == 1 && wire == 2)
-            {
-                return reader.ReadString();
-            }
-
-            reader.Skip(wire);
-        }
-
-        return "";
+        var scope = Embedded(scopeSpans, 1).Select(s => Text(Embedded(s, 1))).FirstOrDefault() ?? "";
+        return Embedded(scopeSpans, 2).Select(span => ReadSpan(scope, span));
     }
 
     private static ReceivedSpan ReadSpan(string scope, ReadOnlySpan<byte> message)
@@ -111,8 +42,8 @@ public static class OtlpTraceDecoder
                 case 5 when wire == 2: name = reader.ReadString(); break;
                 case 7 when wire == 1: start = reader.ReadFixed64(); break;
                 case 9 when wire == 2:
-                    var (key, value) = ReadKeyValue(reader.ReadBytes());
-                    attributes[key] = value;
+                    var keyValue = reader.ReadBytes();
+                    attributes[Text(Embedded(keyValue, 1))] = string.Join(",", Embedded(keyValue, 2).Select(ReadAnyValue));
                     break;
                 default: reader.Skip(wire); break;
             }
@@ -121,32 +52,8 @@ public static class OtlpTraceDecoder
         return new ReceivedSpan(scope, traceId, spanId, parent, name, attributes, start);
     }
 
-    private static (string Key, string Value) ReadKeyValue(ReadOnlySpan<byte> message)
-    {
-        var reader = new ProtoReader(message);
-        string key = "", value = "";
-        while (!reader.AtEnd)
-        {
-            var (field, wire) = reader.ReadTag();
-            if (field == 1 && wire == 2)
-            {
-                key = reader.ReadString();
-            }
-            else if (field == 2 && wire == 2)
-            {
-                value = ReadAnyValue(reader.ReadBytes());
-            }
-            else
-            {
-                reader.Skip(wire);
-            }
-        }
-
-        return (key, value);
-    }
-
-    /// <summary>AnyValue: 1 string, 2 bool, 3 int64, 4 double, 5 array (of AnyValue, field 1); others as empty text.</summary>
-    private static string ReadAnyValue(ReadOnlySpan<byte> message)
+    /// <summary>AnyValue: 1 string, 2 bool, 3 int64, 4 double, 5 array (of AnyValue, field 1); others are left out.</summary>
+    private static string ReadAnyValue(byte[] message)
     {
         var reader = new ProtoReader(message);
         var parts = new List<string>();
@@ -159,7 +66,7 @@ public static class OtlpTraceDecoder
                 case 2 when wire == 0: parts.Add(reader.ReadVarint() != 0 ? "true" : "false"); break;
                 case 3 when wire == 0: parts.Add(((long)reader.ReadVarint()).ToString(CultureInfo.InvariantCulture)); break;
                 case 4 when wire == 1: parts.Add(BitConverter.UInt64BitsToDouble(reader.ReadFixed64()).ToString(CultureInfo.InvariantCulture)); break;
-                case 5 when wire == 2: parts.Add(ReadArray(reader.ReadBytes())); break;
+                case 5 when wire == 2: parts.Add(string.Join(",", Embedded(reader.ReadBytes(), 1).Select(ReadAnyValue))); break;
                 default: reader.Skip(wire); break;
             }
         }
@@ -167,16 +74,17 @@ public static class OtlpTraceDecoder
         return string.Join(",", parts);
     }
 
-    private static string ReadArray(ReadOnlySpan<byte> message)
+    /// <summary>Every length-delimited occurrence of <paramref name="field"/> in a message (a repeated field, or the one value).</summary>
+    private static List<byte[]> Embedded(ReadOnlySpan<byte> message, int field)
     {
+        var found = new List<byte[]>();
         var reader = new ProtoReader(message);
-        var items = new List<string>();
         while (!reader.AtEnd)
         {
-            var (field, wire) = reader.ReadTag();
-            if (field == 1 && wire == 2)
+            var (number, wire) = reader.ReadTag();
+            if (number == field && wire == 2)
             {
-                items.Add(ReadAnyValue(reader.ReadBytes()));
+                found.Add(reader.ReadBytes().ToArray());
             }
             else
             {
@@ -184,6 +92,8 @@ public static class OtlpTraceDecoder
             }
         }
 
-        return string.Join(",", items);
+        return found;
     }
+
+    private static string Text(List<byte[]> values) => values.Count == 0 ? "" : Encoding.UTF8.GetString(values[0]);
 }
