@@ -1,5 +1,6 @@
 using GraphQL.Validation;
 using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -30,6 +31,10 @@ public static class TelemetryHosting
             .Validate(o => o.PrometheusPath.StartsWith('/'), "Telemetry:PrometheusPath must start with '/'.")
             .ValidateOnStart();
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        // The trace id travels as a scope, which the console prints only with IncludeScopes: on unless configured off.
+        var includeScopes = configuration.GetValue("Logging:Console:FormatterOptions:IncludeScopes", true);
+        builder.Services.Configure<JsonConsoleFormatterOptions>(o => o.IncludeScopes = includeScopes);
+        builder.Services.Configure<SimpleConsoleFormatterOptions>(o => o.IncludeScopes = includeScopes);
 
         var settings = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
         var prometheus = settings.PrometheusEndpoint;

@@ -4,8 +4,8 @@ using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.Loading.Paging;
 using Waldur.GraphGateway.Loading.Sorting;
-using Waldur.GraphGateway.WaldurApi;
 using Waldur.GraphGateway.Telemetry;
+using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Loading;
 

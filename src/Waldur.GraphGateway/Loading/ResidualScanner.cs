@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using Waldur.GraphGateway.WaldurApi;
 using Waldur.GraphGateway.Telemetry;
+using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Loading;
 

@@ -2,6 +2,8 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.Http;
 using Waldur.GraphGateway.Tests.EndToEnd;
 using Waldur.GraphGateway.Tests.Reliability;
@@ -92,6 +94,15 @@ public sealed class RequestLogTests
         var requestLines = logs.Lines.Where(l => l.Category.StartsWith("Waldur.GraphGateway.WaldurApi", StringComparison.Ordinal)).ToList();
         Assert.True(requestLines.Count >= 2, $"the Waldur client logged its calls at Debug ({requestLines.Count} lines)");
         Assert.All(requestLines, line => Assert.Equal(traceId, line.Scope.GetValueOrDefault("TraceId")));
+    }
+
+    [Fact]
+    public async Task The_console_prints_the_scopes_that_carry_the_trace_id_unless_told_not_to()
+    {
+        await using var host = await ReliabilityHost.StartAsync();
+        Assert.True(host.GatewayServices.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue.IncludeScopes);
+        await using var quiet = await ReliabilityHost.StartAsync(new Dictionary<string, string?> { ["Logging:Console:FormatterOptions:IncludeScopes"] = "false" });
+        Assert.False(quiet.GatewayServices.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue.IncludeScopes);
     }
 
     /// <summary>A request body whose connection was reset by the client.</summary>

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Primitives;
 using Waldur.Catalog.Model;
 using Waldur.GraphGateway.Errors;
-using Waldur.GraphGateway.WaldurApi;
 using Waldur.GraphGateway.Telemetry;
+using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Loading.DataLoading;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Primitives;
 using Waldur.Catalog.Model;
-using Waldur.GraphGateway.WaldurApi;
 using Waldur.GraphGateway.Telemetry;
+using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Loading.DataLoading;
 
