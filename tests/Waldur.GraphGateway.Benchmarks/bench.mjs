@@ -169,9 +169,9 @@ async function main() {
   const baseline = env.BASELINE_GATEWAY ? path.resolve(env.BASELINE_GATEWAY) : null;
   const gwBase = baseline ? gateway(18914, emu, path.join(baseline, 'Waldur.GraphGateway.dll')) : null;
   const telemetry = env.TELEMETRY === '1';
-  const sink = telemetry ? otlpSink(18930) : null;
-  const gwTelOff = telemetry ? gateway(18915, emu, undefined, ['--Telemetry:PrometheusEndpoint=false']) : null;
-  const gwTelOn = telemetry ? gateway(18916, emu, undefined, [], {
+  const sink = telemetry ? otlpSink(18943) : null;
+  const gwTelOff = telemetry ? gateway(18941, emu, undefined, ['--Telemetry:PrometheusEndpoint=false']) : null;
+  const gwTelOn = telemetry ? gateway(18942, emu, undefined, [], {
     OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf', OTEL_METRIC_EXPORT_INTERVAL: '5000' }) : null;
   const meshSkipped = env.MESH === '0' ? 'MESH=0' : existsSync(path.join(meshPeer, 'run.sh')) ? null : `no peer at ${meshPeer}`;
   const useMesh = meshSkipped === null;
