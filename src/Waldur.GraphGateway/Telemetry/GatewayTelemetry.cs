@@ -70,6 +70,16 @@ public static class GatewayTelemetry
         Current?.SetTag("waldur_gateway.planner.mode", mode);
     }
 
+    /// <summary>The Waldur pages a window read was planned as (several fields of a request may share them).</summary>
+    public static void RecordWindow(int pages, int pageSize)
+    {
+        if (Current is { } activity)
+        {
+            activity.SetTag("waldur_gateway.window.pages", pages);
+            activity.SetTag("waldur_gateway.window.page_size", pageSize);
+        }
+    }
+
     /// <summary>One finished scan: how many pages and rows it read.</summary>
     public static void RecordScan(string resourceType, int pages, int rows)
     {

@@ -39,6 +39,7 @@ public sealed class OtlpExportTests(ITestOutputHelper output)
         Assert.True(tree.Descends(Assert.Single(tree.Spans, s => s.Name == "graphql.validate"), operation), "and validated under it");
         var plan = Assert.Single(tree.Spans, s => s.Name == "plan DigitalOceanImage");
         Assert.Equal("window", plan.Attribute("waldur_gateway.planner.mode"));
+        Assert.Equal("1", plan.Attribute("waldur_gateway.window.pages"));
         var call = Assert.Single(tree.Spans, s => s.Scope == "System.Net.Http");
         Assert.Equal("/api/digitalocean-images/", call.Attribute("url.template"));
         Assert.Equal("200", call.Attribute("http.response.status_code"));

@@ -8,7 +8,7 @@ public sealed class TraceTree(IReadOnlyList<ReceivedSpan> spans)
     private static readonly string[] ShownAttributes =
     [
         "graphql.operation.name", "graphql.error.codes", "waldur_gateway.planner.mode", "waldur_gateway.pushdown.parameters",
-        "waldur_gateway.scan.pages", "waldur_gateway.scan.rows", "waldur_gateway.dataloader", "waldur_gateway.dataloader.keys",
+        "waldur_gateway.window.pages", "waldur_gateway.window.page_size", "waldur_gateway.scan.pages", "waldur_gateway.scan.rows", "waldur_gateway.dataloader", "waldur_gateway.dataloader.keys",
         "http.response.status_code", "http.request.resend_count",
     ];
 
