@@ -25,23 +25,27 @@ internal static partial class OperationTelemetry
 
     public static void Complete(Activity? activity, OperationCallCount? calls, ExecutionResult result, ILogger logger)
     {
-        string? first = null;
-        var upstreamFailure = false;
-        foreach (var error in result.Errors ?? [])
+        if (result.Errors is not { Count: > 0 } errors)
         {
-            var code = GatewayErrorInfoProvider.CodeFor(error);
-            first ??= code;
-            upstreamFailure |= code is ErrorCodes.UpstreamUnavailable or ErrorCodes.UpstreamInvalidResponse or ErrorCodes.UpstreamInconsistent;
+            Record(activity, calls, null);
+            return;
         }
 
-        Record(activity, calls, first);
-        if (first is not null && (activity is not null || upstreamFailure))
+        var upstreamFailure = false;
+        foreach (var error in errors)
         {
-            var codes = result.Errors!.Select(GatewayErrorInfoProvider.CodeFor).Distinct().ToArray();
+            upstreamFailure |= GatewayErrorInfoProvider.CodeFor(error)
+                is ErrorCodes.UpstreamUnavailable or ErrorCodes.UpstreamInvalidResponse or ErrorCodes.UpstreamInconsistent;
+        }
+
+        Record(activity, calls, GatewayErrorInfoProvider.CodeFor(errors[0]));
+        if (activity is not null || upstreamFailure)
+        {
+            var codes = errors.Select(GatewayErrorInfoProvider.CodeFor).Distinct().ToArray();
             activity?.SetTag("graphql.error.codes", codes);
             if (upstreamFailure)
             {
-                LogUpstreamFailure(logger, result.Operation?.Name?.StringValue ?? "(anonymous)", string.Join(",", codes), result.Errors!.Count);
+                LogUpstreamFailure(logger, result.Operation?.Name?.StringValue ?? "(anonymous)", string.Join(",", codes), errors.Count);
             }
         }
     }

@@ -18,7 +18,7 @@ public static class GatewayTelemetry
     public static readonly Meter Meter = new(Name);
 
     public static readonly Counter<long> Operations = Meter.CreateCounter<long>("waldur_gateway.operations", "{operation}",
-        "GraphQL operations, by operation type, outcome and first error code.");
+        "GraphQL operations, by outcome and first error code.");
 
     public static readonly Histogram<int> WaldurRequestsPerOperation = Meter.CreateHistogram("waldur_gateway.operation.waldur_requests", "{request}",
         "Waldur HTTP requests (retries included) one GraphQL operation caused.", advice: Buckets(0, 1, 2, 3, 5, 10, 20, 50, 100, 300));
