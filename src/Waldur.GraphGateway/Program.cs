@@ -9,10 +9,12 @@ builder.Services.AddWaldurSchema(builder.Configuration);
 builder.Services.AddGraphQLEndpoint(builder.Configuration);
 builder.Services.AddHealthEndpoints();
 builder.Services.AddCallerRateLimiting(builder.Configuration);
+builder.AddGatewayTelemetry();
 
 var app = builder.Build();
 
 app.MapHealthEndpoints();
+app.MapTelemetryEndpoints();
 app.MapGraphQLEndpoint();
 app.UseCallerRateLimiting();
 

@@ -3,9 +3,12 @@
 // Usage: node bench.mjs  (env: ROUNDS=3 DURATION=8 WARMUP=2 CONNECTIONS=16 MESH=1 MESH_PEER=<dir> OUT=results.md)
 // BASELINE_GATEWAY=<dir with another build's Waldur.GraphGateway.dll> adds that build's S1 beside this one's (compare.sh);
 // ONLY=<target ids, comma-separated> measures just those targets and prints their table.
+// TELEMETRY=1 adds S1 on two more gateways, telemetry off (no Prometheus endpoint, no OTLP) and fully on (OTLP traces
+// and metrics over http/protobuf to a local sink, Prometheus endpoint on), and prints their ratio (issue 15: ≤ 5% apart).
 // The Mesh peer lives outside this repository (default ../shared/peers/mesh beside the checkout): without it, or with
 // MESH=0, the Mesh targets and comparisons are reported as skipped.
 import { spawn, execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { readFileSync, writeFileSync, mkdtempSync, cpSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -52,12 +55,22 @@ function emulator(port, images, faults = {}, extraArgs = []) {
   return `http://127.0.0.1:${port}`;
 }
 
-function gateway(port, waldur, gatewayDll = dll('Waldur.GraphGateway'), extraArgs = []) {
+function gateway(port, waldur, gatewayDll = dll('Waldur.GraphGateway'), extraArgs = [], extraEnv = {}) {
   const child = start(`gateway:${port}`, 'dotnet', [gatewayDll, '--urls', `http://127.0.0.1:${port}`,
     // One token drives every connection: the per-caller limit (RateLimiting:*) would measure one caller's share.
     `--Waldur:BaseUrl=${waldur}`, '--Logging:LogLevel:Default=Warning', '--RateLimiting:Enabled=false', ...extraArgs],
-    { ASPNETCORE_ENVIRONMENT: 'Production' });
+    { ASPNETCORE_ENVIRONMENT: 'Production', ...extraEnv });
   return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid };
+}
+
+// An OTLP/HTTP sink: accepts every export (an empty protobuf answer) and counts what arrived.
+function otlpSink(port) {
+  const received = { requests: 0, bytes: 0 };
+  const server = createServer((req, res) => {
+    req.on('data', (chunk) => { received.bytes += chunk.length; });
+    req.on('end', () => { received.requests++; res.writeHead(200, { 'content-type': 'application/x-protobuf' }); res.end(); });
+  }).listen(port, '127.0.0.1');
+  return { url: `http://127.0.0.1:${port}`, received, close: () => server.close() };
 }
 
 const meshPeer = path.resolve(env.MESH_PEER ?? path.join(root, '..', 'shared', 'peers', 'mesh'));
@@ -186,13 +199,18 @@ async function main() {
   const gwCached = gateway(18917, emuSlow, dll('Waldur.GraphGateway'), ['--Caching:Enabled=true']);
   const baseline = env.BASELINE_GATEWAY ? path.resolve(env.BASELINE_GATEWAY) : null;
   const gwBase = baseline ? gateway(18914, emu, path.join(baseline, 'Waldur.GraphGateway.dll')) : null;
+  const telemetry = env.TELEMETRY === '1';
+  const sink = telemetry ? otlpSink(18943) : null;
+  const gwTelOff = telemetry ? gateway(18941, emu, undefined, ['--Telemetry:PrometheusEndpoint=false']) : null;
+  const gwTelOn = telemetry ? gateway(18942, emu, undefined, [], {
+    OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf', OTEL_METRIC_EXPORT_INTERVAL: '5000' }) : null;
   const meshSkipped = env.MESH === '0' ? 'MESH=0' : existsSync(path.join(meshPeer, 'run.sh')) ? null : `no peer at ${meshPeer}`;
   const useMesh = meshSkipped === null;
   if (!useMesh) console.log(`GraphQL Mesh peer: skipped (${meshSkipped})`);
   const meshUrl = useMesh ? mesh(18920, emu) : null;
   const auth = { authorization: AUTH };
   for (const u of [`${emu}/api/`, `${emuLarge}/api/`, `${emuSlow}/api/`]) await waitFor(u, auth);
-  for (const g of [gw, gwLarge, gwSlow, gwCached, gwBase, gwAll].filter(Boolean)) await waitFor(g.url.replace('/graphql', '/healthz'));
+  for (const g of [gw, gwLarge, gwSlow, gwCached, gwBase, gwAll, gwTelOff, gwTelOn].filter(Boolean)) await waitFor(g.url.replace('/graphql', '/healthz'));
   if (meshUrl) await waitFor(meshUrl.replace('/graphql', '/healthcheck'), {}, 180);
 
   const uuids = (await (await fetch(`${emu}/api/digitalocean-images/?page_size=30`, { headers: auth })).json()).map((i) => i.uuid);
@@ -230,6 +248,9 @@ async function main() {
   const meshS5Skipped = meshUrl ? await post(meshUrl, meshS5).then(() => null, (e) => e.message.slice(0, 120)) : meshSkipped;
   if (meshS5Skipped === null) targets.push({ id: 'MESH-S5', label: 'GraphQL Mesh S5', url: meshUrl, body: meshS5, waldur: emu, c: CONNECTIONS });
 
+  if (telemetry) targets.push(
+    { id: 'TEL-OFF-S1', label: 'gateway S1, telemetry off', url: gwTelOff.url, body: s1, waldur: emu, c: CONNECTIONS },
+    { id: 'TEL-ON-S1', label: 'gateway S1, OTLP traces + metrics and Prometheus on', url: gwTelOn.url, body: s1, waldur: emu, c: CONNECTIONS });
   if (gwBase) targets.push({ id: 'BASE-S1', label: `baseline build S1 (${baseline})`, url: gwBase.url, body: s1, waldur: emu, c: CONNECTIONS });
   const only = env.ONLY ? new Set(env.ONLY.split(',')) : null;
   if (only) targets.splice(0, targets.length, ...targets.filter((t) => only.has(t.id)));
@@ -274,6 +295,11 @@ async function main() {
     const mesh = m['MESH-S5'] ? `${m['MESH-S5'].upstream.toFixed(2)} (${m['MESH-S5'].rps.toFixed(0)} req/s)` : `skipped (${meshS5Skipped})`;
     lines.push(`S5, an unreviewed list (Waldur requests per request): gateway ${m['GW-S5'].upstream.toFixed(2)} (${m['GW-S5'].rps.toFixed(0)} req/s), Mesh ${mesh}; ` +
       `with its user and offering references the gateway needs ${m['GW-S5-NAV']?.upstream.toFixed(2) ?? 'n/a'} (Mesh has no reference fields: a client would add one retrieve per row and reference).`);
+    lines.push('');
+  }
+  if (m['TEL-ON-S1'] && m['TEL-OFF-S1']) {
+    const r = m['TEL-ON-S1'].rps / m['TEL-OFF-S1'].rps;
+    lines.push(`S1 telemetry on vs off: ${r.toFixed(3)}× requests/s (${m['TEL-ON-S1'].rps.toFixed(0)} vs ${m['TEL-OFF-S1'].rps.toFixed(0)}; goal ≥ 0.95: ${r >= 0.95 ? 'met' : 'not met'}), p50 ${m['TEL-ON-S1'].p50.toFixed(2)} vs ${m['TEL-OFF-S1'].p50.toFixed(2)} ms; the OTLP sink received ${sink.received.requests} exports, ${(sink.received.bytes / 1e6).toFixed(1)} MB.`);
     lines.push('');
   }
   if (only) {

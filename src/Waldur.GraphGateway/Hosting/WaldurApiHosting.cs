@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.Telemetry;
 using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Hosting;
@@ -46,7 +47,16 @@ public static class WaldurApiHosting
                 pipeline.CircuitBreaker.MinimumThroughput = o.BreakerMinimumThroughput;
                 pipeline.CircuitBreaker.SamplingDuration = o.BreakerSamplingDuration;
                 pipeline.CircuitBreaker.BreakDuration = o.BreakDuration;
+                pipeline.CircuitBreaker.OnOpened = _ => BreakerChanged(BreakerState.Open);
+                pipeline.CircuitBreaker.OnHalfOpened = _ => BreakerChanged(BreakerState.HalfOpen);
+                pipeline.CircuitBreaker.OnClosed = _ => BreakerChanged(BreakerState.Closed);
             });
         return services;
+    }
+
+    private static ValueTask BreakerChanged(BreakerState state)
+    {
+        GatewayTelemetry.SetBreakerState(state);
+        return ValueTask.CompletedTask;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.Telemetry;
 
 namespace Waldur.GraphGateway.Http;
 
@@ -17,7 +18,16 @@ public sealed class DocumentCache : IDisposable
         _cache = new(options.Value.DocumentCacheSize, TimeSpan.FromHours(1));
     }
 
-    public ParsedDocument? Get(string query) => _cache.TryGet(query, out var parsed) ? parsed : null;
+    public ParsedDocument? Get(string query)
+    {
+        var hit = _cache.TryGet(query, out var parsed);
+        if (GatewayTelemetry.DocumentCacheLookups.Enabled)
+        {
+            GatewayTelemetry.DocumentCacheLookups.Add(1, new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));
+        }
+
+        return hit ? parsed : null;
+    }
 
     public void Set(string query, ParsedDocument parsed) => _cache.Set(query, parsed);
 

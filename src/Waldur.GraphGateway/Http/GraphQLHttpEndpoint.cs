@@ -88,9 +88,14 @@ public sealed class GraphQLHttpEndpoint(
             int status = ex.DocumentLevel && type == ResponseMediaType.Json ? StatusCodes.Status200OK : ex.StatusCode;
             await WriteAsync(context, type, status, ErrorResult(ex)).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception ex) when (context.RequestAborted.IsCancellationRequested)
         {
-            // The caller went away; there is nobody to answer.
+            // The caller went away (a load generator stopping, a closed tab): nobody to answer and nothing went wrong
+            // here. Whatever surfaced (a cancellation, a reset connection mid-body) is normal, so not an error.
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("The client went away mid-request ({Error})", ex.GetType().Name);
+            }
         }
         catch (Exception ex) when (!context.Response.HasStarted)
         {

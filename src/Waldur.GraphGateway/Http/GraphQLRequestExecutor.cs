@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Schema;
+using Waldur.GraphGateway.Telemetry;
 using Waldur.GraphGateway.Types;
 using Waldur.GraphGateway.WaldurApi.Caching;
 
@@ -22,12 +24,30 @@ public sealed class GraphQLRequestExecutor(
     DocumentCache documents,
     PersistedQueryStore persistedQueries,
     WaldurCallContext waldurCalls,
-    IOptions<GraphQLHttpOptions> options)
+    IOptions<GraphQLHttpOptions> options,
+    ILogger<GraphQLRequestExecutor> logger)
 {
     public async Task<ExecutionResult> ExecuteAsync(GraphQLHttpRequest request, HttpContext httpContext, bool isGet)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(httpContext);
+        using var activity = GatewayTelemetry.Source.StartActivity("graphql");
+        var calls = WaldurCalls.CountForOperation();
+        try
+        {
+            var result = await ExecuteOperationAsync(request, httpContext, isGet, activity).ConfigureAwait(false);
+            OperationTelemetry.Complete(activity, calls, result, logger);
+            return result;
+        }
+        catch (GraphQLHttpException ex)
+        {
+            OperationTelemetry.Fail(activity, calls, ex.Code);
+            throw;
+        }
+    }
+
+    private async Task<ExecutionResult> ExecuteOperationAsync(GraphQLHttpRequest request, HttpContext httpContext, bool isGet, Activity? activity)
+    {
         var limits = options.Value;
         string query = await ResolveQueryAsync(request).ConfigureAwait(false);
         if (query.Length > limits.MaxDocumentLength)
@@ -39,6 +59,7 @@ public sealed class GraphQLRequestExecutor(
         if (parsed is null)
         {
             GraphQLDocument document;
+            using var parse = GatewayTelemetry.Source.StartActivity("graphql.parse");
             try
             {
                 document = documentBuilder.Build(query);
@@ -54,7 +75,7 @@ public sealed class GraphQLRequestExecutor(
                 return new ExecutionResult { Errors = [GatewayExecutionErrors.Create(ErrorCodes.SyntaxError, "The document nests deeper than the parser allows.")] };
             }
 
-            parsed = new ParsedDocument(document, DocumentShapeAnalyzer.Analyze(document));
+            parsed = new ParsedDocument(document, DocumentShapeAnalyzer.Analyze(document), PersistedQueryStore.Hash(query));
             CheckShape(parsed.Shape, limits);
             documents.Set(query, parsed);
         }
@@ -63,14 +84,20 @@ public sealed class GraphQLRequestExecutor(
             CheckShape(parsed.Shape, limits);
         }
 
-        if (isGet && SelectedOperation(parsed.Document, request.OperationName) is { Operation: not OperationType.Query } operation)
+        var selected = SelectedOperation(parsed.Document, request.OperationName);
+        if (activity is not null)
+        {
+            OperationTelemetry.Describe(activity, selected, parsed);
+        }
+
+        if (isGet && selected is { Operation: not OperationType.Query } operation)
         {
             throw new GraphQLHttpException(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed,
                 $"A {operation.Operation.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.")
             { Headers = new Dictionary<string, string> { ["Allow"] = "POST" } };
         }
 
-        if (SelectedOperation(parsed.Document, request.OperationName) is { } selected && !Supports(selected.Operation))
+        if (selected is not null && !Supports(selected.Operation))
         {
             // GraphQL.NET would fail this inside execution as an internal error (a 500); it is the client's mistake.
             return new ExecutionResult

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading.Paging;
+using Waldur.GraphGateway.Telemetry;
 using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Loading;
@@ -55,6 +56,7 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
         int wantedMargin = int.MaxValue)
     {
         var choice = PageChooser.Choose(start, end, wantedMargin);
+        GatewayTelemetry.RecordWindow(choice.PageCount, choice.PageSize);
         try
         {
             var pages = await Task.WhenAll(Enumerable.Range(choice.FirstPage, choice.PageCount)

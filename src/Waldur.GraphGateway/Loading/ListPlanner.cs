@@ -4,6 +4,7 @@ using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.Loading.Paging;
 using Waldur.GraphGateway.Loading.Sorting;
+using Waldur.GraphGateway.Telemetry;
 using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Loading;
@@ -28,7 +29,9 @@ public sealed partial class ListPlanner(ListFetcher fetcher, ResidualScanner sca
 
     public async Task<ConnectionPage> LoadAsync(ListResource resource, ListRequest request, CancellationToken cancellationToken)
     {
+        using var activity = GatewayTelemetry.StartSpan("plan", resource.TypeName);
         var split = FilterSplitter.Split(request.Where, resource.Pushdown);
+        activity?.SetTag("waldur_gateway.pushdown.parameters", split.Pushdown.Keys.ToArray());
         var context = Plan(resource, request, new WaldurListQuery(split.Pushdown, null, 1, WaldurListQuery.MaxPageSize));
         context = context with
         {
@@ -46,16 +49,19 @@ public sealed partial class ListPlanner(ListFetcher fetcher, ResidualScanner sca
             // A count alone is one HEAD whatever the order: no order, known to Waldur or not, changes how many rows match.
             if (!request.NeedsRows)
             {
+                GatewayTelemetry.RecordDecision("count", resource.TypeName);
                 return Build(context, await fetcher.CountAsync(resource, query, cancellationToken), []);
             }
 
             if (ServerOrder.For(resource, order) is { } server
                 && await WindowAsync(context, server, cancellationToken) is { } page)
             {
+                GatewayTelemetry.RecordDecision("window", resource.TypeName);
                 return page;
             }
         }
 
+        GatewayTelemetry.RecordDecision("scan", resource.TypeName);
         return await ScanAsync(context, split, request.Order, cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.Telemetry;
 using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Loading;
@@ -48,6 +49,7 @@ public sealed class ResidualScanner(ListFetcher fetcher, IOptions<ListOptions> o
             throw ListFetcher.Inconsistent();
         }
 
+        GatewayTelemetry.RecordScan(resource.TypeName, pages.Count, first.TotalCount);
         return pages;
     }
 

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.WaldurApi.Caching;
+using Waldur.GraphGateway.Telemetry;
 
 namespace Waldur.GraphGateway.WaldurApi;
 
@@ -130,8 +131,13 @@ public sealed class WaldurClient(
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException
                                       or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
         {
-            // The exception text may carry the URL but never headers, so the token stays out of the log.
-            logger.LogWarning("Waldur {Method} {Path} failed: {Error}", method, relativeUrl, e.GetType().Name);
+            // Debug: the operation logs one Warning for all its failed calls. The exception text may carry the URL but
+            // never headers, so the token stays out of the log.
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("Waldur {Method} {Path} failed: {Error}", method, relativeUrl, e.GetType().Name);
+            }
+
             throw WaldurErrors.Unavailable(e);
         }
     }
@@ -181,7 +187,9 @@ public sealed class WaldurClient(
     {
         try
         {
-            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            GatewayTelemetry.WaldurResponseBytes.Add(body.Length);
+            return body;
         }
         catch (HttpRequestException e)
         {

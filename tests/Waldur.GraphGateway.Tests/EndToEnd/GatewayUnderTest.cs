@@ -35,8 +35,12 @@ public sealed class GatewayUnderTest : IAsyncDisposable
 
     public EmulatorDataset Dataset { get; }
 
+    /// <summary>
+    /// Starts the emulator and the gateway; with <paramref name="kestrelPort"/> the gateway listens on that loopback port
+    /// (real Kestrel, for clients outside the process such as a Prometheus scraper) instead of an in-memory server.
+    /// </summary>
     public static async Task<GatewayUnderTest> StartAsync(string[]? emulatorArgs = null, IDictionary<string, string?>? gatewaySettings = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null, int? kestrelPort = null)
     {
         var emulator = EmulatorApp.Build(["--urls", "http://127.0.0.1:0", .. emulatorArgs ?? []]);
         await emulator.StartAsync();
@@ -57,11 +61,18 @@ public sealed class GatewayUnderTest : IAsyncDisposable
                 web.ConfigureTestServices(configureServices);
             }
         });
+        if (kestrelPort is { } port)
+        {
+            gateway.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
+            gateway.StartServer();
+        }
+
         return new GatewayUnderTest(emulator, gateway, emulatorUri);
     }
 
     /// <summary>Runs a query as a caller with <paramref name="authorization"/> over the gateway's HTTP endpoint and returns the body.</summary>
-    public async Task<JsonNode> QueryAsync(string query, object? variables = null, string? authorization = Token)
+    public async Task<JsonNode> QueryAsync(string query, object? variables = null, string? authorization = Token,
+        IReadOnlyDictionary<string, string>? headers = null)
     {
         using var client = _gateway.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
@@ -70,14 +81,24 @@ public sealed class GatewayUnderTest : IAsyncDisposable
             request.Headers.TryAddWithoutValidation("Authorization", authorization);
         }
 
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         using var response = await client.SendAsync(request);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
     /// <summary>GETs a gateway path (e.g. <c>/graphql?sdl</c>) and returns the body.</summary>
-    public async Task<string> GetTextAsync(string path)
+    public async Task<string> GetTextAsync(string path, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var client = _gateway.CreateClient();
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            client.DefaultRequestHeaders.TryAddWithoutValidation(name, value);
+        }
+
         return await client.GetStringAsync(new Uri(path, UriKind.Relative));
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Primitives;
 using Waldur.Catalog.Model;
 using Waldur.GraphGateway.Errors;
+using Waldur.GraphGateway.Telemetry;
 using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Loading.DataLoading;
@@ -22,8 +23,13 @@ public sealed class ChildRowsDataLoader(
 {
     public const int BatchChunk = 100;
 
+    protected internal override string TelemetryKind => "child_rows";
+
+    protected internal override string TelemetryResource => source.TypeName;
+
     protected override async Task<IReadOnlyDictionary<string, ChildRows>> FetchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
+        GatewayTelemetry.RecordDecision("child_rows", source.TypeName);
         var via = source.Endpoint.Shape[link.Field].Index;
         var found = new Dictionary<string, ChildRows>(StringComparer.Ordinal);
         foreach (var chunk in keys.Chunk(BatchChunk))

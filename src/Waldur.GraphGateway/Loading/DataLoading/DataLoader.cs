@@ -25,6 +25,11 @@ public abstract class DataLoader<TKey, TValue>
         _cache = new Dictionary<TKey, DataLoaderEntry<TKey, TValue>>(Comparer);
     }
 
+    /// <summary>What telemetry calls this loader's batches: its kind, and the resource type it loads, if any.</summary>
+    protected internal virtual string TelemetryKind => GetType().Name;
+
+    protected internal virtual string TelemetryResource => "";
+
     /// <summary>How keys are deduplicated (e.g. normalised uuids compare ordinally).</summary>
     public IEqualityComparer<TKey> Comparer { get; }
 

@@ -45,6 +45,7 @@ internal sealed class DataLoaderBatch<TKey, TValue>(DataLoader<TKey, TValue> loa
 
     private async Task FetchAsync(IReadOnlyList<TKey> missing, CancellationToken cancellationToken)
     {
+        using var activity = missing.Count == 0 ? null : BatchTelemetry.Start(loader.TelemetryKind, loader.TelemetryResource, missing.Count);
         try
         {
             var found = missing.Count == 0
@@ -57,6 +58,7 @@ internal sealed class DataLoaderBatch<TKey, TValue>(DataLoader<TKey, TValue> loa
 #pragma warning restore CA1031
         {
             _failure = ex;
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
             loader.Complete(this, null);
         }
         _done.TrySetResult();

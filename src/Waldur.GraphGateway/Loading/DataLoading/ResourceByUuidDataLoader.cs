@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Primitives;
 using Waldur.Catalog.Model;
+using Waldur.GraphGateway.Telemetry;
 using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Loading.DataLoading;
@@ -32,24 +33,31 @@ public sealed class ResourceByUuidDataLoader(
 
     private const int PageSize = WaldurListQuery.MaxPageSize;
 
+    protected internal override string TelemetryKind => "by_uuid";
+
+    protected internal override string TelemetryResource => resource.TypeName;
+
     protected override async Task<IReadOnlyDictionary<string, WaldurRow>> FetchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         var all = WaldurListQuery.Unfiltered();
         var found = new Dictionary<string, WaldurRow>(StringComparer.Ordinal);
         if (cache.FindScan(resource.Endpoint, all) is { } running)
         {
+            GatewayTelemetry.RecordDecision("lookup_from_scan", resource.TypeName);
             Take((await running).Rows, keys, found);
             return found;
         }
 
         if (resource.Descriptor.Batch is { } batch)
         {
+            GatewayTelemetry.RecordDecision("lookup_batch_filter", resource.TypeName);
             await BatchAsync(batch, keys, found, cancellationToken);
             return found;
         }
 
         if (resource.Descriptor.ScanForLookups)
         {
+            GatewayTelemetry.RecordDecision("lookup_scan", resource.TypeName);
             Take((await scanner.ScanAsync(resource, all, cancellationToken)).Rows, keys, found);
             return found;
         }
@@ -67,6 +75,12 @@ public sealed class ResourceByUuidDataLoader(
             plan = ByUuidBatchStrategy.ChooseAfterFirstPage(stillMissing.Count, first.TotalCount, concurrency, PageSize);
         }
 
+        GatewayTelemetry.RecordDecision(plan.Kind switch
+        {
+            ByUuidFetchKind.GetEach => "lookup_get_each",
+            ByUuidFetchKind.Scan => "lookup_scan",
+            _ => "lookup_first_page",
+        }, resource.TypeName);
         switch (plan.Kind)
         {
             case ByUuidFetchKind.GetEach:

@@ -1,0 +1,27 @@
+using System.Diagnostics;
+using GraphQL.Validation;
+using Waldur.GraphGateway.Telemetry;
+
+namespace Waldur.GraphGateway.Http;
+
+/// <summary>
+/// GraphQL.NET's validator with a <c>graphql.validate</c> span around it (validation is never cached, unlike parsing).
+/// Registered only when traces are exported; with no listener it hands straight through.
+/// </summary>
+public sealed class TracedDocumentValidator(IDocumentValidator inner) : IDocumentValidator
+{
+    public Task<IValidationResult> ValidateAsync(in ValidationOptions options) =>
+        GatewayTelemetry.Source.HasListeners() ? TracedAsync(options) : inner.ValidateAsync(options);
+
+    private async Task<IValidationResult> TracedAsync(ValidationOptions options)
+    {
+        using var activity = GatewayTelemetry.Source.StartActivity("graphql.validate");
+        var result = await inner.ValidateAsync(options).ConfigureAwait(false);
+        if (!result.IsValid)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error);
+        }
+
+        return result;
+    }
+}

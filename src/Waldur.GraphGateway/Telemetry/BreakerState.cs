@@ -1,0 +1,9 @@
+namespace Waldur.GraphGateway.Telemetry;
+
+/// <summary>The circuit breaker's states, as the gauge reports them.</summary>
+public enum BreakerState
+{
+    Closed = 0,
+    Open = 1,
+    HalfOpen = 2,
+}

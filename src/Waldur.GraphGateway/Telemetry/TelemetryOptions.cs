@@ -1,0 +1,13 @@
+namespace Waldur.GraphGateway.Telemetry;
+
+/// <summary><c>Telemetry:*</c>: the Prometheus scrape endpoint. OTLP export follows the standard <c>OTEL_*</c> variables.</summary>
+public sealed class TelemetryOptions
+{
+    public const string Section = "Telemetry";
+
+    /// <summary>Serve the metrics in Prometheus text format.</summary>
+    public bool PrometheusEndpoint { get; set; } = true;
+
+    /// <summary>Where the Prometheus text is served.</summary>
+    public string PrometheusPath { get; set; } = "/metrics";
+}
