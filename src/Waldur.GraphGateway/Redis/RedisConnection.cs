@@ -1,6 +1,6 @@
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Waldur.GraphGateway.Telemetry;
 
 namespace Waldur.GraphGateway.Redis;
 
@@ -8,7 +8,7 @@ namespace Waldur.GraphGateway.Redis;
 /// The one Redis connection, shared by the persisted-query store and the response cache's L2. Redis is an
 /// optimisation: while it is down every use is skipped at once (never queued, never waited on), after a timeout or
 /// error it is left alone for <see cref="RedisOptions.RetryAfter"/> (a hung Redis costs one timeout, not one per
-/// request), each failure is counted (<c>waldur_gateway_redis_failures</c>), and one Warning is logged per outage.
+/// request), each failure is counted (<c>waldur_gateway.redis.failures</c>), and one Warning is logged per outage.
 /// </summary>
 public sealed class RedisConnection : IDisposable
 {
@@ -17,13 +17,6 @@ public sealed class RedisConnection : IDisposable
     /// command timeouts short enough that a slow Redis costs a request at most a quarter second.
     /// </summary>
     public const string Defaults = "abortConnect=false,connectTimeout=1000,syncTimeout=250,asyncTimeout=250,connectRetry=1";
-
-    /// <summary>The gateway's meter; exporters (OpenTelemetry, Prometheus) pick its instruments up by this name.</summary>
-    public const string MeterName = "Waldur.GraphGateway";
-
-    private static readonly Meter GatewayMeter = new(MeterName);
-    private static readonly Counter<long> Failures = GatewayMeter.CreateCounter<long>(
-        "waldur_gateway_redis_failures", description: "Redis operations skipped or failed (the gateway answered without Redis)");
 
     private readonly ILogger<RedisConnection> _logger;
     private readonly long _retryAfterMs;
@@ -97,7 +90,7 @@ public sealed class RedisConnection : IDisposable
 
     private void Failed(string reason)
     {
-        Failures.Add(1);
+        GatewayTelemetry.RedisFailures.Add(1);
         if (Interlocked.Exchange(ref _down, 1) == 0)
         {
             _logger.LogWarning("Redis is unavailable ({Reason}); answering from memory and Waldur until it is back", reason);

@@ -38,6 +38,12 @@ public static class GatewayTelemetry
     public static readonly Counter<long> DocumentCacheLookups = Meter.CreateCounter<long>("waldur_gateway.document_cache.lookups", "{lookup}",
         "Parsed-document cache lookups, by result (hit or miss).");
 
+    public static readonly Counter<long> ResponseCacheLookups = Meter.CreateCounter<long>("waldur_gateway.response_cache.lookups", "{lookup}",
+        "Waldur response cache lookups (Caching:Enabled), by result (hit or miss).");
+
+    public static readonly Counter<long> RedisFailures = Meter.CreateCounter<long>("waldur_gateway.redis.failures", "{operation}",
+        "Redis operations skipped or failed; the gateway answered without Redis.");
+
     private static int _breakerState;
 
     static GatewayTelemetry() => Meter.CreateObservableGauge("waldur_gateway.waldur.circuit.state", () => Volatile.Read(ref _breakerState), "{state}",

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Waldur.GraphGateway.Hosting;
 using Waldur.GraphGateway.Redis;
+using Waldur.GraphGateway.Telemetry;
 using Waldur.GraphGateway.Tests.Http;
 using Waldur.GraphGateway.Tests.Reliability;
 using Waldur.GraphGateway.WaldurApi.Caching;
@@ -46,7 +47,7 @@ public sealed class DeadRedisTests : IDisposable
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == RedisConnection.MeterName && instrument.Name == "waldur_gateway_redis_failures")
+            if (instrument.Meter.Name == GatewayTelemetry.Name && instrument.Name == "waldur_gateway.redis.failures")
             {
                 l.EnableMeasurementEvents(instrument);
             }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.Telemetry;
 
 namespace Waldur.GraphGateway.WaldurApi.Caching;
 
@@ -40,6 +41,7 @@ public sealed class WaldurResponseCache(HybridCache cache, WaldurCacheKeys keys,
                 fetched = true;
                 return await fetch(token) ?? throw new NotCachedException();
             }, entry, cancellationToken: cancellationToken);
+            GatewayTelemetry.ResponseCacheLookups.Add(1, new KeyValuePair<string, object?>("result", fetched ? "miss" : "hit"));
             if (fetched)
             {
                 call.Miss();
