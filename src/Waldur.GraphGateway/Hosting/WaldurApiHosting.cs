@@ -36,7 +36,13 @@ public static class WaldurApiHosting
             .Configure((HttpStandardResilienceOptions pipeline, IServiceProvider sp) =>
             {
                 var o = sp.GetRequiredService<IOptions<WaldurOptions>>().Value.Resilience;
-                pipeline.Retry.MaxRetryAttempts = o.MaxRetryAttempts;
+                // Polly requires at least one attempt; 0 (no retries) is expressed as a retry that handles nothing.
+                pipeline.Retry.MaxRetryAttempts = Math.Max(1, o.MaxRetryAttempts);
+                if (o.MaxRetryAttempts == 0)
+                {
+                    pipeline.Retry.ShouldHandle = _ => ValueTask.FromResult(false);
+                }
+
                 pipeline.Retry.Delay = o.RetryBaseDelay;
                 pipeline.Retry.UseJitter = true;
                 pipeline.Retry.ShouldRetryAfterHeader = true;

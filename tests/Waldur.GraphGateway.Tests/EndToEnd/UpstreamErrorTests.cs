@@ -34,6 +34,23 @@ public class UpstreamErrorTests
         Assert.True(journal.Count(j => j.Status == 503) >= 2, "GETs are retried on 503");
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task MaxRetryAttempts_bounds_the_attempts_and_zero_means_one_attempt(int retries)
+    {
+        await using var gateway = await GatewayUnderTest.StartAsync(gatewaySettings: new Dictionary<string, string?>
+        {
+            ["Waldur:Resilience:MaxRetryAttempts"] = retries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Waldur:Resilience:RetryBaseDelay"] = "00:00:00.001",
+        });
+        await gateway.SetFaultsAsync(new { errorRate = 1.0, errorStatus = 503 });
+        var result = await gateway.QueryAsync("{ digitalOceanRegions { totalCount } }");
+
+        Assert.Equal("UPSTREAM_UNAVAILABLE", result["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal(1 + retries, (await gateway.JournalAsync()).Count(j => j.Status == 503));
+    }
+
     [Fact]
     public async Task A_Waldur_that_does_not_answer_in_time_is_UPSTREAM_UNAVAILABLE()
     {
