@@ -6,6 +6,7 @@
 // the requests wrk counted; "Waldur bytes/request" sums the emulator journal's declared response sizes.
 // BASELINE_GATEWAY=<dir with another build's Waldur.GraphGateway.dll> adds that build's S1 beside this one's (compare.sh);
 // ONLY=<target ids, comma-separated> measures just those targets and prints their table.
+// GATEWAY_BUILD=<dir with a Waldur.GraphGateway.dll> runs that build as the gateway under test (default: this checkout's).
 // The Mesh peer lives outside this repository (default ../shared/peers/mesh beside the checkout): without it, or with
 // MESH=0, the Mesh targets and comparisons are reported as skipped.
 import { spawn, execFileSync } from 'node:child_process';
@@ -56,7 +57,9 @@ function emulator(port, images, faults = {}) {
 }
 
 // Started as an operator would, `dotnet <dll>` from another folder with no logging flags: the defaults in code apply.
-function gateway(port, waldur, gatewayDll = dll('Waldur.GraphGateway')) {
+const gatewayUnderTest = env.GATEWAY_BUILD ? path.join(path.resolve(env.GATEWAY_BUILD), 'Waldur.GraphGateway.dll') : dll('Waldur.GraphGateway');
+
+function gateway(port, waldur, gatewayDll = gatewayUnderTest) {
   const child = start(`gateway:${port}`, 'dotnet', [gatewayDll, '--urls', `http://127.0.0.1:${port}`,
     `--Waldur:BaseUrl=${waldur}`], { ASPNETCORE_ENVIRONMENT: 'Production' }, tmpdir());
   return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid, child };
@@ -71,9 +74,10 @@ function cpuSeconds(pid) {
 
 const meshPeer = path.resolve(env.MESH_PEER ?? path.join(root, '..', 'shared', 'peers', 'mesh'));
 
+// Each instance runs from its own writable copy (the peer composes its supergraph inside its folder, so two instances
+// cannot share one), kept between runs so its npm ci happens once per machine.
 function mesh(port, waldur) {
-  // The peer's folder may be read-only: run a writable copy, kept between runs so its npm ci happens once per machine.
-  const dir = path.join(tmpdir(), 'waldur-gg-mesh-peer');
+  const dir = path.join(tmpdir(), `waldur-gg-mesh-peer-${port}`);
   cpSync(meshPeer, dir, { recursive: true });
   execFileSync('chmod', ['-R', 'u+w', dir]);
   start(`mesh:${port}`, 'bash', [path.join(dir, 'run.sh')], { WALDUR_URL: waldur, MESH_PORT: String(port) });
@@ -218,7 +222,7 @@ async function main() {
   const auth = { authorization: AUTH };
   for (const u of [`${emu}/api/`, `${emuLarge}/api/`, `${emuSlow}/api/`]) await waitFor(u, auth);
   for (const g of [gw, gwLarge, gwSlow, gwBase].filter(Boolean)) await waitFor(g.url.replace('/graphql', '/healthz'));
-  // A second Mesh in front of the slow emulator for S5, started once the first has installed the peer's packages.
+  // A second Mesh in front of the slow emulator for S5, started after the first so their npm installs do not overlap.
   if (meshUrl) await waitFor(meshUrl.replace('/graphql', '/healthcheck'), {}, 180);
   const meshSlowUrl = useMesh ? mesh(18921, emuSlow) : null;
   if (meshSlowUrl) await waitFor(meshSlowUrl.replace('/graphql', '/healthcheck'), {}, 180);
