@@ -54,8 +54,8 @@ public sealed class WaldurClient(
 
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
         var total = ResultCount(response);
-        var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        var items = RowReader.ReadList(body, endpoint.Shape, query.Fields);
+        using var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        var items = RowReader.ReadList(body.Span, endpoint.Shape, query.Fields);
         var page = query.LastPage ? Math.Max(1, (total + query.PageSize - 1) / query.PageSize) : query.Page;
         return new WaldurPage(items, total, page, Math.Min(query.PageSize, WaldurListQuery.MaxPageSize));
     }
@@ -70,7 +70,8 @@ public sealed class WaldurClient(
         }
 
         await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        return RowReader.ReadItem(await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false), endpoint.Shape);
+        using var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        return RowReader.ReadItem(body.Span, endpoint.Shape);
     }
 
     private async Task<int> CountCoreAsync(WaldurEndpoint endpoint, WaldurListQuery query, CancellationToken cancellationToken)
@@ -150,13 +151,13 @@ public sealed class WaldurClient(
 
     /// <summary>
     /// The whole body, bounded by the caller's deadline, then parsed in one synchronous pass (<see cref="RowReader"/>):
-    /// parsing chunk by chunk as bytes arrive costs more than the copy.
+    /// parsing chunk by chunk as bytes arrive costs more than the copy. The buffer is pooled (<see cref="PooledBody"/>).
     /// </summary>
-    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<PooledBody> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
-            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return await PooledBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
