@@ -233,7 +233,9 @@ async function main() {
   const s1 = gql('s1.graphql', { first: 20 });
   const s3 = gql('s3.graphql', { first: 20 });
   const s4 = gql('s4.graphql');
-  const s5 = gql('s5.graphql');
+  // S5 is the IDE's demo query (issue 10's dashboard), read from its one source.
+  const idePreset = readFileSync(path.join(root, 'src', 'Waldur.GraphGateway', 'Http', 'IdePreset.cs'), 'utf8');
+  const s5 = JSON.stringify({ query: /DemoDocument = """\n([\s\S]*?)"""/.exec(idePreset)[1] });
   const meshS1 = gql('mesh-s1.graphql');
   const rest = `${emu}/api/digitalocean-images/?page_size=20`;
   const restSlow = `${emuSlow}/api/digitalocean-images/?page_size=20`;
