@@ -16,11 +16,12 @@ COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Waldur.GraphGateway/Waldur.GraphGateway.csproj src/Waldur.GraphGateway/
 COPY src/Waldur.Emulator/Waldur.Emulator.csproj src/Waldur.Emulator/
 COPY src/Waldur.Catalog/Waldur.Catalog.csproj src/Waldur.Catalog/
-RUN dotnet restore src/Waldur.GraphGateway/Waldur.GraphGateway.csproj
+# --ucr on both: ReadyToRun (the csproj's PublishReadyToRun) compiles for this platform, so restore fetches its packs.
+RUN dotnet restore src/Waldur.GraphGateway/Waldur.GraphGateway.csproj --ucr
 COPY src/ src/
 # The IDE package is already here, so the build's npm step is skipped (the SDK image has no Node).
 COPY --from=ide /src/src/Waldur.GraphGateway/ide/node_modules src/Waldur.GraphGateway/ide/node_modules
-RUN dotnet publish src/Waldur.GraphGateway/Waldur.GraphGateway.csproj -c Release -o /app --no-restore
+RUN dotnet publish src/Waldur.GraphGateway/Waldur.GraphGateway.csproj -c Release -o /app --no-restore --ucr --self-contained false
 
 # 3. Runtime: ASP.NET only, as the image's non-root user, on 8080.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

@@ -59,6 +59,18 @@ public sealed class JournalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Journal_details_carry_the_declared_response_size()
+    {
+        var (_, page) = await _client.GetWithBodyAsync("/api/digitalocean-images/?page_size=7");
+        var (_, detail) = await _client.GetWithBodyAsync("/api/digitalocean-images/?page_size=2&name=no-such-image");
+
+        var (_, body) = await _client.GetWithBodyAsync("/__emulator/requests?details");
+        var sizes = JsonDocument.Parse(body).RootElement.EnumerateArray().Select(e => e.GetProperty("responseBytes").GetInt64()).ToList();
+        Assert.Equal([System.Text.Encoding.UTF8.GetByteCount(page), System.Text.Encoding.UTF8.GetByteCount(detail)], sizes);
+        Assert.True(sizes[0] > sizes[1], $"a 7-row page ({sizes[0]} bytes) outweighs an empty one ({sizes[1]})");
+    }
+
+    [Fact]
     public async Task Journal_keeps_the_last_10000_under_concurrency()
     {
         await Task.WhenAll(Enumerable.Range(0, 8).Select(async worker =>

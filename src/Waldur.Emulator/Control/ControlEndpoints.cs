@@ -29,7 +29,7 @@ internal sealed class ControlEndpoints(RequestDelegate next, RequestJournal jour
         return (path.TrimEnd('/'), method) switch
         {
             ("/__emulator/requests", "GET") => context.Request.Query.ContainsKey("details")
-                ? WriteAsync(context, 200, journal.Snapshot().Select(e => new { e.Method, e.Path, e.Query, e.Status, e.AtMs, e.HeaderNames }))
+                ? WriteAsync(context, 200, journal.Snapshot().Select(e => new { e.Method, e.Path, e.Query, e.Status, e.AtMs, e.HeaderNames, e.ResponseBytes }))
                 : WriteAsync(context, 200, journal.Snapshot().Select(e => new { e.Method, e.Path, e.Query, e.Status })),
             ("/__emulator/requests", "DELETE") => Cleared(context, journal.Clear),
             ("/__emulator/faults", "GET") => WriteAsync(context, 200, faults.Current),

@@ -5,6 +5,7 @@ namespace Waldur.Emulator.Journal;
 public sealed class JournalEntry(string method, string path, string query, double atMs = 0, IReadOnlyList<string>? headerNames = null)
 {
     private int _status;
+    private long _responseBytes;
 
     public string Method { get; } = method;
 
@@ -22,5 +23,13 @@ public sealed class JournalEntry(string method, string path, string query, doubl
     {
         get => Volatile.Read(ref _status);
         internal set => Volatile.Write(ref _status, value);
+    }
+
+    /// <summary>The body size the response declared (<c>Content-Length</c>; 0 when it declared none), so a benchmark can
+    /// report how many bytes a client read from Waldur per request.</summary>
+    public long ResponseBytes
+    {
+        get => Volatile.Read(ref _responseBytes);
+        internal set => Volatile.Write(ref _responseBytes, value);
     }
 }

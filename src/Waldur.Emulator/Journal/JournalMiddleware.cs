@@ -19,6 +19,7 @@ internal sealed class JournalMiddleware(RequestDelegate next, RequestJournal jou
         {
             await next(context);
             entry.Status = FaultMiddleware.WasReset(context) ? 0 : context.Response.StatusCode;
+            entry.ResponseBytes = context.Response.ContentLength ?? 0;
         }
         catch (Exception) when (!FaultMiddleware.WasReset(context))
         {

@@ -106,10 +106,16 @@ public sealed class GraphQLRequestExecutor(
             };
         }
 
-        return await ExecuteCoreAsync(query, parsed.Document, request, httpContext).ConfigureAwait(false);
+        var result = await ExecuteCoreAsync(query, parsed, request, httpContext).ConfigureAwait(false);
+        if (result.Executed)
+        {
+            parsed.MarkValidated(request.OperationName);
+        }
+
+        return result;
     }
 
-    private async Task<ExecutionResult> ExecuteCoreAsync(string query, GraphQLDocument document, GraphQLHttpRequest request, HttpContext httpContext)
+    private async Task<ExecutionResult> ExecuteCoreAsync(string query, ParsedDocument parsed, GraphQLHttpRequest request, HttpContext httpContext)
     {
         var limits = options.Value;
         waldurCalls.BypassCache = CacheControlHeaderValue.TryParse(httpContext.Request.Headers.CacheControl.ToString(), out var cacheControl)
@@ -119,8 +125,11 @@ public sealed class GraphQLRequestExecutor(
         {
             Schema = schema,
             Query = query,
-            Document = document,
+            Document = parsed.Document,
             OperationName = request.OperationName,
+            // An operation that passed every rule once needs only the rules that read variables: GraphQL.NET's
+            // registrations append those (the complexity analyzer) to this empty set, and variables are still coerced.
+            ValidationRules = parsed.IsValidated(request.OperationName) ? [] : null,
             Variables = request.Variables,
             Extensions = request.Extensions,
             RequestServices = httpContext.RequestServices,

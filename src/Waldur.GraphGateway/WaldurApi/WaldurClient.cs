@@ -53,47 +53,27 @@ public sealed class WaldurClient(
     private async Task<WaldurPage> ListCoreAsync(WaldurEndpoint endpoint, WaldurListQuery query, CancellationToken cancellationToken)
     {
         // A GET's 404 (null) is a page past the end (U20), or a parent that does not exist for a nested list.
-        var answer = await ReadAsync(HttpMethod.Get, endpoint, $"{endpoint.Path}?{query.ToQueryString(endpoint.Paged)}", cancellationToken)
-                         .ConfigureAwait(false)
-                     ?? throw new WaldurInvalidPageException();
-        var items = RowReader.ReadList(answer.Body, endpoint.Shape, query.Fields);
+        return await ReadAsync(HttpMethod.Get, endpoint, $"{endpoint.Path}?{query.ToQueryString(endpoint.Paged)}",
+                   (body, resultCount) => ReadPage(body, resultCount, endpoint, query), null, cancellationToken).ConfigureAwait(false)
+               ?? throw new WaldurInvalidPageException();
+    }
+
+    private static WaldurPage ReadPage(ReadOnlySpan<byte> body, int? resultCount, WaldurEndpoint endpoint, WaldurListQuery query)
+    {
+        var items = RowReader.ReadList(body, endpoint.Shape, query.Fields);
         if (!endpoint.Paged)
         {
             return new WaldurPage(items, items.Count, 1, Math.Max(1, items.Count));
         }
 
-        var total = answer.ResultCount ?? throw NoResultCount();
+        var total = resultCount ?? throw NoResultCount();
         var page = query.LastPage ? Math.Max(1, (total + query.PageSize - 1) / query.PageSize) : query.Page;
         return new WaldurPage(items, total, page, Math.Min(query.PageSize, WaldurListQuery.MaxPageSize));
     }
 
-    private async Task<WaldurRow?> RetrieveCoreAsync(WaldurEndpoint endpoint, string uuid, CancellationToken cancellationToken)
-    {
-        var answer = await ReadAsync(HttpMethod.Get, endpoint, $"{endpoint.Path}{Uri.EscapeDataString(uuid)}/", cancellationToken).ConfigureAwait(false);
-        return answer is null ? null : RowReader.ReadItem(answer.Body, endpoint.Shape);
-    }
-
-    /// <summary>A GET (or a HEAD count) as this caller, through the response cache; null on a GET's 404.</summary>
-    private Task<WaldurAnswer?> ReadAsync(HttpMethod method, WaldurEndpoint endpoint, string relativeUrl, CancellationToken cancellationToken)
-    {
-        var authorization = Authorization();
-        // The method and the absolute URL: gateways of different Waldurs sharing one Redis never share entries.
-        return cache.GetAsync(endpoint.Field, $"{method} {http.BaseAddress}{relativeUrl}", authorization, call,
-            token => FetchAsync(method, relativeUrl, authorization, token), cancellationToken);
-    }
-
-    private async Task<WaldurAnswer?> FetchAsync(HttpMethod method, string relativeUrl, string authorization, CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(method, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound && method == HttpMethod.Get)
-        {
-            return null;
-        }
-
-        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
-        var count = TryResultCount(response);
-        return new WaldurAnswer(await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false), count, time.GetUtcNow());
-    }
+    private Task<WaldurRow?> RetrieveCoreAsync(WaldurEndpoint endpoint, string uuid, CancellationToken cancellationToken) =>
+        ReadAsync<WaldurRow?>(HttpMethod.Get, endpoint, $"{endpoint.Path}{Uri.EscapeDataString(uuid)}/",
+            (body, _) => RowReader.ReadItem(body, endpoint.Shape), null, cancellationToken);
 
     private async Task<int> CountCoreAsync(WaldurEndpoint endpoint, WaldurListQuery query, CancellationToken cancellationToken)
     {
@@ -103,11 +83,58 @@ public sealed class WaldurClient(
             return (await ListCoreAsync(endpoint, query, cancellationToken).ConfigureAwait(false)).TotalCount;
         }
 
-        var answer = await ReadAsync(HttpMethod.Head, endpoint, $"{endpoint.Path}?{query.ToQueryString(includePaging: false)}", cancellationToken)
-            .ConfigureAwait(false);
-        // Not null: only a GET's 404 reads as null; a HEAD's fails in FetchAsync.
-        return answer!.ResultCount ?? throw NoResultCount();
+        // A HEAD's 404 fails in EnsureSuccessAsync: only a GET's reads as "not found".
+        return await ReadAsync(HttpMethod.Head, endpoint, $"{endpoint.Path}?{query.ToQueryString(includePaging: false)}",
+            (_, resultCount) => resultCount ?? throw NoResultCount(), -1, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Reads what a caller needs from a body; the span may be a pooled buffer, valid only during the call.</summary>
+    private delegate T BodyReader<out T>(ReadOnlySpan<byte> body, int? resultCount);
+
+    /// <summary>
+    /// A GET (or a HEAD count) as this caller, read by <paramref name="read"/>; <paramref name="notFound"/> on a GET's 404.
+    /// Through the response cache when it applies to the endpoint (the bytes are then copied and kept); otherwise the
+    /// body is a pooled buffer, returned as soon as it is read.
+    /// </summary>
+    private async Task<T> ReadAsync<T>(HttpMethod method, WaldurEndpoint endpoint, string relativeUrl, BodyReader<T> read, T notFound,
+        CancellationToken cancellationToken)
+    {
+        var authorization = Authorization();
+        if (!cache.AppliesTo(endpoint.Field))
+        {
+            using var response = await SendAsync(method, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
+            if (IsNotFound(response, method))
+            {
+                return notFound;
+            }
+
+            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+            using var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            return read(body.Span, TryResultCount(response));
+        }
+
+        // The method and the absolute URL: gateways of different Waldurs sharing one Redis never share entries.
+        var answer = await cache.GetAsync(endpoint.Field, $"{method} {http.BaseAddress}{relativeUrl}", authorization, call,
+            token => FetchAsync(method, relativeUrl, authorization, token), cancellationToken).ConfigureAwait(false);
+        return answer is null ? notFound : read(answer.Body, answer.ResultCount);
+    }
+
+    /// <summary>One answer to keep in the cache: it owns its bytes. Null on a GET's 404.</summary>
+    private async Task<WaldurAnswer?> FetchAsync(HttpMethod method, string relativeUrl, string authorization, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(method, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
+        if (IsNotFound(response, method))
+        {
+            return null;
+        }
+
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        using var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        return new WaldurAnswer(body.Span.ToArray(), TryResultCount(response), time.GetUtcNow());
+    }
+
+    private static bool IsNotFound(HttpResponseMessage response, HttpMethod method) =>
+        response.StatusCode == HttpStatusCode.NotFound && method == HttpMethod.Get;
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string relativeUrl, string authorization, CancellationToken cancellationToken)
     {
@@ -181,14 +208,14 @@ public sealed class WaldurClient(
 
     /// <summary>
     /// The whole body, bounded by the caller's deadline, then parsed in one synchronous pass (<see cref="RowReader"/>):
-    /// parsing chunk by chunk as bytes arrive costs more than the copy.
+    /// parsing chunk by chunk as bytes arrive costs more than the copy. The buffer is pooled (<see cref="PooledBody"/>).
     /// </summary>
-    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<PooledBody> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            GatewayTelemetry.WaldurResponseBytes.Add(body.Length);
+            var body = await PooledBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            GatewayTelemetry.WaldurResponseBytes.Add(body.Span.Length);
             return body;
         }
         catch (HttpRequestException e)

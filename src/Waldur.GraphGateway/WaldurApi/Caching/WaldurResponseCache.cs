@@ -25,12 +25,12 @@ public sealed class WaldurResponseCache(HybridCache cache, WaldurCacheKeys keys,
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(fetch);
-        var settings = options.Value;
-        var ttl = settings.TtlFor(field);
-        if (!settings.Enabled || ttl <= TimeSpan.Zero)
+        if (!AppliesTo(field))
         {
             return await fetch(cancellationToken);
         }
+
+        var ttl = options.Value.TtlFor(field);
 
         var fetched = false;
         var entry = new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl, Flags = call.BypassCache ? Revalidate : null };
@@ -59,6 +59,9 @@ public sealed class WaldurResponseCache(HybridCache cache, WaldurCacheKeys keys,
             return null;
         }
     }
+
+    /// <summary>Whether answers for <paramref name="field"/> are cached at all (<c>Caching:Enabled</c> and a TTL above 0).</summary>
+    public bool AppliesTo(string? field) => options.Value.Enabled && options.Value.TtlFor(field) > TimeSpan.Zero;
 
     /// <summary>Carries a 404 out of the factory: an exception is the one result HybridCache never stores.</summary>
     private sealed class NotCachedException : Exception;
