@@ -15,6 +15,18 @@ internal sealed class JournalMiddleware(RequestDelegate next, RequestJournal jou
 
         var query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : "";
         var entry = journal.Begin(context.Request.Method, context.Request.Path.Value ?? "/", query, context.Request.Headers.Keys);
+        // The status is recorded when the headers go out, not only when the pipeline returns: a client can have read
+        // the whole body (and a test the journal) before this middleware's await resumes.
+        context.Response.OnStarting(() =>
+        {
+            if (!FaultMiddleware.WasReset(context))
+            {
+                entry.Status = context.Response.StatusCode;
+                entry.ResponseBytes = context.Response.ContentLength ?? 0;
+            }
+
+            return Task.CompletedTask;
+        });
         try
         {
             await next(context);
