@@ -8,38 +8,31 @@ public sealed class GraphQLHttpOptionsValidator : IValidateOptions<GraphQLHttpOp
     public ValidateOptionsResult Validate(string? name, GraphQLHttpOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
-        void Range(string key, long value, long min, long max)
-        {
-            if (value < min || value > max)
-            {
-                failures.Add($"{GraphQLHttpOptions.SectionName}:{key} must be between {min} and {max} (was {value}).");
-            }
-        }
+        var failures = new SettingFailures(GraphQLHttpOptions.SectionName);
 
-        Range(nameof(options.MaxRequestBodyBytes), options.MaxRequestBodyBytes, 1024, 256L * 1024 * 1024);
-        Range(nameof(options.MaxDocumentLength), options.MaxDocumentLength, 64, 10_000_000);
-        Range(nameof(options.MaxDepth), options.MaxDepth, 1, 1000);
-        Range(nameof(options.MaxFields), options.MaxFields, 1, 1_000_000);
-        Range(nameof(options.MaxAliases), options.MaxAliases, 0, 1_000_000);
-        Range(nameof(options.MaxComplexity), options.MaxComplexity, 1, int.MaxValue);
-        Range(nameof(options.DefaultPageSize), options.DefaultPageSize, 1, 10_000);
-        Range(nameof(options.MaxBatchSize), options.MaxBatchSize, 1, 1000);
-        Range(nameof(options.PersistedQueryCacheSize), options.PersistedQueryCacheSize, 0, 1_000_000);
-        Range(nameof(options.DocumentCacheSize), options.DocumentCacheSize, 0, 1_000_000);
+        failures.Range(nameof(options.MaxRequestBodyBytes), options.MaxRequestBodyBytes, 1024, 256L * 1024 * 1024);
+        failures.Range(nameof(options.MaxDocumentLength), options.MaxDocumentLength, 64, 10_000_000);
+        failures.Range(nameof(options.MaxDepth), options.MaxDepth, 1, 1000);
+        failures.Range(nameof(options.MaxFields), options.MaxFields, 1, 1_000_000);
+        failures.Range(nameof(options.MaxAliases), options.MaxAliases, 0, 1_000_000);
+        failures.Range(nameof(options.MaxComplexity), options.MaxComplexity, 1, int.MaxValue);
+        failures.Range(nameof(options.DefaultPageSize), options.DefaultPageSize, 1, 10_000);
+        failures.Range(nameof(options.MaxBatchSize), options.MaxBatchSize, 1, 1000);
+        failures.Range(nameof(options.PersistedQueryCacheSize), options.PersistedQueryCacheSize, 0, 1_000_000);
+        failures.Range(nameof(options.DocumentCacheSize), options.DocumentCacheSize, 0, 1_000_000);
         if (options.ExecutionTimeout <= TimeSpan.Zero || options.ExecutionTimeout > TimeSpan.FromHours(1))
         {
-            failures.Add($"{GraphQLHttpOptions.SectionName}:{nameof(options.ExecutionTimeout)} must be positive and at most 01:00:00 (was {options.ExecutionTimeout}).");
+            failures.Add(nameof(options.ExecutionTimeout), $"must be positive and at most 01:00:00 (was {options.ExecutionTimeout}).");
         }
 
         foreach (var origin in options.AllowedOriginList())
         {
             if (origin != "*" && !Uri.TryCreate(origin, UriKind.Absolute, out _))
             {
-                failures.Add($"{GraphQLHttpOptions.SectionName}:{nameof(options.AllowedOrigins)} has '{origin}', which is neither '*' nor an absolute origin.");
+                failures.Add(nameof(options.AllowedOrigins), $"has '{origin}', which is neither '*' nor an absolute origin.");
             }
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.Result();
     }
 }

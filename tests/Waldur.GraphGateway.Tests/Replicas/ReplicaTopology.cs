@@ -43,7 +43,7 @@ public sealed class ReplicaTopology : IAsyncDisposable
 
     public EmulatorDataset Dataset { get; }
 
-    public int RedisPort { get; } = FreePort();
+    public int RedisPort { get; } = LoopbackPorts.Free();
 
     public Uri BalancerUrl { get; private set; } = null!;
 
@@ -188,7 +188,7 @@ public sealed class ReplicaTopology : IAsyncDisposable
         var dll = Path.Combine(AppContext.BaseDirectory, "Waldur.GraphGateway.dll");
         foreach (var _ in Enumerable.Range(0, 2))
         {
-            var port = FreePort();
+            var port = LoopbackPorts.Free();
             _gateways.Add(ServerProcess.Start(host, [dll, "--urls", $"http://127.0.0.1:{port}"], GatewayEnvironment(), new Uri($"http://127.0.0.1:{port}/")));
         }
 
@@ -200,7 +200,7 @@ public sealed class ReplicaTopology : IAsyncDisposable
 
     private async Task StartBalancerAsync()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var config = Path.Combine(_directory, "haproxy.cfg");
         await File.WriteAllTextAsync(config, DeployFiles.HaproxyOnLoopback(port, _gateways[0].Url.Port, _gateways[1].Url.Port));
         BalancerUrl = new Uri($"http://127.0.0.1:{port}/");
@@ -247,15 +247,6 @@ public sealed class ReplicaTopology : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     /// <summary>The full path of a Debian tool (haproxy lives in /usr/sbin, which a PATH may lack).</summary>

@@ -40,7 +40,7 @@ public sealed class PrometheusServer : IAsyncDisposable
                 static_configs:
                   - targets: ['{target.Authority}']
             """);
-        var port = FreeLoopbackPort();
+        var port = LoopbackPorts.Free();
         var start = new ProcessStartInfo(binary)
         {
             ArgumentList =
@@ -106,12 +106,5 @@ public sealed class PrometheusServer : IAsyncDisposable
 
         _process.Dispose();
         Directory.Delete(_directory, recursive: true);
-    }
-
-    public static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
