@@ -153,12 +153,14 @@ async function post(url, body) {
 
 const clearJournal = (waldur) => fetch(`${waldur}/__emulator/requests`, { method: 'DELETE' });
 
-// Waldur requests and bytes per request since the journal was cleared; `full`: the journal (10 000 entries) overflowed,
-// so the counts are lower bounds.
+const JOURNAL_CAPACITY = 10_000; // the emulator's RequestJournal.Capacity
+
+// Waldur requests and bytes per request since the journal was cleared; `full`: the journal overflowed, so the counts
+// are lower bounds.
 async function journalPer(waldur, n) {
   const journal = await (await fetch(`${waldur}/__emulator/requests?details`)).json();
   const per = Math.max(1, n);
-  return { requests: journal.length / per, bytes: journal.reduce((a, e) => a + e.responseBytes, 0) / per, full: journal.length >= 10000 };
+  return { requests: journal.length / per, bytes: journal.reduce((a, e) => a + e.responseBytes, 0) / per, full: journal.length >= JOURNAL_CAPACITY };
 }
 
 // Waldur requests and bytes per request: clear the journal, send a few requests one by one, sum the journal.
