@@ -1,15 +1,18 @@
 // Scenario benchmarks (issue 7): emulator, gateway, direct REST and the GraphQL Mesh peer, side by side in one run.
 // Loopback only, every load run bounded in time. Prints a Markdown table of medians over the rounds.
-// Usage: node bench.mjs  (env: ROUNDS=3 DURATION=5 WARMUP=1 CONNECTIONS=16 MESH=1 MESH_PEER=<dir> STARTS=3 OUT=results.md)
+// Usage: node bench.mjs  (env: ROUNDS=3 DURATION=5 WARMUP=1 CONNECTIONS=16 MESH=1 MESH_PEER=<dir> STARTS=2 OUT=results.md)
 // Each load target is one entry of `targets` (add a row there); each goal is one `check` of the target table.
 // "gateway CPU µs/request" is the gateway process's user+system CPU (/proc/<pid>/stat) over a measured run divided by
 // the requests wrk counted; "Waldur bytes/request" sums the emulator journal's declared response sizes.
 // BASELINE_GATEWAY=<dir with another build's Waldur.GraphGateway.dll> adds that build's S1 beside this one's (compare.sh);
 // ONLY=<target ids, comma-separated> measures just those targets and prints their table.
 // GATEWAY_BUILD=<dir with a Waldur.GraphGateway.dll> runs that build as the gateway under test (default: this checkout's).
+// TELEMETRY=1 adds S1 on two more gateways, telemetry off (no Prometheus endpoint, no OTLP) and fully on (OTLP traces
+// and metrics over http/protobuf to a local sink, Prometheus endpoint on), and checks their ratio (issue 15: ≤ 5% apart).
 // The Mesh peer lives outside this repository (default ../shared/peers/mesh beside the checkout): without it, or with
 // MESH=0, the Mesh targets and comparisons are reported as skipped.
 import { spawn, execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { readFileSync, writeFileSync, mkdtempSync, cpSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,11 +24,13 @@ const env = process.env;
 const ROUNDS = Math.min(Number(env.ROUNDS ?? 3), 7);
 const DURATION = Math.min(Number(env.DURATION ?? 5), 20);
 const WARMUP = Math.min(Number(env.WARMUP ?? 1), 5);
-const STARTS = Math.min(Number(env.STARTS ?? 3), 7);
+const STARTS = Math.min(Number(env.STARTS ?? 2), 7);
 const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
 const CONNECTIONS = Number(env.CONNECTIONS ?? 16);
 const TOKEN = 'demo-token';
 const AUTH = `Token ${TOKEN}`;
+// Issue 16: 50 distinct callers (staff tokens of the 20 ms emulator), to show the response cache is per caller.
+const CALLERS = Array.from({ length: 50 }, (_, i) => `bench-caller-${String(i + 1).padStart(2, '0')}`);
 const children = [];
 const tmp = mkdtempSync(path.join(tmpdir(), 'gg-bench-'));
 
@@ -48,9 +53,9 @@ async function waitFor(url, headers = {}, seconds = 120) {
   throw new Error(`timed out waiting for ${url}`);
 }
 
-function emulator(port, images, faults = {}) {
+function emulator(port, images, faults = {}, extraArgs = []) {
   const args = [dll('Waldur.Emulator'), '--urls', `http://127.0.0.1:${port}`, `--Emulator:ImageCount=${images}`,
-    '--Logging:LogLevel:Default=Warning'];
+    '--Logging:LogLevel:Default=Warning', ...extraArgs];
   for (const [k, v] of Object.entries(faults)) args.push(`--Emulator:Faults:${k}=${v}`);
   start(`emulator:${port}`, 'dotnet', args);
   return `http://127.0.0.1:${port}`;
@@ -59,9 +64,12 @@ function emulator(port, images, faults = {}) {
 // Started as an operator would, `dotnet <dll>` from another folder with no logging flags: the defaults in code apply.
 const gatewayUnderTest = env.GATEWAY_BUILD ? path.join(path.resolve(env.GATEWAY_BUILD), 'Waldur.GraphGateway.dll') : dll('Waldur.GraphGateway');
 
-function gateway(port, waldur, gatewayDll = gatewayUnderTest) {
+function gateway(port, waldur, gatewayDll = gatewayUnderTest, extraArgs = [], extraEnv = {}) {
   const child = start(`gateway:${port}`, 'dotnet', [gatewayDll, '--urls', `http://127.0.0.1:${port}`,
-    `--Waldur:BaseUrl=${waldur}`], { ASPNETCORE_ENVIRONMENT: 'Production' }, tmpdir());
+    // One token drives every connection: the per-caller limit (RateLimiting:*, on by default) would measure one
+    // caller's share (4 concurrent + queue), not the gateway.
+    `--Waldur:BaseUrl=${waldur}`, '--RateLimiting:Enabled=false', ...extraArgs],
+  { ASPNETCORE_ENVIRONMENT: 'Production', ...extraEnv }, tmpdir());
   return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid, child };
 }
 
@@ -70,6 +78,16 @@ function cpuSeconds(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+}
+
+// An OTLP/HTTP sink: accepts every export (an empty protobuf answer) and counts what arrived.
+function otlpSink(port) {
+  const received = { requests: 0, bytes: 0 };
+  createServer((req, res) => {
+    req.on('data', (chunk) => { received.bytes += chunk.length; });
+    req.on('end', () => { received.requests++; res.writeHead(200, { 'content-type': 'application/x-protobuf' }); res.end(); });
+  }).listen(port, '127.0.0.1').unref();
+  return { url: `http://127.0.0.1:${port}`, received };
 }
 
 const meshPeer = path.resolve(env.MESH_PEER ?? path.join(root, '..', 'shared', 'peers', 'mesh'));
@@ -92,13 +110,27 @@ const report = `done = function(summary, latency, requests)
 end
 `;
 
-function luaFor(body) {
+// callers: tokens to rotate through, one per request (else every request is the -H Authorization caller).
+function luaFor(body, callers = null) {
   const file = path.join(tmp, `req-${Math.random().toString(36).slice(2)}.lua`);
-  const lines = body === null ? [report] : [
+  const rotate = callers === null ? [] : [
+    `local tokens = { ${callers.map((c) => `"Token ${c}"`).join(', ')} }`,
+    'local requests, n = {}, 0',
+    'function init(args)',
+    '  for i, token in ipairs(tokens) do',
+    '    local headers = {}',
+    '    for k, v in pairs(wrk.headers) do headers[k] = v end',
+    '    headers["Authorization"] = token',
+    '    requests[i] = wrk.format(nil, nil, headers, nil)',
+    '  end',
+    'end',
+    'function request() n = n % #requests + 1; return requests[n] end'];
+  const lines = body === null ? [...rotate, report] : [
     'wrk.method = "POST"',
     `wrk.body = [==[${body}]==]`,
     'wrk.headers["Content-Type"] = "application/json"',
     'wrk.headers["Accept"] = "application/graphql-response+json, application/json"',
+    ...rotate,
     report];
   writeFileSync(file, lines.join('\n'));
   return file;
@@ -119,12 +151,23 @@ async function post(url, body) {
   return json;
 }
 
+const clearJournal = (waldur) => fetch(`${waldur}/__emulator/requests`, { method: 'DELETE' });
+
+const JOURNAL_CAPACITY = 10_000; // the emulator's RequestJournal.Capacity
+
+// Waldur requests and bytes per request since the journal was cleared; `full`: the journal overflowed, so the counts
+// are lower bounds.
+async function journalPer(waldur, n) {
+  const journal = await (await fetch(`${waldur}/__emulator/requests?details`)).json();
+  const per = Math.max(1, n);
+  return { requests: journal.length / per, bytes: journal.reduce((a, e) => a + e.responseBytes, 0) / per, full: journal.length >= JOURNAL_CAPACITY };
+}
+
 // Waldur requests and bytes per request: clear the journal, send a few requests one by one, sum the journal.
 async function upstreamPerRequest(waldur, send, n = 5) {
-  await fetch(`${waldur}/__emulator/requests`, { method: 'DELETE' });
+  await clearJournal(waldur);
   for (let i = 0; i < n; i++) await send();
-  const journal = await (await fetch(`${waldur}/__emulator/requests?details`)).json();
-  return { requests: journal.length / n, bytes: journal.reduce((a, e) => a + e.responseBytes, 0) / n };
+  return journalPer(waldur, n);
 }
 
 // Process start → first answered S1 (data, no errors), polled every 10 ms; the process is stopped afterwards.
@@ -158,6 +201,12 @@ async function meshDashboard(url) {
     await level(`{ ${resources.map((r, i) => `o${i}: marketplace_public_offerings_retrieve(uuid: "${r.offering_uuid}") { name }
       m${i}: marketplace_orders_list(resource_uuid: "${r.uuid}", page_size: 1) { state }`).join(' ')} }`);
   }
+}
+
+// The peer may be composed from part of Waldur's API only: a field it lacks means there is nothing to compare.
+function meshFailure(e) {
+  const missing = /Cannot query field \\?"(\w+)\\?"/.exec(String(e.message));
+  return missing ? `skipped (the Mesh peer has no ${missing[1]})` : `failed: ${String(e.message).slice(0, 120).replaceAll('|', '/')}`;
 }
 
 async function timedP50(fn, iterations) {
@@ -209,19 +258,29 @@ const gql = (file, variables) => JSON.stringify({ query: readFileSync(path.join(
 async function main() {
   const emu = emulator(18901, 150);
   const emuLarge = emulator(18902, 10000);
-  const emuSlow = emulator(18903, 150, { latencyMs: 20 });
+  const emuSlow = emulator(18903, 150, { latencyMs: 20 }, [`--Emulator:Tokens=${[TOKEN, ...CALLERS].join(',')}`]);
+  // Ports: emulators 18901–18903, gateways 18911–18917 (18915: the start-up measurement), Mesh 18920–18921,
+  // telemetry gateways and their OTLP sink 18941–18943.
   const gw = gateway(18911, emu);
   const gwLarge = gateway(18912, emuLarge);
   const gwSlow = gateway(18913, emuSlow);
   const baseline = env.BASELINE_GATEWAY ? path.resolve(env.BASELINE_GATEWAY) : null;
   const gwBase = baseline ? gateway(18914, emu, path.join(baseline, 'Waldur.GraphGateway.dll')) : null;
+  const gwAll = gateway(18916, emu, undefined, ['--Catalog:Include=*']); // every Waldur list (issue 13)
+  // The response cache on (issue 16), one replica: HybridCache's in-process L1, default TTL 30 s.
+  const gwCached = gateway(18917, emuSlow, undefined, ['--Caching:Enabled=true']);
+  const telemetry = env.TELEMETRY === '1';
+  const sink = telemetry ? otlpSink(18943) : null;
+  const gwTelOff = telemetry ? gateway(18941, emu, undefined, ['--Telemetry:PrometheusEndpoint=false']) : null;
+  const gwTelOn = telemetry ? gateway(18942, emu, undefined, [], {
+    OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf', OTEL_METRIC_EXPORT_INTERVAL: '5000' }) : null;
   const meshSkipped = env.MESH === '0' ? 'MESH=0' : existsSync(path.join(meshPeer, 'run.sh')) ? null : `no peer at ${meshPeer}`;
   const useMesh = meshSkipped === null;
   if (!useMesh) console.log(`GraphQL Mesh peer: skipped (${meshSkipped})`);
   const meshUrl = useMesh ? mesh(18920, emu) : null;
   const auth = { authorization: AUTH };
   for (const u of [`${emu}/api/`, `${emuLarge}/api/`, `${emuSlow}/api/`]) await waitFor(u, auth);
-  for (const g of [gw, gwLarge, gwSlow, gwBase].filter(Boolean)) await waitFor(g.url.replace('/graphql', '/healthz'));
+  for (const g of [gw, gwLarge, gwSlow, gwBase, gwAll, gwCached, gwTelOff, gwTelOn].filter(Boolean)) await waitFor(g.url.replace('/graphql', '/healthz'));
   // A second Mesh in front of the slow emulator for S5, started after the first so their npm installs do not overlap.
   if (meshUrl) await waitFor(meshUrl.replace('/graphql', '/healthcheck'), {}, 180);
   const meshSlowUrl = useMesh ? mesh(18921, emuSlow) : null;
@@ -237,6 +296,7 @@ async function main() {
   const idePreset = readFileSync(path.join(root, 'src', 'Waldur.GraphGateway', 'Http', 'IdePreset.cs'), 'utf8');
   const s5 = JSON.stringify({ query: /DemoDocument = """\n([\s\S]*?)"""/.exec(idePreset)[1] });
   const meshS1 = gql('mesh-s1.graphql');
+  const [s6, s6nav, meshS6] = [gql('s6.graphql'), gql('s6-nav.graphql'), gql('mesh-s6.graphql')];
   const rest = `${emu}/api/digitalocean-images/?page_size=20`;
   const restSlow = `${emuSlow}/api/digitalocean-images/?page_size=20`;
 
@@ -254,16 +314,30 @@ async function main() {
     { id: 'GW-LAT16', label: 'gateway S1, 20 ms upstream, 16 conn', url: gwSlow.url, body: s1, waldur: emuSlow, c: 16, pid: gwSlow.pid },
     { id: 'REST-LAT64', label: 'direct REST, 20 ms upstream, 64 conn', url: restSlow, body: null, waldur: emuSlow, c: 64 },
     { id: 'GW-LAT64', label: 'gateway S1, 20 ms upstream, 64 conn', url: gwSlow.url, body: s1, waldur: emuSlow, c: 64, pid: gwSlow.pid },
+    // Issue 16. journal: Waldur requests per request counted over the measured runs (cache hits count 0).
+    { id: 'REST-LAT16-50', label: 'direct REST, 20 ms upstream, 16 conn, 50 callers', url: restSlow, body: null, waldur: emuSlow, c: 16, callers: CALLERS },
+    { id: 'GWC-LAT16-C1', label: 'gateway S1, 20 ms, 16 conn, cache on', url: gwCached.url, body: s1, waldur: emuSlow, c: 16, pid: gwCached.pid, journal: true },
+    { id: 'GW-LAT16-50', label: 'gateway S1, 20 ms, 16 conn, cache off, 50 callers', url: gwSlow.url, body: s1, waldur: emuSlow, c: 16, pid: gwSlow.pid, journal: true, callers: CALLERS },
+    { id: 'GWC-LAT16-50', label: 'gateway S1, 20 ms, 16 conn, cache on, 50 callers', url: gwCached.url, body: s1, waldur: emuSlow, c: 16, pid: gwCached.pid, journal: true, callers: CALLERS },
+    // Issue 13: an unreviewed list of the `*` catalog.
+    { id: 'GW-S6', label: 'gateway `*` S6 (generated list, 20 rows)', url: gwAll.url, body: s6, waldur: emu, c: CONNECTIONS, pid: gwAll.pid },
+    { id: 'GW-S6-NAV', label: 'gateway `*` S6 + user and offering references', url: gwAll.url, body: s6nav, waldur: emu, c: CONNECTIONS, pid: gwAll.pid },
   ];
   if (meshUrl) targets.push(
     { id: 'MESH-S1', label: 'GraphQL Mesh S1', url: meshUrl, body: meshS1, waldur: emu, c: CONNECTIONS },
     { id: 'MESH-S2', label: 'GraphQL Mesh S2 (30 lookups)', url: meshUrl, body: meshS2, waldur: emu, c: CONNECTIONS });
+  // S6 is compared only where the Mesh peer has the list.
+  const meshS6Error = meshUrl ? await post(meshUrl, meshS6).then(() => null, meshFailure) : `skipped (${meshSkipped})`;
+  if (meshS6Error === null) targets.push({ id: 'MESH-S6', label: 'GraphQL Mesh S6', url: meshUrl, body: meshS6, waldur: emu, c: CONNECTIONS });
+  if (telemetry) targets.push(
+    { id: 'TEL-OFF-S1', label: 'gateway S1, telemetry off', url: gwTelOff.url, body: s1, waldur: emu, c: CONNECTIONS, pid: gwTelOff.pid },
+    { id: 'TEL-ON-S1', label: 'gateway S1, OTLP traces + metrics and Prometheus on', url: gwTelOn.url, body: s1, waldur: emu, c: CONNECTIONS, pid: gwTelOn.pid });
 
   if (gwBase) targets.push({ id: 'BASE-S1', label: `baseline build S1 (${baseline})`, url: gwBase.url, body: s1, waldur: emu, c: CONNECTIONS, pid: gwBase.pid });
   const only = env.ONLY ? new Set(env.ONLY.split(',')) : null;
   if (only) targets.splice(0, targets.length, ...targets.filter((t) => only.has(t.id)));
   for (const t of targets) {
-    t.lua = luaFor(t.body);
+    t.lua = luaFor(t.body, t.callers ?? null);
     t.upstream = await upstreamPerRequest(t.waldur, () => (t.body === null ? fetchBody(t.url) : post(t.url, t.body)));
     t.runs = [];
   }
@@ -275,22 +349,22 @@ async function main() {
     try {
       meshS5.upstream = await upstreamPerRequest(emuSlow, () => meshDashboard(meshSlowUrl), 2);
     } catch (e) {
-      // The peer may be composed from part of Waldur's API only (no core lists): then there is nothing to compare.
-      const missing = /Cannot query field \\?"(\w+)\\?"/.exec(String(e.message));
-      meshS5.error = missing ? `skipped (the Mesh peer has no ${missing[1]})` : `failed: ${String(e.message).slice(0, 120).replaceAll('|', '/')}`;
+      meshS5.error = meshFailure(e);
     }
   }
   const starts = [];
   if (measureExtras) for (let i = 0; i < STARTS; i++) starts.push(await startupMs(18915, emu, s1));
 
   // One unrecorded pass first: .NET's tiered JIT and the peers' caches settle before anything is measured.
-  for (const t of targets) wrk(t.url, t.lua, t.c, WARMUP * 3);
+  for (const t of targets) wrk(t.url, t.lua, t.c, WARMUP * 2);
   for (let r = 1; r <= ROUNDS; r++) {
     for (const t of targets) {
       wrk(t.url, t.lua, t.c, WARMUP);
+      if (t.journal) await clearJournal(t.waldur);
       const cpuBefore = t.pid ? cpuSeconds(t.pid) : 0;
       const run = wrk(t.url, t.lua, t.c, DURATION);
       run.cpuUs = t.pid && run.requests > 0 ? ((cpuSeconds(t.pid) - cpuBefore) * 1e6) / run.requests : null;
+      if (t.journal) run.upstream = await journalPer(t.waldur, run.requests);
       t.runs.push(run);
       process.stderr.write(`round ${r} ${t.id}: ${JSON.stringify(run)}\n`);
     }
@@ -301,7 +375,10 @@ async function main() {
   const m = Object.fromEntries(targets.map((t) => [t.id, {
     ...t, rps: median(t.runs.map((x) => x.rps)), p50: median(t.runs.map((x) => x.p50)),
     p99: median(t.runs.map((x) => x.p99)), errors: t.runs.reduce((a, x) => a + x.errors, 0),
-    cpuUs: t.pid ? median(t.runs.map((x) => x.cpuUs)) : null }]));
+    cpuUs: t.pid ? median(t.runs.map((x) => x.cpuUs)) : null,
+    upstream: t.journal ? {
+      requests: median(t.runs.map((x) => x.upstream.requests)), bytes: median(t.runs.map((x) => x.upstream.bytes)),
+      full: t.runs.some((x) => x.upstream.full) } : t.upstream }]));
 
   const lines = [];
   lines.push(`Machine: ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores (shared, noisy); ${ROUNDS} rounds × ${DURATION}s per target after ${WARMUP}s warm-up; wrk 1 thread; medians.`);
@@ -310,11 +387,18 @@ async function main() {
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const t of Object.values(m)) {
     const cpu = t.cpuUs === null ? '–' : t.cpuUs.toFixed(0);
-    lines.push(`| ${t.label} | ${t.c} | ${t.rps.toFixed(0)} | ${t.p50.toFixed(2)} | ${t.p99.toFixed(2)} | ${cpu} | ${t.upstream.requests.toFixed(2)} | ${t.upstream.bytes.toFixed(0)} | ${t.errors} |`);
+    const atLeast = t.upstream.full ? '≥ ' : '';
+    lines.push(`| ${t.label} | ${t.c} | ${t.rps.toFixed(0)} | ${t.p50.toFixed(2)} | ${t.p99.toFixed(2)} | ${cpu} | ${atLeast}${t.upstream.requests.toFixed(t.journal ? 3 : 2)} | ${atLeast}${t.upstream.bytes.toFixed(0)} | ${t.errors} |`);
   }
   lines.push('');
   if (m['BASE-S1'] && m['GW-S1']) {
     lines.push(`S1 this build vs baseline: ${(m['GW-S1'].rps / m['BASE-S1'].rps).toFixed(2)}× requests/s (${m['GW-S1'].rps.toFixed(0)} vs ${m['BASE-S1'].rps.toFixed(0)}), p50 ${m['GW-S1'].p50.toFixed(2)} vs ${m['BASE-S1'].p50.toFixed(2)} ms, CPU ${m['GW-S1'].cpuUs.toFixed(0)} vs ${m['BASE-S1'].cpuUs.toFixed(0)} µs/request.`);
+    lines.push('');
+  }
+  if (m['GW-S6']) {
+    const meshText = m['MESH-S6'] ? `${m['MESH-S6'].upstream.requests.toFixed(2)} (${m['MESH-S6'].rps.toFixed(0)} req/s)` : meshS6Error;
+    lines.push(`S6, an unreviewed list (Waldur requests per request): gateway ${m['GW-S6'].upstream.requests.toFixed(2)} (${m['GW-S6'].rps.toFixed(0)} req/s), Mesh ${meshText}; `
+      + `with its user and offering references the gateway needs ${m['GW-S6-NAV']?.upstream.requests.toFixed(2) ?? 'n/a'} (Mesh has no reference fields: a client would add one retrieve per row and reference).`);
     lines.push('');
   }
   if (only) {
@@ -350,6 +434,19 @@ async function main() {
     check(`20 ms upstream, ${c} conn: req/s vs direct`, '≥ 0.95×', null, () => [`${ratio(g.rps, d.rps).toFixed(2)}× (${g.rps.toFixed(0)} vs ${d.rps.toFixed(0)})`, ratio(g.rps, d.rps) >= 0.95]);
     check(`20 ms upstream, ${c} conn: p50 over direct`, '≤ +1 ms', null, () => [`+${(g.p50 - d.p50).toFixed(2)} ms (${g.p50.toFixed(2)} vs ${d.p50.toFixed(2)})`, g.p50 - d.p50 <= 1]);
   }
+  // Issue 16: with the cache on, S1 at 20 ms upstream and 16 connections answers in p50 ≤ 8 ms at ≥ 3× direct REST's
+  // requests/s; with 50 callers each caller fills its own entries (more Waldur requests, never a shared answer).
+  for (const [callers, on, direct] of [['1 caller', 'GWC-LAT16-C1', 'REST-LAT16'], ['50 callers', 'GWC-LAT16-50', 'REST-LAT16-50']]) {
+    const c = m[on];
+    const d = m[direct];
+    check(`Cache on, 20 ms upstream, 16 conn, ${callers}: p50`, '≤ 8 ms', null, () => [`${c.p50.toFixed(2)} ms (${c.upstream.requests.toFixed(3)} Waldur requests per request)`, c.p50 <= 8]);
+    check(`Cache on, 20 ms upstream, 16 conn, ${callers}: req/s vs direct`, '≥ 3×', null, () => [`${ratio(c.rps, d.rps).toFixed(1)}× (${c.rps.toFixed(0)} vs ${d.rps.toFixed(0)})`, ratio(c.rps, d.rps) >= 3]);
+  }
+  // Issue 15: telemetry fully on costs at most 5% of S1's requests/s.
+  const tel = [m['TEL-ON-S1'], m['TEL-OFF-S1']];
+  check('S1 telemetry on vs off: requests/s', '≥ 0.95×', telemetry ? null : 'not run (TELEMETRY=1 adds it)', () => [
+    `${ratio(tel[0].rps, tel[1].rps).toFixed(3)}× (${tel[0].rps.toFixed(0)} vs ${tel[1].rps.toFixed(0)}; CPU ${tel[0].cpuUs.toFixed(0)} vs ${tel[1].cpuUs.toFixed(0)} µs/request; `
+      + `the OTLP sink received ${sink.received.requests} exports, ${(sink.received.bytes / 1e6).toFixed(1)} MB)`, ratio(tel[0].rps, tel[1].rps) >= 0.95]);
   check('S2 vs Mesh', '≥ 30×', meshReason, () => [`${ratio(m['GW-S2'].rps, m['MESH-S2'].rps).toFixed(1)}×`, ratio(m['GW-S2'].rps, m['MESH-S2'].rps) >= 30]);
   const s3r = ratio(m['GW-S3'].p50, scanP50);
   check('S3 p50 vs direct scan', '≤ 1.5×', null, () => [`${s3r.toFixed(2)}×`, s3r <= 1.5]);

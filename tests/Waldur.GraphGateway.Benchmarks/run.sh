@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The scenario benchmark (issues 7 and 14): publishes the gateway as it ships (Release, ReadyToRun, as the Dockerfile
+# The scenario benchmark (issues 7, 13, 14, 16): publishes the gateway as it ships (Release, ReadyToRun, as the Dockerfile
 # does), starts emulators, gateways and the Mesh peers on loopback, drives bounded wrk load, prints a Markdown table.
-# Env: ROUNDS (3), DURATION (5 s), WARMUP (1 s), MESH (1), STARTS (3), OUT; GATEWAY_BUILD skips the publish;
+# Env: ROUNDS (3), DURATION (5 s), WARMUP (1 s), MESH (1), STARTS (2), OUT; GATEWAY_BUILD skips the publish;
 # TELEMETRY=1 adds S1 with telemetry off vs on (issue 15).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
