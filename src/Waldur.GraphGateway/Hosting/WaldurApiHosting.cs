@@ -31,7 +31,9 @@ public static class WaldurApiHosting
                 // The pipeline's total timeout is the deadline; HttpClient's own would cut retries short.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .RedactLoggedHeaders(["Authorization"])
+            // No HttpClient logging handlers: their per-call log scope costs CPU on every Waldur call (issue 14's
+            // profile), and WaldurClient logs each call itself at Debug (never a header, so no token).
+            .RemoveAllLoggers()
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions pipeline, IServiceProvider sp) =>
             {
