@@ -11,6 +11,7 @@ namespace Waldur.GraphGateway.Tests.Reliability;
 /// <c>SOAK_SECONDS=300 dotnet test tests/Waldur.GraphGateway.Tests --filter FullyQualifiedName~Reliability.SoakTests</c>.
 /// Reports requests served, errors by code, Waldur calls and memory; asserts no 500s, bounded answers and bounded memory.
 /// </summary>
+[Collection(SoakCollection.Name)]
 public class SoakTests(ITestOutputHelper output)
 {
     private const int Workers = 8;
@@ -129,4 +130,14 @@ public class SoakTests(ITestOutputHelper output)
         GC.Collect();
         return GC.GetTotalMemory(forceFullCollection: true);
     }
+}
+
+/// <summary>
+/// The soak measures the process's managed memory, so it runs alone, after the parallel tests: others building big
+/// schemas (the `*` catalog) or topologies beside it would count as its growth.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SoakCollection
+{
+    public const string Name = "Soak (runs alone)";
 }
