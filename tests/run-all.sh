@@ -41,5 +41,12 @@ for suite in tests/conformance/run.sh tests/federation/run.sh; do
   fi
 done
 
+# Name every failed .NET test again at the end, with its message, so the tail of a long CI log says what failed.
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  # perl-base is essential on Debian; a trx result element holds testName, outcome and a Message.
+  perl -0777 -ne 'while (/<UnitTestResult [^>]*testName="([^"]*)"[^>]*outcome="Failed".*?<Message>(.*?)<\/Message>/gs) { print "FAILED $1 :: ", substr($2, 0, 2000), "\n" }' "$trx"
+done
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
