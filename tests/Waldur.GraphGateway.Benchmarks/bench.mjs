@@ -93,11 +93,20 @@ function otlpSink(port) {
 const meshPeer = path.resolve(env.MESH_PEER ?? path.join(root, '..', 'shared', 'peers', 'mesh'));
 
 // Each instance runs from its own writable copy (the peer composes its supergraph inside its folder, so two instances
-// cannot share one), kept between runs so its npm ci happens once per machine.
-function mesh(port, waldur) {
+// cannot share one), kept between runs so its npm ci happens once per machine. The peer as shipped composes Waldur's
+// DigitalOcean extract (images, regions); wholeApi composes the same Mesh, unchanged otherwise, from the repository's
+// vendored Waldur OpenAPI document instead, as a team running Mesh over all of Waldur would (S5, S6).
+const vendoredSpec = path.join(root, 'spec', 'waldur', 'waldur-openapi-8.0.5.yaml');
+function mesh(port, waldur, wholeApi = false) {
   const dir = path.join(tmpdir(), `waldur-gg-mesh-peer-${port}`);
   cpSync(meshPeer, dir, { recursive: true });
   execFileSync('chmod', ['-R', 'u+w', dir]);
+  if (wholeApi) {
+    const config = path.join(dir, 'mesh.config.ts');
+    const composed = readFileSync(config, 'utf8').replace(/source: '[^']*'/, `source: '${vendoredSpec}'`);
+    if (!composed.includes(vendoredSpec)) throw new Error(`the Mesh peer's ${config} names no source to replace`);
+    writeFileSync(config, composed);
+  }
   start(`mesh:${port}`, 'bash', [path.join(dir, 'run.sh')], { WALDUR_URL: waldur, MESH_PORT: String(port) });
   return `http://127.0.0.1:${port}/graphql`;
 }
@@ -259,7 +268,7 @@ async function main() {
   const emu = emulator(18901, 150);
   const emuLarge = emulator(18902, 10000);
   const emuSlow = emulator(18903, 150, { latencyMs: 20 }, [`--Emulator:Tokens=${[TOKEN, ...CALLERS].join(',')}`]);
-  // Ports: emulators 18901–18903, gateways 18911–18917 (18915: the start-up measurement), Mesh 18920–18921,
+  // Ports: emulators 18901–18903, gateways 18911–18917 (18915: the start-up measurement), Mesh 18920–18922,
   // telemetry gateways and their OTLP sink 18941–18943.
   const gw = gateway(18911, emu);
   const gwLarge = gateway(18912, emuLarge);
@@ -281,10 +290,12 @@ async function main() {
   const auth = { authorization: AUTH };
   for (const u of [`${emu}/api/`, `${emuLarge}/api/`, `${emuSlow}/api/`]) await waitFor(u, auth);
   for (const g of [gw, gwLarge, gwSlow, gwBase, gwAll, gwCached, gwTelOff, gwTelOn].filter(Boolean)) await waitFor(g.url.replace('/graphql', '/healthz'));
-  // A second Mesh in front of the slow emulator for S5, started after the first so their npm installs do not overlap.
+  // Two Mesh instances over Waldur's whole API, started after the first so their npm installs do not overlap: one in
+  // front of the slow emulator for S5, one in front of the fast one for S6.
   if (meshUrl) await waitFor(meshUrl.replace('/graphql', '/healthcheck'), {}, 180);
-  const meshSlowUrl = useMesh ? mesh(18921, emuSlow) : null;
-  if (meshSlowUrl) await waitFor(meshSlowUrl.replace('/graphql', '/healthcheck'), {}, 180);
+  const meshSlowUrl = useMesh ? mesh(18921, emuSlow, true) : null;
+  const meshAllUrl = useMesh ? mesh(18922, emu, true) : null;
+  for (const u of [meshSlowUrl, meshAllUrl].filter(Boolean)) await waitFor(u.replace('/graphql', '/healthcheck'), {}, 180);
 
   const uuids = (await (await fetch(`${emu}/api/digitalocean-images/?page_size=30`, { headers: auth })).json()).map((i) => i.uuid);
   const s2 = JSON.stringify({ query: `{ ${uuids.map((u, i) => `i${i}: digitalOceanImageByUuid(uuid: "${u}") { uuid name distribution }`).join(' ')} }` });
@@ -327,8 +338,8 @@ async function main() {
     { id: 'MESH-S1', label: 'GraphQL Mesh S1', url: meshUrl, body: meshS1, waldur: emu, c: CONNECTIONS },
     { id: 'MESH-S2', label: 'GraphQL Mesh S2 (30 lookups)', url: meshUrl, body: meshS2, waldur: emu, c: CONNECTIONS });
   // S6 is compared only where the Mesh peer has the list.
-  const meshS6Error = meshUrl ? await post(meshUrl, meshS6).then(() => null, meshFailure) : `skipped (${meshSkipped})`;
-  if (meshS6Error === null) targets.push({ id: 'MESH-S6', label: 'GraphQL Mesh S6', url: meshUrl, body: meshS6, waldur: emu, c: CONNECTIONS });
+  const meshS6Error = meshAllUrl ? await post(meshAllUrl, meshS6).then(() => null, meshFailure) : `skipped (${meshSkipped})`;
+  if (meshS6Error === null) targets.push({ id: 'MESH-S6', label: 'GraphQL Mesh (whole API) S6', url: meshAllUrl, body: meshS6, waldur: emu, c: CONNECTIONS });
   if (telemetry) targets.push(
     { id: 'TEL-OFF-S1', label: 'gateway S1, telemetry off', url: gwTelOff.url, body: s1, waldur: emu, c: CONNECTIONS, pid: gwTelOff.pid },
     { id: 'TEL-ON-S1', label: 'gateway S1, OTLP traces + metrics and Prometheus on', url: gwTelOn.url, body: s1, waldur: emu, c: CONNECTIONS, pid: gwTelOn.pid });
