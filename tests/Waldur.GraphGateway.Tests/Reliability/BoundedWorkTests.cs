@@ -79,15 +79,22 @@ public sealed class BoundedWorkTests(ITestOutputHelper output)
     [Fact]
     public async Task A_callers_requests_past_its_slots_and_queue_get_429_while_others_and_health_are_served()
     {
-        await using var host = await ReliabilityHost.StartAsync(new Dictionary<string, string?>
+        await using var host = await ReliabilityHost.StartAsync(new Dictionary<string, string?>(ReliabilityHost.ProductionTimeouts)
         {
             ["RateLimiting:ConcurrentRequestsPerCaller"] = "1",
             ["RateLimiting:QueueLimitPerCaller"] = "0",
             ["RateLimiting:RetryAfterSeconds"] = "2",
         }, emulatorArgs: ["--Emulator:Tokens:0=demo-token", "--Emulator:Tokens:1=other-token"]);
-        await host.SetFaultsAsync(new { latencyMs = 700 });
+        // The first request holds the caller's one slot while Waldur is slow. The second is sent once the first is
+        // seen waiting on Waldur (it has the slot), not after a fixed time: on a busy machine the first could still be
+        // on its way to the limiter then, or already done, and either request could get the slot.
+        await host.SetFaultsAsync(new { latencyMs = 5000 });
         var slow = host.QueryAsync("{ digitalOceanImages(first: 1) { totalCount } }");
-        await Task.Delay(200);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(await host.JournalAsync()).Any(c => c.Path.Contains("digitalocean-images", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
 
         using var refused = await host.Client.SendAsync(Post("Token demo-token"));
         var refusedBody = JsonNode.Parse(await refused.Content.ReadAsStringAsync());
