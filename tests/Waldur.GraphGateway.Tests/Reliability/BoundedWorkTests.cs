@@ -47,7 +47,7 @@ public sealed class BoundedWorkTests(ITestOutputHelper output)
     {
         // The field 1, each term 1, a possible scan 34 (10,000 rows are 34 Waldur pages), then ×10 rows: totalCount,
         // nodes and name 10 each. No filter: 31; one term: 66; ten terms: 75.
-        await using var host = await ReliabilityHost.StartAsync(new Dictionary<string, string?> { ["GraphQL:MaxComplexity"] = "70" });
+        await using var host = await ReliabilityHost.StartAsync(new Dictionary<string, string?>(ReliabilityHost.ProductionTimeouts) { ["GraphQL:MaxComplexity"] = "70" });
 
         var none = await host.QueryAsync(ImagesQuery, new { w = (object?)null });
         var one = await host.QueryAsync(ImagesQuery, new { w = Or(1) });
@@ -61,7 +61,7 @@ public sealed class BoundedWorkTests(ITestOutputHelper output)
     [Fact]
     public async Task Waldur_calls_past_the_cap_fail_their_fields_and_the_others_answer()
     {
-        await using var host = await ReliabilityHost.StartAsync(new Dictionary<string, string?> { ["Waldur:MaxCallsPerRequest"] = "3" });
+        await using var host = await ReliabilityHost.StartAsync(new Dictionary<string, string?>(ReliabilityHost.ProductionTimeouts) { ["Waldur:MaxCallsPerRequest"] = "3" });
         var fields = string.Join(" ", Enumerable.Range(0, 5).Select(i => $"f{i}: digitalOceanImages(where: {{ name: {{ eq: \"n{i}\" }} }}) {{ totalCount }}"));
         await host.ClearJournalAsync();
 
