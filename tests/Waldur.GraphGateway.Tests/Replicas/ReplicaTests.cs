@@ -39,6 +39,7 @@ public sealed class ReplicaTests(ReplicaFixture fixture, ITestOutputHelper outpu
         // Unique per run: neither replica can know it before it is registered.
         var query = $"query Q{Guid.NewGuid():N} {{ customers(first: 1) {{ totalCount }} }}";
         var hash = PersistedQueryStore.Hash(query);
+        await SettledRedisOutagesAsync();
 
         var register = await ReplicaTopology.PostAsync(_topology.BalancerUrl, Apq(hash, query));
         var byHash = await ReplicaTopology.PostAsync(_topology.BalancerUrl, Apq(hash));
@@ -68,6 +69,7 @@ public sealed class ReplicaTests(ReplicaFixture fixture, ITestOutputHelper outpu
     public async Task One_caller_costs_one_Waldur_request_across_both_replicas_and_a_second_caller_another()
     {
         const string query = "{ projects(first: 7) { totalCount nodes { uuid name } } }";
+        await SettledRedisOutagesAsync();
         await _topology.ClearJournalAsync();
 
         var cached = await _topology.RedisEntriesAsync(WaldurCacheKeys.Prefix);
@@ -219,7 +221,8 @@ public sealed class ReplicaTests(ReplicaFixture fixture, ITestOutputHelper outpu
     /// Waits until no replica is inside an outage (each warning has its recovery line), asking each replica for a
     /// Redis write meanwhile: a Redis command slowed past its timeout by a loaded machine is an outage of its own
     /// (the replica then leaves Redis alone for a while), and an outage still open when a test's own begins would
-    /// absorb it (no new warning), or one still being logged would be counted as the test's.
+    /// absorb it (no new warning), or one still being logged would be counted as the test's; a test about sharing
+    /// through Redis would find a replica not using it.
     /// </summary>
     private async Task<(int Warnings, int Recoveries)[]> SettledRedisOutagesAsync()
     {
