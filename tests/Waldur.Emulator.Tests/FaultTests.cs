@@ -110,14 +110,16 @@ public sealed class FaultTests : IAsyncLifetime
     [Fact]
     public async Task Stall_rate_1_sends_half_the_body_then_the_rest()
     {
-        await PutAsync("{\"stallRate\":1,\"stallMs\":300}");
+        // The clock starts only once this test has read the first byte, which a busy machine can delay well past the
+        // first half's arrival: a stall long against that delay, and half of it asserted.
+        await PutAsync("{\"stallRate\":1,\"stallMs\":3000}");
         using var response = await _client.GetAsync("/api/digitalocean-images/", HttpCompletionOption.ResponseHeadersRead);
         var stream = await response.Content.ReadAsStreamAsync();
         var buffer = new byte[1];
         Assert.Equal(1, await stream.ReadAsync(buffer));
         var watch = Stopwatch.StartNew();
         var rest = await new StreamReader(stream).ReadToEndAsync();
-        Assert.True(watch.ElapsedMilliseconds >= 150, $"rest arrived after {watch.ElapsedMilliseconds} ms");
+        Assert.True(watch.ElapsedMilliseconds >= 1500, $"rest arrived after {watch.ElapsedMilliseconds} ms");
         var (_, full) = await new Func<Task<(HttpResponseMessage, string)>>(async () =>
         {
             await _client.DeleteAsync("/__emulator/faults");

@@ -47,7 +47,7 @@ public sealed class BoundedWorkTests(ITestOutputHelper output)
     {
         // The field 1, each term 1, a possible scan 34 (10,000 rows are 34 Waldur pages), then ×10 rows: totalCount,
         // nodes and name 10 each. No filter: 31; one term: 66; ten terms: 75.
-        await using var host = await ReliabilityHost.StartAsync(new Dictionary<string, string?> { ["GraphQL:MaxComplexity"] = "70" });
+        await using var host = await ReliabilityHost.StartAsync(new Dictionary<string, string?>(ReliabilityHost.ProductionTimeouts) { ["GraphQL:MaxComplexity"] = "70" });
 
         var none = await host.QueryAsync(ImagesQuery, new { w = (object?)null });
         var one = await host.QueryAsync(ImagesQuery, new { w = Or(1) });
@@ -61,7 +61,7 @@ public sealed class BoundedWorkTests(ITestOutputHelper output)
     [Fact]
     public async Task Waldur_calls_past_the_cap_fail_their_fields_and_the_others_answer()
     {
-        await using var host = await ReliabilityHost.StartAsync(new Dictionary<string, string?> { ["Waldur:MaxCallsPerRequest"] = "3" });
+        await using var host = await ReliabilityHost.StartAsync(new Dictionary<string, string?>(ReliabilityHost.ProductionTimeouts) { ["Waldur:MaxCallsPerRequest"] = "3" });
         var fields = string.Join(" ", Enumerable.Range(0, 5).Select(i => $"f{i}: digitalOceanImages(where: {{ name: {{ eq: \"n{i}\" }} }}) {{ totalCount }}"));
         await host.ClearJournalAsync();
 
@@ -79,15 +79,22 @@ public sealed class BoundedWorkTests(ITestOutputHelper output)
     [Fact]
     public async Task A_callers_requests_past_its_slots_and_queue_get_429_while_others_and_health_are_served()
     {
-        await using var host = await ReliabilityHost.StartAsync(new Dictionary<string, string?>
+        await using var host = await ReliabilityHost.StartAsync(new Dictionary<string, string?>(ReliabilityHost.ProductionTimeouts)
         {
             ["RateLimiting:ConcurrentRequestsPerCaller"] = "1",
             ["RateLimiting:QueueLimitPerCaller"] = "0",
             ["RateLimiting:RetryAfterSeconds"] = "2",
         }, emulatorArgs: ["--Emulator:Tokens:0=demo-token", "--Emulator:Tokens:1=other-token"]);
-        await host.SetFaultsAsync(new { latencyMs = 700 });
+        // The first request holds the caller's one slot while Waldur is slow. The second is sent once the first is
+        // seen waiting on Waldur (it has the slot), not after a fixed time: on a busy machine the first could still be
+        // on its way to the limiter then, or already done, and either request could get the slot.
+        await host.SetFaultsAsync(new { latencyMs = 5000 });
         var slow = host.QueryAsync("{ digitalOceanImages(first: 1) { totalCount } }");
-        await Task.Delay(200);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(await host.JournalAsync()).Any(c => c.Path.Contains("digitalocean-images", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
 
         using var refused = await host.Client.SendAsync(Post("Token demo-token"));
         var refusedBody = JsonNode.Parse(await refused.Content.ReadAsStringAsync());

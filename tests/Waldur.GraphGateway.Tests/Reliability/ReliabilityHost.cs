@@ -77,7 +77,9 @@ public sealed class ReliabilityHost : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null, string[]? emulatorArgs = null, LogLevel logLevel = LogLevel.Trace)
     {
         emulatorArgs ??= [];
-        var emulator = EmulatorApp.Build(["--urls", "http://127.0.0.1:0", .. emulatorArgs]);
+        // Not port 0: a stopped emulator's port must stay closed, and free for its restart, while tests in parallel
+        // bind port 0 (see LoopbackPorts).
+        var emulator = EmulatorApp.Build(["--urls", $"http://127.0.0.1:{LoopbackPorts.Free()}", .. emulatorArgs]);
         await emulator.StartAsync();
         var emulatorUri = new Uri(emulator.Urls.First());
         var logs = new CapturedLogs();

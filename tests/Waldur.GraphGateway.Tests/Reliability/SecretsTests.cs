@@ -40,7 +40,7 @@ public class SecretsTests(ITestOutputHelper output)
         };
         ActivitySource.AddActivityListener(listener);
 
-        await using var host = await ReliabilityHost.StartAsync(emulatorArgs: [$"--Emulator:Tokens={Key}"]);
+        await using var host = await ReliabilityHost.StartAsync(ReliabilityHost.ProductionTimeouts, emulatorArgs: [$"--Emulator:Tokens={Key}"]);
         var headers = new Dictionary<string, string>(CallerHeaders) { ["Origin"] = "https://evil.example", ["Referer"] = $"https://x/?token={Key}" };
         var answers = new List<GatewayAnswer>();
         const string query = "{ digitalOceanImages(first: 2) { nodes { uuid regions { name } } } digitalOceanRegions(first: 1) { totalCount } }";

@@ -118,6 +118,10 @@ public sealed class OtlpExportTests(ITestOutputHelper output)
         ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint.AbsoluteUri.TrimEnd('/'),
         ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
         ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+        // HttpClient's and ASP.NET Core's activity sources are process-wide: this gateway's exporter also queues the
+        // spans of every test running beside it (thousands a second from the load tests), and a full queue (2,048 by
+        // default) drops new spans, this test's among them.
+        ["OTEL_BSP_MAX_QUEUE_SIZE"] = "100000",
         ["OTEL_SERVICE_NAME"] = "gateway-under-test",
     };
 
