@@ -169,13 +169,21 @@ public sealed class ReplicaTopology : IAsyncDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
+    /// <summary>
+    /// Unlike the compose file, Redis commands get 2 s here, not the gateway's default 250 ms. Here two
+    /// gateways, Redis, HAProxy and the parallel tests share two cores, and a command starved past 250 ms is an outage
+    /// to the gateway (Redis skipped for <c>Redis:RetryAfter</c>) that would break the sharing these tests assert; a
+    /// stopped or frozen Redis still fails every command, so the outage tests prove the same.
+    /// </summary>
+    private const string TestRedisTimeouts = "syncTimeout=2000,asyncTimeout=2000";
+
     /// <summary>The compose file's gateway settings, with its service names replaced by the loopback addresses.</summary>
     private Dictionary<string, string> GatewayEnvironment()
     {
         var environment = DeployFiles.GatewayEnvironment().ToDictionary(
             s => s.Key,
             s => s.Value.Replace("http://waldur:8080/", _emulator.Urls.First() + "/", StringComparison.Ordinal)
-                .Replace("redis:6379", $"127.0.0.1:{RedisPort}", StringComparison.Ordinal));
+                .Replace("redis:6379", $"127.0.0.1:{RedisPort},{TestRedisTimeouts}", StringComparison.Ordinal));
         environment["Caching__KeySecret"] = KeySecret;
         environment["Waldur__Resilience__RetryBaseDelay"] = "00:00:00.020";
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
