@@ -1,19 +1,21 @@
 using Waldur.GraphGateway.Loading.Sorting;
+using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Loading;
 
 /// <summary>
-/// Which of a resource's fields one list request needs from Waldur (sent as <c>field=</c> where the list takes it): the
-/// item fields the query selects (a reference needs its uuid, <c>id</c> and reverse connections the row's uuid), plus
-/// what the gateway itself reads: uuid and url (Waldur adds neither unasked), the default order's field, the <c>o</c>
-/// keys, residual filters and sorts. Null means every field (also when one of them is not among Waldur's <c>field=</c> choices).
+/// Which of a resource's fields one list request needs from Waldur: the item fields the query selects (a reference
+/// needs its uuid, <c>id</c> and reverse connections the row's uuid), plus what the gateway itself reads: uuid and url
+/// (Waldur adds neither unasked), the default order's field, the <c>o</c> keys, residual filters and sorts. Null means
+/// every field: when unsure, read everything. The rows keep only these keys whether or not the list takes <c>field=</c>
+/// (without it Waldur still sends every key and the reader skips the rest): parsing unread keys is most of a list's cost.
 /// </summary>
 public static class FieldProjection
 {
     public static IReadOnlyCollection<string>? Selected(ListResource resource, IReadOnlyCollection<string>? selection)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        if (selection is null || !resource.Descriptor.SparseFields)
+        if (selection is null)
             return null;
         var shape = resource.Endpoint.Shape;
         var fields = new HashSet<string>(StringComparer.Ordinal) { "uuid" };
@@ -33,6 +35,20 @@ public static class FieldProjection
         return fields;
     }
 
+    /// <summary>
+    /// <paramref name="query"/> reading only the keys <see cref="Keys"/> names, sent as <c>field=</c> when Waldur takes
+    /// it for the list and can name each of them (a field outside its choices comes only without <c>field=</c>).
+    /// </summary>
+    public static WaldurListQuery Apply(WaldurListQuery query, ListResource resource, IReadOnlyCollection<string>? selected,
+        IEnumerable<string> residualFields, IEnumerable<SortKey> order)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var keys = Keys(resource, selected, residualFields, order);
+        var sendable = keys is not null && resource.Descriptor.SparseFields
+                       && resource.Endpoint.Shape.Fields.All(f => f.Descriptor.Projectable || !keys.Contains(f.Descriptor.JsonName));
+        return query with { Reads = keys, SendsFields = sendable };
+    }
+
     /// <summary>The Waldur keys for <paramref name="selected"/> plus what the plan reads, in the shape's order.</summary>
     public static IReadOnlyList<string>? Keys(ListResource resource, IReadOnlyCollection<string>? selected, IEnumerable<string> residualFields,
         IEnumerable<SortKey> order)
@@ -44,8 +60,6 @@ public static class FieldProjection
         needed.UnionWith(resource.ServerSort.Select(s => s.Field));
         needed.UnionWith(residualFields);
         needed.UnionWith(order.Select(k => k.Field));
-        var fields = resource.Endpoint.Shape.Fields.Where(f => needed.Contains(f.Name)).ToList();
-        // A field `field=` cannot name (not in the list's choices) comes only without `field=`: then ask for everything.
-        return fields.All(f => f.Descriptor.Projectable) ? fields.Select(f => f.Descriptor.JsonName).ToList() : null;
+        return resource.Endpoint.Shape.Fields.Where(f => needed.Contains(f.Name)).Select(f => f.Descriptor.JsonName).ToList();
     }
 }

@@ -35,7 +35,7 @@ public sealed partial class ListPlanner(ListFetcher fetcher, ResidualScanner sca
         var context = Plan(resource, request, new WaldurListQuery(split.Pushdown, null, 1, WaldurListQuery.MaxPageSize));
         context = context with
         {
-            Query = context.Query with { Fields = FieldProjection.Keys(resource, request.Selection, split.ResidualFields, context.Order) },
+            Query = FieldProjection.Apply(context.Query, resource, request.Selection, split.ResidualFields, context.Order),
         };
         if (resource.FollowsWaldurOrder
             && (request.Order.Count == 0 || !resource.Endpoint.Shape.Keyed || !resource.Endpoint.Paged))

@@ -16,7 +16,7 @@ public sealed class ListRequestCache
 
     public async Task<WaldurPage> PageAsync(WaldurEndpoint endpoint, WaldurListQuery query, Func<Task<WaldurPage>> fetch)
     {
-        var page = (WaldurPage)await GetOrAdd($"page|{endpoint.Path}|{query.ToQueryString()}", async () => await fetch())
+        var page = (WaldurPage)await GetOrAdd($"page|{endpoint.Path}|{query.PageKey}", async () => await fetch())
             ;
         SetCount(endpoint, query, page.TotalCount);
         return page;
@@ -41,5 +41,5 @@ public sealed class ListRequestCache
     private static string ScanKey(WaldurEndpoint endpoint, WaldurListQuery query) => $"scan|{endpoint.Path}|{query.FilterKey}";
 
     // The count depends on the filters alone: a page read with `o` tells the total of the same filters without it.
-    private static string CountKey(WaldurEndpoint endpoint, WaldurListQuery query) => $"{endpoint.Path}|{(query with { Ordering = null, Fields = null }).FilterKey}";
+    private static string CountKey(WaldurEndpoint endpoint, WaldurListQuery query) => $"{endpoint.Path}|{(query with { Ordering = null, Reads = null }).FilterKey}";
 }

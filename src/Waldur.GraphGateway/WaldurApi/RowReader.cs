@@ -7,7 +7,8 @@ namespace Waldur.GraphGateway.WaldurApi;
 /// <summary>
 /// Reads Waldur bodies straight into <see cref="WaldurRow"/>s in one forward pass of <see cref="Utf8JsonReader"/>: no DOM,
 /// no per-resource classes. Waldur writes keys in its serializer's order, so each key is first compared with the field
-/// after the last one matched (one comparison per key on a well-behaved body); unknown keys are skipped. A body that
+/// after the last one matched (one comparison per key on a well-behaved body); unknown keys, and keys outside a list's
+/// projection, are skipped without allocating (most of a list's cost is the strings of fields nobody asked for). A body that
 /// breaks the contract (not an array, a wrong type, a non-null field missing or null, a row without uuid) is an
 /// unreadable response, never silent nulls.
 /// </summary>
@@ -15,8 +16,10 @@ internal static class RowReader
 {
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 64 };
 
-    /// <summary>A list body: a bare JSON array of objects (U8).</summary>
-    /// <summary>A list body: a bare JSON array of objects (U8); with <paramref name="requested"/>, only those keys are expected (C8).</summary>
+    /// <summary>
+    /// A list body: a bare JSON array of objects (U8). With <paramref name="requested"/> only those keys are read, and
+    /// only they must be present (Waldur sends just them when asked with <c>field=</c>, C8); the rows are partial.
+    /// </summary>
     public static List<WaldurRow> ReadList(ReadOnlySpan<byte> body, RowShape shape, IReadOnlyCollection<string>? requested = null)
     {
         try
@@ -47,9 +50,10 @@ internal static class RowReader
         var reader = new Utf8JsonReader(body, Options);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
             throw Unreadable("a list body that is not a JSON array (U8)");
+        var wanted = Wanted(shape, requested);
         var rows = new List<WaldurRow>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            rows.Add(ReadObject(ref reader, shape, requested));
+            rows.Add(ReadObject(ref reader, shape, wanted));
         EnsureEnd(ref reader);
         return rows;
     }
@@ -64,8 +68,19 @@ internal static class RowReader
         return row;
     }
 
-    /// <summary>One object; with <paramref name="requested"/> (a <c>field=</c> read) only those keys must be present.</summary>
-    private static WaldurRow ReadObject(ref Utf8JsonReader reader, RowShape shape, IReadOnlyCollection<string>? requested)
+    /// <summary>By field index, whether a projection reads it (null: every field); looked up once per body, not per key.</summary>
+    private static bool[]? Wanted(RowShape shape, IReadOnlyCollection<string>? requested)
+    {
+        if (requested is null)
+            return null;
+        var wanted = new bool[shape.Fields.Count];
+        foreach (var field in shape.Fields)
+            wanted[field.Index] = requested.Contains(field.Descriptor.JsonName);
+        return wanted;
+    }
+
+    /// <summary>One object; with <paramref name="wanted"/> (a projection) only those keys are read and must be present.</summary>
+    private static WaldurRow ReadObject(ref Utf8JsonReader reader, RowShape shape, bool[]? wanted)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
             throw Unreadable($"a {shape.TypeName} that is not a JSON object");
@@ -76,7 +91,7 @@ internal static class RowReader
         {
             var field = Match(ref reader, fields, ref next);
             reader.Read();
-            if (field is null)
+            if (field is null || (wanted is not null && !wanted[field.Index]))
             {
                 reader.Skip();
                 continue;
@@ -87,10 +102,10 @@ internal static class RowReader
         foreach (var field in fields)
         {
             if (values[field.Index] is null && (field.Index == shape.UuidIndex
-                                                 || (!field.Nullable && (requested is null || requested.Contains(field.Descriptor.JsonName)))))
+                                                 || (!field.Nullable && (wanted is null || wanted[field.Index]))))
                 throw Unreadable($"{shape.TypeName}.{field.Descriptor.JsonName} is missing or null");
         }
-        return new WaldurRow(shape, values, isComplete: requested is null);
+        return new WaldurRow(shape, values, isComplete: wanted is null);
     }
 
     private static RowField? Match(ref Utf8JsonReader reader, IReadOnlyList<RowField> fields, ref int next)

@@ -16,10 +16,17 @@ public sealed record WaldurListQuery(SortedDictionary<string, StringValues> Filt
     public bool LastPage { get; init; }
 
     /// <summary>
-    /// Waldur keys to ask for with <c>field=</c> (repeated, C8), for lists that take it; null: every field. Part of
-    /// <see cref="FilterKey"/>: rows read with fewer fields never answer a read that needs more.
+    /// The Waldur keys the gateway reads from each row (null: every key); the rest are skipped unparsed, so the rows are
+    /// partial (<see cref="WaldurRow.IsComplete"/> false). Part of <see cref="FilterKey"/> and <see cref="PageKey"/>:
+    /// rows read with fewer keys never answer a read that needs more, even when the URL is the same.
     /// </summary>
-    public IReadOnlyList<string>? Fields { get; init; }
+    public IReadOnlyList<string>? Reads { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="Reads"/> also goes to Waldur as <c>field=</c> (repeated, C8), so Waldur serializes less: only
+    /// for lists that take <c>field=</c> and keys it can name. Otherwise the URL asks for every key and the reader skips.
+    /// </summary>
+    public bool SendsFields { get; init; }
 
     public static SortedDictionary<string, StringValues> NoFilters() => new(StringComparer.Ordinal);
 
@@ -33,10 +40,13 @@ public sealed record WaldurListQuery(SortedDictionary<string, StringValues> Filt
         {
             var text = new StringBuilder();
             AppendFilters(text);
-            AppendFields(text);
+            AppendReads(text);
             return text.Append("o=").Append(Ordering).ToString();
         }
     }
+
+    /// <summary>One page's rows: its query string, plus the keys read when <c>field=</c> does not carry them.</summary>
+    public string PageKey => Reads is null || SendsFields ? ToQueryString() : $"{ToQueryString()}|read={string.Join(',', Reads)}";
 
     public WaldurListQuery WithPage(int page, int pageSize) => this with { Page = page, PageSize = pageSize, LastPage = false };
 
@@ -45,7 +55,11 @@ public sealed record WaldurListQuery(SortedDictionary<string, StringValues> Filt
     {
         var text = new StringBuilder();
         AppendFilters(text);
-        AppendFields(text);
+        if (SendsFields)
+        {
+            AppendReads(text);
+        }
+
         if (!string.IsNullOrEmpty(Ordering))
         {
             text.Append("o=").Append(Uri.EscapeDataString(Ordering)).Append('&');
@@ -59,9 +73,9 @@ public sealed record WaldurListQuery(SortedDictionary<string, StringValues> Filt
         return text.Length == 0 ? "" : text.ToString(0, text.Length - 1);
     }
 
-    private void AppendFields(StringBuilder text)
+    private void AppendReads(StringBuilder text)
     {
-        foreach (var field in Fields ?? [])
+        foreach (var field in Reads ?? [])
         {
             text.Append("field=").Append(Uri.EscapeDataString(field)).Append('&');
         }

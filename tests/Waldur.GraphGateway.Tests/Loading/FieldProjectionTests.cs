@@ -1,10 +1,11 @@
 using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.Loading.Sorting;
+using Waldur.GraphGateway.WaldurApi;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Loading;
 
-/// <summary>What a list asks Waldur for with <c>field=</c>: the selection, what the plan reads, nothing where Waldur has no <c>field=</c>.</summary>
+/// <summary>What a list reads from Waldur: the selection and what the plan reads, sent as <c>field=</c> only where Waldur takes it.</summary>
 public class FieldProjectionTests
 {
     private static ListResource Droplets => TestCatalog.Resources["DigitalOceanDroplet"];
@@ -20,11 +21,44 @@ public class FieldProjectionTests
     }
 
     [Fact]
-    public void An_unknown_selection_or_a_list_without_field_asks_for_everything()
+    public void An_unknown_selection_asks_for_everything()
     {
         Assert.Null(FieldProjection.Selected(Droplets, ["name", "somethingNew"]));
-        Assert.Null(FieldProjection.Selected(TestCatalog.Images, ["name"]));
         Assert.Null(FieldProjection.Selected(Droplets, null));
+        var everything = FieldProjection.Apply(WaldurListQuery.Unfiltered(), Droplets, null, ["description"], []);
+        Assert.Null(everything.Reads);
+        Assert.False(everything.SendsFields);
+    }
+
+    [Fact]
+    public void A_list_without_field_reads_its_projection_but_sends_the_same_url()
+    {
+        var images = TestCatalog.Images;
+        var selected = FieldProjection.Selected(images, ["id", "name", "regions"]);
+        var query = FieldProjection.Apply(WaldurListQuery.Unfiltered(), images, selected, ["distribution"], []);
+
+        // distribution is also the residual filter's, type an `o` key (a window's ties are ordered by them).
+        Assert.Equal(["distribution", "name", "regions", "type", "url", "uuid"], query.Reads!.Order(StringComparer.Ordinal));
+        Assert.False(query.SendsFields);
+        Assert.Equal(WaldurListQuery.Unfiltered().ToQueryString(), query.ToQueryString());
+        // Two selections of the same URL are different rows: the request's page and scan caches tell them apart.
+        var other = FieldProjection.Apply(WaldurListQuery.Unfiltered(), images, FieldProjection.Selected(images, ["type"]), [], []);
+        Assert.NotEqual(query.PageKey, other.PageKey);
+        Assert.NotEqual(query.FilterKey, other.FilterKey);
+    }
+
+    [Fact]
+    public void A_field_list_needing_a_key_field_cannot_name_reads_it_without_sending_field()
+    {
+        var tenants = TestCatalog.Resources["OpenstackTenant"];
+        var query = FieldProjection.Apply(WaldurListQuery.Unfiltered(), tenants, FieldProjection.Selected(tenants, ["accessUrl"]), [], []);
+
+        Assert.Contains("access_url", query.Reads!);
+        Assert.False(query.SendsFields);
+        Assert.DoesNotContain("field=", query.ToQueryString(), StringComparison.Ordinal);
+        var named = FieldProjection.Apply(WaldurListQuery.Unfiltered(), tenants, FieldProjection.Selected(tenants, ["name"]), [], []);
+        Assert.True(named.SendsFields);
+        Assert.Contains("field=name", named.ToQueryString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,12 +10,12 @@ public class ListRequestCacheLoadingTests
     private static readonly WaldurEndpoint Images = TestCatalog.Images.Endpoint;
     private static readonly WaldurEndpoint Regions = TestCatalog.Regions.Endpoint;
 
-    private static WaldurListQuery Query(string? type = null, string? ordering = null, int page = 1, int size = 300, IReadOnlyList<string>? fields = null)
+    private static WaldurListQuery Query(string? type = null, string? ordering = null, int page = 1, int size = 300, IReadOnlyList<string>? reads = null, bool sendsFields = true)
     {
         var filters = WaldurListQuery.NoFilters();
         if (type is not null)
             filters["type"] = type;
-        return new WaldurListQuery(filters, ordering, page, size) { Fields = fields };
+        return new WaldurListQuery(filters, ordering, page, size) { Reads = reads, SendsFields = sendsFields };
     }
 
     private static ScanResult Scan(int rows) => new(
@@ -39,24 +39,45 @@ public class ListRequestCacheLoadingTests
             return Task.FromResult(new WaldurPage([], total, 1, 300));
         }
 
-        var first = await _cache.PageAsync(Images, Query("base", "name", fields: ["uuid"]), () => Fetch(7));
-        var again = await _cache.PageAsync(Images, Query("base", "name", fields: ["uuid"]), () => Fetch(8));
+        var first = await _cache.PageAsync(Images, Query("base", "name", reads: ["uuid"]), () => Fetch(7));
+        var again = await _cache.PageAsync(Images, Query("base", "name", reads: ["uuid"]), () => Fetch(8));
         Assert.Same(first, again);
         Assert.Equal(1, fetches);
 
-        await _cache.PageAsync(Images, Query("base", "name", page: 2, fields: ["uuid"]), () => Fetch(7));
-        await _cache.PageAsync(Regions, Query("base", "name", fields: ["uuid"]), () => Fetch(3));
+        await _cache.PageAsync(Images, Query("base", "name", page: 2, reads: ["uuid"]), () => Fetch(7));
+        await _cache.PageAsync(Regions, Query("base", "name", reads: ["uuid"]), () => Fetch(3));
         Assert.Equal(3, fetches);
 
         // The count ignores `o`, `field=` and paging, but not the filters or the endpoint.
         Assert.True(_cache.TryGetCount(Images, Query("base", page: 5, size: 10), out var count));
         Assert.Equal(7, count);
-        Assert.True(_cache.TryGetCount(Images, Query("base", "-type", fields: ["name"]), out count));
+        Assert.True(_cache.TryGetCount(Images, Query("base", "-type", reads: ["name"]), out count));
         Assert.Equal(7, count);
         Assert.True(_cache.TryGetCount(Regions, Query("base"), out count));
         Assert.Equal(3, count);
         Assert.False(_cache.TryGetCount(Images, Query("snapshot"), out _));
         Assert.False(_cache.TryGetCount(Images, Query(), out _));
+    }
+
+    [Fact]
+    public async Task Pages_of_one_url_read_with_different_keys_are_separate_entries()
+    {
+        var fetches = 0;
+        Task<WaldurPage> Fetch()
+        {
+            Interlocked.Increment(ref fetches);
+            return Task.FromResult(new WaldurPage([], 4, 1, 300));
+        }
+
+        // Without `field=` both ask Waldur the same URL, but rows read for `name` lack `type`: never hand them over.
+        var byName = Query("base", reads: ["uuid", "name"], sendsFields: false);
+        var byType = Query("base", reads: ["uuid", "type"], sendsFields: false);
+        Assert.Equal(byName.ToQueryString(), byType.ToQueryString());
+        var first = await _cache.PageAsync(Images, byName, Fetch);
+        Assert.NotSame(first, await _cache.PageAsync(Images, byType, Fetch));
+        Assert.NotSame(first, await _cache.PageAsync(Images, Query("base"), Fetch));
+        Assert.Same(first, await _cache.PageAsync(Images, Query("base", reads: ["uuid", "name"], sendsFields: false), Fetch));
+        Assert.Equal(3, fetches);
     }
 
     [Fact]
@@ -104,7 +125,7 @@ public class ListRequestCacheLoadingTests
         Assert.Equal(1, scans);
 
         Assert.NotSame(first, await _cache.ScanAsync(Images, Query("base", "name"), () => Run(3)));
-        Assert.NotSame(first, await _cache.ScanAsync(Images, Query("base", fields: ["uuid"]), () => Run(3)));
+        Assert.NotSame(first, await _cache.ScanAsync(Images, Query("base", reads: ["uuid"]), () => Run(3)));
         Assert.NotSame(first, await _cache.ScanAsync(Images, Query("snapshot"), () => Run(3)));
         Assert.NotSame(first, await _cache.ScanAsync(Regions, Query("base"), () => Run(3)));
         Assert.Equal(5, scans);

@@ -112,6 +112,23 @@ public class RowReaderTests
     }
 
     [Fact]
+    public void A_projection_without_field_skips_every_other_key_and_checks_only_its_own()
+    {
+        // Waldur sent every key (no `field=`); a bad value or a missing required key outside the projection is never read.
+        var body = Encoding.UTF8.GetBytes($"[{Image(extra: ", \"type\": 7")}]".Replace("\"name\": \"Ubuntu 22.04 (LTS) x64\",", "", StringComparison.Ordinal));
+        var row = Assert.Single(RowReader.ReadList(body, Images, ["uuid", "url", "distribution", "regions"]));
+
+        Assert.False(row.IsComplete);
+        Assert.Equal("Ubuntu", row["distribution"]);
+        Assert.Equal("Amsterdam 3", Assert.Single((IReadOnlyList<WaldurRow>)row["regions"]!)["name"]);
+        Assert.True(Assert.Single((IReadOnlyList<WaldurRow>)row["regions"]!).IsComplete);
+        foreach (var skipped in new[] { "name", "type", "isOfficial", "createdAt", "minDiskSize" })
+            Assert.Null(row[skipped]);
+        Assert.Throws<GatewayException>(() => RowReader.ReadList(body, Images, ["uuid", "url", "type"]));
+        Assert.Throws<GatewayException>(() => RowReader.ReadList(body, Images, ["uuid", "url", "name"]));
+    }
+
+    [Fact]
     public void Free_form_objects_are_kept_as_JSON_text_scalar_lists_as_lists_and_fractions_as_doubles()
     {
         var body = """
