@@ -23,10 +23,11 @@ public static class FieldProjection
         {
             if (name is "__typename")
                 continue;
-            if (name is "id" || resource.Descriptor.ReverseConnections.Any(r => r.Name == name))
-                fields.Add("uuid");
-            else if (shape.TryGetField(name, out _))
+            // A type that is not a Node may have Waldur's own `id` field: the shape's fields come first.
+            if (shape.TryGetField(name, out _))
                 fields.Add(name);
+            else if (name is "id" || resource.Descriptor.ReverseConnections.Any(r => r.Name == name))
+                fields.Add("uuid");
             else if (resource.Descriptor.Fields.FirstOrDefault(f => f.ReferenceField == name) is { } reference)
                 fields.Add(reference.Name);
             else

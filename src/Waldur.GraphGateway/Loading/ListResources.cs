@@ -15,7 +15,10 @@ public sealed class ListResources
         ArgumentNullException.ThrowIfNull(shapes);
         _all = catalog.Resources.Select(r => new ListResource(r, shapes[r.TypeName])).ToList();
         _byType = _all.ToDictionary(r => r.TypeName, StringComparer.Ordinal);
+        LookupFields = new UuidLookupFields(_all);
     }
+
+    public UuidLookupFields LookupFields { get; }
 
     /// <summary>In the catalog's order, which is the schema's order.</summary>
     public IReadOnlyList<ListResource> All => _all;
