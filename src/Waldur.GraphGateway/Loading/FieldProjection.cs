@@ -23,8 +23,11 @@ public static class FieldProjection
         {
             if (name is "__typename")
                 continue;
+            // A sub-field (`regions.name`, `customer.name`): kept for NestedKeys; its parent is judged on its own.
+            if (name.Contains('.', StringComparison.Ordinal))
+                fields.Add(name);
             // A type that is not a Node may have Waldur's own `id` field: the shape's fields come first.
-            if (shape.TryGetField(name, out _))
+            else if (shape.TryGetField(name, out _))
                 fields.Add(name);
             else if (name is "id" || resource.Descriptor.ReverseConnections.Any(r => r.Name == name))
                 fields.Add("uuid");
@@ -47,7 +50,33 @@ public static class FieldProjection
         var keys = Keys(resource, selected, residualFields, order);
         var sendable = keys is not null && resource.Descriptor.SparseFields
                        && resource.Endpoint.Shape.Fields.All(f => f.Descriptor.Projectable || !keys.Contains(f.Descriptor.JsonName));
-        return query with { Reads = keys, SendsFields = sendable };
+        return query with { Reads = keys, SendsFields = sendable, NestedReads = keys is null ? null : NestedKeys(resource, selected!, residualFields, order) };
+    }
+
+    /// <summary>
+    /// For each nested object field read (an image's <c>regions</c>), the keys its rows need when the selection says:
+    /// uuid (nested rows are keyed) and the sub-fields selected. Read whole (left out) when a residual filter or sort
+    /// reads it, its sub-selection names something this rule does not know, or it takes arguments (<c>field.*</c>).
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<string>> NestedKeys(ListResource resource, IReadOnlyCollection<string> selected,
+        IEnumerable<string> residualFields, IEnumerable<SortKey> order)
+    {
+        var planned = new HashSet<string>(residualFields, StringComparer.Ordinal);
+        planned.UnionWith(order.Select(k => k.Field));
+        var nested = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var field in resource.Endpoint.Shape.Fields)
+        {
+            if (field.Nested is not { } shape || planned.Contains(field.Name))
+                continue;
+            var prefix = field.Name + ".";
+            var subFields = selected.Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Select(n => n[prefix.Length..]).ToList();
+            if (subFields.Count == 0 || subFields.Any(n => n is "*" || (n is not ("__typename" or "id") && !shape.TryGetField(n, out _))))
+                continue;
+            nested[field.Descriptor.JsonName] = shape.Fields.Where(f => f.Name is "uuid" || subFields.Contains(f.Name))
+                .Select(f => f.Descriptor.JsonName).ToList();
+        }
+
+        return nested;
     }
 
     /// <summary>The Waldur keys for <paramref name="selected"/> plus what the plan reads, in the shape's order.</summary>

@@ -41,5 +41,5 @@ public sealed class ListRequestCache
     private static string ScanKey(WaldurEndpoint endpoint, WaldurListQuery query) => $"scan|{endpoint.Path}|{query.FilterKey}";
 
     // The count depends on the filters alone: a page read with `o` tells the total of the same filters without it.
-    private static string CountKey(WaldurEndpoint endpoint, WaldurListQuery query) => $"{endpoint.Path}|{(query with { Ordering = null, Reads = null }).FilterKey}";
+    private static string CountKey(WaldurEndpoint endpoint, WaldurListQuery query) => $"{endpoint.Path}|{(query with { Ordering = null, Reads = null, NestedReads = null }).FilterKey}";
 }

@@ -20,11 +20,12 @@ internal static class RowReader
     /// A list body: a bare JSON array of objects (U8). With <paramref name="requested"/> only those keys are read, and
     /// only they must be present (Waldur sends just them when asked with <c>field=</c>, C8); the rows are partial.
     /// </summary>
-    public static List<WaldurRow> ReadList(ReadOnlySpan<byte> body, RowShape shape, IReadOnlyCollection<string>? requested = null)
+    public static List<WaldurRow> ReadList(ReadOnlySpan<byte> body, RowShape shape, IReadOnlyCollection<string>? requested = null,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? nestedRequested = null)
     {
         try
         {
-            return ReadListCore(body, shape, requested);
+            return ReadListCore(body, shape, Projection.For(shape, requested, nestedRequested));
         }
         catch (JsonException e)
         {
@@ -45,15 +46,14 @@ internal static class RowReader
         }
     }
 
-    private static List<WaldurRow> ReadListCore(ReadOnlySpan<byte> body, RowShape shape, IReadOnlyCollection<string>? requested)
+    private static List<WaldurRow> ReadListCore(ReadOnlySpan<byte> body, RowShape shape, Projection? projection)
     {
         var reader = new Utf8JsonReader(body, Options);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
             throw Unreadable("a list body that is not a JSON array (U8)");
-        var wanted = Wanted(shape, requested);
         var rows = new List<WaldurRow>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            rows.Add(ReadObject(ref reader, shape, wanted));
+            rows.Add(ReadObject(ref reader, shape, projection));
         EnsureEnd(ref reader);
         return rows;
     }
@@ -68,23 +68,13 @@ internal static class RowReader
         return row;
     }
 
-    /// <summary>By field index, whether a projection reads it (null: every field); looked up once per body, not per key.</summary>
-    private static bool[]? Wanted(RowShape shape, IReadOnlyCollection<string>? requested)
-    {
-        if (requested is null)
-            return null;
-        var wanted = new bool[shape.Fields.Count];
-        foreach (var field in shape.Fields)
-            wanted[field.Index] = requested.Contains(field.Descriptor.JsonName);
-        return wanted;
-    }
-
-    /// <summary>One object; with <paramref name="wanted"/> (a projection) only those keys are read and must be present.</summary>
-    private static WaldurRow ReadObject(ref Utf8JsonReader reader, RowShape shape, bool[]? wanted)
+    /// <summary>One object; with a <paramref name="projection"/> only its keys are read and must be present.</summary>
+    private static WaldurRow ReadObject(ref Utf8JsonReader reader, RowShape shape, Projection? projection)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
             throw Unreadable($"a {shape.TypeName} that is not a JSON object");
         var fields = shape.Fields;
+        var wanted = projection?.Wanted;
         var values = new object?[fields.Count];
         var next = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -96,7 +86,7 @@ internal static class RowReader
                 reader.Skip();
                 continue;
             }
-            values[field.Index] = ReadValue(ref reader, field);
+            values[field.Index] = ReadValue(ref reader, field, projection?.Nested[field.Index]);
         }
 
         foreach (var field in fields)
@@ -106,6 +96,33 @@ internal static class RowReader
                 throw Unreadable($"{shape.TypeName}.{field.Descriptor.JsonName} is missing or null");
         }
         return new WaldurRow(shape, values, isComplete: wanted is null);
+    }
+
+    /// <summary>
+    /// A projection resolved against a shape once per body: by field index, whether it is read, and the projection of
+    /// the rows nested in it (null: read whole). Lookups per key are then an array index.
+    /// </summary>
+    private sealed class Projection(bool[] wanted, Projection?[] nested)
+    {
+        public bool[] Wanted { get; } = wanted;
+
+        public Projection?[] Nested { get; } = nested;
+
+        public static Projection? For(RowShape shape, IReadOnlyCollection<string>? requested, IReadOnlyDictionary<string, IReadOnlyList<string>>? nested)
+        {
+            if (requested is null)
+                return null;
+            var wanted = new bool[shape.Fields.Count];
+            var inner = new Projection?[shape.Fields.Count];
+            foreach (var field in shape.Fields)
+            {
+                wanted[field.Index] = requested.Contains(field.Descriptor.JsonName);
+                if (field.Nested is { } nestedShape && nested is not null && nested.TryGetValue(field.Descriptor.JsonName, out var keys))
+                    inner[field.Index] = For(nestedShape, keys, null);
+            }
+
+            return new Projection(wanted, inner);
+        }
     }
 
     private static RowField? Match(ref Utf8JsonReader reader, IReadOnlyList<RowField> fields, ref int next)
@@ -125,21 +142,21 @@ internal static class RowReader
         return null;
     }
 
-    private static object? ReadValue(ref Utf8JsonReader reader, RowField field)
+    private static object? ReadValue(ref Utf8JsonReader reader, RowField field, Projection? nested)
     {
         if (reader.TokenType == JsonTokenType.Null)
             return null;
         if (!field.IsList)
-            return ReadScalar(ref reader, field);
+            return ReadScalar(ref reader, field, nested);
         if (reader.TokenType != JsonTokenType.StartArray)
             throw Unreadable($"{field.Descriptor.JsonName} is not an array");
         var items = new List<object?>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            items.Add(reader.TokenType == JsonTokenType.Null ? null : ReadScalar(ref reader, field));
+            items.Add(reader.TokenType == JsonTokenType.Null ? null : ReadScalar(ref reader, field, nested));
         return field.Nested is null ? items : items.Cast<WaldurRow>().ToList();
     }
 
-    private static object ReadScalar(ref Utf8JsonReader reader, RowField field)
+    private static object ReadScalar(ref Utf8JsonReader reader, RowField field, Projection? nested)
     {
         var token = reader.TokenType;
         switch (field.Kind)
@@ -156,8 +173,8 @@ internal static class RowReader
                 // Both forms Waldur writes (U7: `Z` and `+00:00`) are the same instant.
                 return moment.ToUniversalTime();
             case ValueKind.Object when field.Nested is not null:
-                // Waldur serializes nested objects whole whatever field= says (C8).
-                return ReadObject(ref reader, field.Nested, null);
+                // Waldur serializes nested objects whole whatever field= says (C8): a nested projection is ours alone.
+                return ReadObject(ref reader, field.Nested, nested);
             case ValueKind.Json or ValueKind.Object:
                 using (var document = JsonDocument.ParseValue(ref reader))
                     return document.RootElement.GetRawText();

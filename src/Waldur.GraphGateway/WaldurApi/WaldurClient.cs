@@ -60,7 +60,7 @@ public sealed class WaldurClient(
 
     private static WaldurPage ReadPage(ReadOnlySpan<byte> body, int? resultCount, WaldurEndpoint endpoint, WaldurListQuery query)
     {
-        var items = RowReader.ReadList(body, endpoint.Shape, query.Reads);
+        var items = RowReader.ReadList(body, endpoint.Shape, query.Reads, query.NestedReads);
         if (!endpoint.Paged)
         {
             return new WaldurPage(items, items.Count, 1, Math.Max(1, items.Count));

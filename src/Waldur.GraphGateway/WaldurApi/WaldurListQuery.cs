@@ -23,6 +23,12 @@ public sealed record WaldurListQuery(SortedDictionary<string, StringValues> Filt
     public IReadOnlyList<string>? Reads { get; init; }
 
     /// <summary>
+    /// For nested object fields (by Waldur key), the keys read from each nested row; a nested field not named here is
+    /// read whole. Waldur serializes nested objects whole even with <c>field=</c> (C8), so this is the reader's alone.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? NestedReads { get; init; }
+
+    /// <summary>
     /// Whether <see cref="Reads"/> also goes to Waldur as <c>field=</c> (repeated, C8), so Waldur serializes less: only
     /// for lists that take <c>field=</c> and keys it can name. Otherwise the URL asks for every key and the reader skips.
     /// </summary>
@@ -41,12 +47,17 @@ public sealed record WaldurListQuery(SortedDictionary<string, StringValues> Filt
             var text = new StringBuilder();
             AppendFilters(text);
             AppendReads(text);
+            if (NestedReads is not null)
+            {
+                text.Append(NestedKey()).Append('&');
+            }
+
             return text.Append("o=").Append(Ordering).ToString();
         }
     }
 
     /// <summary>One page's rows: its query string, plus the keys read when <c>field=</c> does not carry them.</summary>
-    public string PageKey => Reads is null || SendsFields ? ToQueryString() : $"{ToQueryString()}|read={string.Join(',', Reads)}";
+    public string PageKey => Reads is null || SendsFields ? ToQueryString() + NestedKey() : $"{ToQueryString()}|read={string.Join(',', Reads)}{NestedKey()}";
 
     public WaldurListQuery WithPage(int page, int pageSize) => this with { Page = page, PageSize = pageSize, LastPage = false };
 
@@ -72,6 +83,10 @@ public sealed record WaldurListQuery(SortedDictionary<string, StringValues> Filt
 
         return text.Length == 0 ? "" : text.ToString(0, text.Length - 1);
     }
+
+    private string NestedKey() => NestedReads is null
+        ? ""
+        : string.Concat(NestedReads.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => $"|{n.Key}={string.Join(',', n.Value)}"));
 
     private void AppendReads(StringBuilder text)
     {

@@ -48,6 +48,21 @@ public class FieldProjectionTests
     }
 
     [Fact]
+    public void Nested_rows_read_uuid_and_their_selected_sub_fields_unless_filtered_sorted_or_unknown()
+    {
+        var images = TestCatalog.Images;
+        IReadOnlyCollection<string> Select(params string[] names) => FieldProjection.Selected(images, names)!;
+
+        var query = FieldProjection.Apply(WaldurListQuery.Unfiltered(), images, Select("name", "regions", "regions.name"), [], []);
+        Assert.Equal(["uuid", "name"], query.NestedReads!["regions"]);
+        Assert.NotEqual(query.PageKey, (query with { NestedReads = null }).PageKey);
+
+        Assert.Empty(FieldProjection.Apply(WaldurListQuery.Unfiltered(), images, Select("regions", "regions.*", "regions.uuid"), [], []).NestedReads!);
+        Assert.Empty(FieldProjection.Apply(WaldurListQuery.Unfiltered(), images, Select("regions", "regions.name"), ["regions"], []).NestedReads!);
+        Assert.Empty(FieldProjection.Apply(WaldurListQuery.Unfiltered(), images, Select("regions", "regions.images"), [], []).NestedReads!);
+    }
+
+    [Fact]
     public void A_field_list_needing_a_key_field_cannot_name_reads_it_without_sending_field()
     {
         var tenants = TestCatalog.Resources["OpenstackTenant"];

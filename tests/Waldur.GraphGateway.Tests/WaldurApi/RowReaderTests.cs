@@ -129,6 +129,20 @@ public class RowReaderTests
     }
 
     [Fact]
+    public void A_nested_projection_reads_only_its_keys_of_each_nested_row()
+    {
+        var body = Encoding.UTF8.GetBytes($"[{Image()}]");
+        var row = Assert.Single(RowReader.ReadList(body, Images, ["uuid", "url", "regions"],
+            new Dictionary<string, IReadOnlyList<string>> { ["regions"] = ["uuid", "name"] }));
+
+        var region = Assert.Single((IReadOnlyList<WaldurRow>)row["regions"]!);
+        Assert.False(region.IsComplete);
+        Assert.Equal(("aa000000000000000000000000000001", "Amsterdam 3"), (region.Uuid, region["name"]));
+        Assert.Null(region["url"]);
+        Assert.Null(row["name"]);
+    }
+
+    [Fact]
     public void Free_form_objects_are_kept_as_JSON_text_scalar_lists_as_lists_and_fractions_as_doubles()
     {
         var body = """

@@ -33,7 +33,13 @@ internal static class NodeSelection
         return names;
     }
 
-    private static void Collect(GraphQLSelectionSet? set, Dictionary<string, GraphQLFragmentDefinition> fragments, HashSet<string> names, string? through)
+    /// <summary>
+    /// Names at the node's level under <paramref name="prefix"/> "" and, one level down, the sub-fields of an object
+    /// field as <c>field.sub</c> (a nested row reads only those); an object field with arguments (an in-memory
+    /// <c>where</c>/<c>order</c> reads any of its fields) is <c>field.*</c>, read whole.
+    /// </summary>
+    private static void Collect(GraphQLSelectionSet? set, Dictionary<string, GraphQLFragmentDefinition> fragments, HashSet<string> names,
+        string? through, string prefix = "")
     {
         if (set is null)
             return;
@@ -42,16 +48,25 @@ internal static class NodeSelection
             switch (selection)
             {
                 case GraphQLField field when through is null:
-                    names.Add(field.Name.StringValue);
+                    var name = prefix + field.Name.StringValue;
+                    names.Add(name);
+                    if (prefix.Length == 0 && field.SelectionSet is not null)
+                    {
+                        if (field.Arguments is { Count: > 0 })
+                            names.Add(name + ".*");
+                        else
+                            Collect(field.SelectionSet, fragments, names, through: null, prefix: name + ".");
+                    }
+
                     break;
                 case GraphQLField field when field.Name.StringValue == through:
                     Collect(field.SelectionSet, fragments, names, through: null);
                     break;
                 case GraphQLInlineFragment inline:
-                    Collect(inline.SelectionSet, fragments, names, through);
+                    Collect(inline.SelectionSet, fragments, names, through, prefix);
                     break;
                 case GraphQLFragmentSpread spread when fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment):
-                    Collect(fragment.SelectionSet, fragments, names, through);
+                    Collect(fragment.SelectionSet, fragments, names, through, prefix);
                     break;
             }
         }
