@@ -32,6 +32,7 @@ public class HotPathBenchmarks
     private FilterNode _filter = null!;
     private List<WaldurRow> _rows = null!;
     private ListResource _images = null!;
+    private WaldurListQuery _s1Projection = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -54,6 +55,8 @@ public class HotPathBenchmarks
         _images = _services.GetRequiredService<ListResources>()["DigitalOceanImage"];
         _rows = RowReader.ReadList(JsonSerializer.SerializeToUtf8Bytes(dataset.Images.Select(ToWaldurJson).ToList()), _images.Endpoint.Shape);
         _waldurPage = JsonSerializer.SerializeToUtf8Bytes(dataset.Images.Take(20).Select(ToWaldurJson).ToList());
+        _s1Projection = FieldProjection.Apply(WaldurListQuery.Unfiltered(), _images,
+            FieldProjection.Selected(_images, ["uuid", "name", "distribution", "regions", "regions.name"]), [], []);
         _filter = new AllOfFilter([
             new FieldFilter("isOfficial", FilterOperations.Eq, true),
             new FieldFilter("minDiskSize", "gte", 20480L),
@@ -122,6 +125,10 @@ public class HotPathBenchmarks
 
     [Benchmark(Description = "Waldur JSON page (20 images) → rows")]
     public int MapWaldurPage() => RowReader.ReadList(_waldurPage, _images.Endpoint.Shape).Count;
+
+    [Benchmark(Description = "Waldur JSON page (20 images) → rows, S1's keys only")]
+    public int MapWaldurPageProjected() =>
+        RowReader.ReadList(_waldurPage, _images.Endpoint.Shape, _s1Projection.Reads, _s1Projection.NestedReads).Count;
 
     /// <summary>An image as Waldur's serializer writes it (U4: keys in this order, regions nested whole, U5).</summary>
     internal static Dictionary<string, object?> ToWaldurJson(EmulatorImage i) => new()
