@@ -8,7 +8,8 @@ namespace Waldur.GraphGateway.Loading;
 /// needs its uuid, <c>id</c> and reverse connections the row's uuid), plus what the gateway itself reads: uuid and url
 /// (Waldur adds neither unasked), the default order's field, the <c>o</c> keys, residual filters and sorts. Null means
 /// every field: when unsure, read everything. The rows keep only these keys whether or not the list takes <c>field=</c>
-/// (without it Waldur still sends every key and the reader skips the rest): parsing unread keys is most of a list's cost.
+/// (without it Waldur still sends every key and the reader skips the rest): each unread key would be a string or a boxed
+/// value allocated per row, which over a scan of thousands of rows with nested regions is most of the gateway's CPU (S3).
 /// </summary>
 public static class FieldProjection
 {

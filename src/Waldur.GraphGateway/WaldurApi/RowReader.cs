@@ -8,7 +8,7 @@ namespace Waldur.GraphGateway.WaldurApi;
 /// Reads Waldur bodies straight into <see cref="WaldurRow"/>s in one forward pass of <see cref="Utf8JsonReader"/>: no DOM,
 /// no per-resource classes. Waldur writes keys in its serializer's order, so each key is first compared with the field
 /// after the last one matched (one comparison per key on a well-behaved body); unknown keys, and keys outside a list's
-/// projection, are skipped without allocating (most of a list's cost is the strings of fields nobody asked for). A body that
+/// projection, are skipped without allocating (a string or boxed value per unread key and row is wasted work). A body that
 /// breaks the contract (not an array, a wrong type, a non-null field missing or null, a row without uuid) is an
 /// unreadable response, never silent nulls.
 /// </summary>
