@@ -29,14 +29,16 @@ public static class ConnectionArguments
         FieldProjection.Selected(resource, WholeRows(context, resource) ? null : NodeSelection.Of(context)));
 
     /// <summary>
-    /// Partial rows never prime the by-uuid caches: when the operation may also look up this list's rows (or rows nested
-    /// in them) by uuid, a list without <c>field=</c> reads them whole so the lookups cost nothing (Waldur sends every
-    /// key anyway). A <c>field=</c> list keeps its projection: there it also saves Waldur's serializing and the bytes.
+    /// A list without <c>field=</c> reads whole rows (Waldur sends every key anyway) when the operation may also look up
+    /// its rows, or rows nested in them, by uuid (partial rows never prime the by-uuid caches), or names this list field
+    /// more than once (aliases with different selections then share one Waldur read). A <c>field=</c> list keeps its
+    /// projection: there it also saves Waldur's serializing and the bytes.
     /// </summary>
     private static bool WholeRows(IResolveFieldContext context, ListResource resource) =>
         !resource.Descriptor.SparseFields
         && (context.RequestServices?.GetService<ListResources>() is not { } resources
-            || UuidLookups.InOperation(context, resources.LookupFields.For(resource)));
+            || WholeRowReasons.LooksUpByUuid(context, resources.LookupFields.For(resource))
+            || WholeRowReasons.RepeatsField(context));
 
     /// <summary>Rows cost Waldur requests; a selection of only <c>totalCount</c>/<c>pageInfo</c> is answered from the count.</summary>
     private static bool NeedsRows(IResolveFieldContext context) =>
