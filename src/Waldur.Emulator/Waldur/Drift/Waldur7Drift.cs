@@ -104,7 +104,8 @@ internal static class Waldur7Drift
                 row.Remove("url");
                 if (row.ContainsKey("new_cost_estimate"))
                 {
-                    row["new_cost_estimate"] = Number(row["cost"]);
+                    // With field= the row may lack `cost`; 8.x's new_cost_estimate is the same value as text.
+                    row["new_cost_estimate"] = Number(row["cost"] ?? row["new_cost_estimate"]);
                 }
 
                 if (row.ContainsKey("old_cost_estimate"))
