@@ -242,4 +242,43 @@ public sealed class DriftTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, paged.StatusCode);
         Assert.Equal(body, pagedBody);
     }
+
+    public static TheoryData<string> QuotaLists => new("/api/customer-quotas/", "/api/project-quotas/");
+
+    // analytics/views.py BaseQuotasViewSet.list: Response(status=400) without data, in 7.0.7 and 8.x.
+    [Theory]
+    [MemberData(nameof(QuotaLists))]
+    public async Task Quota_lists_without_quota_name_or_with_another_o_are_an_empty_400_in_both_modes(string path)
+    {
+        foreach (var client in new[] { _n, _d })
+        {
+            foreach (var query in new[] { "", "?quota_name=", "?o=value", "?quota_name=nc_resource_count&o=-value",
+                "?quota_name=nc_resource_count&o=-name", "?quota_name=nc_resource_count&o=customer_name",
+                "?quota_name=nc_resource_count&o=name&o=created" })
+            {
+                foreach (var method in new[] { HttpMethod.Get, HttpMethod.Head })
+                {
+                    var (response, body) = await client.SendWithBodyAsync(method, path + query);
+                    Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{method} {path}{query}: {response.StatusCode} {body}");
+                    Assert.Equal("", body);
+                    Assert.Null(response.Content.Headers.ContentType);
+                    Assert.Equal(0, response.Content.Headers.ContentLength);
+                }
+            }
+
+            foreach (var query in new[] { "?quota_name=nc_resource_count", "?quota_name=estimated_price&o=value",
+                "?quota_name=nc_resource_count&o=name", "?quota_name=nc_resource_count&o=", "?quota_name=x&o=-value&o=name" })
+            {
+                var (response, body) = await client.GetWithBodyAsync(path + query);
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}{query}: {response.StatusCode} {body}");
+                Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(body).RootElement.ValueKind);
+            }
+        }
+
+        // IsStaffOrSupportUser comes first (DRF's initial, before list()).
+        using var nobody = _drift.Client("Token nobody-token");
+        var (forbidden, forbiddenBody) = await nobody.GetWithBodyAsync(path);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Contains("You do not have permission", forbiddenBody, StringComparison.Ordinal);
+    }
 }

@@ -76,6 +76,21 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
             return DrfResponses.DetailAsync(context, StatusCodes.Status404NotFound, missing);
         }
 
+        if (route.IsList && AnalyticsQuotas.Serves(route.Resource.Prefix))
+        {
+            // analytics/views.py BaseQuotasViewSet: IsStaffOrSupportUser, then list()'s own checks.
+            var caller = dataset.CallerOf(token);
+            if (!caller.IsStaff && caller.User is not { IsSupport: true })
+            {
+                return DrfResponses.DetailAsync(context, StatusCodes.Status403Forbidden, "You do not have permission to perform this action.");
+            }
+
+            if (AnalyticsQuotas.Rejects(query))
+            {
+                return DrfResponses.EmptyAsync(context, StatusCodes.Status400BadRequest);
+            }
+        }
+
         var parameters = route.Resource.Prepare(query, token);
         if (parameters.Errors.Count > 0)
         {
