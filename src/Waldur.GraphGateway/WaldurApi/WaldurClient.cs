@@ -145,7 +145,7 @@ public sealed class WaldurClient(
         if (!cache.AppliesTo(endpoint.Field))
         {
             using var response = await SendAsync(method, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
-            await ThrowIfUnavailableAsync(response, endpoint, authorization, firstListPage, cancellationToken).ConfigureAwait(false);
+            await ThrowIfUnavailableAsync(response, method, endpoint, relativeUrl, authorization, firstListPage, cancellationToken).ConfigureAwait(false);
             if (IsNotFound(response, method))
             {
                 return notFound;
@@ -167,7 +167,7 @@ public sealed class WaldurClient(
         bool firstListPage, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(method, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
-        await ThrowIfUnavailableAsync(response, endpoint, authorization, firstListPage, cancellationToken).ConfigureAwait(false);
+        await ThrowIfUnavailableAsync(response, method, endpoint, relativeUrl, authorization, firstListPage, cancellationToken).ConfigureAwait(false);
         if (IsNotFound(response, method))
         {
             return null;
@@ -187,13 +187,14 @@ public sealed class WaldurClient(
     /// path was routed as some object's detail: a list that exists answers its first page), or with 424 (DRF's
     /// "Extension is disabled."). Remembered, logged once, and named with the version Waldur reports.
     /// </summary>
-    private async Task ThrowIfUnavailableAsync(HttpResponseMessage response, WaldurEndpoint endpoint, string authorization, bool firstListPage,
-        CancellationToken cancellationToken)
+    private async Task ThrowIfUnavailableAsync(HttpResponseMessage response, HttpMethod method, WaldurEndpoint endpoint, string relativeUrl,
+        string authorization, bool firstListPage, CancellationToken cancellationToken)
     {
         string reason;
         if (response.StatusCode == HttpStatusCode.FailedDependency)
         {
-            reason = $"it answered 424: {WaldurErrors.DetailOf(await WaldurErrors.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false))}";
+            var body = await BodyOrReasonAsync(response, method, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
+            reason = $"it answered 424: {WaldurErrors.DetailOf(body)}";
         }
         else if (response.StatusCode == HttpStatusCode.NotFound
                  && response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
@@ -214,7 +215,7 @@ public sealed class WaldurClient(
             await LearnVersionAsync(authorization, cancellationToken).ConfigureAwait(false);
         }
 
-        var message = $"{facts.VersionText} does not serve /{endpoint.Template}: {reason}. This field is not available from the connected Waldur.";
+        var message = $"{facts.VersionText} does not serve /{endpoint.Template}: {reason.TrimEnd('.')}. This field is not available from the connected Waldur.";
         facts.MarkMissing(endpoint, message);
         throw new GatewayException(ErrorCodes.EndpointUnavailable, message);
     }
@@ -306,19 +307,27 @@ public sealed class WaldurClient(
             return;
         }
 
+        var body = await BodyOrReasonAsync(response, method, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
+        throw WaldurErrors.FromStatus(response.StatusCode, body, relativeUrl);
+    }
+
+    /// <summary>
+    /// An error answer's body. A HEAD's has none, so a 400 or 424 would come without Waldur's reason: the same URL as a
+    /// GET of one row is asked once, and its body taken when it fails the same way (other statuses show no body anyway).
+    /// </summary>
+    private async Task<string?> BodyOrReasonAsync(HttpResponseMessage response, HttpMethod method, string relativeUrl, string authorization,
+        CancellationToken cancellationToken)
+    {
         var body = await WaldurErrors.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        if (method == HttpMethod.Head && response.StatusCode == HttpStatusCode.BadRequest && string.IsNullOrWhiteSpace(body))
+        if (method != HttpMethod.Head || !string.IsNullOrWhiteSpace(body)
+            || response.StatusCode is not (HttpStatusCode.BadRequest or HttpStatusCode.FailedDependency))
         {
-            // A HEAD's 400 has no body, so no reason: the same URL as a GET of one row says what Waldur objected to.
-            using var again = await SendAsync(HttpMethod.Get, relativeUrl + (relativeUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "page_size=1",
-                authorization, cancellationToken).ConfigureAwait(false);
-            if (again.StatusCode == HttpStatusCode.BadRequest)
-            {
-                body = await WaldurErrors.ReadBodyAsync(again, cancellationToken).ConfigureAwait(false);
-            }
+            return body;
         }
 
-        throw WaldurErrors.FromStatus(response.StatusCode, body, relativeUrl);
+        using var again = await SendAsync(HttpMethod.Get, relativeUrl + (relativeUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "page_size=1",
+            authorization, cancellationToken).ConfigureAwait(false);
+        return again.StatusCode == response.StatusCode ? await WaldurErrors.ReadBodyAsync(again, cancellationToken).ConfigureAwait(false) : body;
     }
 
     private static int? TryResultCount(HttpResponseMessage response) =>

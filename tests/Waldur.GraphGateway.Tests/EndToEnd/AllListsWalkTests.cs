@@ -32,6 +32,14 @@ public sealed partial class AllListsWalkTests : IAsyncLifetime
         {
             var ordering = resource.FollowWaldurOrder ? "" : ", order: [{ uuid: ASC }]";
             var result = await _gateway.QueryAsync($"{{ {resource.ListField}(first: {Rows}{ordering}) {{ totalCount nodes {{ {Selection(resource)} }} }} }}");
+            if ((await _gateway.EmulatorListAsync($"/{resource.Path}?page_size={Rows}")).Status == 400)
+            {
+                // Waldur refuses the list without a parameter its document does not declare (U30): the same refusal, coded.
+                if (result["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>() != "UPSTREAM_BAD_REQUEST")
+                    failures.Add($"{resource.ListField}: Waldur answers 400, the gateway {result.ToJsonString()}");
+                continue;
+            }
+
             failures.AddRange(await CompareAsync(resource.ListField, resource, resource.Path, result, c => c["data"]?[resource.ListField]));
         }
 

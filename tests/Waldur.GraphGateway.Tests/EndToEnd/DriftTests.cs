@@ -103,4 +103,27 @@ public sealed class DriftTests : IAsyncLifetime
         Assert.Equal(1, again["data"]!["projects"]!["totalCount"]!.GetValue<int>());
         Assert.DoesNotContain(await _gateway.JournalAsync(), j => j.Query.Contains("slug=", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("freeipaProfiles", "/api/freeipa-profiles/", "it answered 424: Extension is disabled. This field")]
+    [InlineData("usersUserActiveStatusCount", "/api/users/user_active_status_count/", "routed as an object's detail")]
+    public async Task A_disabled_extension_or_an_action_routed_as_a_detail_is_unavailable_too(string field, string path, string reason)
+    {
+        var result = await _gateway.QueryAsync($"{{ {field}(first: 3) {{ totalCount }} }}");
+        var error = Assert.Single(Errors(result));
+        Assert.Equal("WALDUR_ENDPOINT_UNAVAILABLE", Code(error));
+        Assert.Contains(path, error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(error["message"]!.GetValue<string>().Contains(reason, StringComparison.Ordinal), error["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_400_without_a_body_says_Waldur_gave_no_reason_and_names_the_request()
+    {
+        // BaseQuotasViewSet.list: no quota_name, a bare 400 (U30); the count is a HEAD, whose 400 is asked again as a GET.
+        var result = await _gateway.QueryAsync("{ customerQuotas(first: 3) { totalCount } }");
+        var error = Assert.Single(Errors(result));
+        Assert.Equal("UPSTREAM_BAD_REQUEST", Code(error));
+        Assert.Contains("without saying why", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("/api/customer-quotas/", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }
