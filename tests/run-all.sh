@@ -43,8 +43,8 @@ else
   failed=$((failed + 1)); echo "the catalog is stale: run 'dotnet run --project src/Waldur.Catalog.Generator' and commit the result"
 fi
 
-# Node suites against live servers; each prints a closing "N passed, N failed" line.
-for suite in tests/conformance/run.sh tests/federation/run.sh; do
+# Node suites (against live servers, or the printed schemas for relay); each prints a closing "N passed, N failed" line.
+for suite in tests/conformance/run.sh tests/federation/run.sh tests/relay/run.sh; do
   [ -f "$suite" ] || continue
   echo "== $suite"
   # tee to a file, not /dev/stderr: reopening /dev/stderr truncates a log file that stdout also writes to.

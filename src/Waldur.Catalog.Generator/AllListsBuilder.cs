@@ -83,13 +83,12 @@ public static partial class AllListsBuilder
     {
         var properties = l.List.ItemSchema.Properties ?? new Dictionary<string, IOpenApiSchema>();
         var keyed = Keyed(l);
-        // GraphQL names: `id` is the Relay id of keyed types; anything outside [_A-Za-z0-9] is not a GraphQL name.
+        // GraphQL names: anything outside [_A-Za-z0-9] is not a GraphQL name; `id` is only ever the Relay global id.
         var fields = new Dictionary<string, FieldOverride>(StringComparer.Ordinal);
         foreach (var jsonName in properties.Keys)
         {
-            var name = AllListsNaming.FieldName(jsonName);
-            if (keyed && name == "id") name = "waldurId";
-            if (name != Naming.CamelCase(jsonName))
+            var name = Naming.NotRelayId(AllListsNaming.FieldName(jsonName));
+            if (name != Naming.NotRelayId(Naming.CamelCase(jsonName)))
                 fields[jsonName] = new FieldOverride(jsonName, null, name, null, null, null, null, null, null);
         }
 

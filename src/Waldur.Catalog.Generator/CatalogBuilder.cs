@@ -180,7 +180,7 @@ public static class CatalogBuilder
             }
 
             fields.Add(new FieldDescriptor(
-                Name: fo?.Name ?? Naming.CamelCase(jsonName),
+                Name: fo?.Name ?? Naming.NotRelayId(Naming.CamelCase(jsonName)),
                 JsonName: jsonName,
                 Kind: kind,
                 Nullable: nullable,
@@ -198,6 +198,9 @@ public static class CatalogBuilder
         }
 
         fields = AddReferenceFields(o, fields, catalogTargets);
+        // `id` is the gateway's Relay global id (`ID!` of a Node); Waldur's own `id` is `waldurId` (Naming.NotRelayId).
+        if (fields.Select(f => f.Name).Concat(fields.Select(f => f.ReferenceField).OfType<string>()).Contains("id", StringComparer.Ordinal))
+            throw new CatalogException($"{o.Path}: a field is named \"id\" by an override; only the Relay global id is named \"id\" (Waldur's own is \"{Naming.WaldurId}\").");
         CheckUnique(fields, f => f.Name, $"{o.Path} field name");
         CheckUnique(fields.Select(f => f.Name).Concat(fields.Select(f => f.ReferenceField).OfType<string>()), n => n, $"{o.Path} field or reference field name");
         static int Rank(FieldDescriptor f) => f.JsonName switch

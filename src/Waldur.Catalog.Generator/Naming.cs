@@ -16,6 +16,15 @@ public static class Naming
         return sb.ToString();
     }
 
+    /// <summary>The GraphQL name of Waldur's own <c>id</c> property: only a Relay global id (<c>ID!</c> of a <c>Node</c>) is named <c>id</c>.</summary>
+    public const string WaldurId = "waldurId";
+
+    /// <summary>
+    /// The GraphQL name a property gets by default: <paramref name="name"/>, except that <c>id</c> becomes <see cref="WaldurId"/>
+    /// on every type, Node or not (Relay's compiler and runtime read any field named <c>id</c> as a global id).
+    /// </summary>
+    public static string NotRelayId(string name) => string.Equals(name, "id", StringComparison.Ordinal) ? WaldurId : name;
+
     /// <summary><c>DigitalOceanImage</c> → <c>digitalOceanImage</c>.</summary>
     public static string LowerCamel(string pascal)
     {

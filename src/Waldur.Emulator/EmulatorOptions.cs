@@ -1,5 +1,6 @@
 using Waldur.Emulator.Data.Core;
 using Waldur.Emulator.Faults;
+using Waldur.Emulator.Waldur.Drift;
 
 namespace Waldur.Emulator;
 
@@ -40,6 +41,10 @@ public sealed class EmulatorOptions
     public bool PerTokenData { get; set; }
 
     public FaultSettings Faults { get; set; } = new();
+
+    /// <summary><c>Emulator:Drift</c>: <c>none</c> (default, the 8.0.5 document) or <c>waldur-7</c> (Waldur 7.0.7 as
+    /// observed: absent collections, unpaged lists, ignored filters, other field types; see the README's "Drift mode").</summary>
+    public DriftMode Drift { get; set; }
 }
 
 /// <summary>One non-staff token's role: <see cref="Kind"/> and the 0-based customer or project index it applies to.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Waldur.Emulator.Data.Core;
 using Waldur.Emulator.Faults;
+using Waldur.Emulator.Waldur.Drift;
 
 namespace Waldur.Emulator;
 
@@ -38,6 +39,12 @@ public static class EmulatorOptionsReader
                 Volumes = Int(section, "VolumeCount", 80, 0, 1_000_000),
             },
             Users = Users(section.GetSection(nameof(EmulatorOptions.Users))),
+            Drift = section[nameof(EmulatorOptions.Drift)] switch
+            {
+                null or "none" => DriftMode.None,
+                "waldur-7" => DriftMode.Waldur7,
+                var other => throw new InvalidOperationException($"{section.Path}:{nameof(EmulatorOptions.Drift)} must be none or waldur-7 (got '{other}')."),
+            },
         };
 
         var faultSection = section.GetSection(nameof(EmulatorOptions.Faults));

@@ -56,7 +56,7 @@ public sealed class CoreSchemaExtract
             for (var j = 0; j < properties.Count; j++)
             {
                 b.Append("      [").Append(Json(properties[j].Key)).Append(", ")
-                    .Append(Json(Default(properties[j].Value, 0))).Append(j < properties.Count - 1 ? "],\n" : "]\n");
+                    .Append(Json(Default(properties[j].Value, 0, properties[j].Key))).Append(j < properties.Count - 1 ? "],\n" : "]\n");
             }
 
             b.Append("    ]\n  }").Append(i < Paths.Length - 1 ? ",\n" : "\n");
@@ -65,9 +65,10 @@ public sealed class CoreSchemaExtract
         return b.Append("}\n").ToString();
     }
 
-    // A value valid against the schema: null where allowed, else the first enum value, else a neutral value of the type.
+    // A value valid against the schema: null where allowed, else the first enum value, else a neutral value of the type;
+    // an untyped property (a JSONField) its model default, [] or {} (rule J, JsonFieldDefaults), never null.
     // "${base}" stands for the request's scheme and host (U6).
-    private static string Default(OpenApiSchema s, int depth)
+    private static string Default(OpenApiSchema s, int depth, string name)
     {
         if (s.Nullable)
         {
@@ -76,12 +77,12 @@ public sealed class CoreSchemaExtract
 
         if (s.OneOf.Count > 0)
         {
-            return s.OneOf.Any(o => o.Enum.OfType<OpenApiString>().Any(e => e.Value.Length == 0)) ? "\"\"" : Default(s.OneOf[0], depth);
+            return s.OneOf.Any(o => o.Enum.OfType<OpenApiString>().Any(e => e.Value.Length == 0)) ? "\"\"" : Default(s.OneOf[0], depth, name);
         }
 
         if (s.AllOf.Count > 0)
         {
-            return Default(s.AllOf[0], depth);
+            return Default(s.AllOf[0], depth, name);
         }
 
         if (s.Enum.Count > 0)
@@ -107,8 +108,9 @@ public sealed class CoreSchemaExtract
             "array" => "[]",
             "object" when s.Properties.Count > 0 && depth < 3 =>
                 "{" + string.Join(",", s.Properties.Where(p => !p.Value.WriteOnly)
-                    .Select(p => Json(p.Key) + ":" + Default(p.Value, depth + 1))) + "}",
+                    .Select(p => Json(p.Key) + ":" + Default(p.Value, depth + 1, p.Key))) + "}",
             "object" => "{}",
+            null when s.Properties.Count == 0 && s.Enum.Count == 0 => global::Waldur.Emulator.Waldur.JsonFieldDefaults.Empty(name),
             _ => "null",
         };
     }

@@ -20,7 +20,14 @@ public static partial class SchemaValidator
         if (schema.Type is null && schema.AllOf.Count == 0 && schema.Properties.Count == 0 && schema.Enum.Count == 0
             && schema.OneOf.Count == 0)
         {
-            return; // {}: any value (a JSONField)
+            // {}: any value (a JSONField), but null only where the spec says nullable (model null=True; rule J): Waldur
+            // creates every other JSONField with its default, {} or [].
+            if (value.ValueKind == JsonValueKind.Null && !schema.Nullable)
+            {
+                errors.Add($"{path}: null but not nullable (a JSONField holds {{}} or [])");
+            }
+
+            return;
         }
 
         if (value.ValueKind == JsonValueKind.Null)

@@ -6944,7 +6944,7 @@ public static partial class WaldurCatalog
             ByUuidsField: null,
             Paged: true,
             Fields: [
-                new FieldDescriptor("id", "id", ValueKind.String, false, "The member's `id` (Waldur's schema does not describe it)."),
+                new FieldDescriptor("waldurId", "id", ValueKind.String, false, "The member's `id` (Waldur's schema does not describe it)."),
                 new FieldDescriptor("username", "username", ValueKind.String, false, "The member's `username` (Waldur's schema does not describe it)."),
                 new FieldDescriptor("email", "email", ValueKind.String, false, "The member's `email` (Waldur's schema does not describe it)."),
                 new FieldDescriptor("firstName", "first_name", ValueKind.String, false, "The member's `first_name` (Waldur's schema does not describe it)."),
@@ -6973,7 +6973,7 @@ public static partial class WaldurCatalog
             ByUuidsField: null,
             Paged: true,
             Fields: [
-                new FieldDescriptor("id", "id", ValueKind.String, false, "The group's `id` (Waldur's schema does not describe it)."),
+                new FieldDescriptor("waldurId", "id", ValueKind.String, false, "The group's `id` (Waldur's schema does not describe it)."),
                 new FieldDescriptor("name", "name", ValueKind.String, false, "The group's `name` (Waldur's schema does not describe it)."),
                 new FieldDescriptor("path", "path", ValueKind.String, false, "The group's `path` (Waldur's schema does not describe it)."),
                 new FieldDescriptor("subGroupCount", "sub_group_count", ValueKind.Int, false, "The group's `sub_group_count` (Waldur's schema does not describe it)."),
@@ -7001,7 +7001,7 @@ public static partial class WaldurCatalog
             ByUuidsField: null,
             Paged: true,
             Fields: [
-                new FieldDescriptor("id", "id", ValueKind.String, false, "The member's `id` (Waldur's schema does not describe it)."),
+                new FieldDescriptor("waldurId", "id", ValueKind.String, false, "The member's `id` (Waldur's schema does not describe it)."),
                 new FieldDescriptor("username", "username", ValueKind.String, false, "The member's `username` (Waldur's schema does not describe it)."),
                 new FieldDescriptor("email", "email", ValueKind.String, false, "The member's `email` (Waldur's schema does not describe it)."),
                 new FieldDescriptor("firstName", "first_name", ValueKind.String, false, "The member's `first_name` (Waldur's schema does not describe it)."),
@@ -11097,7 +11097,7 @@ public static partial class WaldurCatalog
             ByUuidsField: null,
             Paged: true,
             Fields: [
-                new FieldDescriptor("id", "id", ValueKind.Int, false, "The log's `id` (Waldur's schema does not describe it)."),
+                new FieldDescriptor("waldurId", "id", ValueKind.Int, false, "The log's `id` (Waldur's schema does not describe it)."),
                 new FieldDescriptor("created", "created", ValueKind.DateTime, false, "The log's `created` (Waldur's schema does not describe it)."),
                 new FieldDescriptor("source", "source", ValueKind.String, true, "The log's `source` (Waldur's schema does not describe it).", EnumValues: ["api", "worker", "beat"], EnumType: "SystemLogSourceEnum"),
                 new FieldDescriptor("instance", "instance", ValueKind.String, false, "Pod name (K8s) or container name (Docker)"),
@@ -11166,7 +11166,7 @@ public static partial class WaldurCatalog
             ByUuidsField: null,
             Paged: true,
             Fields: [
-                new FieldDescriptor("id", "id", ValueKind.Int, false, "The execution's `id` (Waldur's schema does not describe it)."),
+                new FieldDescriptor("waldurId", "id", ValueKind.Int, false, "The execution's `id` (Waldur's schema does not describe it)."),
                 new FieldDescriptor("correctiveActionLabel", "corrective_action_label", ValueKind.String, false, "The execution's `corrective_action_label` (Waldur's schema does not describe it)."),
                 new FieldDescriptor("executedAt", "executed_at", ValueKind.DateTime, false, "The execution's `executed_at` (Waldur's schema does not describe it)."),
                 new FieldDescriptor("success", "success", ValueKind.Boolean, true, "The execution's `success` (Waldur's schema does not describe it)."),
@@ -11196,7 +11196,7 @@ public static partial class WaldurCatalog
             ByUuidsField: null,
             Paged: true,
             Fields: [
-                new FieldDescriptor("id", "id", ValueKind.Int, false, "The provider's `id` (Waldur's schema does not describe it)."),
+                new FieldDescriptor("waldurId", "id", ValueKind.Int, false, "The provider's `id` (Waldur's schema does not describe it)."),
                 new FieldDescriptor("appName", "app_name", ValueKind.String, false, "The provider's `app_name` (Waldur's schema does not describe it)."),
                 new FieldDescriptor("providerClass", "provider_class", ValueKind.String, false, "The provider's `provider_class` (Waldur's schema does not describe it)."),
                 new FieldDescriptor("actionType", "action_type", ValueKind.String, false, "The provider's `action_type` (Waldur's schema does not describe it)."),
@@ -12303,7 +12303,7 @@ public static partial class WaldurCatalog
             ByUuidsField: null,
             Paged: true,
             Fields: [
-                new FieldDescriptor("id", "id", ValueKind.Int, false, "Version ID"),
+                new FieldDescriptor("waldurId", "id", ValueKind.Int, false, "Version ID"),
                 new FieldDescriptor("revisionDate", "revision_date", ValueKind.DateTime, false, "When this revision was created"),
                 new FieldDescriptor("revisionComment", "revision_comment", ValueKind.String, false, "Comment describing the revision"),
                 new FieldDescriptor("revisionUser", "revision_user", ValueKind.Json, true, "User who created this revision", Filterable: false, Sortable: false),
@@ -12374,7 +12374,7 @@ public static partial class WaldurCatalog
             ByUuidsField: null,
             Paged: true,
             Fields: [
-                new FieldDescriptor("id", "id", ValueKind.Int, false, "Version ID"),
+                new FieldDescriptor("waldurId", "id", ValueKind.Int, false, "Version ID"),
                 new FieldDescriptor("revisionDate", "revision_date", ValueKind.DateTime, false, "When this revision was created"),
                 new FieldDescriptor("revisionComment", "revision_comment", ValueKind.String, false, "Comment describing the revision"),
                 new FieldDescriptor("revisionUser", "revision_user", ValueKind.Json, true, "User who created this revision", Filterable: false, Sortable: false),
@@ -12436,7 +12436,7 @@ public static partial class WaldurCatalog
             ByUuidsField: null,
             Paged: true,
             Fields: [
-                new FieldDescriptor("id", "id", ValueKind.Int, false, "Version ID"),
+                new FieldDescriptor("waldurId", "id", ValueKind.Int, false, "Version ID"),
                 new FieldDescriptor("revisionDate", "revision_date", ValueKind.DateTime, false, "When this revision was created"),
                 new FieldDescriptor("revisionComment", "revision_comment", ValueKind.String, false, "Comment describing the revision"),
                 new FieldDescriptor("revisionUser", "revision_user", ValueKind.Json, true, "User who created this revision", Filterable: false, Sortable: false),
@@ -12493,7 +12493,7 @@ public static partial class WaldurCatalog
             ByUuidsField: null,
             Paged: true,
             Fields: [
-                new FieldDescriptor("id", "id", ValueKind.Int, false, "Version ID"),
+                new FieldDescriptor("waldurId", "id", ValueKind.Int, false, "Version ID"),
                 new FieldDescriptor("revisionDate", "revision_date", ValueKind.DateTime, false, "When this revision was created"),
                 new FieldDescriptor("revisionComment", "revision_comment", ValueKind.String, false, "Comment describing the revision"),
                 new FieldDescriptor("revisionUser", "revision_user", ValueKind.Json, true, "User who created this revision", Filterable: false, Sortable: false),
@@ -12626,7 +12626,7 @@ public static partial class WaldurCatalog
             ByUuidsField: null,
             Paged: true,
             Fields: [
-                new FieldDescriptor("id", "id", ValueKind.Int, false, "Version ID"),
+                new FieldDescriptor("waldurId", "id", ValueKind.Int, false, "Version ID"),
                 new FieldDescriptor("revisionDate", "revision_date", ValueKind.DateTime, false, "When this revision was created"),
                 new FieldDescriptor("revisionComment", "revision_comment", ValueKind.String, false, "Comment describing the revision"),
                 new FieldDescriptor("revisionUser", "revision_user", ValueKind.Json, true, "User who created this revision", Filterable: false, Sortable: false),
@@ -13122,7 +13122,7 @@ public static partial class WaldurCatalog
             ByUuidsField: null,
             Paged: true,
             Fields: [
-                new FieldDescriptor("id", "id", ValueKind.Int, false, "Version ID"),
+                new FieldDescriptor("waldurId", "id", ValueKind.Int, false, "Version ID"),
                 new FieldDescriptor("revisionDate", "revision_date", ValueKind.DateTime, false, "When this revision was created"),
                 new FieldDescriptor("revisionComment", "revision_comment", ValueKind.String, false, "Comment describing the revision"),
                 new FieldDescriptor("revisionUser", "revision_user", ValueKind.Json, true, "User who created this revision", Filterable: false, Sortable: false),
@@ -13346,7 +13346,7 @@ public static partial class WaldurCatalog
             ByUuidsField: null,
             Paged: true,
             Fields: [
-                new FieldDescriptor("id", "id", ValueKind.Int, false, "Version ID"),
+                new FieldDescriptor("waldurId", "id", ValueKind.Int, false, "Version ID"),
                 new FieldDescriptor("revisionDate", "revision_date", ValueKind.DateTime, false, "When this revision was created"),
                 new FieldDescriptor("revisionComment", "revision_comment", ValueKind.String, false, "Comment describing the revision"),
                 new FieldDescriptor("revisionUser", "revision_user", ValueKind.Json, true, "User who created this revision", Filterable: false, Sortable: false),
@@ -15454,7 +15454,7 @@ public static partial class WaldurCatalog
             ByUuidsField: null,
             Paged: true,
             Fields: [
-                new FieldDescriptor("id", "id", ValueKind.Int, false, "Version ID"),
+                new FieldDescriptor("waldurId", "id", ValueKind.Int, false, "Version ID"),
                 new FieldDescriptor("revisionDate", "revision_date", ValueKind.DateTime, false, "When this revision was created"),
                 new FieldDescriptor("revisionComment", "revision_comment", ValueKind.String, false, "Comment describing the revision"),
                 new FieldDescriptor("revisionUser", "revision_user", ValueKind.Json, true, "User who created this revision", Filterable: false, Sortable: false),

@@ -51,6 +51,10 @@ internal sealed class QueryString
         return null;
     }
 
+    /// <summary>The same query without the parameters named in <paramref name="names"/> (a filter set that does not
+    /// declare them never reads them).</summary>
+    public QueryString Without(IReadOnlySet<string> names) => new([.. _pairs.Where(p => !names.Contains(p.Key))]);
+
     /// <summary>Every value of a parameter in order, as <c>QueryDict.getlist</c> returns them (multi-value filters, <c>field</c>).</summary>
     public IReadOnlyList<string> All(string name) =>
         [.. _pairs.Where(p => string.Equals(p.Key, name, StringComparison.Ordinal)).Select(p => p.Value)];

@@ -1,4 +1,6 @@
 using Waldur.Emulator.Auth;
+using Waldur.Emulator.Data;
+using Waldur.Emulator.Waldur.Drift;
 
 namespace Waldur.Emulator.Waldur;
 
@@ -6,17 +8,36 @@ namespace Waldur.Emulator.Waldur;
 /// Everything outside <c>/__emulator/</c>: Django's URL resolution and APPEND_SLASH, then DRF's view steps in DRF's
 /// order: content negotiation (U24), authentication (U20), method (U1), filter validation (U15), the action.
 /// </summary>
-internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRegistry registry)
+internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRegistry registry, EmulatorOptions options, EmulatorDataset dataset)
 {
+    private readonly bool _waldur7 = options.Drift == DriftMode.Waldur7;
+
     public Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
+        if (_waldur7 && (Waldur7Drift.IsAbsent(path) || Waldur7Drift.IsAbsent(path + "/")))
+        {
+            // No url pattern of 7.0.7 resolves it (nor its slashed form, so APPEND_SLASH does not redirect).
+            return DrfResponses.DjangoNotFoundAsync(context);
+        }
+
+        // server/urls.py: re_path(r"^api/version/", core_views.version_detail) (no `$`: anything below it too).
+        if (path.StartsWith("/api/version/", StringComparison.Ordinal))
+        {
+            return VersionAsync(context);
+        }
+
         var route = WaldurRoute.Match(path, registry);
         if (route is null)
         {
             return !path.EndsWith('/') && WaldurRoute.Match(path + "/", registry) is not null
                 ? DrfResponses.AppendSlashRedirectAsync(context)
                 : DrfResponses.DjangoNotFoundAsync(context);
+        }
+
+        if (_waldur7)
+        {
+            route = route with { Resource = new DriftedResource(route.Resource) };
         }
 
         DrfResponses.AddViewHeaders(context.Response);
@@ -63,6 +84,43 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
 
         var request = new ResourceRequest(context, route, query, parameters, token, BaseUrl(context.Request));
         return route.IsList ? ResourceEndpoints.ListAsync(request) : ResourceEndpoints.RetrieveAsync(request);
+    }
+
+    /// <summary>
+    /// <c>core/views.py version_detail</c>: <c>@api_view(["GET"])</c> with <c>IsAuthenticated</c> and
+    /// <c>IsStaffOrSupportUser</c>, answering <c>{"version": __version__}</c> (8.0.5's <c>Version</c> schema also allows
+    /// <c>latest_version</c>, "if available": never here). The emulator answers 8.0.5, or 7.0.7 in drift mode.
+    /// </summary>
+    private Task VersionAsync(HttpContext context)
+    {
+        DrfResponses.AddViewHeaders(context.Response);
+        var auth = authenticator.Authenticate(DrfResponses.HeaderValue(context.Request, "Authorization"));
+        if (auth.Token is not { } token)
+        {
+            context.Response.Headers.WWWAuthenticate = "Token";
+            return DrfResponses.DetailAsync(context, StatusCodes.Status401Unauthorized, auth.Error!);
+        }
+
+        var method = context.Request.Method;
+        if (HttpMethods.IsOptions(method))
+        {
+            return DrfResponses.JsonAsync(context, StatusCodes.Status200OK, "{\"name\":\"Version Detail\",\"description\":\"Retrieve version of the application\","
+                + "\"renders\":[\"application/json\",\"text/html\"],\"parses\":[\"application/json\",\"application/x-www-form-urlencoded\",\"multipart/form-data\"]}");
+        }
+
+        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+        {
+            return DrfResponses.DetailAsync(context, StatusCodes.Status405MethodNotAllowed, $"Method \"{method}\" not allowed.");
+        }
+
+        // IsStaffOrSupportUser; emulator tokens are staff unless declared with another role.
+        var caller = dataset.CallerOf(token);
+        if (!caller.IsStaff && caller.User is not { IsSupport: true })
+        {
+            return DrfResponses.DetailAsync(context, StatusCodes.Status403Forbidden, "You do not have permission to perform this action.");
+        }
+
+        return DrfResponses.JsonAsync(context, StatusCodes.Status200OK, "{\"version\":\"" + (_waldur7 ? Waldur7Drift.Version : "8.0.5") + "\"}");
     }
 
     /// <summary>The scheme and Host the request came with (U6); <c>X-Forwarded-Proto: https</c> is honoured as

@@ -39,6 +39,10 @@ public static class ErrorCodes
     public const string UpstreamUnavailable = "UPSTREAM_UNAVAILABLE";
     public const string UpstreamInvalidResponse = "UPSTREAM_INVALID_RESPONSE";
     public const string UpstreamInconsistent = "UPSTREAM_INCONSISTENT";
+    public const string UpstreamFieldInvalid = "UPSTREAM_FIELD_INVALID";
+    public const string UpstreamRowSkipped = "UPSTREAM_ROW_SKIPPED";
+    public const string UpstreamFilterIgnored = "UPSTREAM_FILTER_IGNORED";
+    public const string EndpointUnavailable = "WALDUR_ENDPOINT_UNAVAILABLE";
 
     // Lists, cursors and scans (Loading/)
     public const string PagingFirstAndLast = "PAGING_FIRST_AND_LAST";

@@ -23,6 +23,7 @@ public static class WaldurApiHosting
             .ValidateOnStart();
 
         services.AddSharedCaches(configuration);
+        services.AddSingleton<WaldurEndpointFacts>();
         services.AddHttpClient<IWaldurClient, WaldurClient>((sp, http) =>
             {
                 var baseUrl = sp.GetRequiredService<IOptions<WaldurOptions>>().Value.BaseUrl!;

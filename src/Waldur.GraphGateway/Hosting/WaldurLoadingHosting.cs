@@ -31,6 +31,7 @@ public static class WaldurLoadingHosting
         services.AddSingleton(catalog);
         services.AddSingleton<RowShapes>();
         services.AddSingleton<ListResources>();
+        services.AddSingleton<Loading.Filtering.IgnoredFilters>();
 
         // One per request: what Waldur answered is shared by every field of the request, and by no other request.
         services.AddScoped<ListRequestCache>();

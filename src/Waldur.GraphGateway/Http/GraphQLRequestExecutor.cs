@@ -121,6 +121,7 @@ public sealed class GraphQLRequestExecutor(
         waldurCalls.BypassCache = CacheControlHeaderValue.TryParse(httpContext.Request.Headers.CacheControl.ToString(), out var cacheControl)
                                   && cacheControl.NoCache;
         waldurCalls.TakeUse();
+        waldurCalls.TakeSkippedRows();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = schema,
@@ -139,7 +140,19 @@ public sealed class GraphQLRequestExecutor(
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
         }).ConfigureAwait(false);
         ReportCacheUse(result, waldurCalls.TakeUse());
+        ReportSkippedRows(result, waldurCalls.TakeSkippedRows());
         return result;
+    }
+
+    /// <summary>One error per Waldur list that sent rows without a uuid: the rows are left out, the rest of the answer stands.</summary>
+    private static void ReportSkippedRows(ExecutionResult result, IReadOnlyList<KeyValuePair<string, int>> skipped)
+    {
+        foreach (var (path, rows) in skipped)
+        {
+            result.Errors ??= [];
+            result.Errors.Add(GatewayExecutionErrors.Create(ErrorCodes.UpstreamRowSkipped,
+                $"Waldur sent {rows} row(s) without a uuid from `{path}`; the gateway cannot identify them, so they are left out."));
+        }
     }
 
     /// <summary>

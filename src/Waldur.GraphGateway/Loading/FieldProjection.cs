@@ -27,7 +27,7 @@ public static class FieldProjection
             // A sub-field (`regions.name`, `customer.name`): kept for NestedKeys; its parent is judged on its own.
             if (name.Contains('.', StringComparison.Ordinal))
                 fields.Add(name);
-            // A type that is not a Node may have Waldur's own `id` field: the shape's fields come first.
+            // The shape's fields come first (Waldur's own `id` is the field `waldurId`; `id` is only ever the global id).
             else if (shape.TryGetField(name, out _))
                 fields.Add(name);
             else if (name is "id" || resource.Descriptor.ReverseConnections.Any(r => r.Name == name))

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Waldur.GraphGateway.Errors;
+using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.Loading.Paging;
 using Waldur.GraphGateway.Telemetry;
 using Waldur.GraphGateway.WaldurApi;
@@ -12,12 +13,18 @@ namespace Waldur.GraphGateway.Loading;
 /// that arrives is handed to the <see cref="IResourcePrimer"/>s.
 /// </summary>
 public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IEnumerable<IResourcePrimer> primers, IOptions<ListOptions> options,
-    WaldurCallBudget? budget = null)
+    WaldurCallBudget? budget = null, IgnoredFilters? ignored = null)
     : IDisposable
 {
     private readonly SemaphoreSlim _inFlight = new(options.Value.MaxConcurrentRequests);
 
     public ListRequestCache Cache => cache;
+
+    /// <summary>What this Waldur was seen to ignore; null where nobody tracks it (unit tests of the planner alone).</summary>
+    public IgnoredFilters? Ignored => ignored;
+
+    /// <summary>The parameters the planner may push down for <paramref name="resource"/>: its rules less those this Waldur ignores.</summary>
+    public IReadOnlyList<PushdownRule> Pushdown(ListResource resource) => ignored?.Honoured(resource) ?? resource.Pushdown;
 
     public void Dispose() => _inFlight.Dispose();
 
@@ -25,6 +32,13 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
         cache.PageAsync(resource.Endpoint, query, async () =>
         {
             var page = await BoundedAsync(() => client.ListAsync(resource.Endpoint, query, cancellationToken), cancellationToken);
+            if (ignored is not null && PushdownCheck.FirstIgnored(resource, query, page.Items) is { } parameter)
+            {
+                // Waldur returned rows the parameter excludes: it ignored it. Never answer from them.
+                ignored.Mark(resource, parameter);
+                throw PushdownCheck.Ignored(resource, parameter);
+            }
+
             foreach (var primer in primers)
             {
                 primer.Prime(page.Items);

@@ -29,8 +29,29 @@ public sealed partial class ListPlanner(ListFetcher fetcher, ResidualScanner sca
 
     public async Task<ConnectionPage> LoadAsync(ListResource resource, ListRequest request, CancellationToken cancellationToken)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await LoadOnceAsync(resource, request, cancellationToken);
+            }
+            catch (WaldurFilterIgnoredException) when (attempt < MaxReplans)
+            {
+                // The fetcher found Waldur ignoring a pushed parameter and marked it: planned again, it is a residual filter.
+            }
+        }
+    }
+
+    /// <summary>The parameters a field of <paramref name="resource"/> may push down to this Waldur (<see cref="ListFetcher.Pushdown"/>).</summary>
+    public IReadOnlyList<PushdownRule> Pushdown(ListResource resource) => fetcher.Pushdown(resource);
+
+    /// <summary>Plans after a parameter turned out ignored: each attempt stops pushing one more.</summary>
+    private const int MaxReplans = 4;
+
+    private async Task<ConnectionPage> LoadOnceAsync(ListResource resource, ListRequest request, CancellationToken cancellationToken)
+    {
         using var activity = GatewayTelemetry.StartSpan("plan", resource.TypeName);
-        var split = FilterSplitter.Split(request.Where, resource.Pushdown);
+        var split = FilterSplitter.Split(request.Where, fetcher.Pushdown(resource));
         activity?.SetTag("waldur_gateway.pushdown.parameters", split.Pushdown.Keys.ToArray());
         var context = Plan(resource, request, new WaldurListQuery(split.Pushdown, null, 1, WaldurListQuery.MaxPageSize));
         context = context with

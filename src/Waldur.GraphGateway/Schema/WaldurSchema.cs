@@ -8,5 +8,6 @@ public sealed class WaldurSchema : GraphQL.Types.Schema
     public WaldurSchema(IServiceProvider services, QueryGraphType query) : base(services)
     {
         Query = query;
+        Directives.Register(new Types.Resources.SemanticNonNullDirective());
     }
 }

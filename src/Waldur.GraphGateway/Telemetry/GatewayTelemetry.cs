@@ -44,6 +44,12 @@ public static class GatewayTelemetry
     public static readonly Counter<long> RedisFailures = Meter.CreateCounter<long>("waldur_gateway.redis.failures", "{operation}",
         "Redis operations skipped or failed; the gateway answered without Redis.");
 
+    public static readonly Counter<long> EndpointsUnavailable = Meter.CreateCounter<long>("waldur_gateway.waldur.endpoints_unavailable", "{endpoint}",
+        "List endpoints found missing in the connected Waldur (404 in Django's page); each is remembered for Waldur:UnavailableEndpointTtl.");
+
+    public static readonly Counter<long> FiltersIgnored = Meter.CreateCounter<long>("waldur_gateway.waldur.filters_ignored", "{parameter}",
+        "Query parameters the connected Waldur ignored (a returned row did not match the pushed-down predicate), by list and parameter.");
+
     private static int _breakerState;
 
     static GatewayTelemetry() => Meter.CreateObservableGauge("waldur_gateway.waldur.circuit.state", () => Volatile.Read(ref _breakerState), "{state}",

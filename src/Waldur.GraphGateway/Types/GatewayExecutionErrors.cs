@@ -21,12 +21,25 @@ public static class GatewayExecutionErrors
 
     public static ExecutionError Create(string code, string message) => new(message) { Code = code };
 
-    /// <summary>The execution's unhandled-exception hook: a coded failure is a client-facing error, anything else stays masked.</summary>
+    /// <summary>
+    /// The execution's unhandled-exception hook: a coded failure is a client-facing error; anything else stays masked
+    /// to the client (<c>INTERNAL_ERROR</c>) and is logged here with its exception, operation and path, so an operator
+    /// can find what the client was not told.
+    /// </summary>
     public static Task TranslateAsync(UnhandledExceptionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.OriginalException is GatewayException gateway)
+        {
             context.Exception = gateway.ToExecutionError();
+            return Task.CompletedTask;
+        }
+
+        var services = context.FieldContext?.RequestServices ?? context.Context?.RequestServices;
+        var logger = services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(GatewayExecutionErrors).FullName!);
+        logger?.LogError(context.OriginalException, "Internal error in operation {Operation} at {Path}",
+            context.Context?.Operation?.Name?.StringValue ?? "(anonymous)",
+            context.FieldContext is { } field ? string.Join('.', field.ResponsePath) : "(execution)");
         return Task.CompletedTask;
     }
 }

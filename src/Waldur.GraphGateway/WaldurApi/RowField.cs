@@ -21,6 +21,9 @@ public sealed class RowField(FieldDescriptor descriptor, int index, RowShape? ne
 
     public bool Nullable => Descriptor.Nullable;
 
+    /// <summary>The row's uuid: the one key the reader reads strictly (a row without it is left out, RowReader).</summary>
+    public bool IsKey => Descriptor.Name == "uuid" && !Descriptor.IsList && Descriptor.Kind == ValueKind.String;
+
     public RowShape? Nested { get; } = nested;
 
     /// <summary>The key as UTF-8, compared with the JSON reader's raw property names without decoding them.</summary>

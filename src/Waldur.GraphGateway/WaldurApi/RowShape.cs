@@ -33,6 +33,6 @@ public sealed class RowShape
         foreach (var field in fields)
             _byName[field.Name] = field;
         // Some generated lists (statistics, histories) have no uuid: their rows are no nodes and never fill a by-uuid cache.
-        UuidIndex = _byName.TryGetValue("uuid", out var uuid) ? uuid.Index : -1;
+        UuidIndex = _byName.TryGetValue("uuid", out var uuid) && uuid.IsKey ? uuid.Index : -1;
     }
 }

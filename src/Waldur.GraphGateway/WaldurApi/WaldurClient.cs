@@ -19,6 +19,7 @@ public sealed class WaldurClient(
     IHttpContextAccessor httpContextAccessor,
     WaldurResponseCache cache,
     WaldurCallContext call,
+    WaldurEndpointFacts facts,
     TimeProvider time,
     IOptions<WaldurOptions> options,
     ILogger<WaldurClient> logger) : IWaldurClient
@@ -53,22 +54,49 @@ public sealed class WaldurClient(
     private async Task<WaldurPage> ListCoreAsync(WaldurEndpoint endpoint, WaldurListQuery query, CancellationToken cancellationToken)
     {
         // A GET's 404 (null) is a page past the end (U20), or a parent that does not exist for a nested list.
-        return await ReadAsync(HttpMethod.Get, endpoint, $"{endpoint.Path}?{query.ToQueryString(endpoint.Paged)}",
+        var paged = !facts.IsUnpaged(endpoint);
+        return await ReadAsync(HttpMethod.Get, endpoint, $"{endpoint.Path}?{query.ToQueryString(paged)}",
                    (body, resultCount) => ReadPage(body, resultCount, endpoint, query), null, cancellationToken).ConfigureAwait(false)
                ?? throw new WaldurInvalidPageException();
     }
 
-    private static WaldurPage ReadPage(ReadOnlySpan<byte> body, int? resultCount, WaldurEndpoint endpoint, WaldurListQuery query)
+    private WaldurPage ReadPage(ReadOnlySpan<byte> body, int? resultCount, WaldurEndpoint endpoint, WaldurListQuery query)
     {
-        var items = RowReader.ReadList(body, endpoint.Shape, query.Reads, query.NestedReads);
+        var items = RowReader.ReadList(body, endpoint.Shape, query.Reads, query.NestedReads, out var skipped);
+        if (skipped > 0)
+        {
+            call.RowsSkipped(endpoint, skipped);
+        }
+
         if (!endpoint.Paged)
         {
             return new WaldurPage(items, items.Count, 1, Math.Max(1, items.Count));
         }
 
-        var total = resultCount ?? throw NoResultCount();
+        if (resultCount is not { } total)
+        {
+            // A list this Waldur does not page (a bare array, no X-Result-Count): the body is every row, so the page
+            // asked for is cut from it here and the planner sees the paged list it planned for.
+            facts.MarkUnpaged(endpoint);
+            return PageOf(items, query);
+        }
+
         var page = query.LastPage ? Math.Max(1, (total + query.PageSize - 1) / query.PageSize) : query.Page;
         return new WaldurPage(items, total, page, Math.Min(query.PageSize, WaldurListQuery.MaxPageSize));
+    }
+
+    /// <summary>The page <paramref name="query"/> asks for, cut from every row; past the end is Waldur's 404 (U18).</summary>
+    private static WaldurPage PageOf(List<WaldurRow> all, WaldurListQuery query)
+    {
+        var size = Math.Min(query.PageSize, WaldurListQuery.MaxPageSize);
+        var page = query.LastPage ? Math.Max(1, (all.Count + size - 1) / size) : query.Page;
+        var start = (page - 1) * size;
+        if (page > 1 && start >= all.Count)
+        {
+            throw new WaldurInvalidPageException();
+        }
+
+        return new WaldurPage(all.GetRange(start, Math.Min(size, all.Count - start)), all.Count, page, size);
     }
 
     private Task<WaldurRow?> RetrieveCoreAsync(WaldurEndpoint endpoint, string uuid, CancellationToken cancellationToken) =>
@@ -77,15 +105,23 @@ public sealed class WaldurClient(
 
     private async Task<int> CountCoreAsync(WaldurEndpoint endpoint, WaldurListQuery query, CancellationToken cancellationToken)
     {
-        if (!endpoint.Paged)
+        if (facts.IsUnpaged(endpoint))
         {
             // No X-Result-Count without paging: the count is the length of the one response.
-            return (await ListCoreAsync(endpoint, query, cancellationToken).ConfigureAwait(false)).TotalCount;
+            return (await ListCoreAsync(endpoint, query with { Page = 1, LastPage = false }, cancellationToken).ConfigureAwait(false)).TotalCount;
         }
 
-        // A HEAD's 404 fails in EnsureSuccessAsync: only a GET's reads as "not found".
-        return await ReadAsync(HttpMethod.Head, endpoint, $"{endpoint.Path}?{query.ToQueryString(includePaging: false)}",
-            (_, resultCount) => resultCount ?? throw NoResultCount(), -1, cancellationToken).ConfigureAwait(false);
+        // A HEAD's 404 fails in EnsureSuccessAsync: only a GET's reads as "not found". A HEAD without a count is a list
+        // this Waldur does not page: counted from its one GET.
+        var count = await ReadAsync(HttpMethod.Head, endpoint, $"{endpoint.Path}?{query.ToQueryString(includePaging: false)}",
+            (_, resultCount) => resultCount ?? -1, -1, cancellationToken).ConfigureAwait(false);
+        if (count >= 0)
+        {
+            return count;
+        }
+
+        facts.MarkUnpaged(endpoint);
+        return (await ListCoreAsync(endpoint, query with { Page = 1, LastPage = false }, cancellationToken).ConfigureAwait(false)).TotalCount;
     }
 
     /// <summary>Reads what a caller needs from a body; the span may be a pooled buffer, valid only during the call.</summary>
@@ -100,41 +136,102 @@ public sealed class WaldurClient(
         CancellationToken cancellationToken)
     {
         var authorization = Authorization();
+        if (facts.IsMissing(endpoint, out var version))
+        {
+            throw EndpointUnavailable(endpoint, version);
+        }
+
         if (!cache.AppliesTo(endpoint.Field))
         {
             using var response = await SendAsync(method, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
+            await ThrowIfMissingAsync(response, endpoint, authorization, cancellationToken).ConfigureAwait(false);
             if (IsNotFound(response, method))
             {
                 return notFound;
             }
 
-            await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+            await EnsureSuccessAsync(response, method, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
             using var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
             return read(body.Span, TryResultCount(response));
         }
 
         // The method and the absolute URL: gateways of different Waldurs sharing one Redis never share entries.
         var answer = await cache.GetAsync(endpoint.Field, $"{method} {http.BaseAddress}{relativeUrl}", authorization, call,
-            token => FetchAsync(method, relativeUrl, authorization, token), cancellationToken).ConfigureAwait(false);
+            token => FetchAsync(method, endpoint, relativeUrl, authorization, token), cancellationToken).ConfigureAwait(false);
         return answer is null ? notFound : read(answer.Body, answer.ResultCount);
     }
 
     /// <summary>One answer to keep in the cache: it owns its bytes. Null on a GET's 404.</summary>
-    private async Task<WaldurAnswer?> FetchAsync(HttpMethod method, string relativeUrl, string authorization, CancellationToken cancellationToken)
+    private async Task<WaldurAnswer?> FetchAsync(HttpMethod method, WaldurEndpoint endpoint, string relativeUrl, string authorization,
+        CancellationToken cancellationToken)
     {
         using var response = await SendAsync(method, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
+        await ThrowIfMissingAsync(response, endpoint, authorization, cancellationToken).ConfigureAwait(false);
         if (IsNotFound(response, method))
         {
             return null;
         }
 
-        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, method, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
         using var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         return new WaldurAnswer(body.Span.ToArray(), TryResultCount(response), time.GetUtcNow());
     }
 
     private static bool IsNotFound(HttpResponseMessage response, HttpMethod method) =>
         response.StatusCode == HttpStatusCode.NotFound && method == HttpMethod.Get;
+
+    /// <summary>
+    /// A 404 that is not DRF's (U24: DRF answers JSON, <c>{"detail": …}</c>; Django answers a URL it does not route
+    /// with its HTML page, also to a HEAD): this Waldur has no such endpoint. Remembered, logged once, and named with the
+    /// version Waldur reports.
+    /// </summary>
+    private async Task ThrowIfMissingAsync(HttpResponseMessage response, WaldurEndpoint endpoint, string authorization, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode != HttpStatusCode.NotFound
+            || response.Content.Headers.ContentType?.MediaType is { } type && type.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        if (facts.Version is null)
+        {
+            await LearnVersionAsync(authorization, cancellationToken).ConfigureAwait(false);
+        }
+
+        facts.MarkMissing(endpoint);
+        throw EndpointUnavailable(endpoint, facts.VersionText);
+    }
+
+    /// <summary><c>GET api/version/</c> (<c>{"version": "7.0.7"}</c>): asked once, when an endpoint first turns out missing.</summary>
+    private async Task LearnVersionAsync(string authorization, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await SendAsync(HttpMethod.Get, "api/version/", authorization, cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                using var document = await System.Text.Json.JsonDocument.ParseAsync(
+                    await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                    && document.RootElement.TryGetProperty("version", out var version) && version.GetString() is { Length: > 0 } text)
+                {
+                    facts.SetVersion(text);
+                }
+            }
+        }
+        catch (Exception e) when (e is GatewayException or System.Text.Json.JsonException or HttpRequestException or InvalidOperationException)
+        {
+            // The version only words the error; without it the error still names the path.
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("Waldur's api/version/ could not be read: {Error}", e.GetType().Name);
+            }
+        }
+    }
+
+    private static GatewayException EndpointUnavailable(WaldurEndpoint endpoint, string version) =>
+        new(ErrorCodes.EndpointUnavailable,
+            $"{version} has no /{endpoint.Template} (it answered 404 with its HTML page): this field is not available from the connected Waldur.");
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string relativeUrl, string authorization, CancellationToken cancellationToken)
     {
@@ -188,13 +285,27 @@ public sealed class WaldurClient(
             "Send an Authorization header (Token <key> or Bearer <token>): Waldur has no anonymous access.");
     }
 
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task EnsureSuccessAsync(HttpResponseMessage response, HttpMethod method, string relativeUrl, string authorization,
+        CancellationToken cancellationToken)
     {
-        if (!response.IsSuccessStatusCode)
+        if (response.IsSuccessStatusCode)
         {
-            var body = await WaldurErrors.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-            throw WaldurErrors.FromStatus(response.StatusCode, body);
+            return;
         }
+
+        var body = await WaldurErrors.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        if (method == HttpMethod.Head && response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            // A HEAD's 400 has no body, so no reason: the same URL as a GET of one row says what Waldur objected to.
+            using var again = await SendAsync(HttpMethod.Get, relativeUrl + (relativeUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "page_size=1",
+                authorization, cancellationToken).ConfigureAwait(false);
+            if (again.StatusCode == HttpStatusCode.BadRequest)
+            {
+                body = await WaldurErrors.ReadBodyAsync(again, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        throw WaldurErrors.FromStatus(response.StatusCode, body);
     }
 
     private static int? TryResultCount(HttpResponseMessage response) =>

@@ -27,6 +27,13 @@ public sealed class WaldurOptions
     [Range(1, 1_000_000)]
     public int MaxCallsPerRequest { get; set; } = 150;
 
+    /// <summary>
+    /// How long a list endpoint the connected Waldur lacks (404 in Django's page) is remembered as missing: fields reading
+    /// it answer <c>WALDUR_ENDPOINT_UNAVAILABLE</c> without a call until then, so an upgraded Waldur is noticed after it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan UnavailableEndpointTtl { get; set; } = TimeSpan.FromMinutes(10);
+
     [Required]
     public WaldurResilienceOptions Resilience { get; set; } = new();
 }

@@ -107,6 +107,24 @@ public sealed class GeneratedListTests : IAsyncLifetime
         Assert.Equal("CURSOR_ARGUMENTS_MISMATCH", other["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
+    /// <summary>Only the Relay global id is named <c>id</c>: Waldur's own integer id is <c>waldurId</c>, read from its <c>id</c> key.</summary>
+    [Fact]
+    public async Task Waldurs_own_integer_id_is_waldurId_read_from_its_id_key_filtered_and_sorted_here()
+    {
+        var (_, _, body) = await _gateway.EmulatorListAsync("/api/system-logs/?page=1&page_size=3");
+        var ids = JsonNode.Parse(body)!.AsArray().Select(r => r!["id"]!.GetValue<int>()).ToList();
+        Assert.Equal(3, ids.Count);
+
+        var page = await QueryAsync("{ systemLogs(first: 3) { nodes { waldurId } } }");
+        Assert.Equal(ids, page["data"]!["systemLogs"]!["nodes"]!.AsArray().Select(n => n!["waldurId"]!.GetValue<int>()));
+
+        var one = await QueryAsync($"{{ systemLogs(first: 5, where: {{ waldurId: {{ eq: {ids[1]} }} }}, order: [{{ waldurId: DESC }}]) {{ nodes {{ waldurId }} }} }}");
+        Assert.Equal([ids[1]], one["data"]!["systemLogs"]!["nodes"]!.AsArray().Select(n => n!["waldurId"]!.GetValue<int>()));
+
+        var old = await _gateway.QueryAsync("{ systemLogs(first: 1) { nodes { id } } }");
+        Assert.Contains("Cannot query field 'id' on type 'SystemLog'", old["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private async Task<JsonNode> QueryAsync(string query)
     {
         var result = await _gateway.QueryAsync(query);

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace Waldur.GraphGateway.Tests.WaldurApi;
 
-/// <summary>Waldur bodies read into catalog rows: every value normalised once, every broken body a coded error.</summary>
+/// <summary>Waldur bodies read into catalog rows: every value normalised once, a value that does not fit a problem of its slot, a body that is no list a coded error.</summary>
 public class RowReaderTests
 {
     private static RowShape Images => TestCatalog.Shapes["DigitalOceanImage"];
@@ -69,32 +69,88 @@ public class RowReaderTests
     }
 
     [Theory]
-    [InlineData("name", "null", "DigitalOceanImage.name is missing or null")]
-    [InlineData("min_disk_size", "\"20480\"", "min_disk_size is a JSON String, not the Int")]
-    [InlineData("min_disk_size", "2.5", "min_disk_size is a JSON Number, not the Int")]
-    [InlineData("is_official", "1", "is_official is a JSON Number")]
-    [InlineData("created_at", "\"yesterday\"", "created_at is a JSON String, not the DateTime")]
-    [InlineData("regions", "{}", "regions is not an array")]
-    public void A_value_that_breaks_the_contract_is_an_invalid_response_naming_the_field(string key, string value, string message)
+    [InlineData("name", "null", "name", "`name` is absent or null, which Waldur documents as always set")]
+    [InlineData("min_disk_size", "2.5", "minDiskSize", "`min_disk_size` came as a number where Waldur documents an integer")]
+    [InlineData("min_disk_size", "\"20 GB\"", "minDiskSize", "`min_disk_size` came as a string where Waldur documents an integer")]
+    [InlineData("is_official", "1", "isOfficial", "`is_official` came as a number where Waldur documents a Boolean")]
+    [InlineData("is_official", "\"True\"", "isOfficial", "`is_official` came as a string where Waldur documents a Boolean")]
+    [InlineData("created_at", "\"yesterday\"", "createdAt", "`created_at` came as a string where Waldur documents an ISO 8601 date-time")]
+    [InlineData("regions", "{}", "regions", "`regions` came as an object where Waldur documents an array")]
+    [InlineData("regions", "[1, 2]", "regions", "`regions` came as a number where Waldur documents an object")]
+    [InlineData("name", "[\"a\"]", "name", "`name` came as an array where Waldur documents a string")]
+    public void A_value_that_does_not_fit_is_null_with_a_problem_in_its_slot_and_the_row_stays(string key, string value, string field, string problem)
     {
         var json = JsonNode.Parse(Image())!.AsObject();
         json[key] = JsonNode.Parse(value);
-        var error = Assert.Throws<GatewayException>(() => RowReader.ReadItem(Encoding.UTF8.GetBytes(json.ToJsonString()), Images));
-        Assert.Equal(ErrorCodes.UpstreamInvalidResponse, error.Code);
-        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        var rows = RowReader.ReadList(Encoding.UTF8.GetBytes($"[{json.ToJsonString()}, {Image()}]"), Images);
+
+        Assert.Equal(2, rows.Count);
+        var index = Images[field].Index;
+        Assert.Null(rows[0][index]);
+        Assert.Equal(problem, rows[0].ProblemAt(index));
+        Assert.True(rows[0].HasProblems);
+        // Its siblings, and the other row, read as ever.
+        Assert.Equal("Ubuntu", rows[0]["distribution"]);
+        Assert.False(rows[1].HasProblems);
+        Assert.NotNull(rows[1][index]);
+    }
+
+    [Theory]
+    [InlineData("min_disk_size", "\"20480\"", "minDiskSize", 20480L)]
+    [InlineData("min_disk_size", "20480.0", "minDiskSize", 20480L)]
+    [InlineData("name", "12.50", "name", "12.50")]
+    public void Lossless_readings_of_another_JSON_type_are_taken_without_a_problem(string key, string value, string field, object expected)
+    {
+        var json = JsonNode.Parse(Image())!.AsObject();
+        json[key] = JsonNode.Parse(value);
+        var row = RowReader.ReadItem(Encoding.UTF8.GetBytes(json.ToJsonString()), Images);
+
+        Assert.Equal(expected, row[field]);
+        Assert.False(row.HasProblems);
     }
 
     [Fact]
-    public void A_missing_required_key_is_an_invalid_response_and_a_missing_nullable_key_is_null()
+    public void A_row_without_a_uuid_is_left_out_and_counted_and_an_item_without_one_is_an_invalid_response()
+    {
+        var keyless = JsonNode.Parse(Image())!.AsObject();
+        keyless.Remove("uuid");
+        var wrongType = JsonNode.Parse(Image())!.AsObject();
+        wrongType["uuid"] = 7;
+        var body = Encoding.UTF8.GetBytes($"[{keyless.ToJsonString()}, {Image()}, {wrongType.ToJsonString()}]");
+
+        var rows = RowReader.ReadList(body, Images, null, null, out var skipped);
+        Assert.Equal("bb000000000000000000000000000001", Assert.Single(rows).Uuid);
+        Assert.Equal(2, skipped);
+
+        var error = Assert.Throws<GatewayException>(() => RowReader.ReadItem(Encoding.UTF8.GetBytes(keyless.ToJsonString()), Images));
+        Assert.Equal(ErrorCodes.UpstreamInvalidResponse, error.Code);
+        Assert.Contains("DigitalOceanImage without a uuid", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_nested_object_without_a_uuid_is_a_problem_of_the_field_that_holds_it()
+    {
+        var body = Encoding.UTF8.GetBytes($"[{Image().Replace("\"uuid\": \"aa000000000000000000000000000001\", ", "", StringComparison.Ordinal)}]");
+        var row = Assert.Single(RowReader.ReadList(body, Images));
+
+        var regions = Images["regions"].Index;
+        Assert.Null(row[regions]);
+        Assert.Contains("`regions` holds a DigitalOceanRegion without a uuid", row.ProblemAt(regions), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_required_key_is_a_problem_and_a_missing_nullable_key_is_plain_null()
     {
         var withoutName = JsonNode.Parse(Image())!.AsObject();
         withoutName.Remove("name");
-        var error = Assert.Throws<GatewayException>(() => RowReader.ReadItem(Encoding.UTF8.GetBytes(withoutName.ToJsonString()), Images));
-        Assert.Contains("DigitalOceanImage.name is missing", error.Message, StringComparison.Ordinal);
+        var row = RowReader.ReadItem(Encoding.UTF8.GetBytes(withoutName.ToJsonString()), Images);
+        Assert.Equal("`name` is absent or null, which Waldur documents as always set", row.ProblemAt(Images["name"].Index));
 
         var withoutSize = JsonNode.Parse(Image())!.AsObject();
         withoutSize.Remove("min_disk_size");
-        Assert.Null(RowReader.ReadItem(Encoding.UTF8.GetBytes(withoutSize.ToJsonString()), Images)["minDiskSize"]);
+        var sizeless = RowReader.ReadItem(Encoding.UTF8.GetBytes(withoutSize.ToJsonString()), Images);
+        Assert.Null(sizeless["minDiskSize"]);
+        Assert.False(sizeless.HasProblems);
     }
 
     [Fact]
@@ -105,27 +161,29 @@ public class RowReaderTests
         Assert.False(row.IsComplete);
         Assert.Equal("OK", row["state"]);
         Assert.Null(row["name"]);
+        Assert.False(row.HasProblems);
 
-        var missing = Assert.Throws<GatewayException>(() => RowReader.ReadList(body, Droplets, ["uuid", "url", "name"]));
-        Assert.Contains("DigitalOceanDroplet.name is missing", missing.Message, StringComparison.Ordinal);
-        Assert.Throws<GatewayException>(() => RowReader.ReadList(body, Droplets));
+        var missing = Assert.Single(RowReader.ReadList(body, Droplets, ["uuid", "url", "name"]));
+        Assert.Contains("`name` is absent or null", missing.ProblemAt(Droplets["name"].Index), StringComparison.Ordinal);
+        Assert.True(Assert.Single(RowReader.ReadList(body, Droplets)).HasProblems);
     }
 
     [Fact]
     public void A_projection_without_field_skips_every_other_key_and_checks_only_its_own()
     {
         // Waldur sent every key (no `field=`); a bad value or a missing required key outside the projection is never read.
-        var body = Encoding.UTF8.GetBytes($"[{Image(extra: ", \"type\": 7")}]".Replace("\"name\": \"Ubuntu 22.04 (LTS) x64\",", "", StringComparison.Ordinal));
+        var body = Encoding.UTF8.GetBytes($"[{Image(extra: ", \"type\": true")}]".Replace("\"name\": \"Ubuntu 22.04 (LTS) x64\",", "", StringComparison.Ordinal));
         var row = Assert.Single(RowReader.ReadList(body, Images, ["uuid", "url", "distribution", "regions"]));
 
         Assert.False(row.IsComplete);
+        Assert.False(row.HasProblems);
         Assert.Equal("Ubuntu", row["distribution"]);
         Assert.Equal("Amsterdam 3", Assert.Single((IReadOnlyList<WaldurRow>)row["regions"]!)["name"]);
         Assert.True(Assert.Single((IReadOnlyList<WaldurRow>)row["regions"]!).IsComplete);
         foreach (var skipped in new[] { "name", "type", "isOfficial", "createdAt", "minDiskSize" })
             Assert.Null(row[skipped]);
-        Assert.Throws<GatewayException>(() => RowReader.ReadList(body, Images, ["uuid", "url", "type"]));
-        Assert.Throws<GatewayException>(() => RowReader.ReadList(body, Images, ["uuid", "url", "name"]));
+        Assert.NotNull(Assert.Single(RowReader.ReadList(body, Images, ["uuid", "url", "type"])).ProblemAt(Images["type"].Index));
+        Assert.NotNull(Assert.Single(RowReader.ReadList(body, Images, ["uuid", "url", "name"])).ProblemAt(Images["name"].Index));
     }
 
     [Fact]

@@ -85,8 +85,13 @@ internal static partial class ValueWriter
 
                 b.Append(']');
                 return null;
+            case null when schema.Properties.Count == 0:
+                // {} (a JSONField: any value): its model default, [] or {} (rule J, JsonFieldDefaults), never null
+                // unless the spec marks it nullable (handled above).
+                b.Append(JsonFieldDefaults.Empty(name));
+                return null;
             default:
-                // An object, or {} (a JSONField: any value).
+                // An object.
                 b.Append('{');
                 var first = true;
                 foreach (var (key, property) in schema.Properties)

@@ -27,6 +27,16 @@ public sealed class ChildRowsDataLoader(
 
     protected internal override string TelemetryResource => source.TypeName;
 
+    private async Task<ScanResult> ScanAsync(WaldurListQuery query, int parents, CancellationToken cancellationToken)
+    {
+        var first = await scanner.FirstPageAsync(source, query, cancellationToken);
+        if (first.TotalCount > budgetRows)
+            throw new GatewayException(ErrorCodes.ScanBudgetExceeded,
+                $"The {source.Descriptor.NounPlural} of {parents} parents are {first.TotalCount} rows in Waldur (budget {budgetRows}); " +
+                "ask for fewer parents or add filters Waldur applies itself.");
+        return await scanner.ScanAsync(source, query, cancellationToken);
+    }
+
     protected override async Task<IReadOnlyDictionary<string, ChildRows>> FetchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
         GatewayTelemetry.RecordDecision("child_rows", source.TypeName);
@@ -38,13 +48,19 @@ public sealed class ChildRowsDataLoader(
             {
                 [link.Parameter] = link.Lookup == FilterLookup.CsvMulti ? string.Join(',', chunk) : new StringValues(chunk),
             };
-            var query = new WaldurListQuery(filters, null, 1, WaldurListQuery.MaxPageSize);
-            var first = await scanner.FirstPageAsync(source, query, cancellationToken);
-            if (first.TotalCount > budgetRows)
-                throw new GatewayException(ErrorCodes.ScanBudgetExceeded,
-                    $"The {source.Descriptor.NounPlural} of {chunk.Length} parents are {first.TotalCount} rows in Waldur (budget {budgetRows}); " +
-                    "ask for fewer parents or add filters Waldur applies itself.");
-            var scan = await scanner.ScanAsync(source, query, cancellationToken);
+            ScanResult scan;
+            try
+            {
+                scan = await ScanAsync(new WaldurListQuery(filters, null, 1, WaldurListQuery.MaxPageSize), chunk.Length, cancellationToken);
+            }
+            catch (Filtering.WaldurFilterIgnoredException ignored) when (ignored.Parameter == link.Parameter)
+            {
+                // Waldur ignored the parents' filter: every row comes back, and grouping by parent below still answers
+                // each parent exactly, within the scan budget.
+                filters.Remove(link.Parameter);
+                scan = await ScanAsync(new WaldurListQuery(filters, null, 1, WaldurListQuery.MaxPageSize), chunk.Length, cancellationToken);
+            }
+
             var byParent = scan.Rows.Where(r => r[via] is string).ToLookup(r => (string)r[via]!, StringComparer.Ordinal);
             foreach (var parent in chunk)
                 found[parent] = new ChildRows([.. byParent[parent]], scan.DefaultOrderRank);

@@ -1,6 +1,6 @@
 using GraphQL;
+using GraphQL.Builders;
 using GraphQL.Types;
-using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Types.Federation;
 using Waldur.GraphGateway.Types.Relay;
 using Waldur.GraphGateway.WaldurApi;
@@ -61,35 +61,52 @@ internal static class ItemFields
         var index = field.Index;
         var name = field.Name;
         var builder = item.Field(name, ScalarGraphTypes.OutputType(field)).Description(field.Descriptor.Description);
+        Tolerant(builder, field);
         if (field.Kind == Waldur.Catalog.Model.ValueKind.Int)
-            builder.Resolve(c => c.Source[index] switch
+            builder.Resolve(c => UpstreamFieldErrors.Value(c, index) switch
             {
-                long value => ToInt(value, name),
-                IReadOnlyList<object?> values => values.Select(v => v is long l ? ToInt(l, name) : (object?)null).ToList(),
+                long value => ToInt(c, value),
+                IReadOnlyList<object?> values => values.Select(v => v is long l ? ToInt(c, l) : null).ToList(),
                 _ => null,
             });
         else
-            builder.Resolve(c => c.Source[index]);
+            builder.Resolve(c => UpstreamFieldErrors.Value(c, index));
     }
 
     private static void AddEnum(ObjectGraphType<WaldurRow> item, RowField field, EnumerationGraphType type)
     {
         var index = field.Index;
         IGraphType output = field.IsList ? new ListGraphType(type) : type;
+        var known = field.Descriptor.EnumValues!.ToHashSet(StringComparer.Ordinal);
+        var builder = item.Field(field.Name, output).Description(field.Descriptor.Description);
+        Tolerant(builder, field);
         // Waldur writes "" for an unset choice its schema allows as blank (BlankEnum): that is no value, not a value.
-        item.Field(field.Name, field.Nullable ? output : new NonNullGraphType(output))
-            .Description(field.Descriptor.Description)
-            .Resolve(c => c.Source[index] is "" ? null : c.Source[index]);
+        // A value this catalog does not know (another Waldur version's choice) fails the field, not the row.
+        builder.Resolve(c => UpstreamFieldErrors.Value(c, index) switch
+        {
+            "" => null,
+            string value when !known.Contains(value) => Unknown(c, value),
+            IReadOnlyList<object?> values when values.FirstOrDefault(v => v is string s && !known.Contains(s)) is string value => Unknown(c, value),
+            var value => value,
+        });
+
+        object? Unknown(IResolveFieldContext<WaldurRow> context, string value)
+        {
+            UpstreamFieldErrors.Report(context, context.Source.Shape.TypeName,
+                $"`{field.Descriptor.JsonName}` is \"{value}\", not one of the values Waldur documents");
+            return null;
+        }
     }
 
     private static void AddNested(ResourceGraph graph, RowField field, ResourceGraph target, CatalogGraphTypes catalog)
     {
         var index = field.Index;
         IGraphType type = field.IsList ? new ListGraphType(new NonNullGraphType(target.Item)) : target.Item;
-        var builder = graph.Item.Field(field.Name, field.Nullable ? type : new NonNullGraphType(type)).Description(field.Descriptor.Description);
+        var builder = graph.Item.Field(field.Name, type).Description(field.Descriptor.Description);
+        Tolerant(builder, field);
         if (!field.IsList)
         {
-            builder.Resolve(c => c.Source[index]);
+            builder.Resolve(c => UpstreamFieldErrors.Value(c, index));
             return;
         }
 
@@ -98,13 +115,28 @@ internal static class ItemFields
         builder
             .Argument(target.Filter, "where")
             .Argument(new ListGraphType(new NonNullGraphType(target.Sort)), "order")
-            .Resolve(c => c.Source[index] is IReadOnlyList<WaldurRow> rows
+            .Resolve(c => UpstreamFieldErrors.Value(c, index) is IReadOnlyList<WaldurRow> rows
                 ? NestedRows.Select(rows, target.Resource, c.GetArgument<object?>("where"), c.GetArgument<object?>("order"))
                 : null);
     }
 
+    /// <summary>
+    /// Every value field is nullable in the schema, so that a value Waldur sent in another shape fails only its field
+    /// (<see cref="UpstreamFieldErrors"/>); one Waldur documents as always set says so with <c>@semanticNonNull</c>.
+    /// The uuid is not a value field: the reader keys rows by it strictly, and leaves out a row without one.
+    /// </summary>
+    private static void Tolerant<TSource, TReturn>(FieldBuilder<TSource, TReturn> builder, RowField field)
+    {
+        if (!field.Nullable && !field.IsKey)
+            builder.ApplyDirective(SemanticNonNullDirective.DirectiveName);
+    }
+
     /// <summary>GraphQL's Int is 32-bit; a wider value from Waldur fails its field rather than wrapping.</summary>
-    private static int ToInt(long value, string field) => value is >= int.MinValue and <= int.MaxValue
-        ? (int)value
-        : throw new GatewayException(ErrorCodes.UpstreamInvalidResponse, $"Waldur sent {value} for `{field}`, outside GraphQL's 32-bit Int.");
+    private static int? ToInt(IResolveFieldContext<WaldurRow> context, long value)
+    {
+        if (value is >= int.MinValue and <= int.MaxValue)
+            return (int)value;
+        UpstreamFieldErrors.Report(context, context.Source.Shape.TypeName, $"{value} is outside GraphQL's 32-bit Int");
+        return null;
+    }
 }

@@ -31,11 +31,12 @@ internal static class ReverseConnections
             : new FieldFilter(via, FilterOperations.Eq, parentUuid);
         var linked = request with { Where = request.Where is null ? link : new AllOfFilter([request.Where, link]) };
         var planner = context.Planner();
-        var multi = viaIsList ? null : source.Pushdown.FirstOrDefault(r => r.Field == via && r.Operation == FilterOperations.In);
+        var rules = planner.Pushdown(source);
+        var multi = viaIsList ? null : rules.FirstOrDefault(r => r.Field == via && r.Operation == FilterOperations.In);
         if (multi is null)
             return DataLoaderResult.FromTask(planner.LoadAsync(source, linked, context.CancellationToken));
 
-        var pushdown = FilterSplitter.Split(request.Where, source.Pushdown).Pushdown;
+        var pushdown = FilterSplitter.Split(request.Where, rules).Pushdown;
         pushdown.Remove(multi.Parameter);
         return context.Loaders().Children(source, multi, pushdown).Load(parentUuid)
             .Then(children => planner.FromRows(source, linked, children?.Rows ?? [], children?.DefaultOrderRank ?? new Dictionary<string, int>()));

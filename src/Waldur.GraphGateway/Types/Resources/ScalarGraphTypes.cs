@@ -9,13 +9,16 @@ namespace Waldur.GraphGateway.Types.Resources;
 /// <summary>Which GraphQL types carry a scalar field's values, and which operation input filters them.</summary>
 internal static class ScalarGraphTypes
 {
-    /// <summary>The field's output type: the scalar, in a list when it is one, non-null unless the field is nullable.</summary>
+    /// <summary>
+    /// The field's output type: the scalar, in a list when it is one; nullable (a value Waldur sent in another shape is a
+    /// field error, ItemFields), except the row's uuid, which the reader never lets through absent.
+    /// </summary>
     public static Type OutputType(RowField field)
     {
         var type = Scalar(field.Kind);
         if (field.IsList)
             type = typeof(ListGraphType<>).MakeGenericType(type);
-        return field.Nullable ? type : typeof(NonNullGraphType<>).MakeGenericType(type);
+        return field.IsKey ? typeof(NonNullGraphType<>).MakeGenericType(type) : type;
     }
 
     public static Type OperationInput(ValueKind kind) => kind switch

@@ -1,0 +1,77 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Waldur.Emulator.Waldur.Drift;
+
+/// <summary>
+/// A resource as Waldur 7.0.7 serves it (<see cref="Waldur7Drift"/>): unpaged where 7.0.7 does not paginate,
+/// parameters 7.0.7 does not declare dropped before the filter set reads them, <c>o</c> keys it does not know rejected,
+/// rows rewritten. Everything else is the wrapped resource's.
+/// </summary>
+internal sealed class DriftedResource(IEmulatedResource inner) : IEmulatedResource
+{
+    public string Prefix => inner.Prefix;
+
+    public string ModelName => inner.ModelName;
+
+    public bool HasDetail => inner.HasDetail;
+
+    public bool Paged => inner.Paged && !Waldur7Drift.Unpaged(inner.Prefix);
+
+    public string? MissingParent(string token) => inner.MissingParent(token);
+
+    public string? Lookup(string raw) => inner.Lookup(raw);
+
+    public IResourceQuery Prepare(QueryString query, string token)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var ignored = Waldur7Drift.IgnoredParameters(Prefix);
+        var prepared = inner.Prepare(ignored.Count == 0 ? query : query.Without(ignored), token);
+        var rejected = Waldur7Drift.RejectedOrderKeys(Prefix);
+        var bad = query.Last("o")?.Split(',').FirstOrDefault(term => rejected.Contains(term.TrimStart('-')));
+        if (bad is not null)
+        {
+            // django-filter's OrderingFilter reports the first unknown term; 7.0.7's choices lack these keys (C5a).
+            IReadOnlyList<KeyValuePair<string, string>> errors =
+            [
+                .. prepared.Errors.Where(e => e.Key != "o"),
+                new("o", $"Select a valid choice. {bad} is not one of the available choices."),
+            ];
+            return new Query(prepared, Prefix, errors);
+        }
+
+        return Waldur7Drift.RewritesRows(Prefix) ? new Query(prepared, Prefix, prepared.Errors) : prepared;
+    }
+
+    private sealed class Query(IResourceQuery inner, string prefix, IReadOnlyList<KeyValuePair<string, string>> errors) : IResourceQuery
+    {
+        public IReadOnlyList<KeyValuePair<string, string>> Errors => errors;
+
+        public IResourceRows List(string token) => new Rows(inner.List(token), prefix);
+
+        public byte[]? Retrieve(string uuid, string token, string baseUrl) =>
+            inner.Retrieve(uuid, token, baseUrl) is { } body ? Rewrite(prefix, body) : null;
+    }
+
+    private sealed class Rows(IResourceRows inner, string prefix) : IResourceRows
+    {
+        public int Count => inner.Count;
+
+        public byte[] Json(int index, string baseUrl) => Rewrite(prefix, inner.Json(index, baseUrl));
+    }
+
+    // Rewritten rows are re-serialised without escaping non-ASCII text, as DRF's JSONRenderer (ensure_ascii=False).
+    private static readonly System.Text.Json.JsonSerializerOptions Relaxed =
+        new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static byte[] Rewrite(string prefix, byte[] json)
+    {
+        if (!Waldur7Drift.RewritesRows(prefix) || JsonNode.Parse(json) is not JsonObject row)
+        {
+            return json;
+        }
+
+        Waldur7Drift.Rewrite(prefix, row);
+        return Encoding.UTF8.GetBytes(row.ToJsonString(Relaxed));
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using Waldur.GraphGateway.Telemetry;
+
+namespace Waldur.GraphGateway.Loading.Filtering;
+
+/// <summary>
+/// Query parameters the connected Waldur was seen to ignore, per list (singleton, for the process's life). Waldur drops
+/// a parameter it does not know without a word (U11: 7.x has no <c>slug</c> on projects, 8.x has), so a pushed-down
+/// predicate is re-checked on the rows that come back (<see cref="PushdownCheck"/>); once one is seen ignored, the planner
+/// stops pushing it and evaluates it in the gateway (within the scan budget).
+/// </summary>
+public sealed class IgnoredFilters(ILogger<IgnoredFilters> logger)
+{
+    private readonly ConcurrentDictionary<(string Path, string Parameter), bool> _ignored = new();
+
+    /// <summary>The resource's pushdown rules less those Waldur ignores; the same list while it ignores none.</summary>
+    public IReadOnlyList<PushdownRule> Honoured(ListResource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        if (_ignored.IsEmpty)
+        {
+            return resource.Pushdown;
+        }
+
+        var path = resource.Endpoint.Template;
+        return resource.Pushdown.Any(r => _ignored.ContainsKey((path, r.Parameter)))
+            ? resource.Pushdown.Where(r => !_ignored.ContainsKey((path, r.Parameter))).ToList()
+            : resource.Pushdown;
+    }
+
+    public void Mark(ListResource resource, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        if (!_ignored.TryAdd((resource.Endpoint.Template, parameter), true))
+        {
+            return;
+        }
+
+        GatewayTelemetry.FiltersIgnored.Add(1, new KeyValuePair<string, object?>("waldur_gateway.resource", resource.TypeName),
+            new KeyValuePair<string, object?>("waldur_gateway.parameter", parameter));
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            logger.LogWarning("Waldur ignored ?{Parameter}= on /{Path} (a row came back that does not match it); `{Field}` now evaluates it in the gateway",
+                parameter, resource.Endpoint.Template, resource.FieldName);
+        }
+    }
+}
