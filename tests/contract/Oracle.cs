@@ -51,6 +51,8 @@ internal static class Oracle
         return (field.Kind, kind) switch
         {
             (ValueKind.String, JsonValueKind.String) => value.GetValue<string>(),
+            // A number where the spec says string (Waldur 7's decimals, `new_cost_estimate: 25.0`): its JSON text is the string.
+            (ValueKind.String, JsonValueKind.Number) when !fromGateway => value.ToJsonString(),
             (ValueKind.Boolean, JsonValueKind.True or JsonValueKind.False) => value.GetValue<bool>(),
             (ValueKind.Int, JsonValueKind.Number) => (long)value.GetValue<double>(),
             (ValueKind.Float, JsonValueKind.Number) => value.GetValue<double>(),
