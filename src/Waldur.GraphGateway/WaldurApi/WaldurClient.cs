@@ -55,8 +55,9 @@ public sealed class WaldurClient(
     {
         // A GET's 404 (null) is a page past the end (U20), or a parent that does not exist for a nested list.
         var paged = !facts.IsUnpaged(endpoint);
+        var firstPage = !paged || (query.Page <= 1 && !query.LastPage);
         return await ReadAsync(HttpMethod.Get, endpoint, $"{endpoint.Path}?{query.ToQueryString(paged)}",
-                   (body, resultCount) => ReadPage(body, resultCount, endpoint, query), null, cancellationToken).ConfigureAwait(false)
+                   (body, resultCount) => ReadPage(body, resultCount, endpoint, query), null, firstPage, cancellationToken).ConfigureAwait(false)
                ?? throw new WaldurInvalidPageException();
     }
 
@@ -101,7 +102,7 @@ public sealed class WaldurClient(
 
     private Task<WaldurRow?> RetrieveCoreAsync(WaldurEndpoint endpoint, string uuid, CancellationToken cancellationToken) =>
         ReadAsync<WaldurRow?>(HttpMethod.Get, endpoint, $"{endpoint.Path}{Uri.EscapeDataString(uuid)}/",
-            (body, _) => RowReader.ReadItem(body, endpoint.Shape), null, cancellationToken);
+            (body, _) => RowReader.ReadItem(body, endpoint.Shape), null, false, cancellationToken);
 
     private async Task<int> CountCoreAsync(WaldurEndpoint endpoint, WaldurListQuery query, CancellationToken cancellationToken)
     {
@@ -114,7 +115,7 @@ public sealed class WaldurClient(
         // A HEAD's 404 fails in EnsureSuccessAsync: only a GET's reads as "not found". A HEAD without a count is a list
         // this Waldur does not page: counted from its one GET.
         var count = await ReadAsync(HttpMethod.Head, endpoint, $"{endpoint.Path}?{query.ToQueryString(includePaging: false)}",
-            (_, resultCount) => resultCount ?? -1, -1, cancellationToken).ConfigureAwait(false);
+            (_, resultCount) => resultCount ?? -1, -1, true, cancellationToken).ConfigureAwait(false);
         if (count >= 0)
         {
             return count;
@@ -133,18 +134,18 @@ public sealed class WaldurClient(
     /// body is a pooled buffer, returned as soon as it is read.
     /// </summary>
     private async Task<T> ReadAsync<T>(HttpMethod method, WaldurEndpoint endpoint, string relativeUrl, BodyReader<T> read, T notFound,
-        CancellationToken cancellationToken)
+        bool firstListPage, CancellationToken cancellationToken)
     {
         var authorization = Authorization();
-        if (facts.IsMissing(endpoint, out var version))
+        if (facts.IsMissing(endpoint, out var missing))
         {
-            throw EndpointUnavailable(endpoint, version);
+            throw new GatewayException(ErrorCodes.EndpointUnavailable, missing);
         }
 
         if (!cache.AppliesTo(endpoint.Field))
         {
             using var response = await SendAsync(method, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
-            await ThrowIfMissingAsync(response, endpoint, authorization, cancellationToken).ConfigureAwait(false);
+            await ThrowIfUnavailableAsync(response, endpoint, authorization, firstListPage, cancellationToken).ConfigureAwait(false);
             if (IsNotFound(response, method))
             {
                 return notFound;
@@ -157,16 +158,16 @@ public sealed class WaldurClient(
 
         // The method and the absolute URL: gateways of different Waldurs sharing one Redis never share entries.
         var answer = await cache.GetAsync(endpoint.Field, $"{method} {http.BaseAddress}{relativeUrl}", authorization, call,
-            token => FetchAsync(method, endpoint, relativeUrl, authorization, token), cancellationToken).ConfigureAwait(false);
+            token => FetchAsync(method, endpoint, relativeUrl, authorization, firstListPage, token), cancellationToken).ConfigureAwait(false);
         return answer is null ? notFound : read(answer.Body, answer.ResultCount);
     }
 
     /// <summary>One answer to keep in the cache: it owns its bytes. Null on a GET's 404.</summary>
     private async Task<WaldurAnswer?> FetchAsync(HttpMethod method, WaldurEndpoint endpoint, string relativeUrl, string authorization,
-        CancellationToken cancellationToken)
+        bool firstListPage, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(method, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
-        await ThrowIfMissingAsync(response, endpoint, authorization, cancellationToken).ConfigureAwait(false);
+        await ThrowIfUnavailableAsync(response, endpoint, authorization, firstListPage, cancellationToken).ConfigureAwait(false);
         if (IsNotFound(response, method))
         {
             return null;
@@ -181,14 +182,29 @@ public sealed class WaldurClient(
         response.StatusCode == HttpStatusCode.NotFound && method == HttpMethod.Get;
 
     /// <summary>
-    /// A 404 that is not DRF's (U24: DRF answers JSON, <c>{"detail": …}</c>; Django answers a URL it does not route
-    /// with its HTML page, also to a HEAD): this Waldur has no such endpoint. Remembered, logged once, and named with the
-    /// version Waldur reports.
+    /// Whether this Waldur serves the endpoint at all (U24). It does not when it answers a list with Django's HTML 404
+    /// (no URL pattern; also to a HEAD), with any 404 to the first page or count of a list without path parameters (the
+    /// path was routed as some object's detail: a list that exists answers its first page), or with 424 (DRF's
+    /// "Extension is disabled."). Remembered, logged once, and named with the version Waldur reports.
     /// </summary>
-    private async Task ThrowIfMissingAsync(HttpResponseMessage response, WaldurEndpoint endpoint, string authorization, CancellationToken cancellationToken)
+    private async Task ThrowIfUnavailableAsync(HttpResponseMessage response, WaldurEndpoint endpoint, string authorization, bool firstListPage,
+        CancellationToken cancellationToken)
     {
-        if (response.StatusCode != HttpStatusCode.NotFound
-            || response.Content.Headers.ContentType?.MediaType is { } type && type.Contains("json", StringComparison.OrdinalIgnoreCase))
+        string reason;
+        if (response.StatusCode == HttpStatusCode.FailedDependency)
+        {
+            reason = $"it answered 424: {WaldurErrors.DetailOf(await WaldurErrors.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false))}";
+        }
+        else if (response.StatusCode == HttpStatusCode.NotFound
+                 && response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            reason = "it answered 404 with its HTML page (no such URL)";
+        }
+        else if (response.StatusCode == HttpStatusCode.NotFound && firstListPage && !endpoint.Template.Contains('{', StringComparison.Ordinal))
+        {
+            reason = "it answered 404 to the list's first page (the path is routed as an object's detail, so there is no such list)";
+        }
+        else
         {
             return;
         }
@@ -198,8 +214,9 @@ public sealed class WaldurClient(
             await LearnVersionAsync(authorization, cancellationToken).ConfigureAwait(false);
         }
 
-        facts.MarkMissing(endpoint);
-        throw EndpointUnavailable(endpoint, facts.VersionText);
+        var message = $"{facts.VersionText} does not serve /{endpoint.Template}: {reason}. This field is not available from the connected Waldur.";
+        facts.MarkMissing(endpoint, message);
+        throw new GatewayException(ErrorCodes.EndpointUnavailable, message);
     }
 
     /// <summary><c>GET api/version/</c> (<c>{"version": "7.0.7"}</c>): asked once, when an endpoint first turns out missing.</summary>
@@ -228,10 +245,6 @@ public sealed class WaldurClient(
             }
         }
     }
-
-    private static GatewayException EndpointUnavailable(WaldurEndpoint endpoint, string version) =>
-        new(ErrorCodes.EndpointUnavailable,
-            $"{version} has no /{endpoint.Template} (it answered 404 with its HTML page): this field is not available from the connected Waldur.");
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string relativeUrl, string authorization, CancellationToken cancellationToken)
     {
@@ -294,7 +307,7 @@ public sealed class WaldurClient(
         }
 
         var body = await WaldurErrors.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        if (method == HttpMethod.Head && response.StatusCode == HttpStatusCode.BadRequest)
+        if (method == HttpMethod.Head && response.StatusCode == HttpStatusCode.BadRequest && string.IsNullOrWhiteSpace(body))
         {
             // A HEAD's 400 has no body, so no reason: the same URL as a GET of one row says what Waldur objected to.
             using var again = await SendAsync(HttpMethod.Get, relativeUrl + (relativeUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "page_size=1",
@@ -305,7 +318,7 @@ public sealed class WaldurClient(
             }
         }
 
-        throw WaldurErrors.FromStatus(response.StatusCode, body);
+        throw WaldurErrors.FromStatus(response.StatusCode, body, relativeUrl);
     }
 
     private static int? TryResultCount(HttpResponseMessage response) =>

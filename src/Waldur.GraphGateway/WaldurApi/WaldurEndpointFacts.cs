@@ -5,14 +5,14 @@ namespace Waldur.GraphGateway.WaldurApi;
 
 /// <summary>
 /// What the gateway has learned about the Waldur it talks to (singleton, per process): list endpoints this Waldur lacks
-/// (a 404 in Django's HTML page rather than DRF's JSON, U24), remembered for <see cref="WaldurOptions.UnavailableEndpointTtl"/>
+/// (<see cref="WaldurClient"/> says how it tells), remembered for <see cref="WaldurOptions.UnavailableEndpointTtl"/>
 /// so they cost no further calls and are logged once; lists it does not page (no <c>X-Result-Count</c>), read whole and
 /// paged here; and the version <c>/api/version/</c> names. Keyed by the endpoint's path template, so a nested list
 /// counts once whatever its parent.
 /// </summary>
 public sealed class WaldurEndpointFacts(TimeProvider time, Microsoft.Extensions.Options.IOptions<WaldurOptions> options, ILogger<WaldurEndpointFacts> logger)
 {
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Until, string Version)> _missing = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Until, string Message)> _missing = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _unpaged = new(StringComparer.Ordinal);
 
     /// <summary>The version Waldur reported, once asked; null until then (or when it would not say).</summary>
@@ -23,23 +23,24 @@ public sealed class WaldurEndpointFacts(TimeProvider time, Microsoft.Extensions.
     /// <summary>The version text an error names: the reported one, or that it is unknown.</summary>
     public string VersionText => Version is { } version ? $"Waldur {version}" : "this Waldur (its /api/version/ did not say which)";
 
-    public bool IsMissing(WaldurEndpoint endpoint, out string version)
+    /// <summary>Whether the endpoint is known to be missing; <paramref name="message"/> is then the client-facing why.</summary>
+    public bool IsMissing(WaldurEndpoint endpoint, out string message)
     {
         if (_missing.TryGetValue(endpoint.Template, out var fact) && fact.Until > time.GetUtcNow())
         {
-            version = fact.Version;
+            message = fact.Message;
             return true;
         }
 
-        version = "";
+        message = "";
         return false;
     }
 
-    public void MarkMissing(WaldurEndpoint endpoint)
+    public void MarkMissing(WaldurEndpoint endpoint, string message)
     {
         var until = time.GetUtcNow() + options.Value.UnavailableEndpointTtl;
         var fresh = !_missing.TryGetValue(endpoint.Template, out var known) || known.Until <= time.GetUtcNow();
-        _missing[endpoint.Template] = (until, VersionText);
+        _missing[endpoint.Template] = (until, message);
         if (fresh)
         {
             GatewayTelemetry.EndpointsUnavailable.Add(1);
@@ -47,8 +48,8 @@ public sealed class WaldurEndpointFacts(TimeProvider time, Microsoft.Extensions.
 
         if (fresh && logger.IsEnabled(LogLevel.Warning))
         {
-            logger.LogWarning("{Waldur} has no endpoint /{Path} (404 without DRF's JSON body); fields reading it answer " +
-                              "WALDUR_ENDPOINT_UNAVAILABLE without calling it for {Ttl}", VersionText, endpoint.Template, options.Value.UnavailableEndpointTtl);
+            logger.LogWarning("{Message} Fields reading /{Path} answer WALDUR_ENDPOINT_UNAVAILABLE without calling it for {Ttl}",
+                message, endpoint.Template, options.Value.UnavailableEndpointTtl);
         }
     }
 

@@ -14,11 +14,13 @@ internal static class WaldurErrors
 {
     private const int MaxErrorBodyChars = 2000;
 
-    public static GatewayException FromStatus(HttpStatusCode status, string? body) => (int)status switch
+    public static GatewayException FromStatus(HttpStatusCode status, string? body, string? request = null) => (int)status switch
     {
         401 => new GatewayException(ErrorCodes.NotAuthenticated, "Waldur did not accept the caller's credentials (401)."),
         403 => new GatewayException(ErrorCodes.NotAuthorized, "Waldur refused the caller access (403)."),
-        400 => new GatewayException(ErrorCodes.UpstreamBadRequest, $"Waldur rejected the request: {MessageOf(body)}"),
+        400 when string.IsNullOrWhiteSpace(body) => new GatewayException(ErrorCodes.UpstreamBadRequest,
+            $"Waldur rejected GET /{request} (400) without saying why; this list may require a query parameter its OpenAPI document does not declare."),
+        400 => new GatewayException(ErrorCodes.UpstreamBadRequest, $"Waldur rejected the request: {DetailOf(body)}"),
         408 or 429 or >= 500 => new GatewayException(ErrorCodes.UpstreamUnavailable,
             $"Waldur is unavailable (HTTP {(int)status}) after retries."),
         _ => new GatewayException(ErrorCodes.UpstreamInvalidResponse, $"Waldur answered an unexpected HTTP {(int)status}."),
@@ -49,7 +51,7 @@ internal static class WaldurErrors
     }
 
     /// <summary>DRF bodies (U21): <c>{"detail": "…"}</c> or field → list of messages.</summary>
-    private static string MessageOf(string? body)
+    public static string DetailOf(string? body)
     {
         if (string.IsNullOrWhiteSpace(body))
         {

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Primitives;
+using Waldur.GraphGateway.Loading;
+using Waldur.GraphGateway.Loading.Filtering;
+using Waldur.GraphGateway.WaldurApi;
+using Xunit;
+
+namespace Waldur.GraphGateway.Tests.Loading.Filtering;
+
+/// <summary>Pushed-down predicates re-checked on the rows Waldur returned (U11: Waldur ignores parameters it does not know).</summary>
+public class PushdownCheckTests
+{
+    private static ListResource Resources => TestCatalog.Resources["MarketplaceResource"];
+
+    private static WaldurListQuery Query(params (string Parameter, StringValues Value)[] filters)
+    {
+        var all = WaldurListQuery.NoFilters();
+        foreach (var (parameter, value) in filters)
+            all[parameter] = value;
+        return new WaldurListQuery(all, null, 1, 20);
+    }
+
+    private static WaldurRow Image(string distribution, string type = "base") => TestCatalog.Row("DigitalOceanImage",
+        new Dictionary<string, object?> { ["uuid"] = "bb000000000000000000000000000001", ["distribution"] = distribution, ["type"] = type });
+
+    private static WaldurRow Resource(string project, string state, DateTimeOffset? created = null) => TestCatalog.Row("MarketplaceResource",
+        new Dictionary<string, object?> { ["uuid"] = "cc000000000000000000000000000001", ["projectUuid"] = project, ["state"] = state, ["created"] = created });
+
+    [Fact]
+    public void Rows_that_match_every_pushed_parameter_pass()
+    {
+        var rows = new[] { Image("Ubuntu"), Image("Ubuntu", "snapshot") };
+        Assert.Null(PushdownCheck.FirstIgnored(TestCatalog.Images, Query(("distribution", "Ubuntu")), rows));
+    }
+
+    [Fact]
+    public void U11_one_row_that_contradicts_an_exact_parameter_names_it()
+    {
+        var rows = new[] { Image("Ubuntu"), Image("Debian") };
+        Assert.Equal("distribution", PushdownCheck.FirstIgnored(TestCatalog.Images, Query(("type", "base"), ("distribution", "Ubuntu")), rows));
+    }
+
+    [Fact]
+    public void Uuids_match_in_any_spelling_Waldur_accepts_and_multi_values_match_any_of_them()
+    {
+        var rows = new[] { Resource("aa000000000000000000000000000001", "OK"), Resource("aa000000000000000000000000000002", "Erred") };
+        Assert.Null(PushdownCheck.FirstIgnored(Resources, Query(("project_uuid", "AA000000-0000-0000-0000-000000000001")), rows[..1]));
+        Assert.Equal("project_uuid", PushdownCheck.FirstIgnored(Resources, Query(("project_uuid", "aa000000000000000000000000000001")), rows));
+        Assert.Null(PushdownCheck.FirstIgnored(Resources, Query(("state", new StringValues(["OK", "Erred"]))), rows));
+        Assert.Equal("state", PushdownCheck.FirstIgnored(Resources, Query(("state", "OK")), rows));
+    }
+
+    [Fact]
+    public void Dates_are_checked_against_their_bound()
+    {
+        var day = new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero);
+        var rows = new[] { Resource("aa000000000000000000000000000001", "OK", day), Resource("aa000000000000000000000000000001", "OK", day.AddDays(-3)) };
+        Assert.Null(PushdownCheck.FirstIgnored(Resources, Query(("created", "2024-04-01T00:00:00.000000Z")), rows));
+        Assert.Equal("created", PushdownCheck.FirstIgnored(Resources, Query(("created", "2024-04-30T00:00:00.000000Z")), rows));
+    }
+
+    [Fact]
+    public void A_field_the_rows_do_not_carry_is_not_checked()
+    {
+        // Read with field= and without `distribution`, or null in the row: nothing to compare, so nothing is concluded.
+        var rows = new[] { Image("Debian") };
+        Assert.Null(PushdownCheck.FirstIgnored(TestCatalog.Images, Query(("distribution", "Ubuntu")) with { Reads = ["uuid", "type"] }, rows));
+        var unset = TestCatalog.Row("DigitalOceanImage", new Dictionary<string, object?> { ["uuid"] = "bb000000000000000000000000000009" });
+        Assert.Null(PushdownCheck.FirstIgnored(TestCatalog.Images, Query(("distribution", "Ubuntu")), [unset]));
+    }
+
+    [Fact]
+    public void An_ignored_parameter_is_left_out_of_the_resources_pushdown_once_marked()
+    {
+        var ignored = new IgnoredFilters(NullLogger<IgnoredFilters>.Instance);
+        Assert.Same(TestCatalog.Images.Pushdown, ignored.Honoured(TestCatalog.Images));
+
+        ignored.Mark(TestCatalog.Images, "distribution");
+
+        Assert.DoesNotContain(ignored.Honoured(TestCatalog.Images), r => r.Parameter == "distribution");
+        Assert.Contains(ignored.Honoured(TestCatalog.Images), r => r.Parameter == "type");
+        Assert.Same(TestCatalog.Regions.Pushdown, ignored.Honoured(TestCatalog.Regions));
+    }
+}
