@@ -47,6 +47,8 @@ public sealed class ContractTarget : IAsyncDisposable
     {
         var baseUrl = Environment.GetEnvironmentVariable("WALDUR_BASE_URL");
         var token = Environment.GetEnvironmentVariable("WALDUR_TOKEN");
+        if (!string.IsNullOrWhiteSpace(baseUrl) && string.IsNullOrWhiteSpace(token))
+            throw new InvalidOperationException($"WALDUR_BASE_URL is set ({baseUrl}) but WALDUR_TOKEN (a staff token) is not: the contract suite needs both to run against a Waldur.");
         if (!string.IsNullOrWhiteSpace(baseUrl) && !string.IsNullOrWhiteSpace(token))
         {
             var callers = new List<Caller> { new("staff", Authorization(token)) };
