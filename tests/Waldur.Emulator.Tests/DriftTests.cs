@@ -242,4 +242,106 @@ public sealed class DriftTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, paged.StatusCode);
         Assert.Equal(body, pagedBody);
     }
+
+    public static TheoryData<string> QuotaLists => new("/api/customer-quotas/", "/api/project-quotas/");
+
+    // analytics/views.py BaseQuotasViewSet.list: Response(status=400) without data, in 7.0.7 and 8.x.
+    [Theory]
+    [MemberData(nameof(QuotaLists))]
+    public async Task Quota_lists_without_quota_name_or_with_another_o_are_an_empty_400_in_both_modes(string path)
+    {
+        foreach (var client in new[] { _n, _d })
+        {
+            foreach (var query in new[] { "", "?quota_name=", "?o=value", "?quota_name=nc_resource_count&o=-value",
+                "?quota_name=nc_resource_count&o=-name", "?quota_name=nc_resource_count&o=customer_name",
+                "?quota_name=nc_resource_count&o=name&o=created" })
+            {
+                foreach (var method in new[] { HttpMethod.Get, HttpMethod.Head })
+                {
+                    var (response, body) = await client.SendWithBodyAsync(method, path + query);
+                    Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{method} {path}{query}: {response.StatusCode} {body}");
+                    Assert.Equal("", body);
+                    Assert.Null(response.Content.Headers.ContentType);
+                    Assert.Equal(0, response.Content.Headers.ContentLength);
+                }
+            }
+
+            foreach (var query in new[] { "?quota_name=nc_resource_count", "?quota_name=estimated_price&o=value",
+                "?quota_name=nc_resource_count&o=name", "?quota_name=nc_resource_count&o=", "?quota_name=x&o=-value&o=name" })
+            {
+                var (response, body) = await client.GetWithBodyAsync(path + query);
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}{query}: {response.StatusCode} {body}");
+                Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(body).RootElement.ValueKind);
+            }
+        }
+
+        // IsStaffOrSupportUser comes first (DRF's initial, before list()).
+        using var nobody = _drift.Client("Token nobody-token");
+        var (forbidden, forbiddenBody) = await nobody.GetWithBodyAsync(path);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Contains("You do not have permission", forbiddenBody, StringComparison.Ordinal);
+    }
+
+    // waldur_freeipa/views.py ProfileViewSet: CheckExtensionMixin raises ExtensionDisabled (424) before DRF's initial.
+    [Fact]
+    public async Task Freeipa_profiles_are_424_Extension_is_disabled_for_every_method_list_and_detail()
+    {
+        var (normal, _) = await _n.GetWithBodyAsync("/api/freeipa-profiles/");
+        Assert.Equal(HttpStatusCode.OK, normal.StatusCode);
+
+        using var anonymous = _drift.Client(authorization: null);
+        foreach (var path in new[] { "/api/freeipa-profiles/", "/api/freeipa-profiles/0123456789abcdef0123456789abcdef/",
+            "/api/freeipa-profiles/?format=xml" })
+        {
+            foreach (var method in new[] { HttpMethod.Get, HttpMethod.Head, HttpMethod.Options, HttpMethod.Post, HttpMethod.Delete })
+            {
+                foreach (var client in new[] { _d, anonymous })
+                {
+                    var (response, body) = await client.SendWithBodyAsync(method, path);
+                    Assert.True(response.StatusCode == HttpStatusCode.FailedDependency, $"{method} {path}: {response.StatusCode} {body}");
+                    Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+                    Assert.Equal(method == HttpMethod.Head ? "" : "{\"detail\":\"Extension is disabled.\"}", body);
+                }
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, (await _d.GetAsync("/api/freeipa-profiles")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/users/user_active_status_count/", "User")]
+    [InlineData("/api/users/user_language_count/", "User")]
+    [InlineData("/api/users/user_registration_trend/", "User")]
+    [InlineData("/api/proposal-protected-calls/available_compliance_checklists/", "Call")]
+    public async Task List_actions_7_0_7_lacks_resolve_as_the_detail_route_a_JSON_404(string path, string model)
+    {
+        var (normal, _) = await _n.GetWithBodyAsync(path);
+        Assert.Equal(HttpStatusCode.OK, normal.StatusCode);
+
+        var (drift, body) = await _d.GetWithBodyAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, drift.StatusCode);
+        Assert.Equal("application/json", drift.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"{{\"detail\":\"No {model} matches the given query.\"}}", body);
+        var (head, headBody) = await _d.SendWithBodyAsync(HttpMethod.Head, path);
+        Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
+        Assert.Empty(headBody);
+        using var anonymous = _drift.Client(authorization: null);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(path)).StatusCode);
+        // The slashed path resolves (as a detail), so APPEND_SLASH redirects.
+        Assert.Equal(HttpStatusCode.MovedPermanently, (await _d.GetAsync(path.TrimEnd('/'))).StatusCode);
+    }
+
+    // marketplace/views.py StatsViewSet is a plain ViewSet without retrieve: no detail route, so nothing resolves.
+    [Fact]
+    public async Task Stats_actions_7_0_7_lacks_are_Djangos_HTML_404_and_present_ones_stay()
+    {
+        const string path = "/api/marketplace-stats/user_affiliation_count/";
+        Assert.Equal(HttpStatusCode.OK, (await _n.GetAsync(path)).StatusCode);
+        var (drift, body) = await _d.GetWithBodyAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, drift.StatusCode);
+        Assert.StartsWith("<!doctype html>", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await _d.GetAsync(path.TrimEnd('/'))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _d.GetAsync("/api/marketplace-stats/customer_member_count/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _d.GetAsync("/api/users/")).StatusCode);
+    }
 }

@@ -24,7 +24,7 @@ public sealed class GenericListTests(EmulatorFixture fixture)
         foreach (var (template, operation) in ListOperationsExtract.ListOperations)
         {
             var path = await ConcretePathAsync(template);
-            var (response, body) = await Client.GetWithBodyAsync(path + "?page_size=300");
+            var (response, body) = await Client.GetWithBodyAsync(path + "?page_size=300" + RequiredQuery(template));
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 failures.Add($"{path}: {(int)response.StatusCode} {body[..Math.Min(body.Length, 200)]}");
@@ -405,8 +405,14 @@ public sealed class GenericListTests(EmulatorFixture fixture)
         return [.. new ResourceRegistry(dataset, new JsonCache(dataset), options).Generic.Served.Select(l => l.Path)];
     });
 
+    // Lists the rest of these tests can ask nothing of: they answer 400 without an undeclared parameter
+    // (analytics/views.py BaseQuotasViewSet.list needs quota_name; DriftTests covers them in both modes).
+    private static readonly HashSet<string> NeedQuery = ["/api/customer-quotas/", "/api/project-quotas/"];
+
+    private static string RequiredQuery(string template) => NeedQuery.Contains(template) ? "&quota_name=nc_resource_count" : "";
+
     private static IEnumerable<(string Path, OpenApiOperation Operation)> Generic() =>
-        ListOperationsExtract.ListOperations.Where(l => GenericPaths.Value.Contains(l.Key)).Select(l => (l.Key, l.Value));
+        ListOperationsExtract.ListOperations.Where(l => GenericPaths.Value.Contains(l.Key) && !NeedQuery.Contains(l.Key)).Select(l => (l.Key, l.Value));
 
     // A path with its parameters filled in: the first with a row of the parent list, the others with a fixed uuid.
     private async Task<string> ConcretePathAsync(string template)

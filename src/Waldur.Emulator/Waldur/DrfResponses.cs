@@ -24,6 +24,15 @@ internal static class DrfResponses
     public static Task DetailAsync(HttpContext context, int status, string detail) =>
         JsonAsync(context, status, JsonText.Detail(detail));
 
+    /// <summary>DRF's <c>Response(status=...)</c> without data: the renderer writes nothing and
+    /// <c>Response.rendered_content</c> then deletes the <c>Content-Type</c> header; <c>Content-Length: 0</c>.</summary>
+    public static Task EmptyAsync(HttpContext context, int status)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentLength = 0;
+        return Task.CompletedTask;
+    }
+
     public static Task DjangoNotFoundAsync(HttpContext context) =>
         BytesAsync(context, StatusCodes.Status404NotFound, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(DjangoNotFoundPage));
 

@@ -27,10 +27,10 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
             return VersionAsync(context);
         }
 
-        var route = WaldurRoute.Match(path, registry);
+        var route = Resolve(path);
         if (route is null)
         {
-            return !path.EndsWith('/') && WaldurRoute.Match(path + "/", registry) is not null
+            return !path.EndsWith('/') && Resolve(path + "/") is not null
                 ? DrfResponses.AppendSlashRedirectAsync(context)
                 : DrfResponses.DjangoNotFoundAsync(context);
         }
@@ -41,6 +41,13 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
         }
 
         DrfResponses.AddViewHeaders(context.Response);
+        if (_waldur7 && Waldur7Drift.ExtensionDisabled(route.Resource.Prefix))
+        {
+            // waldur_core/core/views.py CheckExtensionMixin.initial raises ExtensionDisabled before DRF's initial
+            // (content negotiation, authentication, permissions) and before the handler's method check.
+            return DrfResponses.DetailAsync(context, StatusCodes.Status424FailedDependency, "Extension is disabled.");
+        }
+
         var query = QueryString.Parse(context.Request.QueryString.Value);
         var format = route.FormatSuffix ?? query.Last("format");
         if (!ContentNegotiation.FormatIsKnown(format))
@@ -76,6 +83,21 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
             return DrfResponses.DetailAsync(context, StatusCodes.Status404NotFound, missing);
         }
 
+        if (route.IsList && AnalyticsQuotas.Serves(route.Resource.Prefix))
+        {
+            // analytics/views.py BaseQuotasViewSet: IsStaffOrSupportUser, then list()'s own checks.
+            var caller = dataset.CallerOf(token);
+            if (!caller.IsStaff && caller.User is not { IsSupport: true })
+            {
+                return DrfResponses.DetailAsync(context, StatusCodes.Status403Forbidden, "You do not have permission to perform this action.");
+            }
+
+            if (AnalyticsQuotas.Rejects(query))
+            {
+                return DrfResponses.EmptyAsync(context, StatusCodes.Status400BadRequest);
+            }
+        }
+
         var parameters = route.Resource.Prepare(query, token);
         if (parameters.Errors.Count > 0)
         {
@@ -84,6 +106,21 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
 
         var request = new ResourceRequest(context, route, query, parameters, token, BaseUrl(context.Request));
         return route.IsList ? ResourceEndpoints.ListAsync(request) : ResourceEndpoints.RetrieveAsync(request);
+    }
+
+    /// <summary>The route of <paramref name="path"/>. In drift mode a list action 7.0.7 lacks
+    /// (<see cref="Waldur7Drift.AbsentListActions"/>) is its collection's detail route with the action name as lookup, or
+    /// no route when the collection has no detail route.</summary>
+    private WaldurRoute? Resolve(string path)
+    {
+        if (_waldur7 && Waldur7Drift.AbsentListAction(path) is var (collection, lookup))
+        {
+            return WaldurRoute.Match(collection, registry) is { IsList: true, Resource.HasDetail: true } list
+                ? new WaldurRoute(list.Resource, lookup, null)
+                : null;
+        }
+
+        return WaldurRoute.Match(path, registry);
     }
 
     /// <summary>

@@ -182,7 +182,7 @@ public sealed class WaldurClient(
         response.StatusCode == HttpStatusCode.NotFound && method == HttpMethod.Get;
 
     /// <summary>
-    /// Whether this Waldur serves the endpoint at all (U24). It does not when it answers a list with Django's HTML 404
+    /// Whether this Waldur serves the endpoint at all (U25). It does not when it answers a list with Django's HTML 404
     /// (no URL pattern; also to a HEAD), with any 404 to the first page or count of a list without path parameters (the
     /// path was routed as some object's detail: a list that exists answers its first page), or with 424 (DRF's
     /// "Extension is disabled."). Remembered, logged once, and named with the version Waldur reports.

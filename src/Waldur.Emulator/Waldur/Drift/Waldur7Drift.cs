@@ -56,6 +56,51 @@ internal static class Waldur7Drift
         return segments.Length == 3 && segments[2] == "history" && !(segments[0] == "events" && segments[1] == "count");
     }
 
+    /// <summary>List actions (<c>@action(detail=False)</c>) of 8.0.5 that 7.0.7's viewset of an existing collection
+    /// lacks: of the 47 spec lists <c>/api/{collection}/{action}/</c>, those whose collection 7.0.7 registers but whose
+    /// action name no 7.0.7 view defines. DRF's router then resolves the path as the collection's detail route with the
+    /// action name as lookup (<c>get_object</c>: DRF's JSON 404 <c>No {Model} matches the given query.</c>, observed for
+    /// <c>users</c> and <c>proposal-protected-calls</c>), or, for a viewset without <c>retrieve</c> (<c>marketplace/
+    /// views.py StatsViewSet</c> is a plain <c>ViewSet</c>, so the router emits no detail route), not at all (Django's
+    /// HTML 404). 7.0.7: <c>structure/views.py UserViewSet</c>, <c>proposal/views.py ProtectedCallViewSet</c>,
+    /// <c>waldur_openstack/views.py VolumeTypeViewSet</c> (a <c>ReadOnlyModelViewSet</c>), <c>StatsViewSet</c>.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> AbsentListActions = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
+    {
+        ["users"] = new HashSet<string>(StringComparer.Ordinal) { "user_active_status_count", "user_language_count", "user_registration_trend" },
+        ["proposal-protected-calls"] = new HashSet<string>(StringComparer.Ordinal) { "available_compliance_checklists" },
+        ["openstack-volume-types"] = new HashSet<string>(StringComparer.Ordinal) { "names" },
+        ["marketplace-stats"] = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "aggregated_usage_trends", "offerings_counter_stats", "resource_provisioning_stats", "resource_usage_by_creator_affiliation",
+            "resource_usage_by_customer", "resource_usage_by_organization_type", "resources_missing_usage", "user_affiliation_count",
+            "user_auth_method_count", "user_identity_source_count", "user_job_title_count", "user_organization_count",
+            "user_organization_type_count",
+        },
+    };
+
+    /// <summary>For <c>/api/{collection}/{action}/</c> naming one of <see cref="AbsentListActions"/>: the collection's
+    /// list path (<c>/api/users/</c>) and the action name, which 7.0.7's router takes as the detail lookup; else null.</summary>
+    public static (string CollectionPath, string Lookup)? AbsentListAction(string path)
+    {
+        if (!path.StartsWith("/api/", StringComparison.Ordinal) || !path.EndsWith('/'))
+        {
+            return null;
+        }
+
+        var segments = path[5..^1].Split('/');
+        return segments.Length == 2 && AbsentListActions.TryGetValue(segments[0], out var actions) && actions.Contains(segments[1])
+            ? ("/api/" + segments[0] + "/", segments[1])
+            : null;
+    }
+
+    /// <summary>Whether the collection at <paramref name="prefix"/> is a Waldur extension 7.0.7 has disabled (observed:
+    /// <c>424 Failed Dependency</c>, <c>{"detail":"Extension is disabled."}</c>). <c>waldur_freeipa/views.py
+    /// ProfileViewSet</c> mixes in <c>CheckExtensionMixin</c> (<c>extension_name = "WALDUR_FREEIPA"</c>), whose
+    /// <c>initial</c> (<c>waldur_core/core/views.py CheckExtensionMixin</c>) raises <c>waldur_core/core/exceptions.py
+    /// ExtensionDisabled</c> (<c>HTTP_424_FAILED_DEPENDENCY</c>) before DRF's own <c>initial</c>: before content
+    /// negotiation, authentication and the method check, so for every method, list and detail.</summary>
+    public static bool ExtensionDisabled(string prefix) => prefix == "/api/freeipa-profiles";
+
     /// <summary>Query parameters of the 8.0.5 list that 7.0.7's filter set does not declare, so django-filter ignores
     /// them (every row comes back). <c>/api/projects/</c>: 7.0.7's <c>structure/filters.py ProjectFilter</c> declares
     /// <c>name</c>, <c>name_exact</c> (<c>NameFilterSet</c>), <c>customer</c>, <c>customer_name</c>,

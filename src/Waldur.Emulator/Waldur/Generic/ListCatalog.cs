@@ -56,8 +56,18 @@ internal sealed record ListOperation(
     IReadOnlyList<string>? Order, bool Field, IReadOnlyList<ListParameter> Parameters)
 {
     /// <summary>The model name in 404 texts: the item schema's component name. Django's <c>get_object_or_404</c> names the
-    /// model class (<c>_meta.object_name</c>), which the serializer's name often equals.</summary>
-    public string ModelName => Item.Ref ?? "object";
+    /// model class (<c>_meta.object_name</c>), which the serializer's name often equals; <see cref="ModelNames"/> lists
+    /// the lists where it does not.</summary>
+    public string ModelName => ModelNames.TryGetValue(Path, out var name) ? name : Item.Ref ?? "object";
+
+    /// <summary>Lists whose queryset's model is not named like their item schema. <c>proposal/views.py</c>
+    /// <c>ProtectedCallViewSet</c> and <c>PublicCallViewSet</c>: <c>models.Call</c> (observed on 7.0.7: <c>No Call
+    /// matches the given query.</c>).</summary>
+    private static readonly Dictionary<string, string> ModelNames = new(StringComparer.Ordinal)
+    {
+        ["/api/proposal-protected-calls/"] = "Call",
+        ["/api/proposal-public-calls/"] = "Call",
+    };
 
     public static ListOperation Parse(string path, JsonElement e)
     {

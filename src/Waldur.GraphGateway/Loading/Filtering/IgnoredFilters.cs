@@ -5,7 +5,7 @@ namespace Waldur.GraphGateway.Loading.Filtering;
 
 /// <summary>
 /// Query parameters the connected Waldur was seen to ignore, per list (singleton, for the process's life). Waldur drops
-/// a parameter it does not know without a word (U11: 7.x has no <c>slug</c> on projects, 8.x has), so a pushed-down
+/// a parameter it does not know without a word (U27: 7.x has no <c>slug</c> on projects, 8.x has), so a pushed-down
 /// predicate is re-checked on the rows that come back (<see cref="PushdownCheck"/>); once one is seen ignored, the planner
 /// stops pushing it and evaluates it in the gateway (within the scan budget).
 /// </summary>

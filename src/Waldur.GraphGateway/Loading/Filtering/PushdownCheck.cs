@@ -27,7 +27,9 @@ public static class PushdownCheck
 
         foreach (var (parameter, values) in query.Filters)
         {
-            var rule = resource.Pushdown.FirstOrDefault(r => r.Parameter == parameter);
+            // A parameter may serve both `eq` and `in` (an exact and a multi-value rule): the multi-value reading covers both.
+            var rule = resource.Pushdown.Where(r => r.Parameter == parameter)
+                .OrderByDescending(r => r.Lookup is FilterLookup.CsvMulti or FilterLookup.RepeatedMulti).FirstOrDefault();
             if (rule is null || !resource.Endpoint.Shape.TryGetField(rule.Field, out var field) || field.IsList
                 || (query.Reads is { } reads && !reads.Contains(field.Descriptor.JsonName)))
             {

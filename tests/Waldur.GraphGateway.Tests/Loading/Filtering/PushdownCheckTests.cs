@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Loading.Filtering;
 
-/// <summary>Pushed-down predicates re-checked on the rows Waldur returned (U11: Waldur ignores parameters it does not know).</summary>
+/// <summary>Pushed-down predicates re-checked on the rows Waldur returned (U27: Waldur ignores parameters it does not know).</summary>
 public class PushdownCheckTests
 {
     private static ListResource Resources => TestCatalog.Resources["MarketplaceResource"];
@@ -34,7 +34,7 @@ public class PushdownCheckTests
     }
 
     [Fact]
-    public void U11_one_row_that_contradicts_an_exact_parameter_names_it()
+    public void U27_one_row_that_contradicts_an_exact_parameter_names_it()
     {
         var rows = new[] { Image("Ubuntu"), Image("Debian") };
         Assert.Equal("distribution", PushdownCheck.FirstIgnored(TestCatalog.Images, Query(("type", "base"), ("distribution", "Ubuntu")), rows));
@@ -48,6 +48,19 @@ public class PushdownCheckTests
         Assert.Equal("project_uuid", PushdownCheck.FirstIgnored(Resources, Query(("project_uuid", "aa000000000000000000000000000001")), rows));
         Assert.Null(PushdownCheck.FirstIgnored(Resources, Query(("state", new StringValues(["OK", "Erred"]))), rows));
         Assert.Equal("state", PushdownCheck.FirstIgnored(Resources, Query(("state", "OK")), rows));
+    }
+
+    [Fact]
+    public void A_parameter_that_serves_eq_and_in_reads_as_the_multi_value_it_may_be()
+    {
+        // Projects' `customer=` is both an exact and a comma-separated filter (ProjectFilter.customer, RelatedUUIDInFilter).
+        var projects = TestCatalog.Resources["Project"];
+        WaldurRow Project(string customer) => TestCatalog.Row("Project",
+            new Dictionary<string, object?> { ["uuid"] = "dd000000000000000000000000000001", ["customerUuid"] = customer });
+        var rows = new[] { Project("aa000000000000000000000000000001"), Project("aa000000000000000000000000000002") };
+
+        Assert.Null(PushdownCheck.FirstIgnored(projects, Query(("customer", "aa000000000000000000000000000001,aa000000000000000000000000000002")), rows));
+        Assert.Equal("customer", PushdownCheck.FirstIgnored(projects, Query(("customer", "aa000000000000000000000000000001")), rows));
     }
 
     [Fact]
