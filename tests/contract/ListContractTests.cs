@@ -125,21 +125,21 @@ public sealed class ListContractTests(ContractFixture fixture, ITestOutputHelper
                 var waldur = await Rest.PageAsync(resource, $"o={Uri.EscapeDataString(o)}&page_size={OrderPage}", staff);
                 var answer = await Gateway.QueryAsync(
                     $"{{ {listField}(first: {OrderPage}, order: [{{ {order.Field}: {(descending ? "DESC" : "ASC")} }}]) {{ nodes {{ uuid }} }} }}", staff);
-                if (waldur.Status != 200)
-                {
-                    failures.Add($"{label}: Waldur refuses o={o} ({waldur.Status} {waldur.Excerpt}); the gateway answered " +
-                                 (Oracle.Errors(answer) is { Length: > 0 } e ? e : "rows"));
-                    continue;
-                }
-
                 if (Oracle.Errors(answer) is { Length: > 0 } errors)
                 {
                     failures.Add($"{label}: errors {errors}");
                     continue;
                 }
 
+                // Where this Waldur refuses the key (400, U27), the gateway sorts in its own right: its page must then be
+                // Waldur's whole list in that order, nulls placed as the database places them for `o` (last ascending).
+                var expected = waldur.Status == 200
+                    ? waldur.Rows
+                    : Oracle.SortedLikeWaldur(all.Rows, r => Oracle.WaldurValue(r, field), descending).Take(OrderPage).ToList();
+                if (waldur.Status != 200)
+                    output.WriteLine($"{label}: Waldur refuses o={o} ({waldur.Status} {waldur.Excerpt}); the gateway's page is compared with Waldur's rows sorted");
                 var uuids = answer["data"]![listField]!["nodes"]!.AsArray().Select(n => Oracle.Uuid(n) ?? "null").ToList();
-                failures.AddRange(Oracle.CompareOrdered(label, uuids, waldur.Rows, r => Oracle.WaldurValue(r, field), byUuid));
+                failures.AddRange(Oracle.CompareOrdered(label, uuids, expected, r => Oracle.WaldurValue(r, field), byUuid));
             }
         }
 
@@ -222,8 +222,16 @@ public sealed class ListContractTests(ContractFixture fixture, ITestOutputHelper
                        $" many: {resource.ByUuidsField}(uuids: [{string.Join(", ", uuids.Append(MissingUuid).Select(u => $"\"{u}\""))}]) {{ uuid }}" +
                        $" missing: {resource.ByUuidField}(uuid: \"{MissingUuid}\") {{ uuid }} }}";
         var answer = await Gateway.QueryAsync(document, staff);
-        if (Oracle.Errors(answer) is { Length: > 0 } errors)
-            failures.Add($"{listField} lookups: errors {errors}");
+        // A value of another JSON type than the catalog's field (U28) is that field's null plus UPSTREAM_FIELD_INVALID at
+        // its path: expected exactly there, and nowhere else.
+        var unfit = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < picked.Count; i++)
+            foreach (var field in scalars.Where(f => !Oracle.Fits(picked[i][f.JsonName], f)))
+                unfit.Add($"r{i}/{field.Name}");
+        var unexpected = (answer["errors"] as JsonArray ?? []).Where(e => !(e?["extensions"]?["code"]?.GetValue<string>() == "UPSTREAM_FIELD_INVALID"
+            && unfit.Contains(string.Join('/', (e["path"] as JsonArray ?? []).Select(p => p!.ToString()))))).ToList();
+        if (unexpected.Count > 0)
+            failures.Add($"{listField} lookups: errors {string.Join("; ", unexpected.Select(e => e!.ToJsonString()))}");
         var data = answer["data"];
         for (var i = 0; i < picked.Count; i++)
         {
@@ -238,7 +246,7 @@ public sealed class ListContractTests(ContractFixture fixture, ITestOutputHelper
             foreach (var field in scalars)
             {
                 var got = Oracle.GatewayValue(node, field);
-                var want = Oracle.WaldurValue(picked[i], field);
+                var want = unfit.Contains($"r{i}/{field.Name}") ? null : Oracle.WaldurValue(picked[i], field);
                 if (Oracle.Same(got, want))
                     continue;
                 // The gateway may read the retrieve instead of the list: a value either of them sends is right.

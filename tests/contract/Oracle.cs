@@ -121,6 +121,43 @@ internal static class Oracle
     }
 
     /// <summary>
+    /// Whether Waldur's raw value has a JSON type the catalog's field takes (the gateway's lossless readings included: a
+    /// number for a string, a numeric string for a number). Null and absent fit any field here.
+    /// </summary>
+    public static bool Fits(JsonNode? raw, FieldDescriptor field)
+    {
+        if (raw is null)
+            return true;
+        if (field.IsList)
+            return raw is JsonArray;
+        var kind = raw.GetValueKind();
+        return field.Kind switch
+        {
+            ValueKind.String => kind is JsonValueKind.String || (kind is JsonValueKind.Number && field.Name != "uuid"),
+            ValueKind.Boolean => kind is JsonValueKind.True or JsonValueKind.False,
+            ValueKind.Int or ValueKind.Float => kind is JsonValueKind.Number
+                || (kind is JsonValueKind.String && double.TryParse(raw.GetValue<string>(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)),
+            ValueKind.DateTime => kind is JsonValueKind.String,
+            _ => kind is JsonValueKind.Object or JsonValueKind.Array,
+        };
+    }
+
+    /// <summary>Rows by a key as PostgreSQL orders <c>o</c>: nulls last ascending, first descending (ties keep their order).</summary>
+    public static IEnumerable<JsonObject> SortedLikeWaldur(IEnumerable<JsonObject> rows, Func<JsonObject, object?> key, bool descending)
+    {
+        var comparer = Comparer<object?>.Create((a, b) => (a, b) switch
+        {
+            (null, null) => 0,
+            (null, _) => 1,
+            (_, null) => -1,
+            (string x, string y) => string.CompareOrdinal(x, y),
+            (IComparable x, _) => x.CompareTo(b),
+            _ => 0,
+        });
+        return descending ? rows.OrderByDescending(key, comparer) : rows.OrderBy(key, comparer);
+    }
+
+    /// <summary>
     /// Compares a gateway page of uuids with Waldur's rows in Waldur's order (<paramref name="expected"/>), allowing any order
     /// among rows whose <paramref name="key"/> ties (Waldur breaks no ties, U16/C6): the key sequences must be equal, each
     /// tied run the same set of rows, and the last run of the page (cut by the page's end) rows of Waldur with that key

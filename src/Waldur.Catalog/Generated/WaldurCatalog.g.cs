@@ -364,7 +364,6 @@ public static partial class WaldurCatalog
                 new FilterDescriptor("description", "description", FilterLookup.IContains),
                 new FilterDescriptor("slug", "slug", FilterLookup.Exact),
                 new FilterDescriptor("backend_id", "backendId", FilterLookup.Exact),
-                new FilterDescriptor("created", "created", FilterLookup.After),
                 new FilterDescriptor("is_removed", "isRemoved", FilterLookup.Boolean),
             ],
             Orders: [
@@ -462,7 +461,6 @@ public static partial class WaldurCatalog
                 new FilterDescriptor("civil_number", "civilNumber", FilterLookup.Exact),
                 new FilterDescriptor("registration_method", "registrationMethod", FilterLookup.Exact),
                 new FilterDescriptor("is_active", "isActive", FilterLookup.Boolean),
-                new FilterDescriptor("date_joined", "dateJoined", FilterLookup.After),
                 new FilterDescriptor("agreement_date", "agreementDate", FilterLookup.After),
             ],
             Orders: [
@@ -631,7 +629,7 @@ public static partial class WaldurCatalog
             Paged: true,
             Fields: [
                 new FieldDescriptor("uuid", "uuid", ValueKind.String, false, "Waldur's id: 32 lowercase hex digits."),
-                new FieldDescriptor("url", "url", ValueKind.String, false, "The order's absolute URL in Waldur's REST API."),
+                new FieldDescriptor("url", "url", ValueKind.String, true, "The order's absolute URL in Waldur's REST API."),
                 new FieldDescriptor("type", "type", ValueKind.String, true, "The order's `type` (Waldur's schema does not describe it).", EnumValues: ["Create", "Update", "Terminate", "Restore"], EnumType: "RequestTypes"),
                 new FieldDescriptor("state", "state", ValueKind.String, true, "The order's `state` (Waldur's schema does not describe it).", EnumValues: ["pending-consumer", "pending-provider", "pending-project", "pending-start-date", "executing", "done", "erred", "canceled", "rejected"], EnumType: "OrderState"),
                 new FieldDescriptor("offeringUrl", "offering", ValueKind.String, true, "The order's `offering` (Waldur's schema does not describe it)."),
@@ -835,7 +833,6 @@ public static partial class WaldurCatalog
                 new FilterDescriptor("type", "type", FilterLookup.RepeatedMulti),
                 new FilterDescriptor("billable", "billable", FilterLookup.Boolean),
                 new FilterDescriptor("shared", "shared", FilterLookup.Boolean),
-                new FilterDescriptor("created", "created", FilterLookup.After),
             ],
             Orders: [
                 new OrderDescriptor("name", "name"),
@@ -947,7 +944,6 @@ public static partial class WaldurCatalog
                 new FilterDescriptor("type", "type", FilterLookup.RepeatedMulti),
                 new FilterDescriptor("billable", "billable", FilterLookup.Boolean),
                 new FilterDescriptor("shared", "shared", FilterLookup.Boolean),
-                new FilterDescriptor("created", "created", FilterLookup.After),
             ],
             Orders: [
                 new OrderDescriptor("name", "name"),

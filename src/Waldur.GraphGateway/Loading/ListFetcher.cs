@@ -31,7 +31,7 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
     public Task<WaldurPage> PageAsync(ListResource resource, WaldurListQuery query, CancellationToken cancellationToken) =>
         cache.PageAsync(resource.Endpoint, query, async () =>
         {
-            var page = await BoundedAsync(() => client.ListAsync(resource.Endpoint, query, cancellationToken), cancellationToken);
+            var page = await RefusalsAsNotHonoured(resource, query, () => BoundedAsync(() => client.ListAsync(resource.Endpoint, query, cancellationToken), cancellationToken));
             if (ignored is not null && PushdownCheck.FirstIgnored(resource, query, page.Items) is { } parameter)
             {
                 // Waldur returned rows the parameter excludes: it ignored it. Never answer from them.
@@ -47,6 +47,41 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
             return page;
         });
 
+    /// <summary>
+    /// A 400 naming a parameter the gateway pushed down (U27: <c>{"o": ["Select a valid choice. …"]}</c> where this Waldur
+    /// cannot sort by a key, <c>{"offering_uuid": ["Enter a valid UUID."]}</c> where it takes no list of values) means this
+    /// Waldur does not honour it in that form: remembered as not honoured, and the planner plans again without it.
+    /// </summary>
+    private async Task<T> RefusalsAsNotHonoured<T>(ListResource resource, WaldurListQuery query, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (WaldurBadRequestException refused) when (ignored is not null && Refused(query, refused) is { } parameter)
+        {
+            if (parameter == "o")
+            {
+                foreach (var key in query.Ordering!.Split(','))
+                    ignored.Mark(resource, IgnoredFilters.OrderingParameter(key.TrimStart('-')));
+            }
+            else
+            {
+                // Refused with several values (`offering_uuid=u1,u2` where only one uuid is taken): only the multi-value
+                // form is not honoured; `eq` on the parameter still goes down.
+                var values = query.Filters[parameter];
+                ignored.Mark(resource, values.Count > 1 || values.ToString().Contains(',', StringComparison.Ordinal)
+                    ? IgnoredFilters.MultiValueParameter(parameter)
+                    : parameter);
+            }
+
+            throw PushdownCheck.Ignored(resource, parameter, refused.Message);
+        }
+    }
+
+    private static string? Refused(WaldurListQuery query, WaldurBadRequestException refused) =>
+        refused.Fields.FirstOrDefault(f => query.Filters.ContainsKey(f) || (f == "o" && !string.IsNullOrEmpty(query.Ordering)));
+
     /// <summary>The total for these filters: known from any earlier response or scan of the request, else one HEAD (U19a).</summary>
     public async Task<int> CountAsync(ListResource resource, WaldurListQuery query, CancellationToken cancellationToken)
     {
@@ -60,7 +95,7 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
             return (await scan).Rows.Count;
         }
 
-        var count = await BoundedAsync(() => client.CountAsync(resource.Endpoint, query, cancellationToken), cancellationToken);
+        var count = await RefusalsAsNotHonoured(resource, query, () => BoundedAsync(() => client.CountAsync(resource.Endpoint, query, cancellationToken), cancellationToken));
         cache.SetCount(resource.Endpoint, query, count);
         return count;
     }

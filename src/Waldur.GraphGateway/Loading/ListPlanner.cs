@@ -56,7 +56,10 @@ public sealed partial class ListPlanner(ListFetcher fetcher, ResidualScanner sca
         var context = Plan(resource, request, new WaldurListQuery(split.Pushdown, null, 1, WaldurListQuery.MaxPageSize));
         context = context with
         {
-            Query = FieldProjection.Apply(context.Query, resource, request.Selection, split.ResidualFields, context.Order),
+            // Pushed fields are read too: the rows must carry them for the re-check (PushdownCheck) to see an ignored one.
+            Query = FieldProjection.Apply(context.Query, resource, request.Selection,
+                split.ResidualFields.Concat(fetcher.Pushdown(resource).Where(r => split.Pushdown.ContainsKey(r.Parameter)).Select(r => r.Field)),
+                context.Order),
         };
         if (resource.FollowsWaldurOrder
             && (request.Order.Count == 0 || !resource.Endpoint.Shape.Keyed || !resource.Endpoint.Paged))
@@ -74,7 +77,7 @@ public sealed partial class ListPlanner(ListFetcher fetcher, ResidualScanner sca
                 return Build(context, await fetcher.CountAsync(resource, query, cancellationToken), []);
             }
 
-            if (ServerOrder.For(resource, order) is { } server
+            if (ServerOrder.For(resource, order, fetcher.Ignored is { } ignored ? rule => ignored.Sorts(resource, rule.OrderingKey) : null) is { } server
                 && await WindowAsync(context, server, cancellationToken) is { } page)
             {
                 GatewayTelemetry.RecordDecision("window", resource.TypeName);

@@ -25,7 +25,7 @@ internal sealed class ServerOrder
     public string? Ordering { get; }
 
     /// <summary>The server order for a requested order, or null when Waldur cannot produce any prefix of it.</summary>
-    public static ServerOrder? For(ListResource resource, IReadOnlyList<SortKey> order)
+    public static ServerOrder? For(ListResource resource, IReadOnlyList<SortKey> order, Func<ServerSortRule, bool>? sorts = null)
     {
         if (resource.KnowsDefaultOrder && order[0] == new SortKey(resource.DefaultOrderField, false))
         {
@@ -37,7 +37,7 @@ internal sealed class ServerOrder
         var parts = new List<string>();
         foreach (var sort in order)
         {
-            var rule = resource.ServerSort?.FirstOrDefault(r => r.Field == sort.Field);
+            var rule = resource.ServerSort?.FirstOrDefault(r => r.Field == sort.Field && (sorts is null || sorts(r)));
             if (rule is null || keys.Any(k => k.Field == sort.Field))
             {
                 // A repeated key orders nothing more; keys past the prefix are the gateway's, within runs.

@@ -20,7 +20,7 @@ internal static class WaldurErrors
         403 => new GatewayException(ErrorCodes.NotAuthorized, "Waldur refused the caller access (403)."),
         400 when string.IsNullOrWhiteSpace(body) => new GatewayException(ErrorCodes.UpstreamBadRequest,
             $"Waldur rejected GET /{request} (400) without saying why; this list may require a query parameter its OpenAPI document does not declare."),
-        400 => new GatewayException(ErrorCodes.UpstreamBadRequest, $"Waldur rejected the request: {DetailOf(body)}"),
+        400 => new WaldurBadRequestException($"Waldur rejected the request: {DetailOf(body)}", FieldsOf(body)),
         408 or 429 or >= 500 => new GatewayException(ErrorCodes.UpstreamUnavailable,
             $"Waldur is unavailable (HTTP {(int)status}) after retries."),
         _ => new GatewayException(ErrorCodes.UpstreamInvalidResponse, $"Waldur answered an unexpected HTTP {(int)status}."),
@@ -47,6 +47,22 @@ internal static class WaldurErrors
         catch (HttpRequestException)
         {
             return null;
+        }
+    }
+
+    /// <summary>The keys of a DRF validation body (<c>{"o": ["Select a valid choice. …"]}</c>): the parameters Waldur refused.</summary>
+    private static IReadOnlyList<string> FieldsOf(string? body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body ?? "");
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? [.. document.RootElement.EnumerateObject().Select(p => p.Name).Where(n => n is not ("detail" or "non_field_errors"))]
+                : [];
+        }
+        catch (JsonException)
+        {
+            return [];
         }
     }
 
@@ -83,4 +99,11 @@ internal static class WaldurErrors
             return body;
         }
     }
+}
+
+/// <summary>Waldur's 400 (<c>UPSTREAM_BAD_REQUEST</c>), with the request parameters its body names.</summary>
+public sealed class WaldurBadRequestException(string message, IReadOnlyList<string> fields)
+    : GatewayException(ErrorCodes.UpstreamBadRequest, message)
+{
+    public IReadOnlyList<string> Fields { get; } = fields;
 }

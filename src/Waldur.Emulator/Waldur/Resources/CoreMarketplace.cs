@@ -35,6 +35,10 @@ internal static class CoreMarketplace
             .Bool("downscaled", r => r.Downscaled).Bool("restrict_member_access", r => r.RestrictMemberAccess).Bool("paused", r => r.Paused)
             .Time("last_sync", r => r.Modified).Str("project_slug", r => r.Project.Slug).Str("customer_slug", r => r.Project.Customer.Slug)
             .Str("offering_state", r => r.Offering.State)
+            // ReadOnlyField(source="offering.parent.uuid") etc.: no offering has a parent here, and DRF's get_attribute
+            // answers None when a step of the source is None, so these are null (the spec's non-null is drf-spectacular's
+            // guess; the parent_offering_uuid filter below matches no row, consistently).
+            .Str("parent_offering_uuid", _ => null).Str("parent_offering_name", _ => null).Str("parent_offering_slug", _ => null)
             .Raw("available_actions", (r, _) => r.State == "OK" ? "[\"update\",\"terminate\"]" : "[]")
             .Raw("backend_metadata", (r, _) => "{\"state\":" + RowValues<CoreResource>.Js(r.State) + ",\"runtime_state\":" + RowValues<CoreResource>.Js(r.RuntimeState)
                 + ",\"action\":\"\"}");

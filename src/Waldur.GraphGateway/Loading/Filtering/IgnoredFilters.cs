@@ -23,10 +23,24 @@ public sealed class IgnoredFilters(ILogger<IgnoredFilters> logger)
         }
 
         var path = resource.Endpoint.Template;
-        return resource.Pushdown.Any(r => _ignored.ContainsKey((path, r.Parameter)))
-            ? resource.Pushdown.Where(r => !_ignored.ContainsKey((path, r.Parameter))).ToList()
-            : resource.Pushdown;
+        bool Honoured(PushdownRule rule) => !_ignored.ContainsKey((path, rule.Parameter))
+            && !(rule.Lookup is Waldur.Catalog.Model.FilterLookup.CsvMulti or Waldur.Catalog.Model.FilterLookup.RepeatedMulti
+                 && _ignored.ContainsKey((path, MultiValueParameter(rule.Parameter))));
+        return resource.Pushdown.All(Honoured) ? resource.Pushdown : resource.Pushdown.Where(Honoured).ToList();
     }
+
+    /// <summary>How a parameter refused with several values is remembered: its single-value form stays honoured.</summary>
+    public static string MultiValueParameter(string parameter) => parameter + "[]";
+
+    /// <summary>Whether this Waldur sorts the list by <paramref name="orderingKey"/> (an <c>o</c> key it has not refused).</summary>
+    public bool Sorts(ListResource resource, string orderingKey)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return _ignored.IsEmpty || !_ignored.ContainsKey((resource.Endpoint.Template, OrderingParameter(orderingKey)));
+    }
+
+    /// <summary>How an <c>o</c> key is remembered beside the filter parameters.</summary>
+    public static string OrderingParameter(string orderingKey) => "o=" + orderingKey;
 
     public void Mark(ListResource resource, string parameter)
     {
@@ -40,7 +54,7 @@ public sealed class IgnoredFilters(ILogger<IgnoredFilters> logger)
             new KeyValuePair<string, object?>("waldur_gateway.parameter", parameter));
         if (logger.IsEnabled(LogLevel.Warning))
         {
-            logger.LogWarning("Waldur ignored ?{Parameter}= on /{Path} (a row came back that does not match it); `{Field}` now evaluates it in the gateway",
+            logger.LogWarning("Waldur does not honour ?{Parameter} on /{Path} (it ignored or refused it); `{Field}` now evaluates it in the gateway",
                 parameter, resource.Endpoint.Template, resource.FieldName);
         }
     }

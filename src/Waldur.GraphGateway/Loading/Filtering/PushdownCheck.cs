@@ -8,8 +8,8 @@ namespace Waldur.GraphGateway.Loading.Filtering;
 
 /// <summary>
 /// Re-checks the predicates a list query pushed down on the rows Waldur returned for it: a row that does not match one
-/// means this Waldur ignored that parameter (it drops unknown ones silently). Only predicates whose field the rows carry
-/// are checked (read, not null, not a list); the comparison is the one the gateway would make itself, so a pass costs
+/// means this Waldur ignored that parameter (it drops unknown ones silently); so does a row whose value is null or absent,
+/// which no SQL predicate matches. Only predicates whose field the rows were read with are checked (not lists); the comparison is the one the gateway would make itself, so a pass costs
 /// one comparison per pushed parameter and row.
 /// </summary>
 public static class PushdownCheck
@@ -39,7 +39,9 @@ public static class PushdownCheck
             var index = field.Index;
             foreach (var row in rows)
             {
-                if (row[index] is { } value && !Matches(rule, value, values))
+                // A null (or absent, or unreadable) value matches no pushed predicate in Waldur's SQL (=, LIKE, >= and
+                // IN are never true of NULL): a row carrying one was not filtered, or not on the field the gateway means.
+                if (row[index] is not { } value || !Matches(rule, value, values))
                 {
                     return parameter;
                 }
@@ -77,10 +79,11 @@ public static class PushdownCheck
         DateTimeOffset.TryParse(sent.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out moment);
 
     /// <summary>The coded error when the gateway cannot answer without the ignored parameter.</summary>
-    public static GatewayException Ignored(ListResource resource, string parameter) =>
+    public static GatewayException Ignored(ListResource resource, string parameter, string? refusal = null) =>
         new WaldurFilterIgnoredException(parameter,
-            $"The connected Waldur ignored `?{parameter}=` on /{resource.Endpoint.Template} (it returned rows that do not match it); " +
-            $"`{resource.FieldName}` evaluates it in the gateway from now on: retry the request.");
+            $"The connected Waldur does not honour `?{parameter}=` on /{resource.Endpoint.Template} " +
+            (refusal is null ? "(it returned rows that do not match it)" : $"({refusal})") +
+            $"; `{resource.FieldName}` evaluates it in the gateway from now on: retry the request.");
 }
 
 /// <summary>Raised by the fetcher when Waldur ignored a pushed-down parameter; the planner re-plans without it.</summary>

@@ -6,7 +6,8 @@ namespace Waldur.GraphGateway.Loading.Sorting;
 /// <summary>
 /// The gateway's total order over rows: the requested keys, then <c>uuid</c> ascending as the tie-breaker Waldur
 /// lacks (U16), so every plan (one page or a scan) yields the same sequence and offsets in cursors stay meaningful.
-/// Nulls sort first ascending (as LINQ's default comparer, which HotChocolate uses in memory). The default-order field
+/// Nulls sort as Waldur's database sorts them for <c>o</c> (PostgreSQL: last ascending, first descending), so a page Waldur
+/// ordered and a page the gateway ordered after a scan agree even where a key is null. The default-order field
 /// compares by the rank Waldur gave it (<paramref name="defaultOrderRank"/>) when known, so the gateway orders names with
 /// Waldur's own collation, and a page answered from one Waldur page agrees with a page answered from a scan.
 /// </summary>
@@ -52,8 +53,8 @@ public sealed class RowComparer(
     private static int CompareValues(object? a, object? b) => (a, b) switch
     {
         (null, null) => 0,
-        (null, _) => -1,
-        (_, null) => 1,
+        (null, _) => 1,
+        (_, null) => -1,
         (string sa, string sb) => string.CompareOrdinal(sa, sb),
         (IComparable ca, _) => ca.CompareTo(b),
         _ => 0,
