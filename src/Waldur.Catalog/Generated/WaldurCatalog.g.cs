@@ -597,8 +597,6 @@ public static partial class WaldurCatalog
                 new FilterDescriptor("downscaled", "downscaled", FilterLookup.Boolean),
                 new FilterDescriptor("restrict_member_access", "restrictMemberAccess", FilterLookup.Boolean),
                 new FilterDescriptor("paused", "paused", FilterLookup.Boolean),
-                new FilterDescriptor("created", "created", FilterLookup.After),
-                new FilterDescriptor("modified", "modified", FilterLookup.After),
             ],
             Orders: [
                 new OrderDescriptor("name", "name"),

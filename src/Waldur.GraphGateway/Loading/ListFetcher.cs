@@ -48,9 +48,11 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
         });
 
     /// <summary>
-    /// A 400 naming a parameter the gateway pushed down (U27: <c>{"o": ["Select a valid choice. …"]}</c> where this Waldur
-    /// cannot sort by a key, <c>{"offering_uuid": ["Enter a valid UUID."]}</c> where it takes no list of values) means this
-    /// Waldur does not honour it in that form: remembered as not honoured, and the planner plans again without it.
+    /// A 400 naming the form of something pushed down means this Waldur does not take that form (U27): an <c>o</c> key
+    /// (<c>{"o": ["Select a valid choice. …"]}</c>, it cannot sort by it) or several values where it takes one
+    /// (<c>{"offering_uuid": ["Enter a valid UUID."]}</c> for <c>u1,u2</c>). Remembered as not honoured, and the planner
+    /// plans again without it. A 400 about one value (a NUL in a name) stays Waldur's refusal of that request: remembering
+    /// it would let one odd request make every later one scan.
     /// </summary>
     private async Task<T> RefusalsAsNotHonoured<T>(ListResource resource, WaldurListQuery query, Func<Task<T>> call)
     {
@@ -58,7 +60,7 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
         {
             return await call();
         }
-        catch (WaldurBadRequestException refused) when (ignored is not null && Refused(query, refused) is { } parameter)
+        catch (WaldurBadRequestException refused) when (ignored is not null && RefusedForm(query, refused) is { } parameter)
         {
             if (parameter == "o")
             {
@@ -67,20 +69,17 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
             }
             else
             {
-                // Refused with several values (`offering_uuid=u1,u2` where only one uuid is taken): only the multi-value
-                // form is not honoured; `eq` on the parameter still goes down.
-                var values = query.Filters[parameter];
-                ignored.Mark(resource, values.Count > 1 || values.ToString().Contains(',', StringComparison.Ordinal)
-                    ? IgnoredFilters.MultiValueParameter(parameter)
-                    : parameter);
+                // Only the multi-value form: `eq` on the parameter still goes down.
+                ignored.Mark(resource, IgnoredFilters.MultiValueParameter(parameter));
             }
 
             throw PushdownCheck.Ignored(resource, parameter, refused.Message);
         }
     }
 
-    private static string? Refused(WaldurListQuery query, WaldurBadRequestException refused) =>
-        refused.Fields.FirstOrDefault(f => query.Filters.ContainsKey(f) || (f == "o" && !string.IsNullOrEmpty(query.Ordering)));
+    private static string? RefusedForm(WaldurListQuery query, WaldurBadRequestException refused) =>
+        refused.Fields.FirstOrDefault(f => (f == "o" && !string.IsNullOrEmpty(query.Ordering))
+                                           || (query.Filters.TryGetValue(f, out var values) && (values.Count > 1 || values.ToString().Contains(',', StringComparison.Ordinal))));
 
     /// <summary>The total for these filters: known from any earlier response or scan of the request, else one HEAD (U19a).</summary>
     public async Task<int> CountAsync(ListResource resource, WaldurListQuery query, CancellationToken cancellationToken)

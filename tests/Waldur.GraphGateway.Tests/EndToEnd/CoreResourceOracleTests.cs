@@ -298,8 +298,8 @@ public class CoreResourceOracleTests(GatewayFixture fixture, ITestOutputHelper o
         private static int CompareValues(object? a, object? b) => (a, b) switch
         {
             (null, null) => 0,
-            (null, _) => -1,
-            (_, null) => 1,
+            (null, _) => 1, // nulls as Waldur's database orders `o`: last ascending, first descending
+            (_, null) => -1,
             (string sa, string sb) => string.CompareOrdinal(sa, sb),
             (IComparable ca, _) => ca.CompareTo(b),
             _ => 0,

@@ -21,12 +21,14 @@ public sealed class DriftTests : IAsyncLifetime
     private static string Code(JsonNode error) => error["extensions"]!["code"]!.GetValue<string>();
 
     [Fact]
-    public async Task Orders_without_url_answer_every_row_and_only_a_selected_url_is_a_field_error_at_its_path()
+    public async Task Orders_without_url_answer_every_row_and_a_number_for_a_decimal_reads_losslessly()
     {
-        var plain = await _gateway.QueryAsync("{ marketplaceOrders(first: 5) { totalCount nodes { uuid state } } }");
+        // 7.0.7's orders have no `url` (nullable in the catalog since, U28): null, and no error.
+        var plain = await _gateway.QueryAsync("{ marketplaceOrders(first: 5) { totalCount nodes { uuid url state } } }");
         Assert.Empty(Errors(plain));
         var nodes = plain["data"]!["marketplaceOrders"]!["nodes"]!.AsArray();
         Assert.Equal(5, nodes.Count);
+        Assert.All(nodes, n => Assert.Null(n!["url"]));
 
         // 7.0.7 writes new_cost_estimate as a JSON number: read losslessly as the decimal text 8.x documents.
         var lookup = await _gateway.QueryAsync("query($uuid: String!) { marketplaceOrderByUuid(uuid: $uuid) { cost newCostEstimate } }",
@@ -35,18 +37,28 @@ public sealed class DriftTests : IAsyncLifetime
         var order = lookup["data"]!["marketplaceOrderByUuid"]!;
         Assert.Equal(decimal.Parse(order["cost"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
             decimal.Parse(order["newCostEstimate"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+    }
 
-        var withUrl = await _gateway.QueryAsync("{ marketplaceOrders(first: 3) { totalCount nodes { uuid url state } } }");
+    [Fact]
+    public async Task A_value_of_another_JSON_type_is_a_field_error_at_its_path_and_only_when_selected()
+    {
+        // 7.0.7's droplets carry access_url as an array of IPs where 8.x documents a string.
+        var plain = await _gateway.QueryAsync("{ digitalOceanDroplets(first: 50) { totalCount nodes { uuid name } } }");
+        Assert.Empty(Errors(plain));
+
+        var withUrl = await _gateway.QueryAsync("{ digitalOceanDroplets(first: 50) { totalCount nodes { uuid name accessUrl } } }");
+        var rows = withUrl["data"]!["digitalOceanDroplets"]!["nodes"]!.AsArray();
         var errors = Errors(withUrl);
-        Assert.Equal(3, errors.Count);
+        // One error per row whose access_url is an array (a droplet without IPs has null there), each at its path.
+        Assert.NotEmpty(errors);
         Assert.All(errors, e => Assert.Equal("UPSTREAM_FIELD_INVALID", Code(e)));
-        Assert.All(errors, e => Assert.Contains("`url` is absent or null", e["message"]!.GetValue<string>(), StringComparison.Ordinal));
-        Assert.Equal(["marketplaceOrders/nodes/0/url", "marketplaceOrders/nodes/1/url", "marketplaceOrders/nodes/2/url"],
-            errors.Select(e => string.Join('/', e["path"]!.AsArray().Select(p => p!.ToString()))).Order(StringComparer.Ordinal).ToList());
-        var rows = withUrl["data"]!["marketplaceOrders"]!["nodes"]!.AsArray();
-        Assert.All(rows, r => Assert.Null(r!["url"]));
+        Assert.All(errors, e => Assert.Contains("`access_url` came as an array where Waldur documents a string", e["message"]!.GetValue<string>(), StringComparison.Ordinal));
+        var paths = errors.Select(e => string.Join('/', e["path"]!.AsArray().Select(p => p!.ToString()))).ToList();
+        Assert.All(paths, p => Assert.Matches(@"^digitalOceanDroplets/nodes/[0-9]+/accessUrl$", p));
+        Assert.Equal(paths.Count, paths.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(rows, r => Assert.Null(r!["accessUrl"]));
         Assert.All(rows, r => Assert.Equal(32, r!["uuid"]!.GetValue<string>().Length));
-        Assert.All(rows, r => Assert.NotNull(r!["state"]));
+        Assert.All(rows, r => Assert.NotNull(r!["name"]));
     }
 
     [Fact]

@@ -179,10 +179,11 @@ public class ImagesConnectionTests(GatewayFixture fixture, ITestOutputHelper out
         var rows = images.Where(filter);
         var sorted = order switch
         {
-            _ when order.Contains("createdAt", StringComparison.Ordinal) => rows.OrderByDescending(i => i.CreatedAt),
+            // Nulls as Waldur's database orders `o`: first descending, last ascending.
+            _ when order.Contains("createdAt", StringComparison.Ordinal) => rows.OrderBy(i => i.CreatedAt is null ? 0 : 1).ThenByDescending(i => i.CreatedAt),
             _ when order.Contains("distribution", StringComparison.Ordinal) => rows.OrderBy(i => i.Distribution, StringComparer.Ordinal).ThenByDescending(i => i.Type, StringComparer.Ordinal),
             _ when order.Contains("name", StringComparison.Ordinal) => rows.OrderByDescending(i => i.Name, StringComparer.Ordinal),
-            _ => rows.OrderBy(i => i.MinDiskSize),
+            _ => rows.OrderBy(i => i.MinDiskSize is null ? 1 : 0).ThenBy(i => i.MinDiskSize),
         };
         Assert.Equal(images.Count, all.Count);
         return sorted.ThenBy(i => i.Uuid, StringComparer.Ordinal).Select(i => i.Uuid).ToList();

@@ -53,7 +53,7 @@ public class RegionNavigationTests(GatewayFixture fixture) : IClassFixture<Gatew
 
         Assert.Null(result["errors"]);
         var expected = data.Images.Where(i => i.IsOfficial && i.Regions.Contains(region))
-            .OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Uuid, StringComparer.Ordinal).ToList();
+            .OrderBy(i => i.CreatedAt is null ? 0 : 1).ThenByDescending(i => i.CreatedAt).ThenBy(i => i.Uuid, StringComparer.Ordinal).ToList();
         var images = result["data"]!["digitalOceanRegionByUuid"]!["images"]!;
         Assert.Equal(expected.Count, images["totalCount"]!.GetValue<int>());
         Assert.Equal(expected.Take(4).Select(i => i.Uuid), images["nodes"]!.AsArray().Select(n => n!["uuid"]!.GetValue<string>()));

@@ -92,7 +92,15 @@ public class ListPlannerTests
         foreach (var key in keys)
         {
             Func<WaldurRow, object?> get = r => Images.Fields[key.Field].Get(r);
-            var comparer = Comparer<object?>.Create((a, b) => a is string sa && b is string sb ? string.CompareOrdinal(sa, sb) : Comparer<object?>.Default.Compare(a, b));
+            // Nulls as Waldur's database orders `o`: last ascending, first descending.
+            var comparer = Comparer<object?>.Create((a, b) => (a, b) switch
+            {
+                (null, null) => 0,
+                (null, _) => 1,
+                (_, null) => -1,
+                (string sa, string sb) => string.CompareOrdinal(sa, sb),
+                _ => Comparer<object?>.Default.Compare(a, b),
+            });
             sorted = sorted is null
                 ? key.Descending ? rows.OrderByDescending(get, comparer) : rows.OrderBy(get, comparer)
                 : key.Descending ? sorted.ThenByDescending(get, comparer) : sorted.ThenBy(get, comparer);

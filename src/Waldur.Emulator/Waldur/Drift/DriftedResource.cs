@@ -26,6 +26,14 @@ internal sealed class DriftedResource(IEmulatedResource inner) : IEmulatedResour
     {
         ArgumentNullException.ThrowIfNull(query);
         var ignored = Waldur7Drift.IgnoredParameters(Prefix);
+        // Waldur computes a row's values from the model whatever field= says, then drops the unasked keys: rows that
+        // are rewritten are read whole (the rewrite may need keys field= leaves out) and projected after it.
+        var fields = Waldur7Drift.RewritesRows(Prefix) ? query.All("field").SelectMany(f => f.Split(',')).ToHashSet(StringComparer.Ordinal) : [];
+        if (fields.Count > 0)
+        {
+            ignored = new HashSet<string>(ignored, StringComparer.Ordinal) { "field" };
+        }
+
         var prepared = inner.Prepare(ignored.Count == 0 ? query : query.Without(ignored), token);
         var rejected = Waldur7Drift.RejectedOrderKeys(Prefix);
         var bad = query.Last("o")?.Split(',').FirstOrDefault(term => rejected.Contains(term.TrimStart('-')));
@@ -37,34 +45,35 @@ internal sealed class DriftedResource(IEmulatedResource inner) : IEmulatedResour
                 .. prepared.Errors.Where(e => e.Key != "o"),
                 new("o", $"Select a valid choice. {bad} is not one of the available choices."),
             ];
-            return new Query(prepared, Prefix, errors);
+            return new Query(prepared, Prefix, errors, fields);
         }
 
-        return Waldur7Drift.RewritesRows(Prefix) ? new Query(prepared, Prefix, prepared.Errors) : prepared;
+        return Waldur7Drift.RewritesRows(Prefix) ? new Query(prepared, Prefix, prepared.Errors, fields) : prepared;
     }
 
-    private sealed class Query(IResourceQuery inner, string prefix, IReadOnlyList<KeyValuePair<string, string>> errors) : IResourceQuery
+    private sealed class Query(IResourceQuery inner, string prefix, IReadOnlyList<KeyValuePair<string, string>> errors, IReadOnlySet<string> fields)
+        : IResourceQuery
     {
         public IReadOnlyList<KeyValuePair<string, string>> Errors => errors;
 
-        public IResourceRows List(string token) => new Rows(inner.List(token), prefix);
+        public IResourceRows List(string token) => new Rows(inner.List(token), prefix, fields);
 
         public byte[]? Retrieve(string uuid, string token, string baseUrl) =>
-            inner.Retrieve(uuid, token, baseUrl) is { } body ? Rewrite(prefix, body) : null;
+            inner.Retrieve(uuid, token, baseUrl) is { } body ? Rewrite(prefix, body, fields) : null;
     }
 
-    private sealed class Rows(IResourceRows inner, string prefix) : IResourceRows
+    private sealed class Rows(IResourceRows inner, string prefix, IReadOnlySet<string> fields) : IResourceRows
     {
         public int Count => inner.Count;
 
-        public byte[] Json(int index, string baseUrl) => Rewrite(prefix, inner.Json(index, baseUrl));
+        public byte[] Json(int index, string baseUrl) => Rewrite(prefix, inner.Json(index, baseUrl), fields);
     }
 
     // Rewritten rows are re-serialised without escaping non-ASCII text, as DRF's JSONRenderer (ensure_ascii=False).
     private static readonly System.Text.Json.JsonSerializerOptions Relaxed =
         new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static byte[] Rewrite(string prefix, byte[] json)
+    private static byte[] Rewrite(string prefix, byte[] json, IReadOnlySet<string>? fields = null)
     {
         if (!Waldur7Drift.RewritesRows(prefix) || JsonNode.Parse(json) is not JsonObject row)
         {
@@ -72,6 +81,14 @@ internal sealed class DriftedResource(IEmulatedResource inner) : IEmulatedResour
         }
 
         Waldur7Drift.Rewrite(prefix, row);
+        if (fields is { Count: > 0 })
+        {
+            foreach (var key in row.Select(p => p.Key).Where(k => !fields.Contains(k)).ToList())
+            {
+                row.Remove(key);
+            }
+        }
+
         return Encoding.UTF8.GetBytes(row.ToJsonString(Relaxed));
     }
 }

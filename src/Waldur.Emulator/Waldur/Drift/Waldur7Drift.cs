@@ -187,7 +187,10 @@ internal static class Waldur7Drift
                 // VirtualMachine.get_access_url: external_ips if any, else internal_ips if any, else None (a list).
                 if (row.ContainsKey("access_url"))
                 {
-                    row["access_url"] = NonEmpty(row["external_ips"]) ?? NonEmpty(row["internal_ips"]);
+                    // With field= the row may lack the IP keys: 8.x's access_url is then the one address, as a list.
+                    row["access_url"] = row.ContainsKey("external_ips") || row.ContainsKey("internal_ips")
+                        ? NonEmpty(row["external_ips"]) ?? NonEmpty(row["internal_ips"])
+                        : row["access_url"] is JsonValue one && one.TryGetValue<string>(out var address) ? new JsonArray(address) : null;
                 }
 
                 break;
