@@ -25,10 +25,13 @@ public static partial class CatalogCheck
         if (first == expected.Length && first == actual.Length)
             return new CheckResult(true, $"{fileName} is up to date.");
 
-        var resource = Enclosing(expected, first) ?? Enclosing(actual, first) ?? "(file header)";
+        var isWrites = expected.Any(l => l.TrimStart().StartsWith("new WriteDescriptor(", StringComparison.Ordinal));
+        var resource = isWrites
+            ? "write " + (EnclosingWrite(expected, first) ?? EnclosingWrite(actual, first) ?? "(file header)")
+            : "resource " + (Enclosing(expected, first) ?? Enclosing(actual, first) ?? "(file header)");
         var what = Describe(expected, first) ?? Describe(actual, first) ?? "its structure";
         var sb = new StringBuilder();
-        sb.Append($"{fileName} is stale: resource {resource}, {what} differs (line {first + 1}). ");
+        sb.Append($"{fileName} is stale: {resource}, {what} differs (line {first + 1}). ");
         sb.Append($"Regenerate with `{CatalogWriter.Command}` and review the diff.\n");
         sb.Append("--- checked in\n");
         foreach (var line in actual.Skip(first).Take(ShownLines)) sb.Append("- ").Append(line).Append('\n');
@@ -56,6 +59,18 @@ public static partial class CatalogCheck
         return null;
     }
 
+    /// <summary>The write whose <c>new WriteDescriptor(</c> is the nearest at or above <paramref name="index"/> (its next line names it).</summary>
+    private static string? EnclosingWrite(string[] lines, int index)
+    {
+        for (var i = Math.Min(index, lines.Length - 1); i >= 0; i--)
+        {
+            var m = WriteNameLine().Match(lines[i]);
+            if (m.Success) return m.Groups[1].Value;
+        }
+
+        return null;
+    }
+
     private static string? Describe(string[] lines, int index)
     {
         if (index >= lines.Length) return null;
@@ -69,6 +84,7 @@ public static partial class CatalogCheck
                 "Filter" => $"filter {m.Groups[2].Value}",
                 "Order" => $"order on field {m.Groups[2].Value}",
                 "ReverseConnection" => $"reverse connection {m.Groups[2].Value}",
+                "InputField" => $"input field {m.Groups[2].Value}",
                 _ => null,
             };
         }
@@ -80,7 +96,10 @@ public static partial class CatalogCheck
     [GeneratedRegex("^\\s*TypeName: \"([^\"]*)\"")]
     private static partial Regex TypeNameLine();
 
-    [GeneratedRegex("^\\s*new (Field|Filter|Order|ReverseConnection)Descriptor\\(\"([^\"]*)\"")]
+    [GeneratedRegex("^\\s*Name: \"([^\"]*)\"")]
+    private static partial Regex WriteNameLine();
+
+    [GeneratedRegex("^\\s*new (Field|Filter|Order|ReverseConnection|InputField)Descriptor\\(\"([^\"]*)\"")]
     private static partial Regex DescriptorLine();
 
     [GeneratedRegex("^\\s*([A-Za-z]+): ")]

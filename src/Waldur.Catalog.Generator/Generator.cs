@@ -6,12 +6,15 @@ public sealed record GeneratorOptions(string Spec, string Overrides, string Outp
 {
     /// <summary><c>WaldurCatalog.All.g.cs</c>, beside <see cref="Output"/>.</summary>
     public string AllOutput => RepositoryPaths.AllOutputBeside(Output);
+
+    /// <summary><c>WaldurWrites.g.cs</c>, beside <see cref="Output"/>.</summary>
+    public string WritesOutput => RepositoryPaths.WritesOutputBeside(Output);
 }
 
 public sealed record GeneratorRun(int ExitCode, string Message, TimeSpan SpecParse, TimeSpan Total);
 
-/// <summary>The two generated files: the reviewed catalog and every list (<c>WaldurCatalog.All</c>).</summary>
-public sealed record GeneratedCatalogs(string Reviewed, string All);
+/// <summary>The generated files: the reviewed catalog, every list (<c>WaldurCatalog.All</c>) and the reviewed writes (<c>WaldurWrites</c>).</summary>
+public sealed record GeneratedCatalogs(string Reviewed, string All, string Writes = "");
 
 /// <summary>One run: load the spec and the overrides, build, write or check. The console app and the tests both call this.</summary>
 public static class Generator
@@ -30,8 +33,10 @@ public static class Generator
         var overrides = OverridesReader.ReadFile(overridesPath);
         var reviewed = CatalogBuilder.Build(spec.Document, overrides);
         var all = AllListsBuilder.Build(spec.Document, overrides, reviewed);
+        var writes = WritesBuilder.Build(spec.Document, overrides, reviewed);
         var (specName, overridesName) = (Path.GetFileName(specPath), Path.GetFileName(overridesPath));
-        return new GeneratedCatalogs(CatalogWriter.Write(reviewed, specName, overridesName), CatalogWriter.WriteAll(all, reviewed, specName, overridesName));
+        return new GeneratedCatalogs(CatalogWriter.Write(reviewed, specName, overridesName), CatalogWriter.WriteAll(all, reviewed, specName, overridesName),
+            CatalogWriter.WriteWrites(writes, specName, overridesName));
     }
 
     public static async Task<GeneratorRun> RunAsync(GeneratorOptions options, CancellationToken cancellationToken = default)
@@ -50,7 +55,7 @@ public static class Generator
             return new GeneratorRun(2, e.Message, TimeSpan.Zero, total.Elapsed);
         }
 
-        var outputs = new[] { (Path: options.Output, Text: texts.Reviewed), (Path: options.AllOutput, Text: texts.All) };
+        var outputs = new[] { (Path: options.Output, Text: texts.Reviewed), (Path: options.AllOutput, Text: texts.All), (Path: options.WritesOutput, Text: texts.Writes) };
         if (options.Check)
         {
             var results = new List<CheckResult>();
@@ -66,6 +71,6 @@ public static class Generator
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
         foreach (var (path, text) in outputs)
             await File.WriteAllTextAsync(path, text, cancellationToken);
-        return new GeneratorRun(0, $"Wrote {options.Output} and {options.AllOutput}.", spec.Elapsed, total.Elapsed);
+        return new GeneratorRun(0, $"Wrote {options.Output}, {options.AllOutput} and {options.WritesOutput}.", spec.Elapsed, total.Elapsed);
     }
 }

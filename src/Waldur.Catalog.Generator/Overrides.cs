@@ -10,7 +10,41 @@ namespace Waldur.Catalog.Generator;
 public sealed record CatalogOverrides(IReadOnlyList<ResourceOverride> Resources)
 {
     public IReadOnlyDictionary<string, GeneratedNames> Generated { get; init; } = new Dictionary<string, GeneratedNames>();
+
+    /// <summary>The reviewed writes (issue 22), keyed by operation id, in the overrides' order.</summary>
+    public IReadOnlyList<WriteOverride> Writes { get; init; } = [];
 }
+
+/// <summary>
+/// One reviewed write operation (a top-level <c>writes</c> entry keyed by its operation id). <see cref="Asynchronous"/>:
+/// null = from the spec (a documented <c>202</c>). <see cref="Fields"/> is keyed by the request body's JSON property name
+/// (a nested object's property as <c>parent.child</c>).
+/// </summary>
+public sealed record WriteOverride(
+    string OperationId,
+    string Name,
+    WriteKind Kind,
+    string TypeName,
+    string? PayloadField,
+    string? Description,
+    bool? Asynchronous,
+    bool Idempotent,
+    string Source,
+    IReadOnlyDictionary<string, InputFieldOverride> Fields);
+
+/// <summary>
+/// One request-body property's overrides. <see cref="Reference"/>: null = keep the default, "" = no reference, else the
+/// catalog type whose URL the value is. <see cref="Omit"/> leaves the property out of the input.
+/// </summary>
+public sealed record InputFieldOverride(
+    string JsonPath,
+    string? Source,
+    string? Name,
+    string? Description,
+    string? Reference,
+    string? EnumType,
+    bool? Required,
+    bool Omit);
 
 /// <summary>A generated list's GraphQL type and connection names, instead of the naming rule's.</summary>
 public sealed record GeneratedNames(string Path, string? TypeName, string? ListField, string Source);
@@ -92,7 +126,7 @@ public static class OverridesReader
         {
             var root = document.RootElement;
             var ctx = new Ctx(name);
-            ctx.Keys(root, "$", "$schemaNote", "resources", "generated");
+            ctx.Keys(root, "$", "$schemaNote", "resources", "generated", "writes");
             var resources = ctx.Object(root, "resources", "$");
             var list = new List<ResourceOverride>();
             foreach (var entry in resources.EnumerateObject())
@@ -110,8 +144,51 @@ public static class OverridesReader
                 }
             }
 
-            return new CatalogOverrides(list) { Generated = generated };
+            var writes = new List<WriteOverride>();
+            if (root.TryGetProperty("writes", out var we))
+            {
+                ctx.Kind(we, JsonValueKind.Object, "$.writes");
+                foreach (var entry in we.EnumerateObject()) writes.Add(ReadWrite(ctx, entry.Name, entry.Value));
+            }
+
+            return new CatalogOverrides(list) { Generated = generated, Writes = writes };
         }
+    }
+
+    private static WriteOverride ReadWrite(Ctx ctx, string operationId, JsonElement e)
+    {
+        var at = $"writes[\"{operationId}\"]";
+        ctx.Keys(e, at, "source", "name", "kind", "typeName", "payloadField", "description", "asynchronous", "idempotent", "fields");
+        var source = ctx.RequiredSource(e, at, "it makes a Waldur write a mutation");
+        var kindText = ctx.RequiredString(e, "kind", at);
+        if (!Enum.TryParse<WriteKind>(kindText, ignoreCase: false, out var kind) || !Enum.IsDefined(kind))
+            throw new CatalogException($"{ctx.Name}: {at}.kind \"{kindText}\" is not one of {string.Join(", ", Enum.GetNames<WriteKind>())}.");
+        var fields = new Dictionary<string, InputFieldOverride>(StringComparer.Ordinal);
+        if (e.TryGetProperty("fields", out var fe))
+        {
+            ctx.Kind(fe, JsonValueKind.Object, $"{at}.fields");
+            foreach (var f in fe.EnumerateObject())
+            {
+                var fat = $"{at}.fields.{f.Name}";
+                ctx.Keys(f.Value, fat, "source", "name", "description", "reference", "enumType", "required", "omit");
+                string? reference = null;
+                if (f.Value.TryGetProperty("reference", out var r))
+                    reference = r.ValueKind == JsonValueKind.Null ? "" : ctx.RequiredString(f.Value, "reference", fat);
+                var enumType = ctx.String(f.Value, "enumType", fat);
+                var required = ctx.Bool(f.Value, "required", fat);
+                var omit = ctx.Bool(f.Value, "omit", fat) ?? false;
+                var semantic = reference is not null || enumType is not null || required is not null || omit;
+                var fieldSource = semantic
+                    ? ctx.RequiredSource(f.Value, fat, "it changes reference/enumType/required/omit")
+                    : ctx.String(f.Value, "source", fat);
+                fields[f.Name] = new InputFieldOverride(f.Name, fieldSource, ctx.String(f.Value, "name", fat), ctx.String(f.Value, "description", fat),
+                    reference, enumType, required, omit);
+            }
+        }
+
+        return new WriteOverride(operationId, ctx.RequiredString(e, "name", at), kind, ctx.RequiredString(e, "typeName", at),
+            ctx.String(e, "payloadField", at), ctx.String(e, "description", at), ctx.Bool(e, "asynchronous", at), ctx.Bool(e, "idempotent", at) ?? false,
+            source, fields);
     }
 
     private static ResourceOverride ReadResource(Ctx ctx, string path, JsonElement e)

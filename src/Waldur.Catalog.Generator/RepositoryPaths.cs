@@ -13,6 +13,12 @@ public sealed record RepositoryPaths(string Root)
 
     public string AllOutput => AllOutputBeside(Output);
 
+    public string WritesOutput => WritesOutputBeside(Output);
+
+    /// <summary><c>WaldurWrites.g.cs</c> beside the reviewed catalog's file.</summary>
+    public static string WritesOutputBeside(string output) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "WaldurWrites.g.cs");
+
     /// <summary><c>WaldurCatalog.All.g.cs</c> beside the reviewed catalog's file.</summary>
     public static string AllOutputBeside(string output) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "WaldurCatalog.All.g.cs");

@@ -1,0 +1,58 @@
+namespace Waldur.Catalog.Model;
+
+/// <summary>What a write does to its resource: decides the payload and which cached reads it invalidates.</summary>
+public enum WriteKind
+{
+    /// <summary><c>POST</c> to the collection: the payload holds the created object.</summary>
+    Create,
+
+    /// <summary><c>PATCH</c>/<c>PUT</c> of one object: the payload holds it as Waldur then shows it.</summary>
+    Update,
+
+    /// <summary><c>DELETE</c> of one object: the payload holds its id.</summary>
+    Delete,
+
+    /// <summary>A <c>POST</c> to an object's action (<c>…/{uuid}/approve_by_consumer/</c>): the object is re-read after it.</summary>
+    Action,
+}
+
+/// <summary>
+/// One Waldur write operation as a mutation (HotChocolate's conventions: <c>name(input: NameInput!): NamePayload!</c>).
+/// <see cref="Path"/> is relative to Waldur's root; a <c>{uuid}</c> in it is the object's id in the input (a global id or a
+/// uuid). <see cref="TypeName"/> is the catalog resource whose row the payload's <see cref="PayloadField"/> holds
+/// (re-read after an <see cref="WriteKind.Action"/>, or after a <c>202</c> when <see cref="Asynchronous"/>).
+/// <see cref="Input"/> is the request body's schema in GraphQL names. <see cref="Idempotent"/> writes may be retried
+/// after a transport failure (a reviewed claim, cited in <see cref="Source"/>); none are by default.
+/// Generated from Waldur's OpenAPI request bodies plus reviewed overrides; never edited by hand.
+/// </summary>
+public sealed record WriteDescriptor(
+    string Name,
+    string OperationId,
+    string Method,
+    string Path,
+    WriteKind Kind,
+    string TypeName,
+    string PayloadField,
+    string Description,
+    IReadOnlyList<InputFieldDescriptor> Input,
+    bool Asynchronous = false,
+    bool Idempotent = false,
+    string Source = "");
+
+/// <summary>
+/// One property of a write's request body. <see cref="ReferenceType"/>: the value is a Waldur object's URL, given in
+/// GraphQL as that type's global id or uuid. <see cref="Fields"/>: a nested object, its own properties. A
+/// <see cref="ValueKind.Json"/> value is free-form (GraphQL: a JSON object or array).
+/// </summary>
+public sealed record InputFieldDescriptor(
+    string Name,
+    string JsonName,
+    ValueKind Kind,
+    bool Required,
+    string Description,
+    bool IsList = false,
+    string? ReferenceType = null,
+    IReadOnlyList<string>? EnumValues = null,
+    string? EnumType = null,
+    IReadOnlyList<InputFieldDescriptor>? Fields = null,
+    int? MaxLength = null);
