@@ -314,7 +314,7 @@ public sealed class WriteTests : IAsyncLifetime
     [Fact]
     public async Task Scheduled_state_is_visible_until_the_provisioning_delay_passes()
     {
-        await using var host = await EmulatorHost.StartAsync("--Emulator:ProvisioningDelayMs=400");
+        await using var host = await EmulatorHost.StartAsync("--Emulator:ProvisioningDelayMs=3000");
         using var client = host.Client();
         var instance = host.Dataset.Core.Instances.First(i => i.State == "OK" && i.RuntimeState == "ACTIVE");
         Assert.Equal(HttpStatusCode.Accepted, (await Send(client, HttpMethod.Post, $"/api/openstack-instances/{instance.Uuid}/restart/")).Status);
@@ -323,7 +323,7 @@ public sealed class WriteTests : IAsyncLifetime
         var (status, body) = await Send(client, HttpMethod.Post, $"/api/openstack-instances/{instance.Uuid}/stop/");
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Equal("{\"detail\":\"Valid states for operation: OK.\"}", body);
-        for (var i = 0; i < 50 && instance.State != "OK"; i++)
+        for (var i = 0; i < 200 && instance.State != "OK"; i++)
         {
             await Task.Delay(50);
         }

@@ -8,7 +8,7 @@ namespace Waldur.Emulator.Waldur;
 /// Everything outside <c>/__emulator/</c>: Django's URL resolution and APPEND_SLASH, then DRF's view steps in DRF's
 /// order: content negotiation (U24), authentication (U20), method (U1), filter validation (U15), the action.
 /// </summary>
-internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRegistry registry, EmulatorOptions options, EmulatorDataset dataset, Writes.WriteEndpoints writes)
+internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRegistry registry, EmulatorOptions options, EmulatorDataset dataset, Writes.WriteEndpoints writes, Writes.Provisioner provisioner)
 {
     private readonly bool _waldur7 = options.Drift == DriftMode.Waldur7;
 
@@ -143,6 +143,8 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
             {
                 dataset.Changed();
             }
+
+            provisioner.Flush();
         }
 
         if (result.Location is { } location)

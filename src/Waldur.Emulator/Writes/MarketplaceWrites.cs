@@ -86,11 +86,16 @@ internal sealed partial class WriteEndpoints
         });
     }
 
-    private CoreOrder NewOrder(CoreResource resource, CorePlan? plan, string type, CoreCaller caller)
+    private CoreOrder NewOrder(CoreResource resource, CorePlan? plan, string type, CoreCaller caller, string? limitsJson = null)
     {
         var now = Now;
         var id = Core.Orders.Count == 0 ? 1 : Core.Orders.Max(o => o.Id) + 1;
         var order = new CoreOrder(id, NewUuid(), resource, plan, type, "pending-consumer", plan?.UnitPrice ?? 0m, Author(caller), now, now, null, null);
+        if (limitsJson is not null)
+        {
+            order.Written["limits"] = limitsJson;
+        }
+
         Core.Orders = [.. Core.Orders, order];
         // The order's signal handler runs on save.
         if (ConsumerReviewSkipped(order, caller))
@@ -200,9 +205,8 @@ internal sealed partial class WriteEndpoints
         resource.Written["limits"] = limitsJson;
         resource.Written["attributes"] = attributes ?? "{}";
         Core.Resources = [.. Core.Resources, resource];
-        var order = NewOrder(resource, plan, type, r.Caller);
+        var order = NewOrder(resource, plan, type, r.Caller, limitsJson);
         order.Written["attributes"] = attributes ?? "{}";
-        order.Written["limits"] = limitsJson;
         if (comment is not null)
         {
             order.Written["request_comment"] = DrfBody.JsonString(comment);
@@ -448,11 +452,7 @@ internal sealed partial class WriteEndpoints
             return WriteResult.List("Pending order for resource already exists.");
         }
 
-        var order = NewOrder(resource, plan, type, r.Caller);
-        if (limitsJson is not null)
-        {
-            order.Written["limits"] = limitsJson;
-        }
+        var order = NewOrder(resource, plan, type, r.Caller, limitsJson);
 
         return new WriteResult(200, "{\"order_uuid\":\"" + order.Uuid + "\"}");
     }

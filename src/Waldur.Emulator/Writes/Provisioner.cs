@@ -12,7 +12,21 @@ namespace Waldur.Emulator.Writes;
 /// </summary>
 internal sealed class Provisioner(EmulatorDataset dataset, int delayMs)
 {
+    private readonly List<Action> _pending = [];
+
     public int DelayMs { get; } = delayMs;
+
+    /// <summary>With delay 0: runs the steps the write scheduled; the caller holds the write lock.</summary>
+    public void Flush()
+    {
+        foreach (var step in _pending.ToArray())
+        {
+            step();
+        }
+
+        _pending.Clear();
+        dataset.Changed();
+    }
 
     /// <summary>Runs <paramref name="step"/> now (delay 0; the caller holds the write lock) or after the delay under the
     /// write lock, then moves the data set's version so that lists show it.</summary>
@@ -20,8 +34,8 @@ internal sealed class Provisioner(EmulatorDataset dataset, int delayMs)
     {
         if (DelayMs == 0)
         {
-            step();
-            dataset.Changed();
+            // Run by Flush, after the handler made its response body (all under the write lock).
+            _pending.Add(step);
             return;
         }
 
