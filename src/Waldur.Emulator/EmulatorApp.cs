@@ -27,6 +27,8 @@ public static class EmulatorApp
         services.AddSingleton(json);
         services.AddSingleton(new ResourceRegistry(dataset, json, options));
         services.AddSingleton(new TokenAuthenticator([.. options.Tokens, .. options.Users.Keys]));
+        services.AddSingleton(new Writes.Provisioner(dataset, options.ProvisioningDelayMs));
+        services.AddSingleton<Writes.WriteEndpoints>();
         services.AddSingleton<WaldurHandler>();
         services.AddSingleton<RequestJournal>();
         services.AddSingleton(new FaultState(options.Faults));

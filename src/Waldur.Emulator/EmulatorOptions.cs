@@ -42,6 +42,11 @@ public sealed class EmulatorOptions
 
     public FaultSettings Faults { get; set; } = new();
 
+    /// <summary><c>Emulator:ProvisioningDelayMs</c> (default 300): how long a scheduled operation (droplet/instance
+    /// actions, creates and deletes, executing marketplace orders) waits before the backend "answers" (Writes/Provisioner).
+    /// 0 completes it at once, right after the response was made.</summary>
+    public int ProvisioningDelayMs { get; set; } = 300;
+
     /// <summary><c>Emulator:Drift</c>: <c>none</c> (default, the 8.0.5 document) or <c>waldur-7</c> (Waldur 7.0.7 as
     /// observed: absent collections, unpaged lists, ignored filters, other field types; see the README's "Drift mode").</summary>
     public DriftMode Drift { get; set; }

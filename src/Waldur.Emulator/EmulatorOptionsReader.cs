@@ -20,6 +20,7 @@ public static class EmulatorOptionsReader
             Seed = Int(section, nameof(EmulatorOptions.Seed), 42, int.MinValue, int.MaxValue),
             GenericMaxRows = Int(section, nameof(EmulatorOptions.GenericMaxRows), 40, 0, 10_000),
             PerTokenData = Bool(section, nameof(EmulatorOptions.PerTokenData)),
+            ProvisioningDelayMs = Int(section, nameof(EmulatorOptions.ProvisioningDelayMs), 300, 0, 600_000),
             Tokens = Tokens(section.GetSection(nameof(EmulatorOptions.Tokens))),
             Core = new CoreCounts
             {

@@ -15,6 +15,8 @@ internal sealed class ControlEndpoints(RequestDelegate next, RequestJournal jour
     {
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Entries of reads carry no body: the key is left out, so their JSON is what it was before writes existed.
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
     public Task InvokeAsync(HttpContext context)
@@ -29,8 +31,8 @@ internal sealed class ControlEndpoints(RequestDelegate next, RequestJournal jour
         return (path.TrimEnd('/'), method) switch
         {
             ("/__emulator/requests", "GET") => context.Request.Query.ContainsKey("details")
-                ? WriteAsync(context, 200, journal.Snapshot().Select(e => new { e.Method, e.Path, e.Query, e.Status, e.AtMs, e.HeaderNames, e.ResponseBytes }))
-                : WriteAsync(context, 200, journal.Snapshot().Select(e => new { e.Method, e.Path, e.Query, e.Status })),
+                ? WriteAsync(context, 200, journal.Snapshot().Select(e => new { e.Method, e.Path, e.Query, e.Status, e.AtMs, e.HeaderNames, e.ResponseBytes, e.Body }))
+                : WriteAsync(context, 200, journal.Snapshot().Select(e => new { e.Method, e.Path, e.Query, e.Status, e.Body })),
             ("/__emulator/requests", "DELETE") => Cleared(context, journal.Clear),
             ("/__emulator/faults", "GET") => WriteAsync(context, 200, faults.Current),
             ("/__emulator/faults", "PUT") => PutFaultsAsync(context),

@@ -19,7 +19,7 @@ public sealed class EmulatorDataset
     private const int FilteredCacheSize = 32;
 
     private readonly Dictionary<string, EmulatorSize> _sizesByUuid;
-    private readonly Dictionary<string, EmulatorDroplet> _dropletsByUuid;
+    private Dictionary<string, EmulatorDroplet> _dropletsByUuid;
 
     private readonly Dictionary<string, CoreCaller> _callers;
 
@@ -56,7 +56,25 @@ public sealed class EmulatorDataset
     public IReadOnlyList<EmulatorSize> Sizes { get; }
 
     /// <summary>Every droplet in insertion order. Sizes, images and regions they name are rows of this data set.</summary>
-    public IReadOnlyList<EmulatorDroplet> Droplets { get; }
+    public IReadOnlyList<EmulatorDroplet> Droplets { get; private set; }
+
+    /// <summary>Held by every write (<c>Writes/</c>) while it changes rows; reads never take it (lists are replaced,
+    /// not modified, and the rows' mutable fields are single references).</summary>
+    internal Lock WriteLock { get; } = new();
+
+    /// <summary>Bumped after every write; tables rebuild their sorted and by-uuid caches when it moves.</summary>
+    public long Version => Interlocked.Read(ref _version);
+
+    private long _version;
+
+    internal void Changed() => Interlocked.Increment(ref _version);
+
+    /// <summary>Replaces the droplets (a create or a completed deletion), under <see cref="WriteLock"/>.</summary>
+    internal void SetDroplets(IReadOnlyList<EmulatorDroplet> droplets)
+    {
+        _dropletsByUuid = droplets.ToDictionary(d => d.Uuid, StringComparer.Ordinal);
+        Droplets = droplets;
+    }
 
     /// <summary>The projects droplets belong to (each with its customer), by name.</summary>
     public IReadOnlyList<EmulatorProject> Projects { get; }

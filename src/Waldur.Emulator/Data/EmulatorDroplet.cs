@@ -47,6 +47,27 @@ public sealed record EmulatorDroplet(
     string RuntimeState,
     EmulatorMarketplaceLink? Marketplace)
 {
+    // Writes (start/stop/restart/resize, create, delete) change these; a droplet compares by reference (one database row).
+    public string State { get; set; } = State;
+
+    public string RuntimeState { get; set; } = RuntimeState;
+
+    public DateTimeOffset Modified { get; set; } = Modified;
+
+    public DateTimeOffset? StartTime { get; set; } = StartTime;
+
+    /// <summary>Copied from the size at creation; <c>resize</c> sets cores and ram, and disk only with <c>disk: true</c>
+    /// (<c>waldur_digitalocean/views.py DropletViewSet.resize</c>).</summary>
+    public int Cores { get; set; } = Size.Cores;
+
+    public int Ram { get; set; } = Size.Ram;
+
+    public int Disk { get; set; } = Size.Disk;
+
+    public bool Equals(EmulatorDroplet? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+
     /// <summary>The <c>CoreStates</c> names in the order of their integer codes' meaning
     /// (<c>waldur_core.core.enums.CoreStates</c>).</summary>
     public static readonly IReadOnlyDictionary<string, int> StateCodes = new Dictionary<string, int>(StringComparer.Ordinal)
@@ -62,12 +83,6 @@ public sealed record EmulatorDroplet(
     };
 
     public int StateCode => StateCodes[State];
-
-    public int Cores => Size.Cores;
-
-    public int Ram => Size.Ram;
-
-    public int Disk => Size.Disk;
 
     public string ImageName => Image.Name;
 

@@ -54,6 +54,20 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultState state)
         {
             await DrfResponses.DetailAsync(context, faults.ErrorStatus, ReasonPhrases.GetReasonPhrase(faults.ErrorStatus));
         }
+        else if (faults.DropResponseAfterWrite && Writes.WriteEndpoints.IsWriteMethod(context.Request.Method))
+        {
+            // The write runs to completion (into memory); a successful one is then never answered.
+            var body = await CaptureAsync(context);
+            if (context.Response.StatusCode is >= 200 and < 300)
+            {
+                context.Items[ResetKey] = true;
+                context.Abort();
+                return;
+            }
+
+            context.Response.ContentLength = body.Length;
+            await context.Response.Body.WriteAsync(body, context.RequestAborted);
+        }
         else if (HttpMethods.IsHead(context.Request.Method))
         {
             // A HEAD response has no body to break or stall.

@@ -32,6 +32,11 @@ public sealed record FaultSettings
 
     public int StallMs { get; init; } = 5000;
 
+    /// <summary>Apply a write (POST/PUT/PATCH/DELETE that succeeds, 2xx), then abort the connection without a response, so
+    /// a client cannot know the outcome. Left out of the JSON while false.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool DropResponseAfterWrite { get; init; }
+
     /// <summary>Problems as (setting, message); empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {

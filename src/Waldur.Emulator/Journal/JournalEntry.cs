@@ -19,6 +19,9 @@ public sealed class JournalEntry(string method, string path, string query, doubl
     /// <summary>Names of the request headers, lower-case and sorted, to see what a client forwards (never their values).</summary>
     public IReadOnlyList<string> HeaderNames { get; } = headerNames ?? [];
 
+    /// <summary>The request body as UTF-8 text for writes (POST, PUT, PATCH, DELETE); null for other methods.</summary>
+    public string? Body { get; internal set; }
+
     public int Status
     {
         get => Volatile.Read(ref _status);

@@ -15,6 +15,13 @@ internal sealed class JournalMiddleware(RequestDelegate next, RequestJournal jou
 
         var query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : "";
         var entry = journal.Begin(context.Request.Method, context.Request.Path.Value ?? "/", query, context.Request.Headers.Keys);
+        if (Writes.WriteEndpoints.IsWriteMethod(context.Request.Method))
+        {
+            // An empty body is left out (null), like a read's.
+            var body = await Writes.BodyReader.ReadAsync(context);
+            entry.Body = body.Length == 0 ? null : body;
+        }
+
         // The status is recorded when the headers go out, not only when the pipeline returns: a client can have read
         // the whole body (and a test the journal) before this middleware's await resumes.
         context.Response.OnStarting(() =>

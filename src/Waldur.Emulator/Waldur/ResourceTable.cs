@@ -12,8 +12,9 @@ namespace Waldur.Emulator.Waldur;
 internal sealed class ResourceTable<TRow> : IEmulatedResource
     where TRow : class
 {
-    private readonly ConcurrentDictionary<string, TRow[]> _sorted = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TRow> _byUuid;
+    private readonly IReadOnlyList<TRow> _rows;
+    private readonly Func<TRow, string> _uuid;
+    private Cache? _cache;
 
     private readonly HashSet<string>? _fieldChoices;
 
@@ -21,9 +22,9 @@ internal sealed class ResourceTable<TRow> : IEmulatedResource
     {
         Prefix = prefix;
         ModelName = modelName;
-        Rows = rows;
+        _rows = rows;
         Id = id;
-        _byUuid = rows.ToDictionary(uuid, StringComparer.Ordinal);
+        _uuid = uuid;
         _fieldChoices = null;
     }
 
@@ -33,7 +34,30 @@ internal sealed class ResourceTable<TRow> : IEmulatedResource
 
     public bool HasDetail { get; init; } = true;
 
-    public IReadOnlyList<TRow> Rows { get; }
+    /// <summary>The rows now: <see cref="LiveRows"/> when set (a list the emulator's writes replace), else the rows given.</summary>
+    public IReadOnlyList<TRow> Rows => LiveRows?.Invoke() ?? _rows;
+
+    /// <summary>Where the current rows are read from, for lists that writes change (projects, orders, droplets, …).</summary>
+    public Func<IReadOnlyList<TRow>>? LiveRows { get; init; }
+
+    /// <summary>The data set's write version (<c>EmulatorDataset.Version</c>); when it moves, the sorted orders and the
+    /// by-uuid index are rebuilt (a write may rename, add or remove rows). Null: the rows never change.</summary>
+    public Func<long>? Version { get; init; }
+
+    private sealed record Cache(long Version, ConcurrentDictionary<string, TRow[]> Sorted, Dictionary<string, TRow> ByUuid);
+
+    private Cache Current()
+    {
+        var version = Version?.Invoke() ?? 0;
+        var cache = Volatile.Read(ref _cache);
+        if (cache is null || cache.Version != version)
+        {
+            cache = new Cache(version, new(StringComparer.Ordinal), Rows.ToDictionary(_uuid, StringComparer.Ordinal));
+            Volatile.Write(ref _cache, cache);
+        }
+
+        return cache;
+    }
 
     public Func<TRow, int> Id { get; }
 
@@ -141,7 +165,7 @@ internal sealed class ResourceTable<TRow> : IEmulatedResource
         return true;
     }
 
-    private TRow[] Sorted(string order) => _sorted.GetOrAdd(order, key =>
+    private TRow[] Sorted(string order) => Current().Sorted.GetOrAdd(order, key =>
     {
         Comparison<TRow> compare;
         if (key.Length == 0)
@@ -188,7 +212,7 @@ internal sealed class ResourceTable<TRow> : IEmulatedResource
         }
 
         public byte[]? Retrieve(string uuid, string token, string baseUrl) =>
-            table._byUuid.TryGetValue(uuid, out var row) && Matches(row)
+            table.Current().ByUuid.TryGetValue(uuid, out var row) && Matches(row)
                 ? Encoding.UTF8.GetBytes(table.Json(row, baseUrl, fields))
                 : null;
 

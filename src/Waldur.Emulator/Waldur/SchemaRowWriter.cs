@@ -73,6 +73,13 @@ internal sealed class SchemaRowWriter<TRow>
             }
 
             b.AppendString(key).Append(':');
+            // A written value the emulator does not model (IRowOverrides, set by Writes/) wins over the provider and the default.
+            if (row is Data.Core.IRowOverrides { Written: var written } && written.TryGetValue(key, out var json))
+            {
+                b.Append(json.Replace("${base}", baseUrl, StringComparison.Ordinal));
+                continue;
+            }
+
             b.Append(value is null ? fallback.Replace("${base}", baseUrl, StringComparison.Ordinal) : value(row, baseUrl));
         }
 

@@ -8,7 +8,7 @@ namespace Waldur.Emulator.Waldur;
 /// Everything outside <c>/__emulator/</c>: Django's URL resolution and APPEND_SLASH, then DRF's view steps in DRF's
 /// order: content negotiation (U24), authentication (U20), method (U1), filter validation (U15), the action.
 /// </summary>
-internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRegistry registry, EmulatorOptions options, EmulatorDataset dataset)
+internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRegistry registry, EmulatorOptions options, EmulatorDataset dataset, Writes.WriteEndpoints writes, Writes.Provisioner provisioner)
 {
     private readonly bool _waldur7 = options.Drift == DriftMode.Waldur7;
 
@@ -25,6 +25,12 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
         if (path.StartsWith("/api/version/", StringComparison.Ordinal))
         {
             return VersionAsync(context);
+        }
+
+        // The write operations of issue 22 (Writes/WriteEndpoints.cs); every other unsafe method stays a 405 below.
+        if (Writes.WriteEndpoints.IsWriteMethod(context.Request.Method) && writes.Match(context.Request.Method, path) is { } write)
+        {
+            return WriteAsync(context, write.Handler, write.Allow, write.Partial);
         }
 
         var route = Resolve(path);
@@ -121,6 +127,76 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
         }
 
         return WaldurRoute.Match(path, registry);
+    }
+
+    /// <summary>A write: DRF's content negotiation and authentication as for reads, then the body (JSON; read whole, as
+    /// DRF's parser does) and the operation under the data set's write lock.</summary>
+    private async Task WriteAsync(HttpContext context, Func<Writes.WriteRequest, Writes.WriteResult> handler, string allow, bool partial)
+    {
+        DrfResponses.AddViewHeaders(context.Response);
+        context.Response.Headers.Allow = allow;
+        var query = QueryString.Parse(context.Request.QueryString.Value);
+        if (!ContentNegotiation.FormatIsKnown(query.Last("format")))
+        {
+            await DrfResponses.DetailAsync(context, StatusCodes.Status404NotFound, ContentNegotiation.NotFound);
+            return;
+        }
+
+        if (!ContentNegotiation.AcceptIsSatisfiable(DrfResponses.HeaderValue(context.Request, "Accept")))
+        {
+            await DrfResponses.DetailAsync(context, StatusCodes.Status406NotAcceptable, ContentNegotiation.NotAcceptable);
+            return;
+        }
+
+        var auth = authenticator.Authenticate(DrfResponses.HeaderValue(context.Request, "Authorization"));
+        if (auth.Token is not { } token)
+        {
+            context.Response.Headers.WWWAuthenticate = "Token";
+            await DrfResponses.DetailAsync(context, StatusCodes.Status401Unauthorized, auth.Error!);
+            return;
+        }
+
+        var text = await Writes.BodyReader.ReadAsync(context);
+        var contentType = DrfResponses.HeaderValue(context.Request, "Content-Type");
+        if (text.Length > 0 && contentType is not null && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            // DRF's JSONParser is the only parser the emulator has (Waldur also takes form and multipart bodies).
+            await DrfResponses.DetailAsync(context, StatusCodes.Status415UnsupportedMediaType, $"Unsupported media type \"{contentType}\" in request.");
+            return;
+        }
+
+        var body = Writes.DrfBody.Parse(text, partial, out var parseError);
+        if (body is null)
+        {
+            await DrfResponses.JsonAsync(context, parseError!.Value.Status, parseError.Value.Json);
+            return;
+        }
+
+        Writes.WriteResult result;
+        lock (dataset.WriteLock)
+        {
+            result = handler(new Writes.WriteRequest(token, dataset.CallerOf(token), body, BaseUrl(context.Request)));
+            if (result.Status is >= 200 and < 300)
+            {
+                dataset.Changed();
+            }
+
+            provisioner.Flush();
+        }
+
+        if (result.Location is { } location)
+        {
+            context.Response.Headers.Location = location;
+        }
+
+        if (result.Json is null)
+        {
+            context.Response.StatusCode = result.Status;
+            context.Response.ContentLength = 0;
+            return;
+        }
+
+        await DrfResponses.JsonAsync(context, result.Status, result.Json);
     }
 
     /// <summary>

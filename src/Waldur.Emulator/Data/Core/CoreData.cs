@@ -7,15 +7,16 @@ public sealed class CoreData(
     IReadOnlyList<CorePlan> plans, IReadOnlyList<CoreResource> resources, IReadOnlyList<CoreOrder> orders, IReadOnlyList<CoreInvoice> invoices,
     IReadOnlyList<CoreEvent> events, IReadOnlyList<CoreTenant> tenants, IReadOnlyList<CoreInstance> instances, IReadOnlyList<CoreVolume> volumes)
 {
+    // Projects, resources and orders are replaced (copy on write, under EmulatorDataset.WriteLock) by the emulator's writes.
     public IReadOnlyList<CoreCustomer> Customers { get; } = customers;
-    public IReadOnlyList<CoreProject> Projects { get; } = projects;
+    public IReadOnlyList<CoreProject> Projects { get; internal set; } = projects;
     public IReadOnlyList<CoreUser> Users { get; } = users;
     public IReadOnlyList<CoreCategory> Categories { get; } = categories;
     public IReadOnlyList<CoreServiceProvider> ServiceProviders { get; } = serviceProviders;
     public IReadOnlyList<CoreOffering> Offerings { get; } = offerings;
     public IReadOnlyList<CorePlan> Plans { get; } = plans;
-    public IReadOnlyList<CoreResource> Resources { get; } = resources;
-    public IReadOnlyList<CoreOrder> Orders { get; } = orders;
+    public IReadOnlyList<CoreResource> Resources { get; internal set; } = resources;
+    public IReadOnlyList<CoreOrder> Orders { get; internal set; } = orders;
     public IReadOnlyList<CoreInvoice> Invoices { get; } = invoices;
     public IReadOnlyList<CoreEvent> Events { get; } = events;
     public IReadOnlyList<CoreTenant> Tenants { get; } = tenants;

@@ -1,4 +1,15 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
 namespace Waldur.Emulator.Data.Core;
+
+/// <summary>A row the emulator's writes can change: serializer keys the emulator does not model are kept here as JSON
+/// text (key → value) and written instead of the schema default. Writable rows compare by reference (one row is one
+/// database row), so a renamed project stays the same key in every set that holds it.</summary>
+public interface IRowOverrides
+{
+    ConcurrentDictionary<string, string> Written { get; }
+}
 
 // The rows behind Waldur's 15 core lists. Every record has an Id (insertion order, the emulator's tie-breaker) and a
 // 32-hex uuid; references are object references, so customer/project/offering names always agree (C-rules, task 2).
@@ -6,11 +17,61 @@ namespace Waldur.Emulator.Data.Core;
 public sealed record CoreCustomer(
     int Id, string Uuid, string Name, string NativeName, string Abbreviation, string Slug, string Email, string Country,
     string RegistrationCode, string AgreementNumber, string BackendId, string ContactDetails, string Domain, bool Archived,
-    DateTimeOffset Created);
+    DateTimeOffset Created) : IRowOverrides
+{
+    public string Name { get; set; } = Name;
+
+    public string NativeName { get; set; } = NativeName;
+
+    public string Abbreviation { get; set; } = Abbreviation;
+
+    public string Slug { get; set; } = Slug;
+
+    public string Email { get; set; } = Email;
+
+    public string RegistrationCode { get; set; } = RegistrationCode;
+
+    public string AgreementNumber { get; set; } = AgreementNumber;
+
+    public string BackendId { get; set; } = BackendId;
+
+    public string ContactDetails { get; set; } = ContactDetails;
+
+    public string Domain { get; set; } = Domain;
+
+    public bool Archived { get; set; } = Archived;
+
+    public ConcurrentDictionary<string, string> Written { get; } = new(StringComparer.Ordinal);
+
+    public bool Equals(CoreCustomer? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => RuntimeHelpers.GetHashCode(this);
+}
 
 public sealed record CoreProject(
     int Id, string Uuid, string Name, string Slug, CoreCustomer Customer, string Description, string BackendId,
-    DateTimeOffset Created, DateTimeOffset Modified, DateOnly? StartDate, DateOnly? EndDate);
+    DateTimeOffset Created, DateTimeOffset Modified, DateOnly? StartDate, DateOnly? EndDate) : IRowOverrides
+{
+    public string Name { get; set; } = Name;
+
+    public string Slug { get; set; } = Slug;
+
+    public string Description { get; set; } = Description;
+
+    public string BackendId { get; set; } = BackendId;
+
+    public DateTimeOffset Modified { get; set; } = Modified;
+
+    public DateOnly? StartDate { get; set; } = StartDate;
+
+    public DateOnly? EndDate { get; set; } = EndDate;
+
+    public ConcurrentDictionary<string, string> Written { get; } = new(StringComparer.Ordinal);
+
+    public bool Equals(CoreProject? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => RuntimeHelpers.GetHashCode(this);
+}
 
 /// <summary>An active <c>UserRole</c>: <c>CUSTOMER.OWNER</c> on a customer, or <c>PROJECT.ADMIN</c>/<c>PROJECT.MANAGER</c>/<c>PROJECT.MEMBER</c> on a project.</summary>
 public sealed record CoreRole(string Name, CoreCustomer? Customer, CoreProject? Project);
@@ -52,8 +113,29 @@ public sealed record CorePlan(
 public sealed record CoreResource(
     int Id, string Uuid, string Name, string Slug, string Description, CoreProject Project, CoreOffering Offering, CorePlan? Plan,
     string State, string BackendId, string RuntimeState, DateOnly? EndDate, bool Paused, bool Downscaled, bool RestrictMemberAccess,
-    DateTimeOffset Created, DateTimeOffset Modified)
+    DateTimeOffset Created, DateTimeOffset Modified) : IRowOverrides
 {
+    public string Name { get; set; } = Name;
+
+    public string Description { get; set; } = Description;
+
+    public CorePlan? Plan { get; set; } = Plan;
+
+    public string State { get; set; } = State;
+
+    public string RuntimeState { get; set; } = RuntimeState;
+
+    public DateOnly? EndDate { get; set; } = EndDate;
+
+    public DateTimeOffset Modified { get; set; } = Modified;
+
+    public ConcurrentDictionary<string, string> Written { get; } = new(StringComparer.Ordinal);
+
+    public bool Equals(CoreResource? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => RuntimeHelpers.GetHashCode(this);
+
+
     public static readonly IReadOnlyList<string> States = ["Creating", "OK", "Erred", "Updating", "Terminating", "Terminated"];
 
     public int StateCode => States.ToList().IndexOf(State) + 1;
@@ -62,8 +144,23 @@ public sealed record CoreResource(
 /// <summary>A marketplace order for <see cref="Resource"/> (so the same project, offering and plan).</summary>
 public sealed record CoreOrder(
     int Id, string Uuid, CoreResource Resource, CorePlan? Plan, string Type, string State, decimal? Cost, CoreUser CreatedBy,
-    DateTimeOffset Created, DateTimeOffset Modified, DateTimeOffset? ConsumerReviewedAt, DateTimeOffset? CompletedAt)
+    DateTimeOffset Created, DateTimeOffset Modified, DateTimeOffset? ConsumerReviewedAt, DateTimeOffset? CompletedAt) : IRowOverrides
 {
+    public string State { get; set; } = State;
+
+    public DateTimeOffset Modified { get; set; } = Modified;
+
+    public DateTimeOffset? ConsumerReviewedAt { get; set; } = ConsumerReviewedAt;
+
+    public DateTimeOffset? CompletedAt { get; set; } = CompletedAt;
+
+    public ConcurrentDictionary<string, string> Written { get; } = new(StringComparer.Ordinal);
+
+    public bool Equals(CoreOrder? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => RuntimeHelpers.GetHashCode(this);
+
+
     public static readonly IReadOnlyList<string> States =
         ["pending-consumer", "pending-provider", "pending-project", "pending-start-date", "executing", "done", "erred", "canceled", "rejected"];
 
@@ -104,8 +201,23 @@ public sealed record CoreTenant(
 public sealed record CoreInstance(
     int Id, string Uuid, string Name, string Description, CoreTenant Tenant, string State, string RuntimeState, string BackendId,
     int Cores, int Ram, int Disk, string FlavorName, string ImageName, string InternalIp, string? ExternalIp, string AvailabilityZone,
-    string KeyName, DateTimeOffset Created, DateTimeOffset Modified, DateTimeOffset? StartTime)
+    string KeyName, DateTimeOffset Created, DateTimeOffset Modified, DateTimeOffset? StartTime) : IRowOverrides
 {
+    public string State { get; set; } = State;
+
+    public string RuntimeState { get; set; } = RuntimeState;
+
+    public DateTimeOffset Modified { get; set; } = Modified;
+
+    public DateTimeOffset? StartTime { get; set; } = StartTime;
+
+    public ConcurrentDictionary<string, string> Written { get; } = new(StringComparer.Ordinal);
+
+    public bool Equals(CoreInstance? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => RuntimeHelpers.GetHashCode(this);
+
+
     public CoreProject Project => Tenant.Project;
 
     public int StateCode => EmulatorDroplet.StateCodes[State];

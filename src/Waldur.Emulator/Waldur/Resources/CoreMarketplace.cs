@@ -43,9 +43,24 @@ internal static class CoreMarketplace
             .Raw("backend_metadata", (r, _) => "{\"state\":" + RowValues<CoreResource>.Js(r.State) + ",\"runtime_state\":" + RowValues<CoreResource>.Js(r.RuntimeState)
                 + ",\"action\":\"\"}");
         var writer = new SchemaRowWriter<CoreResource>("/api/marketplace-resources/", values);
-        var lastOrder = core.Orders.GroupBy(o => o.Resource).ToDictionary(g => g.Key, g => g.OrderBy(o => o.Created).Last());
+        // Each resource's last order, recomputed when a write moves the data set's version (orders are created and change state).
+        (long Version, Dictionary<CoreResource, CoreOrder> Map)? last = null;
+        Dictionary<CoreResource, CoreOrder> LastOrders()
+        {
+            var current = last;
+            if (current is null || current.Value.Version != dataset.Version)
+            {
+                current = (dataset.Version, core.Orders.GroupBy(o => o.Resource).ToDictionary(g => g.Key, g => g.OrderBy(o => o.Created).Last()));
+                last = current;
+            }
+
+            return current.Value.Map;
+        }
+
         return new ResourceTable<CoreResource>("/api/marketplace-resources", "Resource", core.Resources, r => r.Id, r => r.Uuid)
         {
+            LiveRows = () => core.Resources,
+            Version = () => dataset.Version,
             Visible = (token, r) => dataset.IsVisibleTo(token, "/api/marketplace-resources/", r),
             Filters =
             [
@@ -72,13 +87,13 @@ internal static class CoreMarketplace
                 TableFilter<CoreResource>.Custom("service_manager_uuid", "uuid: shared offerings where that user has an offering role (none modelled: empty)",
                     $"{ResourceFilter}.filter_service_manager", (q, _, e) => UuidParam(q, "service_manager_uuid", e) is null ? null : _ => false),
                 TableFilter<CoreResource>.Choices("state", r => r.State, [.. CoreResource.States], $"{ResourceFilter}: MappedMultipleChoiceFilter(Resource.States)"),
-                TableFilter<CoreResource>.Choices("order_state", r => lastOrder.GetValueOrDefault(r)?.State ?? "", [.. CoreOrder.States], $"{ResourceFilter}: MappedMultipleChoiceFilter(order__state)"),
+                TableFilter<CoreResource>.Choices("order_state", r => LastOrders().GetValueOrDefault(r)?.State ?? "", [.. CoreOrder.States], $"{ResourceFilter}: MappedMultipleChoiceFilter(order__state)"),
                 TableFilter<CoreResource>.Exact("runtime_state", r => r.RuntimeState, $"{ResourceFilter}: CharFilter(backend_metadata__runtime_state)"),
                 TableFilter<CoreResource>.Bool("downscaled", r => r.Downscaled, $"{ResourceFilter}: BooleanFilter"),
                 TableFilter<CoreResource>.Bool("restrict_member_access", r => r.RestrictMemberAccess, $"{ResourceFilter}: BooleanFilter"),
                 TableFilter<CoreResource>.Bool("paused", r => r.Paused, $"{ResourceFilter}: BooleanFilter"),
                 TableFilter<CoreResource>.BoolMethod("visible_to_providers", "true: hide Creating resources whose order is pending-consumer/project/start-date",
-                    $"{ResourceFilter}.filter_visible_to_providers", (v, _) => v ? r => !(r.State == "Creating" && lastOrder.GetValueOrDefault(r)?.State is "pending-consumer" or "pending-project" or "pending-start-date") : null),
+                    $"{ResourceFilter}.filter_visible_to_providers", (v, _) => v ? r => !(r.State == "Creating" && LastOrders().GetValueOrDefault(r)?.State is "pending-consumer" or "pending-project" or "pending-start-date") : null),
                 TableFilter<CoreResource>.BoolMethod("lexis_links_supported", "plugin_options has heappe_url (never here)", $"{ResourceFilter}.filter_lexis_links_supported", (v, _) => v ? _ => false : null),
                 TableFilter<CoreResource>.Method("visible_to_username", "the consumer visibility of that user; unknown: empty", $"{ResourceFilter}.filter_visible_to_username",
                     q => core.Users.FirstOrDefault(u => u.Username == q) is { } user
@@ -124,6 +139,8 @@ internal static class CoreMarketplace
         var writer = new SchemaRowWriter<CoreOrder>("/api/marketplace-orders/", values);
         return new ResourceTable<CoreOrder>("/api/marketplace-orders", "Order", core.Orders, o => o.Id, o => o.Uuid)
         {
+            LiveRows = () => core.Orders,
+            Version = () => dataset.Version,
             Visible = (token, o) => dataset.IsVisibleTo(token, "/api/marketplace-orders/", o),
             Filters =
             [

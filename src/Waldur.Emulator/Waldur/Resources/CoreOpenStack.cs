@@ -114,6 +114,7 @@ internal static class CoreOpenStack
         orderings.Add(new("external_ips", (x, y) => Ordinal(x.ExternalIp, y.ExternalIp)));
         return new ResourceTable<CoreInstance>("/api/openstack-instances", "Instance", core.Instances, i => i.Id, i => i.Uuid)
         {
+            Version = () => dataset.Version,
             Visible = (token, i) => dataset.IsVisibleTo(token, path, i),
             Filters = filters,
             // [UNVERIFIED] o=start_time (documented for StartTimeFilter) is not an OrderingFilter key, so it is a 400.

@@ -29,6 +29,7 @@ internal static class CoreStructure
         Func<CoreCustomer, bool> hasResources = c => core.Resources.Any(r => r.Project.Customer == c);
         return new ResourceTable<CoreCustomer>("/api/customers", "Customer", core.Customers, c => c.Id, c => c.Uuid)
         {
+            Version = () => dataset.Version,
             Visible = (token, c) => dataset.IsVisibleTo(token, "/api/customers/", c),
             Filters =
             [
@@ -99,6 +100,8 @@ internal static class CoreStructure
             || core.Users.Any(u => u == caller.User && u.Roles.Any(r => r.Project == p && r.Name == "PROJECT.MANAGER"));
         return new ResourceTable<CoreProject>("/api/projects", "Project", core.Projects, p => p.Id, p => p.Uuid)
         {
+            LiveRows = () => core.Projects,
+            Version = () => dataset.Version,
             Visible = (token, p) => dataset.IsVisibleTo(token, "/api/projects/", p),
             Filters =
             [

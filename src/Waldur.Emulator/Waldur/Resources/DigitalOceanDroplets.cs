@@ -5,7 +5,7 @@ namespace Waldur.Emulator.Waldur.Resources;
 /// <summary>
 /// <c>/api/digitalocean-droplets/</c>: the read side of Waldur's <c>DropletViewSet</c> (<c>structure_views.ResourceViewSet</c>,
 /// filter backends <c>GenericRoleFilter</c> + <c>DjangoFilterBackend</c>). Every emulator token sees every droplet, as a
-/// Waldur staff user does. The emulator is read-only: POST/PUT/PATCH/DELETE and the actions are 405 here.
+/// Waldur staff user does. Writes (create, delete, start/stop/restart/resize) are <c>Writes/DropletWrites.cs</c>.
 /// </summary>
 internal static class DigitalOceanDroplets
 {
@@ -22,6 +22,8 @@ internal static class DigitalOceanDroplets
     public static ResourceTable<EmulatorDroplet> Table(EmulatorDataset dataset) =>
         new("/api/digitalocean-droplets", "Droplet", dataset.Droplets, d => d.Id, d => d.Uuid)
         {
+            LiveRows = () => dataset.Droplets,
+            Version = () => dataset.Version,
             // Filter set field order (the order of 400 messages): BaseResourceFilter.Meta.fields, then the declared filters
             // not in it (can_manage, then DropletFilter's external_ip), then "o" (added in BaseResourceFilter.__init__).
             Filters =
