@@ -43,6 +43,7 @@ public static class ErrorCodes
     public const string UpstreamRowSkipped = "UPSTREAM_ROW_SKIPPED";
     public const string UpstreamFilterIgnored = "UPSTREAM_FILTER_IGNORED";
     public const string EndpointUnavailable = "WALDUR_ENDPOINT_UNAVAILABLE";
+    public const string OutcomeUnknown = "WALDUR_OUTCOME_UNKNOWN";
 
     // Lists, cursors and scans (Loading/)
     public const string PagingFirstAndLast = "PAGING_FIRST_AND_LAST";

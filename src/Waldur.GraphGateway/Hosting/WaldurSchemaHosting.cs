@@ -2,6 +2,8 @@ using GraphQL;
 using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.Loading.DataLoading;
 using Waldur.GraphGateway.Schema;
+using Waldur.Catalog.Generated;
+using Waldur.GraphGateway.Types.Mutations;
 using Waldur.GraphGateway.Types.Relay;
 using Waldur.GraphGateway.Types.Resources;
 
@@ -25,6 +27,10 @@ public static class WaldurSchemaHosting
             services.AddNodeType(typeName, (uuid, context) => context.Loaders().ByUuid(typeName).Load(uuid).Then(row => (object?)row));
         }
 
+        // One set of graph types per schema, shared by the query and the mutation roots (a graph type belongs to one schema).
+        services.AddSingleton(sp => new CatalogGraphTypes(sp.GetRequiredService<Loading.ListResources>(),
+            sp.GetRequiredService<IOptions<Types.Federation.FederationOptions>>().Value));
+        services.AddSingleton(new WriteCatalog([.. WaldurWrites.Reviewed.Where(w => catalog.TryGet(w.TypeName, out _))]));
         services.AddFederationSubgraph(configuration);
         services.AddGraphQL(b => b
             .AddSchema<WaldurSchema>()

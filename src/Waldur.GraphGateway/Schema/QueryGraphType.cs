@@ -1,7 +1,4 @@
 using GraphQL.Types;
-using Microsoft.Extensions.Options;
-using Waldur.GraphGateway.Loading;
-using Waldur.GraphGateway.Types.Federation;
 using Waldur.GraphGateway.Types.Relay;
 using Waldur.GraphGateway.Types.Resources;
 
@@ -10,11 +7,10 @@ namespace Waldur.GraphGateway.Schema;
 /// <summary>The root query type: <c>node</c>/<c>nodes</c>, then every catalog resource's connection and lookups.</summary>
 public sealed class QueryGraphType : ObjectGraphType
 {
-    public QueryGraphType(ListResources resources, IOptions<FederationOptions> federation)
+    public QueryGraphType(CatalogGraphTypes catalog)
     {
-        ArgumentNullException.ThrowIfNull(federation);
         Name = "Query";
         this.AddNodeFields();
-        ResourceQueryFields.AddTo(this, new CatalogGraphTypes(resources, federation.Value));
+        ResourceQueryFields.AddTo(this, catalog);
     }
 }

@@ -2,12 +2,18 @@ using GraphQL.Types;
 
 namespace Waldur.GraphGateway.Schema;
 
-/// <summary>The client-facing schema; <c>schema.graphql</c> at the repository root is its printed form.</summary>
+/// <summary>The client-facing schema (reads and the reviewed writes); <c>schema.graphql</c> at the repository root is its printed form.</summary>
 public sealed class WaldurSchema : GraphQL.Types.Schema
 {
-    public WaldurSchema(IServiceProvider services, QueryGraphType query) : base(services)
+    public WaldurSchema(IServiceProvider services, QueryGraphType query, MutationGraphType mutation) : base(services)
     {
         Query = query;
+        // A selection without any written resource has no mutations (an empty Mutation type is not valid GraphQL).
+        if (mutation.Fields.Count > 0)
+        {
+            Mutation = mutation;
+            RegisterType(mutation.ErrorInterface);
+        }
         Directives.Register(new Types.Resources.SemanticNonNullDirective());
     }
 }

@@ -1,7 +1,7 @@
 namespace Waldur.GraphGateway.Tests.EndToEnd;
 
 /// <summary>One Waldur request as the emulator's journal recorded it.</summary>
-public sealed record JournalEntry(string Method, string Path, string Query, int Status)
+public sealed record JournalEntry(string Method, string Path, string Query, int Status, string? Body = null)
 {
     public override string ToString() => $"{Method} {Path}{(Query.Length > 0 && !Query.StartsWith('?') ? "?" : "")}{Query} -> {Status}";
 }

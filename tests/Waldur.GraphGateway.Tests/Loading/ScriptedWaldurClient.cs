@@ -41,6 +41,10 @@ internal sealed class ScriptedWaldurClient : IWaldurClient
     public Task<WaldurRow?> RetrieveAsync(WaldurEndpoint endpoint, string uuid, CancellationToken cancellationToken) =>
         CallAsync("GET " + uuid, () => Retrieve(uuid));
 
+    /// <summary>The planner reads only: a write here is a test's mistake.</summary>
+    public Task<WaldurWriteResult> WriteAsync(HttpMethod method, string relativeUrl, byte[]? body, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This scripted Waldur serves reads only.");
+
     public Task<int> CountAsync(WaldurEndpoint endpoint, WaldurListQuery query, CancellationToken cancellationToken) =>
         CallAsync("HEAD " + query.ToQueryString(includePaging: false), () => Count(query));
 

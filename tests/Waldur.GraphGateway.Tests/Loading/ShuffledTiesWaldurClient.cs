@@ -47,6 +47,10 @@ internal sealed class ShuffledTiesWaldurClient(IReadOnlyList<TestImage> images, 
     public Task<WaldurRow?> RetrieveAsync(WaldurEndpoint endpoint, string uuid, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
+    /// <summary>The planner reads only: a write here is a test's mistake.</summary>
+    public Task<WaldurWriteResult> WriteAsync(HttpMethod method, string relativeUrl, byte[]? body, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This scripted Waldur serves reads only.");
+
     public Task<int> CountAsync(WaldurEndpoint endpoint, WaldurListQuery query, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _requests);

@@ -40,7 +40,7 @@ public sealed class WaldurResponseCache(HybridCache cache, WaldurCacheKeys keys,
             {
                 fetched = true;
                 return await fetch(token) ?? throw new NotCachedException();
-            }, entry, cancellationToken: cancellationToken);
+            }, entry, [keys.CallerTag(authorization)], cancellationToken);
             GatewayTelemetry.ResponseCacheLookups.Add(1, new KeyValuePair<string, object?>("result", fetched ? "miss" : "hit"));
             if (fetched)
             {
@@ -57,6 +57,20 @@ public sealed class WaldurResponseCache(HybridCache cache, WaldurCacheKeys keys,
         {
             call.Miss();
             return null;
+        }
+    }
+
+    /// <summary>
+    /// After a caller's write: every answer cached for that caller is dropped, in this process and (through the tag
+    /// invalidation HybridCache keeps in Redis) on every replica, so the caller's next read sees what it wrote. Other
+    /// callers' answers stay until their TTL. Any of the caller's entries may show the written object (a project's
+    /// name is in its resources' rows), so all go, not only the written path's.
+    /// </summary>
+    public async Task ForgetCallerAsync(string authorization, CancellationToken cancellationToken)
+    {
+        if (options.Value.Enabled)
+        {
+            await cache.RemoveByTagAsync(keys.CallerTag(authorization), cancellationToken);
         }
     }
 

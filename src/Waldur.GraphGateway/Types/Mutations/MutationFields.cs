@@ -1,0 +1,80 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.Options;
+using Waldur.Catalog.Model;
+using Waldur.GraphGateway.Loading;
+using Waldur.GraphGateway.Types.Resources;
+using Waldur.GraphGateway.WaldurApi;
+
+namespace Waldur.GraphGateway.Types.Mutations;
+
+/// <summary>
+/// One root mutation field per reviewed write whose resource is in the schema. The resolver sends the write once
+/// (<see cref="IWaldurClient.WriteAsync"/>), maps a refusal to typed user errors, and answers the object as Waldur then
+/// shows it: the body of a create, else one re-read (an action's or a <c>202</c>'s body is not the object), primed into
+/// the request's loaders so navigating from it costs nothing more. GraphQL runs root mutation fields one after another.
+/// </summary>
+internal static class MutationFields
+{
+    /// <summary>Adds the fields; returns the <c>Error</c> interface, which the schema registers (no field names it directly).</summary>
+    public static IGraphType AddTo(ObjectGraphType mutation, IEnumerable<WriteDescriptor> writes, CatalogGraphTypes catalog)
+    {
+        var errors = new UserErrorTypes();
+        foreach (var write in writes)
+        {
+            if (!catalog.TryGet(write.TypeName, out var target))
+                continue;
+            mutation.Field(write.Name, new NonNullGraphType(WriteGraphTypes.Payload(write, target, errors)))
+                .Description(write.Description)
+                .Argument(new NonNullGraphType(WriteGraphTypes.Input(write, catalog)), "input")
+                .ResolveAsync(async c => await RunAsync(c, write, target.Resource));
+        }
+        return errors.Interface;
+    }
+
+    private static async Task<object?> RunAsync(IResolveFieldContext context, WriteDescriptor write, ListResource resource)
+    {
+        var services = context.RequestServices!;
+        var input = context.GetArgument<Dictionary<string, object?>>("input");
+        var root = services.GetRequiredService<IOptions<WaldurOptions>>().Value.BaseUrl!;
+        var path = WriteRequests.Path(write, input);
+        var body = WriteRequests.Body(write, input, services.GetRequiredService<ListResources>(), root);
+        var client = services.GetRequiredService<IWaldurClient>();
+        var result = await client.WriteAsync(new HttpMethod(write.Method), path, body, context.CancellationToken);
+        if (!result.Succeeded)
+            return new WritePayload(null, null, WriteRefusals.From(result.Status, result.Body, write));
+        if (write.Kind == WriteKind.Delete)
+            return new WritePayload(null, WriteGraphTypes.DeletedId(write, WriteRequests.ObjectUuid(write, input)), null);
+
+        var row = await RowAfterAsync(client, write, resource, input, result, context.CancellationToken);
+        if (row is not null)
+            context.Loaders().Prime([row]);
+        return new WritePayload(row, null, null);
+    }
+
+    /// <summary>
+    /// The object after the write: a create's <c>201</c> body when it is the object (a uuid and every field Waldur
+    /// documents), otherwise one <c>GET</c> of it (an action answers <c>{"status": …}</c> or nothing; a <c>202</c> body is
+    /// the request, not the object; an update's body may hold only the fields it changed).
+    /// </summary>
+    private static async Task<WaldurRow?> RowAfterAsync(IWaldurClient client, WriteDescriptor write, ListResource resource,
+        IReadOnlyDictionary<string, object?> input, WaldurWriteResult result, CancellationToken cancellationToken)
+    {
+        string? uuid = WriteRequests.TakesId(write) ? WriteRequests.ObjectUuid(write, input) : null;
+        if (uuid is null)
+        {
+            try
+            {
+                var created = RowReader.ReadItem(result.Body, resource.Endpoint.Shape);
+                if (result.Status == System.Net.HttpStatusCode.Created && !created.HasProblems)
+                    return created;
+                uuid = created.Uuid;
+            }
+            catch (Errors.GatewayException)
+            {
+                return null; // Waldur took the write but its answer names no object: nothing to show, nothing to re-read.
+            }
+        }
+        return await client.RetrieveAsync(resource.Endpoint, uuid, cancellationToken);
+    }
+}

@@ -1,0 +1,77 @@
+using GraphQL.Types;
+using Waldur.Catalog.Model;
+using Waldur.GraphGateway.Types.Relay;
+using Waldur.GraphGateway.Types.Resources;
+
+namespace Waldur.GraphGateway.Types.Mutations;
+
+/// <summary>
+/// The input and payload types of one write, from its descriptor (HotChocolate's conventions): <c>CreateProjectInput</c>
+/// (the object's <c>id</c> when the path names one, then the request body's fields, required exactly where Waldur
+/// requires them; references as <c>ID</c>: a global id or a uuid), and <c>CreateProjectPayload</c> (the affected object
+/// as its graph type, navigable; <c>deletedId</c> for a delete; <c>errors: [CreateProjectError!]</c>).
+/// </summary>
+internal static class WriteGraphTypes
+{
+    public static InputObjectGraphType Input(WriteDescriptor write, CatalogGraphTypes catalog)
+    {
+        var input = new InputObjectGraphType { Name = Pascal(write.Name) + "Input", Description = $"The input of `{write.Name}`." };
+        if (WriteRequests.TakesId(write))
+            input.Field(WriteRequests.IdArgument, new NonNullGraphType(new IdGraphType()))
+                .Description($"The {catalog[write.TypeName].Resource.Descriptor.Noun}: its global `id` or its uuid.");
+        foreach (var field in write.Input)
+            input.Field(field.Name, FieldType(field, input.Name, catalog)).Description(field.Description);
+        return input;
+    }
+
+    public static ObjectGraphType<WritePayload> Payload(WriteDescriptor write, ResourceGraph target, UserErrorTypes errors)
+    {
+        var payload = new ObjectGraphType<WritePayload> { Name = Pascal(write.Name) + "Payload", Description = $"What `{write.Name}` did." };
+        if (write.Kind == WriteKind.Delete)
+            payload.Field<IdGraphType>("deletedId").Description($"The deleted {target.Resource.Descriptor.Noun}'s global id; null when it was not deleted.")
+                .Resolve(c => c.Source.DeletedId);
+        else
+            payload.Field(write.PayloadField, target.Item)
+                .Description($"The {target.Resource.Descriptor.Noun} as Waldur shows it after the write; null when it did not happen.")
+                .Resolve(c => c.Source.Row);
+        payload.Field("errors", new ListGraphType(new NonNullGraphType(errors.UnionFor(Pascal(write.Name) + "Error"))))
+            .Description("Why it did not happen; null when it did.")
+            .Resolve(c => c.Source.Errors);
+        return payload;
+    }
+
+    private static IGraphType FieldType(InputFieldDescriptor field, string owner, CatalogGraphTypes catalog)
+    {
+        IGraphType type = field switch
+        {
+            { ReferenceType: { } reference } when catalog.TryGet(reference, out _) => new IdGraphType(),
+            { Fields: { Count: > 0 } nested } => Nested(field, nested, owner, catalog),
+            { EnumValues: { } values, EnumType: { } enumType } => catalog.Enums.Enum(enumType, values),
+            _ => field.Kind switch
+            {
+                ValueKind.Boolean => new BooleanGraphType(),
+                ValueKind.Int => new IntGraphType(),
+                ValueKind.Float => new FloatGraphType(),
+                // Dates and free-form JSON travel as text, as the output types carry them.
+                _ => new StringGraphType(),
+            },
+        };
+        if (field.IsList)
+            type = new ListGraphType(new NonNullGraphType(type));
+        return field.Required ? new NonNullGraphType(type) : type;
+    }
+
+    private static InputObjectGraphType Nested(InputFieldDescriptor field, IReadOnlyList<InputFieldDescriptor> fields, string owner, CatalogGraphTypes catalog)
+    {
+        var name = owner[..^"Input".Length] + Pascal(field.Name) + "Input";
+        var input = new InputObjectGraphType { Name = name, Description = field.Description };
+        foreach (var inner in fields)
+            input.Field(inner.Name, FieldType(inner, name, catalog)).Description(inner.Description);
+        return input;
+    }
+
+    public static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
+
+    /// <summary>The global id a delete answers with.</summary>
+    public static string DeletedId(WriteDescriptor write, string uuid) => NodeId.Encode(write.TypeName, uuid);
+}

@@ -1,0 +1,9 @@
+using Waldur.GraphGateway.WaldurApi;
+
+namespace Waldur.GraphGateway.Types.Mutations;
+
+/// <summary>
+/// What a mutation answers: the affected object as Waldur shows it after the write (null when it did not happen), the
+/// deleted object's id for a delete, and the user errors (null when there are none).
+/// </summary>
+public sealed record WritePayload(WaldurRow? Row, string? DeletedId, IReadOnlyList<UserError>? Errors);
