@@ -25,7 +25,7 @@ internal static class UpstreamFieldErrors
 
     public static void Report(IResolveFieldContext context, string typeName, string problem)
     {
-        var error = new ExecutionError($"Waldur sent a {typeName} value the gateway cannot answer as this field: {problem}.")
+        var error = new ExecutionError($"Waldur's {typeName} row holds a value this field cannot carry: {problem}.")
         {
             Code = ErrorCodes.UpstreamFieldInvalid,
             Path = context.ResponsePath,

@@ -23,8 +23,8 @@ public class PushdownCheckTests
     private static WaldurRow Image(string distribution, string type = "base") => TestCatalog.Row("DigitalOceanImage",
         new Dictionary<string, object?> { ["uuid"] = "bb000000000000000000000000000001", ["distribution"] = distribution, ["type"] = type });
 
-    private static WaldurRow Resource(string project, string state, DateTimeOffset? created = null) => TestCatalog.Row("MarketplaceResource",
-        new Dictionary<string, object?> { ["uuid"] = "cc000000000000000000000000000001", ["projectUuid"] = project, ["state"] = state, ["created"] = created });
+    private static WaldurRow Resource(string project, string state) => TestCatalog.Row("MarketplaceResource",
+        new Dictionary<string, object?> { ["uuid"] = "cc000000000000000000000000000001", ["projectUuid"] = project, ["state"] = state });
 
     [Fact]
     public void Rows_that_match_every_pushed_parameter_pass()
@@ -66,10 +66,13 @@ public class PushdownCheckTests
     [Fact]
     public void Dates_are_checked_against_their_bound()
     {
+        var orders = TestCatalog.Resources["MarketplaceOrder"];
         var day = new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero);
-        var rows = new[] { Resource("aa000000000000000000000000000001", "OK", day), Resource("aa000000000000000000000000000001", "OK", day.AddDays(-3)) };
-        Assert.Null(PushdownCheck.FirstIgnored(Resources, Query(("created", "2024-04-01T00:00:00.000000Z")), rows));
-        Assert.Equal("created", PushdownCheck.FirstIgnored(Resources, Query(("created", "2024-04-30T00:00:00.000000Z")), rows));
+        WaldurRow Order(DateTimeOffset created) => TestCatalog.Row("MarketplaceOrder",
+            new Dictionary<string, object?> { ["uuid"] = "ee000000000000000000000000000001", ["created"] = created });
+        var rows = new[] { Order(day), Order(day.AddDays(-3)) };
+        Assert.Null(PushdownCheck.FirstIgnored(orders, Query(("created", "2024-04-01T00:00:00.000000Z")), rows));
+        Assert.Equal("created", PushdownCheck.FirstIgnored(orders, Query(("created", "2024-04-30T00:00:00.000000Z")), rows));
     }
 
     [Fact]
