@@ -37,6 +37,7 @@ public static class SharedCacheHosting
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<WaldurCallContext>();
         services.AddSingleton<WaldurCacheKeys>();
+        services.AddSingleton<CallerGenerations>();
         services.AddSingleton<WaldurResponseCache>();
         services.AddHybridCache(o => o.MaximumPayloadBytes = MaxCachedAnswerBytes)
             .AddSerializer<WaldurAnswer, WaldurAnswerSerializer>();

@@ -39,16 +39,21 @@ public sealed partial class WaldurClient
                 logger.LogInformation("Waldur {Method} {Path} -> {Status}", method, relativeUrl, (int)response.StatusCode);
             }
 
-            var result = (int)response.StatusCode switch
+            if ((int)response.StatusCode == 401)
             {
-                401 => throw WaldurErrors.FromStatus(response.StatusCode, null),
-                >= 500 => throw OutcomeUnknown(method, relativeUrl, $"Waldur answered {(int)response.StatusCode}"),
-                _ => new WaldurWriteResult(response.StatusCode, bytes),
-            };
+                throw WaldurErrors.FromStatus(response.StatusCode, null);
+            }
+
+            if ((int)response.StatusCode >= 500)
+            {
+                throw await OutcomeUnknownAsync(method, relativeUrl, authorization, $"Waldur answered {(int)response.StatusCode}").ConfigureAwait(false);
+            }
+
+            var result = new WaldurWriteResult(response.StatusCode, bytes);
             if (result.Succeeded)
             {
                 // Reads after writes: the caller's cached answers may show what was just changed.
-                await cache.ForgetCallerAsync(authorization, CancellationToken.None).ConfigureAwait(false);
+                await cache.ForgetCallerAsync(authorization, call, CancellationToken.None).ConfigureAwait(false);
             }
 
             return result;
@@ -63,7 +68,8 @@ public sealed partial class WaldurClient
         }
         catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException)
         {
-            throw OutcomeUnknown(method, relativeUrl, e is HttpRequestException or IOException ? "the connection failed before Waldur answered" : "Waldur did not answer in time");
+            throw await OutcomeUnknownAsync(method, relativeUrl, authorization,
+                e is HttpRequestException or IOException ? "the connection failed before Waldur answered" : "Waldur did not answer in time").ConfigureAwait(false);
         }
     }
 
@@ -72,9 +78,14 @@ public sealed partial class WaldurClient
         e is Polly.CircuitBreaker.BrokenCircuitException
         || (e is HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound } });
 
-    private static GatewayException OutcomeUnknown(HttpMethod method, string relativeUrl, string what) => new(ErrorCodes.OutcomeUnknown,
-        $"{method} /{relativeUrl} was sent, but {what}: Waldur may or may not have applied it. Read the object again before retrying; " +
-        "the gateway sent it once and did not retry.");
+    /// <summary>The write may have been applied: the caller's cached answers go as after a write, and the client is told to read.</summary>
+    private async Task<GatewayException> OutcomeUnknownAsync(HttpMethod method, string relativeUrl, string authorization, string what)
+    {
+        await cache.ForgetCallerAsync(authorization, call, CancellationToken.None).ConfigureAwait(false);
+        return new GatewayException(ErrorCodes.OutcomeUnknown,
+            $"{method} /{relativeUrl} was sent, but {what}: Waldur may or may not have applied it. Read the object again before retrying; " +
+            "the gateway sent it once and did not retry.");
+    }
 }
 
 /// <summary>A write's answer that is the caller's to see: success (2xx) or a refusal (400, 403, 404, 405, 409).</summary>

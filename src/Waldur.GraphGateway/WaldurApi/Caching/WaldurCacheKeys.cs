@@ -25,11 +25,11 @@ public sealed class WaldurCacheKeys
         _secret = string.IsNullOrEmpty(secret) ? RandomNumberGenerator.GetBytes(32) : Encoding.UTF8.GetBytes(secret);
     }
 
-    /// <summary>The tag on every entry of one caller (HMAC of the <c>Authorization</c> alone): what a write invalidates.</summary>
-    public string CallerTag(string authorization)
+    /// <summary>Where a caller's cache generation is kept (HMAC of the <c>Authorization</c> alone; <see cref="CallerGenerations"/>).</summary>
+    public string GenerationKey(string authorization)
     {
         ArgumentNullException.ThrowIfNull(authorization);
-        return Prefix + "caller:" + Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(authorization)));
+        return Prefix + "generation:" + Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(authorization)));
     }
 
     public string For(string authorization, string request)

@@ -11,6 +11,7 @@ public sealed class WaldurCallContext
     private int _misses;
     private long _oldestTicks;
     private readonly Dictionary<string, int> _skipped = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _generations = new(StringComparer.Ordinal);
 
     public bool BypassCache { get; set; }
 
@@ -24,6 +25,23 @@ public sealed class WaldurCallContext
     }
 
     public void Miss() => Interlocked.Increment(ref _misses);
+
+    /// <summary>The caller's cache generation as this request knows it (<see cref="CallerGenerations"/>): read once per request.</summary>
+    public string? Generation(string authorization)
+    {
+        lock (_generations)
+        {
+            return _generations.GetValueOrDefault(authorization);
+        }
+    }
+
+    public void RememberGeneration(string authorization, string generation)
+    {
+        lock (_generations)
+        {
+            _generations[authorization] = generation;
+        }
+    }
 
     /// <summary>A list response held rows the gateway could not key (no uuid): they were left out of the answer.</summary>
     public void RowsSkipped(WaldurEndpoint endpoint, int rows)

@@ -11,7 +11,8 @@ namespace Waldur.GraphGateway.WaldurApi.Caching;
 /// are kept: a failure (401, 403, 5xx, unreachable) throws through the factory, and HybridCache stores no exception;
 /// a 404 is passed back uncached.
 /// </summary>
-public sealed class WaldurResponseCache(HybridCache cache, WaldurCacheKeys keys, IOptions<WaldurCacheOptions> options, TimeProvider time)
+public sealed class WaldurResponseCache(HybridCache cache, WaldurCacheKeys keys, CallerGenerations generations, IOptions<WaldurCacheOptions> options,
+    TimeProvider time)
 {
     /// <summary><c>Cache-Control: no-cache</c>: read from Waldur, then keep the fresh answer for later callers.</summary>
     private const HybridCacheEntryFlags Revalidate = HybridCacheEntryFlags.DisableLocalCacheRead | HybridCacheEntryFlags.DisableDistributedCacheRead;
@@ -36,11 +37,12 @@ public sealed class WaldurResponseCache(HybridCache cache, WaldurCacheKeys keys,
         var entry = new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl, Flags = call.BypassCache ? Revalidate : null };
         try
         {
-            var answer = await cache.GetOrCreateAsync(keys.For(authorization, request), async token =>
+            var generation = await generations.CurrentAsync(authorization, call, cancellationToken);
+            var answer = await cache.GetOrCreateAsync(keys.For(authorization, $"{generation} {request}"), async token =>
             {
                 fetched = true;
                 return await fetch(token) ?? throw new NotCachedException();
-            }, entry, [keys.CallerTag(authorization)], cancellationToken);
+            }, entry, cancellationToken: cancellationToken);
             GatewayTelemetry.ResponseCacheLookups.Add(1, new KeyValuePair<string, object?>("result", fetched ? "miss" : "hit"));
             if (fetched)
             {
@@ -61,16 +63,16 @@ public sealed class WaldurResponseCache(HybridCache cache, WaldurCacheKeys keys,
     }
 
     /// <summary>
-    /// After a caller's write: every answer cached for that caller is dropped, in this process and (through the tag
-    /// invalidation HybridCache keeps in Redis) on every replica, so the caller's next read sees what it wrote. Other
-    /// callers' answers stay until their TTL. Any of the caller's entries may show the written object (a project's
-    /// name is in its resources' rows), so all go, not only the written path's.
+    /// After a caller's write: no replica reads an answer cached for that caller before it (a new generation,
+    /// <see cref="CallerGenerations"/>), so the caller's next read sees what it wrote. Other callers' answers stay until
+    /// their TTL. Any of the caller's entries may show the written object (a project's name is in its resources'
+    /// rows), so all go, not only the written path's.
     /// </summary>
-    public async Task ForgetCallerAsync(string authorization, CancellationToken cancellationToken)
+    public async Task ForgetCallerAsync(string authorization, WaldurCallContext call, CancellationToken cancellationToken)
     {
         if (options.Value.Enabled)
         {
-            await cache.RemoveByTagAsync(keys.CallerTag(authorization), cancellationToken);
+            await generations.NextAsync(authorization, call, cancellationToken);
         }
     }
 
