@@ -56,21 +56,14 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
 
         var query = QueryString.Parse(context.Request.QueryString.Value);
         var format = route.FormatSuffix ?? query.Last("format");
-        if (!ContentNegotiation.FormatIsKnown(format))
+        if (Unnegotiable(context, format) is { } unnegotiable)
         {
-            return DrfResponses.DetailAsync(context, StatusCodes.Status404NotFound, ContentNegotiation.NotFound);
+            return unnegotiable;
         }
 
-        if (!ContentNegotiation.AcceptIsSatisfiable(DrfResponses.HeaderValue(context.Request, "Accept")))
+        if (Unauthenticated(context, out var token) is { } unauthenticated)
         {
-            return DrfResponses.DetailAsync(context, StatusCodes.Status406NotAcceptable, ContentNegotiation.NotAcceptable);
-        }
-
-        var auth = authenticator.Authenticate(DrfResponses.HeaderValue(context.Request, "Authorization"));
-        if (auth.Token is not { } token)
-        {
-            context.Response.Headers.WWWAuthenticate = "Token";
-            return DrfResponses.DetailAsync(context, StatusCodes.Status401Unauthorized, auth.Error!);
+            return unauthenticated;
         }
 
         var method = context.Request.Method;
@@ -136,23 +129,15 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
         DrfResponses.AddViewHeaders(context.Response);
         context.Response.Headers.Allow = allow;
         var query = QueryString.Parse(context.Request.QueryString.Value);
-        if (!ContentNegotiation.FormatIsKnown(query.Last("format")))
+        if (Unnegotiable(context, query.Last("format")) is { } unnegotiable)
         {
-            await DrfResponses.DetailAsync(context, StatusCodes.Status404NotFound, ContentNegotiation.NotFound);
+            await unnegotiable;
             return;
         }
 
-        if (!ContentNegotiation.AcceptIsSatisfiable(DrfResponses.HeaderValue(context.Request, "Accept")))
+        if (Unauthenticated(context, out var token) is { } unauthenticated)
         {
-            await DrfResponses.DetailAsync(context, StatusCodes.Status406NotAcceptable, ContentNegotiation.NotAcceptable);
-            return;
-        }
-
-        var auth = authenticator.Authenticate(DrfResponses.HeaderValue(context.Request, "Authorization"));
-        if (auth.Token is not { } token)
-        {
-            context.Response.Headers.WWWAuthenticate = "Token";
-            await DrfResponses.DetailAsync(context, StatusCodes.Status401Unauthorized, auth.Error!);
+            await unauthenticated;
             return;
         }
 
@@ -199,6 +184,33 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
         await DrfResponses.JsonAsync(context, result.Status, result.Json);
     }
 
+    /// <summary>DRF's token authentication (U20): null with the caller's token, or the 401 being written.</summary>
+    private Task? Unauthenticated(HttpContext context, out string token)
+    {
+        var auth = authenticator.Authenticate(DrfResponses.HeaderValue(context.Request, "Authorization"));
+        token = auth.Token ?? "";
+        if (auth.Token is not null)
+        {
+            return null;
+        }
+
+        context.Response.Headers.WWWAuthenticate = "Token";
+        return DrfResponses.DetailAsync(context, StatusCodes.Status401Unauthorized, auth.Error!);
+    }
+
+    /// <summary>DRF's content negotiation (U24): null when the format and <c>Accept</c> are served, else the 404 or 406 being written.</summary>
+    private static Task? Unnegotiable(HttpContext context, string? format)
+    {
+        if (!ContentNegotiation.FormatIsKnown(format))
+        {
+            return DrfResponses.DetailAsync(context, StatusCodes.Status404NotFound, ContentNegotiation.NotFound);
+        }
+
+        return ContentNegotiation.AcceptIsSatisfiable(DrfResponses.HeaderValue(context.Request, "Accept"))
+            ? null
+            : DrfResponses.DetailAsync(context, StatusCodes.Status406NotAcceptable, ContentNegotiation.NotAcceptable);
+    }
+
     /// <summary>
     /// <c>core/views.py version_detail</c>: <c>@api_view(["GET"])</c> with <c>IsAuthenticated</c> and
     /// <c>IsStaffOrSupportUser</c>, answering <c>{"version": __version__}</c> (8.0.5's <c>Version</c> schema also allows
@@ -207,11 +219,9 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
     private Task VersionAsync(HttpContext context)
     {
         DrfResponses.AddViewHeaders(context.Response);
-        var auth = authenticator.Authenticate(DrfResponses.HeaderValue(context.Request, "Authorization"));
-        if (auth.Token is not { } token)
+        if (Unauthenticated(context, out var token) is { } unauthenticated)
         {
-            context.Response.Headers.WWWAuthenticate = "Token";
-            return DrfResponses.DetailAsync(context, StatusCodes.Status401Unauthorized, auth.Error!);
+            return unauthenticated;
         }
 
         var method = context.Request.Method;
