@@ -167,4 +167,48 @@ public sealed class MutationTests : IAsyncLifetime
         var found = await _gateway.QueryAsync("{ projects(where: { name: { eq: \"Dropped answer\" } }) { totalCount } }");
         Assert.Equal(1, found["data"]!["projects"]!["totalCount"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task CreateDigitalOceanDroplet_takes_the_image_region_and_size_a_client_just_browsed_as_ids()
+    {
+        var browsed = await _gateway.QueryAsync("""
+            { digitalOceanImages(first: 1) { nodes { id name } }
+              digitalOceanRegions(first: 1) { nodes { id name } }
+              digitalOceanSizes(first: 1) { nodes { id name } }
+              digitalOceanDroplets(first: 1) { nodes { serviceSettings } } }
+            """);
+        var customer = await CustomerAsync();
+        var projects = await _gateway.QueryAsync("query($uuid: String!) { customerByUuid(uuid: $uuid) { projects(first: 1) { nodes { id } } } }",
+            new { uuid = customer["uuid"]!.GetValue<string>() });
+        var data = browsed["data"]!;
+        JsonNode First(string list) => data[list]!["nodes"]![0]!;
+        await _gateway.ClearJournalAsync();
+
+        var result = await _gateway.QueryAsync("""
+            mutation($image: ID!, $region: ID!, $size: ID!, $project: ID!, $settings: String!) {
+              createDigitalOceanDroplet(input: { name: "gw-droplet", image: $image, region: $region, size: $size,
+                                                 project: $project, serviceSettings: $settings }) {
+                digitalOceanDroplet { id name state }
+                errors { __typename ... on Error { message } ... on ValidationError { path } }
+              }
+            }
+            """, new
+        {
+            image = First("digitalOceanImages")["id"]!.GetValue<string>(),
+            region = First("digitalOceanRegions")["id"]!.GetValue<string>(),
+            size = First("digitalOceanSizes")["id"]!.GetValue<string>(),
+            project = projects["data"]!["customerByUuid"]!["projects"]!["nodes"]![0]!["id"]!.GetValue<string>(),
+            settings = First("digitalOceanDroplets")["serviceSettings"]!.GetValue<string>(),
+        });
+
+        Assert.Empty(Errors(result));
+        var payload = result["data"]!["createDigitalOceanDroplet"]!;
+        Assert.Null(payload["errors"]);
+        Assert.Equal("gw-droplet", payload["digitalOceanDroplet"]!["name"]!.GetValue<string>());
+        // The ids became the URLs Waldur expects.
+        var post = Assert.Single(await _gateway.JournalAsync(), j => j.Method == "POST");
+        Assert.Contains("/api/digitalocean-images/", post.Body, StringComparison.Ordinal);
+        Assert.Contains("/api/digitalocean-regions/", post.Body, StringComparison.Ordinal);
+        Assert.Contains("/api/digitalocean-sizes/", post.Body, StringComparison.Ordinal);
+    }
 }
