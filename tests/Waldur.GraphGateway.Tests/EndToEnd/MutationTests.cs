@@ -211,4 +211,42 @@ public sealed class MutationTests : IAsyncLifetime
         Assert.Contains("/api/digitalocean-regions/", post.Body, StringComparison.Ordinal);
         Assert.Contains("/api/digitalocean-sizes/", post.Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task UpdateCustomer_changes_only_the_fields_given()
+    {
+        var customer = await CustomerAsync();
+        await _gateway.ClearJournalAsync();
+
+        var result = await _gateway.QueryAsync(
+            "mutation($id: ID!) { updateCustomer(input: { id: $id, abbreviation: \"GWT\" }) { customer { name abbreviation } errors { __typename } } }",
+            new { id = customer["id"]!.GetValue<string>() });
+
+        Assert.Empty(Errors(result));
+        var updated = result["data"]!["updateCustomer"]!["customer"]!;
+        Assert.Equal("GWT", updated["abbreviation"]!.GetValue<string>());
+        Assert.Equal(customer["name"]!.GetValue<string>(), updated["name"]!.GetValue<string>());
+        var patch = Assert.Single(await _gateway.JournalAsync(), j => j.Method == "PATCH");
+        Assert.Equal("{\"abbreviation\":\"GWT\"}", patch.Body);
+    }
+
+    [Fact]
+    public async Task TerminateMarketplaceResource_answers_the_resource_as_Waldur_then_shows_it()
+    {
+        var customer = await CustomerAsync();
+        var resources = await _gateway.QueryAsync(
+            "query($uuid: String!) { marketplaceResources(first: 1, where: { state: { eq: OK }, customerUuid: { eq: $uuid } }) { nodes { id uuid } } }",
+            new { uuid = customer["uuid"]!.GetValue<string>() });
+        var resource = resources["data"]!["marketplaceResources"]!["nodes"]![0]!;
+
+        var result = await _gateway.QueryAsync(
+            "mutation($id: ID!) { terminateMarketplaceResource(input: { id: $id }) { marketplaceResource { uuid state } errors { __typename ... on Error { message } } } }",
+            new { id = resource["id"]!.GetValue<string>() });
+
+        Assert.Empty(Errors(result));
+        var payload = result["data"]!["terminateMarketplaceResource"]!;
+        Assert.Null(payload["errors"]);
+        Assert.Equal(resource["uuid"]!.GetValue<string>(), payload["marketplaceResource"]!["uuid"]!.GetValue<string>());
+        Assert.NotEqual("OK", payload["marketplaceResource"]!["state"]!.GetValue<string>());
+    }
 }
