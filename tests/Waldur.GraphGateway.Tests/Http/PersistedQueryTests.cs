@@ -37,6 +37,24 @@ public sealed class PersistedQueryTests(TransportFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_mutation_registers_and_runs_by_hash_over_post_and_is_refused_over_get()
+    {
+        // No Waldur and no token here: the resolver's refusal to write without credentials is what shows the mutation
+        // ran; a GET may not carry it even by hash (GraphQL over HTTP: mutations over POST only).
+        var query = $"mutation M{Guid.NewGuid():N} {{ deleteProject(input: {{ id: \\\"0123456789abcdef0123456789abcdef\\\" }}) {{ deletedId }} }}";
+        var hash = PersistedQueryStore.Hash(query.Replace("\\\"", "\"", StringComparison.Ordinal));
+
+        var register = await PostAsync(_client, $"{{\"query\":\"{query}\",\"extensions\":{Extensions(hash)}}}");
+        var byHash = await PostAsync(_client, $"{{\"extensions\":{Extensions(hash)}}}");
+        var byGet = await GetAsync(_client, $"/graphql?extensions={Uri.EscapeDataString(Extensions(hash))}", GraphQLResponseJson);
+
+        Assert.Equal(ErrorCodes.NotAuthenticated, register.Code);
+        Assert.Equal(ErrorCodes.NotAuthenticated, byHash.Code);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, byGet.Status);
+        Assert.Equal(ErrorCodes.MethodNotAllowed, byGet.Code);
+    }
+
+    [Fact]
     public async Task Not_found_is_400_under_graphql_response_json()
     {
         var reply = await PostAsync(_client, $"{{\"extensions\":{Extensions(new string('a', 64))}}}", GraphQLResponseJson);
