@@ -182,10 +182,11 @@ public sealed partial class WaldurClient(
         response.StatusCode == HttpStatusCode.NotFound && method == HttpMethod.Get;
 
     /// <summary>
-    /// Whether this Waldur serves the endpoint at all (U25). It does not when it answers a list with Django's HTML 404
-    /// (no URL pattern; also to a HEAD), with any 404 to the first page or count of a list without path parameters (the
-    /// path was routed as some object's detail: a list that exists answers its first page), or with 424 (DRF's
-    /// "Extension is disabled."). Remembered, logged once, and named with the version Waldur reports.
+    /// Whether this Waldur serves the endpoint at all (U25). It does not when it answers a list's first page or count
+    /// with Django's HTML 404 (no URL pattern; also to a HEAD), with any 404 there for a list without path parameters
+    /// (the path was routed as some object's detail: a list that exists answers its first page), or anything with 424
+    /// (DRF's "Extension is disabled."). A retrieve's 404 only says that object is not there. Remembered, logged once,
+    /// and named with the version Waldur reports.
     /// </summary>
     private async Task ThrowIfUnavailableAsync(HttpResponseMessage response, HttpMethod method, WaldurEndpoint endpoint, string relativeUrl,
         string authorization, bool firstListPage, CancellationToken cancellationToken)
@@ -196,7 +197,7 @@ public sealed partial class WaldurClient(
             var body = await BodyOrReasonAsync(response, method, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
             reason = $"it answered 424: {WaldurErrors.DetailOf(body)}";
         }
-        else if (response.StatusCode == HttpStatusCode.NotFound
+        else if (response.StatusCode == HttpStatusCode.NotFound && firstListPage
                  && response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
         {
             reason = "it answered 404 with its HTML page (no such URL)";
