@@ -131,7 +131,7 @@ internal sealed partial class WriteEndpoints
         var customer = project!.Customer;
         var owner = new EmulatorProject(project.Uuid, project.Name, new EmulatorCustomer(customer.Uuid, customer.Name, customer.NativeName, customer.Abbreviation));
         var id = dataset.Droplets.Count == 0 ? 1 : dataset.Droplets.Max(d => d.Id) + 1;
-        var droplet = new EmulatorDroplet(id, NewUuid(), name!, description ?? "", settings!, owner, "CREATION_SCHEDULED", "", "", now, now, "", null,
+        var droplet = new EmulatorDroplet(id, NewUuid("digitalocean-droplets", id), name!, description ?? "", settings!, owner, "CREATION_SCHEDULED", "", "", now, now, "", null,
             size!, image!, region!, userData ?? "", "", "", "", "", null);
         dataset.SetDroplets([.. dataset.Droplets, droplet]);
         var json = ResourceJson.Droplet(droplet, r.BaseUrl, null);

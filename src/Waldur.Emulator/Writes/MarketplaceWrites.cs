@@ -90,7 +90,7 @@ internal sealed partial class WriteEndpoints
     {
         var now = Now;
         var id = Core.Orders.Count == 0 ? 1 : Core.Orders.Max(o => o.Id) + 1;
-        var order = new CoreOrder(id, NewUuid(), resource, plan, type, "pending-consumer", plan?.UnitPrice ?? 0m, Author(caller), now, now, null, null);
+        var order = new CoreOrder(id, NewUuid("marketplace-orders", id), resource, plan, type, "pending-consumer", plan?.UnitPrice ?? 0m, Author(caller), now, now, null, null);
         if (limitsJson is not null)
         {
             order.Written["limits"] = limitsJson;
@@ -200,7 +200,7 @@ internal sealed partial class WriteEndpoints
 
         var now = Now;
         var resourceId = Core.Resources.Count == 0 ? 1 : Core.Resources.Max(x => x.Id) + 1;
-        var resource = new CoreResource(resourceId, NewUuid(), name, Slugify(name), "", project, offering, plan, "Creating", "", "", null, false, false, false, now, now);
+        var resource = new CoreResource(resourceId, NewUuid("marketplace-resources", resourceId), name, Slugify(name), "", project, offering, plan, "Creating", "", "", null, false, false, false, now, now);
         var limitsJson = limits is null ? "{}" : LimitsJson(limits);
         resource.Written["limits"] = limitsJson;
         resource.Written["attributes"] = attributes ?? "{}";

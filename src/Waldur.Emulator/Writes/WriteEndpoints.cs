@@ -81,7 +81,12 @@ internal sealed partial class WriteEndpoints(EmulatorDataset dataset, ResourceRe
 
     private static DateTimeOffset Now => DateTimeOffset.UtcNow;
 
-    private static string NewUuid() => Guid.NewGuid().ToString("N");
+    /// <summary>
+    /// Waldur gives a created object a random uuid4; the emulator derives it from the list and the new row's id, so the
+    /// n-th object created in a list always has the same uuid and journals and snapshots of writes repeat exactly.
+    /// </summary>
+    private static string NewUuid(string list, int id) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes($"created:{list}:{id}"))[..16]);
 
     private string Json<TRow>(TRow row, string baseUrl)
         where TRow : class =>
@@ -227,7 +232,7 @@ internal sealed partial class WriteEndpoints(EmulatorDataset dataset, ResourceRe
         var id = Core.Projects.Count == 0 ? 1 : Core.Projects.Max(p => p.Id) + 1;
         // SlugSerializerMixin / SlugMixin: a slug from the name when none is given.
         var slug = f.Slug ?? Slugify(f.Name!);
-        var project = new CoreProject(id, NewUuid(), f.Name!, slug, f.Customer!, f.Description ?? "", f.BackendId ?? "", now, now, f.StartDate, f.EndDate);
+        var project = new CoreProject(id, NewUuid("projects", id), f.Name!, slug, f.Customer!, f.Description ?? "", f.BackendId ?? "", now, now, f.StartDate, f.EndDate);
         KeepProjectExtras(project, r.Body);
         Core.Projects = [.. Core.Projects, project];
         var url = r.BaseUrl + "/api/projects/" + project.Uuid + "/";

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Waldur.GraphGateway.Tests.EndToEnd;
 using Xunit;
 
@@ -53,7 +54,7 @@ public sealed record GraphQLExchange(string Query, JsonNode Result)
 /// <c>UPDATE_SNAPSHOTS=1</c> both cases (re)write the snapshot and pass. Line endings are normalised to <c>\n</c>.
 /// </para>
 /// </summary>
-public static class MarkdownSnapshot
+public static partial class MarkdownSnapshot
 {
     public const string UpdateVariable = "UPDATE_SNAPSHOTS";
 
@@ -83,17 +84,54 @@ public static class MarkdownSnapshot
     {
         ArgumentNullException.ThrowIfNull(exchange);
         var text = new StringBuilder();
-        text.Append("# ").Append(testMethod.Replace('_', ' ')).Append(name is null ? "" : $" ({name})").Append("\n\n");
-        text.Append('`').Append(id).Append("`\n\n");
+        Heading(text, id, testMethod, name);
         if (exchange.Note is not null)
         {
             text.Append(exchange.Note.Trim()).Append("\n\n");
         }
 
-        Section(text, "Query", "graphql", Dedent(exchange.Query));
+        RenderExchange(text, exchange, "##");
+        return text.ToString().TrimEnd('\n') + "\n";
+    }
+
+    /// <summary>
+    /// Compares several exchanges that make one story (a write, its refusals, the read after it) with one snapshot: each
+    /// under its own <c>##</c> heading, in the order given.
+    /// </summary>
+    public static void MatchSteps(IReadOnlyList<(string Title, GraphQLExchange Exchange)> steps, string? name = null,
+        [CallerFilePath] string testFile = "", [CallerMemberName] string testMethod = "")
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        var testClass = Path.GetFileNameWithoutExtension(testFile);
+        var id = $"{testClass}.{testMethod}{(name is null ? "" : "." + name)}";
+        var text = new StringBuilder();
+        Heading(text, id, testMethod, name);
+        foreach (var (title, exchange) in steps)
+        {
+            text.Append("## ").Append(title).Append("\n\n");
+            if (exchange.Note is not null)
+            {
+                text.Append(exchange.Note.Trim()).Append("\n\n");
+            }
+
+            RenderExchange(text, exchange, "###");
+        }
+
+        Compare(text.ToString().TrimEnd('\n') + "\n", Path.Combine(SnapshotDirectory(testFile), id + ".md"));
+    }
+
+    private static void Heading(StringBuilder text, string id, string testMethod, string? name)
+    {
+        text.Append("# ").Append(testMethod.Replace('_', ' ')).Append(name is null ? "" : $" ({name})").Append("\n\n");
+        text.Append('`').Append(id).Append("`\n\n");
+    }
+
+    private static void RenderExchange(StringBuilder text, GraphQLExchange exchange, string level)
+    {
+        Section(text, level, "Query", "graphql", Dedent(exchange.Query));
         if (exchange.Variables is not null)
         {
-            Section(text, "Variables", "json",
+            Section(text, level, "Variables", "json",
                 JsonSerializer.SerializeToNode(exchange.Variables, SentAs)!.ToJsonString(Pretty));
         }
 
@@ -107,7 +145,7 @@ public static class MarkdownSnapshot
             resultTitle = "Result (`errors` sorted by `path`: concurrent fields fail in any order)";
         }
 
-        Section(text, resultTitle, "json", result.ToJsonString(Pretty));
+        Section(text, level, resultTitle, "json", result.ToJsonString(Pretty));
         if (exchange.Waldur is { } journal)
         {
             var lines = journal.Select(j => j.ToString());
@@ -119,15 +157,18 @@ public static class MarkdownSnapshot
             }
 
             var body = string.Join('\n', lines);
-            Section(text, $"{title}: {journal.Count}", "text", body.Length == 0 ? "(none)" : body);
+            Section(text, level, $"{title}: {journal.Count}", "text", body.Length == 0 ? "(none)" : body);
         }
-
-        return text.ToString().TrimEnd('\n') + "\n";
     }
 
-    private static void Section(StringBuilder text, string title, string language, string body) =>
-        text.Append("## ").Append(title).Append("\n\n```").Append(language).Append('\n')
-            .Append(Normalise(body).Trim('\n')).Append("\n```\n\n");
+    /// <summary>A section's body, with the emulator's loopback origin (a new port each run) written <c>{waldur}</c>: the
+    /// URLs Waldur answers and the gateway sends stay visible and the snapshot still repeats.</summary>
+    private static void Section(StringBuilder text, string level, string title, string language, string body) =>
+        text.Append(level).Append(' ').Append(title).Append("\n\n```").Append(language).Append('\n')
+            .Append(LoopbackOrigin().Replace(Normalise(body).Trim('\n'), "{waldur}")).Append("\n```\n\n");
+
+    [GeneratedRegex(@"http://127\.0\.0\.1:\d+")]
+    private static partial Regex LoopbackOrigin();
 
     private static void Compare(string actual, string path)
     {
