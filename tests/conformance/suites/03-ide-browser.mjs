@@ -1,6 +1,6 @@
 // Banana Cake Pop in headless Debian Chromium: /graphql opens the IDE, it renders, a new document introspects the
 // gateway, and the IDE reports "Schema available"; with the embedded emulator the new document holds the preset demo
-// query and header, and Run answers with data (a newcomer's first Run).
+// query and header, and Run answers with data (a newcomer's first Run); its Schema Reference lists the mutations.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,6 +62,19 @@ try {
     if (run.headers.authorization !== 'Token demo-token') throw new Error(`authorization: ${run.headers.authorization}`);
     if (run.status !== 200 || run.body?.errors || !run.body?.data?.projects) throw new Error(JSON.stringify(run.body).slice(0, 300));
     await page.getByText('totalCount').first().waitFor({ timeout: 30_000 });
+  });
+  await check('Schema Reference lists the Mutation type with every mutation the introspection holds', async () => {
+    const schema = introspections.map((i) => i.body?.data?.__schema).find(Boolean);
+    const mutationType = schema?.types.find((t) => t.name === schema.mutationType?.name);
+    if (!mutationType?.fields?.length) throw new Error('the introspection the IDE loaded has no mutation fields');
+    await page.getByRole('tab', { name: 'Schema Reference' }).click();
+    await page.getByText('Kind of type: Object').first().waitFor({ timeout: 60_000 });
+    const entry = page.getByText(mutationType.name, { exact: true }).first();
+    const listed = (await entry.locator('..').innerText()).replace(/\s+/g, ' ').trim();
+    if (listed !== `${mutationType.name} ${mutationType.fields.length}`) throw new Error(`types list shows "${listed}", introspection ${mutationType.fields.length} fields`);
+    await entry.click();
+    const first = mutationType.fields.map((f) => f.name).sort()[0];
+    await page.getByText(`${first}(...)`).first().waitFor({ timeout: 30_000 });
   });
 } finally {
   await context.close();
