@@ -106,6 +106,7 @@ public static class CatalogWriter
         if (f.EnumType is not null) sb.Append(CultureInfo.InvariantCulture, $", EnumType: {Str(f.EnumType)}");
         if (f.Fields is not null) sb.Append(CultureInfo.InvariantCulture, $", Fields: [{string.Join(", ", f.Fields.Select(InputField))}]");
         if (f.MaxLength is { } max) sb.Append(CultureInfo.InvariantCulture, $", MaxLength: {max}");
+        if (f.UrlTemplate is not null) sb.Append(CultureInfo.InvariantCulture, $", UrlTemplate: {Str(f.UrlTemplate)}");
         return sb.Append(')').ToString();
     }
 

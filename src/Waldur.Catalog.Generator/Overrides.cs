@@ -34,7 +34,8 @@ public sealed record WriteOverride(
 
 /// <summary>
 /// One request-body property's overrides. <see cref="Reference"/>: null = keep the default, "" = no reference, else the
-/// catalog type whose URL the value is. <see cref="Omit"/> leaves the property out of the input.
+/// catalog type whose URL the value is. <see cref="Url"/>: the URL's path template (see
+/// <c>InputFieldDescriptor.UrlTemplate</c>). <see cref="Omit"/> leaves the property out of the input.
 /// </summary>
 public sealed record InputFieldOverride(
     string JsonPath,
@@ -44,7 +45,8 @@ public sealed record InputFieldOverride(
     string? Reference,
     string? EnumType,
     bool? Required,
-    bool Omit);
+    bool Omit,
+    string? Url = null);
 
 /// <summary>A generated list's GraphQL type and connection names, instead of the naming rule's.</summary>
 public sealed record GeneratedNames(string Path, string? TypeName, string? ListField, string Source);
@@ -170,19 +172,20 @@ public static class OverridesReader
             foreach (var f in fe.EnumerateObject())
             {
                 var fat = $"{at}.fields.{f.Name}";
-                ctx.Keys(f.Value, fat, "source", "name", "description", "reference", "enumType", "required", "omit");
+                ctx.Keys(f.Value, fat, "source", "name", "description", "reference", "enumType", "required", "omit", "url");
                 string? reference = null;
                 if (f.Value.TryGetProperty("reference", out var r))
                     reference = r.ValueKind == JsonValueKind.Null ? "" : ctx.RequiredString(f.Value, "reference", fat);
                 var enumType = ctx.String(f.Value, "enumType", fat);
                 var required = ctx.Bool(f.Value, "required", fat);
                 var omit = ctx.Bool(f.Value, "omit", fat) ?? false;
-                var semantic = reference is not null || enumType is not null || required is not null || omit;
+                var url = ctx.String(f.Value, "url", fat);
+                var semantic = reference is not null || enumType is not null || required is not null || omit || url is not null;
                 var fieldSource = semantic
-                    ? ctx.RequiredSource(f.Value, fat, "it changes reference/enumType/required/omit")
+                    ? ctx.RequiredSource(f.Value, fat, "it changes reference/enumType/required/omit/url")
                     : ctx.String(f.Value, "source", fat);
                 fields[f.Name] = new InputFieldOverride(f.Name, fieldSource, ctx.String(f.Value, "name", fat), ctx.String(f.Value, "description", fat),
-                    reference, enumType, required, omit);
+                    reference, enumType, required, omit, url);
             }
         }
 

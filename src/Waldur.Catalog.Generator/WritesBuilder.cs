@@ -187,6 +187,9 @@ public static partial class WritesBuilder
                 }
             }
 
+            if (fo?.Url is { } url)
+                CheckUrlTemplate($"{at}: field \"{path}\"", url, properties.Select(p => p.Key).Where(k => k != jsonName).ToList(), o, resource);
+
             var description = fo?.Description
                 ?? (!string.IsNullOrWhiteSpace(property.Description) ? property.Description.Trim()
                     : !string.IsNullOrWhiteSpace(leaf.Description) ? leaf.Description.Trim()
@@ -196,6 +199,8 @@ public static partial class WritesBuilder
                     : $"Waldur's `{jsonName}` (its schema does not describe it).");
             if (reference is not null && fo?.Description is null)
                 description = $"{description.TrimEnd('.')}: a {reference}, by global id or uuid (sent to Waldur as its URL).";
+            else if (fo?.Url is not null && fo.Description is null)
+                description = $"{description.TrimEnd('.')}: by uuid (sent to Waldur as its URL).";
             input.Add(new InputFieldDescriptor(
                 Name: fo?.Name ?? Naming.NotRelayId(Naming.CamelCase(jsonName)),
                 JsonName: jsonName,
@@ -207,13 +212,31 @@ public static partial class WritesBuilder
                 EnumValues: enumValues,
                 EnumType: enumType,
                 Fields: fields,
-                MaxLength: property.MaxLength ?? leaf.MaxLength));
+                MaxLength: property.MaxLength ?? leaf.MaxLength,
+                UrlTemplate: fo?.Url));
         }
 
         if (input.Select(f => f.Name).Contains("id", StringComparer.Ordinal))
             throw new CatalogException($"{at}: an input field is named \"id\" (reserved for the object's global id).");
         CatalogBuilder.CheckUnique(input, f => f.Name, $"{at} input field name");
         return input;
+    }
+
+    /// <summary>
+    /// A URL template names <c>{uuid}</c> (the value) and otherwise only a sibling property (its uuid) or, for a write on
+    /// one object, a <c>name_uuid</c> field of that object; it is a path under Waldur's root ending in <c>/</c>.
+    /// </summary>
+    private static void CheckUrlTemplate(string at, string template, IReadOnlyList<string> siblings, WriteOverride o, ResourceDescriptor? resource)
+    {
+        if (template.StartsWith('/') || !template.EndsWith('/') || !template.Contains("{uuid}", StringComparison.Ordinal))
+            throw new CatalogException($"{at}: url \"{template}\" must be a path under Waldur's root (no leading /), end in / and hold {{uuid}}.");
+        var onObject = o.Kind != WriteKind.Create;
+        foreach (var name in Regex.Matches(template, "\\{([^}]+)\\}").Select(m => m.Groups[1].Value).Where(n => n != "uuid"))
+        {
+            var fromObject = onObject && resource?.Fields.Any(f => f.JsonName == name + "_uuid") == true;
+            if (!siblings.Contains(name) && !fromObject)
+                throw new CatalogException($"{at}: url \"{template}\" names {{{name}}}, which is neither a property beside it nor a {name}_uuid of the written object.");
+        }
     }
 
     /// <summary>The schema a property's value has, through <c>$ref</c> and a one-element <c>allOf</c> (and array items).</summary>

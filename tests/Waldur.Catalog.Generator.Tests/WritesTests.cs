@@ -48,7 +48,6 @@ public sealed class WritesTests(SpecFixture fixture)
         Assert.True(Write("cancelMarketplaceOrder").Asynchronous); // the spec documents 202
         var create = Write("createMarketplaceOrder");
         Assert.Equal("MarketplacePublicOffering", create.Input.Single(f => f.JsonName == "offering").ReferenceType);
-        Assert.Null(create.Input.Single(f => f.JsonName == "plan").ReferenceType); // a public-offering plan URL, not MarketplacePlan's
         Assert.Equal(ValueKind.Json, create.Input.Single(f => f.JsonName == "attributes").Kind);
     }
 
@@ -62,7 +61,7 @@ public sealed class WritesTests(SpecFixture fixture)
         Assert.Equal("DigitalOceanSize", create.Input.Single(f => f.JsonName == "size").ReferenceType);
         Assert.Equal("Project", create.Input.Single(f => f.JsonName == "project").ReferenceType);
         var settings = create.Input.Single(f => f.JsonName == "service_settings");
-        Assert.Equal((ValueKind.String, null, true), (settings.Kind, settings.ReferenceType, settings.Required));
+        Assert.Equal((ValueKind.String, null, true, "api/service-settings/{uuid}/"), (settings.Kind, settings.ReferenceType, settings.Required, settings.UrlTemplate));
         var delete = Write("deleteDigitalOceanDroplet");
         Assert.Equal((WriteKind.Delete, "DELETE", true), (delete.Kind, delete.Method, delete.Asynchronous));
         Assert.All(Writes().Where(w => w.TypeName == "OpenstackInstance"), w => Assert.True(w.Asynchronous));
@@ -108,6 +107,31 @@ public sealed class WritesTests(SpecFixture fixture)
         Assert.Contains("not a reviewed catalog resource", Assert.Throws<CatalogException>(() =>
             BuildFrom(Json(fields: """, "fields": { "type": { "reference": "ProjectType", "source": "s" } }"""))).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_plan_is_a_MarketplacePlan_sent_as_the_public_plan_url_of_the_offering()
+    {
+        const string Template = "api/marketplace-public-offerings/{offering}/plans/{uuid}/";
+        foreach (var name in new[] { "createMarketplaceOrder", "switchMarketplaceResourcePlan" })
+        {
+            var plan = Write(name).Input.Single(f => f.JsonName == "plan");
+            Assert.Equal(("MarketplacePlan", Template), (plan.ReferenceType, plan.UrlTemplate));
+        }
+    }
+
+    [Theory]
+    [InlineData("api/customers/{uuid}", "must be a path")]
+    [InlineData("/api/customers/{uuid}/", "must be a path")]
+    [InlineData("api/customers/x/", "hold {uuid}")]
+    [InlineData("api/customers/{owner}/{uuid}/", "names {owner}, which is neither a property beside it")]
+    public void A_url_template_must_be_a_path_with_the_uuid_and_known_placeholders(string template, string message) =>
+        Assert.Contains(message, Assert.Throws<CatalogException>(() => BuildFrom(Json(fields:
+            $$$""", "fields": { "customer": { "reference": null, "url": "{{{template}}}", "source": "s" } }"""))).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void A_url_template_may_name_a_property_beside_it() =>
+        Assert.Equal("api/customers/{uuid}/{name}/", BuildFrom(Json(fields: """, "fields": { "customer": { "reference": null, "url": "api/customers/{uuid}/{name}/", "source": "s" } }"""))
+            .Single().Input.Single(f => f.JsonName == "customer").UrlTemplate);
 
     [Theory]
     [InlineData("""{ "resources": {}, "writes": { "projects_create": { "name": "createProject", "kind": "Create", "typeName": "Project" } } }""", "has no \"source\"")]

@@ -155,7 +155,7 @@ public sealed class WriteTests : IAsyncLifetime
         Assert.NotEqual(Core.Customers[0], offering.Customer);
         // Staff creates: the consumer review is skipped (order_should_not_be_reviewed_by_consumer), Basic waits for the provider.
         var (status, body) = await Send(_staff, HttpMethod.Post, "/api/marketplace-orders/",
-            $"{{\"offering\":\"{Url($"/api/marketplace-public-offerings/{offering.Uuid}/")}\",\"plan\":\"{Url($"/api/marketplace-plans/{plan.Uuid}/")}\","
+            $"{{\"offering\":\"{Url($"/api/marketplace-public-offerings/{offering.Uuid}/")}\",\"plan\":\"{Url($"/api/marketplace-public-offerings/{offering.Uuid}/plans/{plan.Uuid}/")}\","
             + $"\"project\":\"{Url($"/api/projects/{project.Uuid}/")}\",\"attributes\":{{\"name\":\"db1\"}},\"limits\":{{\"cpu\":2}},\"type\":\"Create\"}}");
         Assert.Equal(HttpStatusCode.Created, status);
         var order = Parse(body);
@@ -248,7 +248,11 @@ public sealed class WriteTests : IAsyncLifetime
         (status, body) = await Send(_staff, HttpMethod.Post, $"/api/marketplace-resources/{resource.Uuid}/switch_plan/", "{}");
         Assert.Equal("{\"plan\":[\"This field is required.\"]}", body);
         var otherPlan = Core.Plans.First(p => p.Offering != resource.Offering);
+        // PublicPlanField takes only the public-plan view's URL, and finds the plan by its uuid alone.
         (_, body) = await Send(_staff, HttpMethod.Post, $"/api/marketplace-resources/{resource.Uuid}/switch_plan/", $"{{\"plan\":\"{Url($"/api/marketplace-plans/{otherPlan.Uuid}/")}\"}}");
+        Assert.Equal("{\"plan\":[\"Invalid hyperlink - Incorrect URL match.\"]}", body);
+        (_, body) = await Send(_staff, HttpMethod.Post, $"/api/marketplace-resources/{resource.Uuid}/switch_plan/",
+            $"{{\"plan\":\"{Url($"/api/marketplace-public-offerings/{resource.Offering.Uuid}/plans/{otherPlan.Uuid}/")}\"}}");
         Assert.Equal("{\"plan\":[\"Plan is not available for this offering.\"]}", body);
         (_, body) = await Send(_staff, HttpMethod.Post, $"/api/marketplace-resources/{resource.Uuid}/update_limits/", "{\"limits\":{\"ram\":-1}}");
         Assert.Equal("{\"limits\":{\"ram\":[\"Ensure this value is greater than or equal to 0.\"]}}", body);

@@ -148,7 +148,7 @@ public static class WaldurWrites
             Description: "Creates a new order to provision a resource. The order will be placed in a pending state and may require approval depending on the offering and user permissions.",
             Input: [
                 new InputFieldDescriptor("offering", "offering", ValueKind.String, true, "Waldur's `offering` (its schema does not describe it): a MarketplacePublicOffering, by global id or uuid (sent to Waldur as its URL).", ReferenceType: "MarketplacePublicOffering"),
-                new InputFieldDescriptor("plan", "plan", ValueKind.String, false, "Waldur's `plan` (its schema does not describe it)."),
+                new InputFieldDescriptor("plan", "plan", ValueKind.String, false, "Waldur's `plan` (its schema does not describe it): a MarketplacePlan, by global id or uuid (sent to Waldur as its URL).", ReferenceType: "MarketplacePlan", UrlTemplate: "api/marketplace-public-offerings/{offering}/plans/{uuid}/"),
                 new InputFieldDescriptor("attributes", "attributes", ValueKind.Json, false, "Attributes structure depends on the offering type specified in the parent object. Can also be a generic object for offerings without a specific attributes schema."),
                 new InputFieldDescriptor("limits", "limits", ValueKind.Json, false, "Waldur's `limits` (its schema does not describe it)."),
                 new InputFieldDescriptor("acceptingTermsOfService", "accepting_terms_of_service", ValueKind.Boolean, false, "Waldur's `accepting_terms_of_service` (its schema does not describe it)."),
@@ -285,7 +285,7 @@ public static class WaldurWrites
             PayloadField: "marketplaceResource",
             Description: "Creates a marketplace order to switch the billing plan for a resource. This action is asynchronous and may require approval.",
             Input: [
-                new InputFieldDescriptor("plan", "plan", ValueKind.String, true, "Waldur's `plan` (its schema does not describe it)."),
+                new InputFieldDescriptor("plan", "plan", ValueKind.String, true, "Waldur's `plan` (its schema does not describe it): a MarketplacePlan, by global id or uuid (sent to Waldur as its URL).", ReferenceType: "MarketplacePlan", UrlTemplate: "api/marketplace-public-offerings/{offering}/plans/{uuid}/"),
             ],
             Asynchronous: false,
             Idempotent: false,
@@ -362,9 +362,9 @@ public static class WaldurWrites
             Input: [
                 new InputFieldDescriptor("name", "name", ValueKind.String, true, "Waldur's `name` (its schema does not describe it).", MaxLength: 150),
                 new InputFieldDescriptor("description", "description", ValueKind.String, false, "Waldur's `description` (its schema does not describe it).", MaxLength: 4096),
-                new InputFieldDescriptor("serviceSettings", "service_settings", ValueKind.String, true, "Waldur's `service_settings` (its schema does not describe it)."),
+                new InputFieldDescriptor("serviceSettings", "service_settings", ValueKind.String, true, "Waldur's `service_settings` (its schema does not describe it): by uuid (sent to Waldur as its URL).", UrlTemplate: "api/service-settings/{uuid}/"),
                 new InputFieldDescriptor("project", "project", ValueKind.String, true, "Waldur's `project` (its schema does not describe it): a Project, by global id or uuid (sent to Waldur as its URL).", ReferenceType: "Project"),
-                new InputFieldDescriptor("sshPublicKey", "ssh_public_key", ValueKind.String, false, "Waldur's `ssh_public_key` (its schema does not describe it)."),
+                new InputFieldDescriptor("sshPublicKey", "ssh_public_key", ValueKind.String, false, "Waldur's `ssh_public_key` (its schema does not describe it): by uuid (sent to Waldur as its URL).", UrlTemplate: "api/keys/{uuid}/"),
                 new InputFieldDescriptor("userData", "user_data", ValueKind.String, false, "Additional data that will be added to instance on provisioning"),
                 new InputFieldDescriptor("region", "region", ValueKind.String, true, "Waldur's `region` (its schema does not describe it): a DigitalOceanRegion, by global id or uuid (sent to Waldur as its URL).", ReferenceType: "DigitalOceanRegion"),
                 new InputFieldDescriptor("image", "image", ValueKind.String, true, "Waldur's `image` (its schema does not describe it): a DigitalOceanImage, by global id or uuid (sent to Waldur as its URL).", ReferenceType: "DigitalOceanImage"),

@@ -41,7 +41,10 @@ public sealed record WriteDescriptor(
 
 /// <summary>
 /// One property of a write's request body. <see cref="ReferenceType"/>: the value is a Waldur object's URL, given in
-/// GraphQL as that type's global id or uuid. <see cref="Fields"/>: a nested object, its own properties. A
+/// GraphQL as that type's global id or uuid. <see cref="UrlTemplate"/>: the URL is built from this path under Waldur's
+/// root instead of the type's own (<c>{uuid}</c> is the value's uuid; another <c>{name}</c> is the uuid of the input's
+/// reference <c>name</c> beside it, else the written object's <c>name_uuid</c>), for URLs no catalog type has or a
+/// serializer that wants another view's URL. <see cref="Fields"/>: a nested object, its own properties. A
 /// <see cref="ValueKind.Json"/> value is free-form (GraphQL: a JSON object or array).
 /// </summary>
 public sealed record InputFieldDescriptor(
@@ -55,4 +58,5 @@ public sealed record InputFieldDescriptor(
     IReadOnlyList<string>? EnumValues = null,
     string? EnumType = null,
     IReadOnlyList<InputFieldDescriptor>? Fields = null,
-    int? MaxLength = null);
+    int? MaxLength = null,
+    string? UrlTemplate = null);

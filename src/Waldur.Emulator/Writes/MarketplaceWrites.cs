@@ -106,25 +106,20 @@ internal sealed partial class WriteEndpoints
         return order;
     }
 
-    private CorePlan? PlanLink(WriteRequest r, string name, bool required, CoreOffering? offering) => r.Body.Link(name, required,
-        p => DrfBody.DetailUuid(p, "/api/marketplace-plans/") is not null || PublicPlan(p) is not null,
-        p => (UuidLookup.Normalize(DrfBody.DetailUuid(p, "/api/marketplace-plans/") ?? PublicPlan(p) ?? "") is { } u
-            ? Core.Plans.FirstOrDefault(x => x.Uuid == u) : null) is { } plan && (offering is null || PublicPlanOfferingMatches(p, plan)) ? plan : null,
+    // PublicPlanField (marketplace/fields.py; lookup_url_kwarg "plan_uuid", view "marketplace-public-offering-plan-detail"):
+    // DRF's HyperlinkedRelatedField takes only that view's URL, /api/marketplace-public-offerings/{uuid}/plans/{plan_uuid}/
+    // (another view's, such as /api/marketplace-plans/{uuid}/, is "Incorrect URL match"), and get_object looks the plan
+    // up by plan_uuid alone: the offering segment is not checked (the serializers compare plan.offering themselves).
+    private CorePlan? PlanLink(WriteRequest r, string name, bool required) => r.Body.Link(name, required,
+        p => PublicPlan(p) is not null,
+        p => UuidLookup.Normalize(PublicPlan(p) ?? "") is { } u ? Core.Plans.FirstOrDefault(x => x.Uuid == u) : null,
         Resolves);
 
-    // PublicPlanField: view "marketplace-public-offering-plan-detail", /api/marketplace-public-offerings/{uuid}/plans/{plan_uuid}/.
     private static string? PublicPlan(string path)
     {
-        var m = System.Text.RegularExpressions.Regex.Match(path, "^/api/marketplace-public-offerings/([^/.]+)/plans/([^/.]+)/$",
+        var m = System.Text.RegularExpressions.Regex.Match(path, "^/api/marketplace-public-offerings/[a-f0-9]+/plans/([a-f0-9]+)/$",
             System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
-        return m.Success ? m.Groups[2].Value : null;
-    }
-
-    private static bool PublicPlanOfferingMatches(string path, CorePlan plan)
-    {
-        var m = System.Text.RegularExpressions.Regex.Match(path, "^/api/marketplace-public-offerings/([^/.]+)/plans/",
-            System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
-        return !m.Success || UuidLookup.Normalize(m.Groups[1].Value) == plan.Offering.Uuid;
+        return m.Success ? m.Groups[1].Value : null;
     }
 
     /// <summary>
@@ -145,7 +140,7 @@ internal sealed partial class WriteEndpoints
             p => UuidLookup.Normalize(DrfBody.DetailUuid(p, "/api/marketplace-public-offerings/")!) is { } u
                 ? Core.Offerings.FirstOrDefault(o => o.Uuid == u && dataset.IsVisibleTo(r.Token, "/api/marketplace-public-offerings/", o)) : null,
             Resolves);
-        var plan = PlanLink(r, "plan", false, null);
+        var plan = PlanLink(r, "plan", false);
         var attributes = b.Object("attributes");
         var limits = b.IntDict("limits", false, null);
         b.Bool("accepting_terms_of_service");
@@ -413,7 +408,7 @@ internal sealed partial class WriteEndpoints
                 type = "Terminate";
                 break;
             case "switch_plan":
-                plan = PlanLink(r, "plan", true, null);
+                plan = PlanLink(r, "plan", true);
                 if (!b.HasErrors && plan!.Offering != resource.Offering)
                 {
                     b.Error("plan", "Plan is not available for this offering.");

@@ -235,29 +235,29 @@ public sealed class MutationSnapshotTests
 
     private static async Task SwitchMarketplaceResourcePlanAsync(WriteStory s)
     {
-        var (ok, terminated, members) = await ResourcesAsync(s);
+        var (_, terminated, members) = await ResourcesAsync(s);
         const string Switch = $$"""
             mutation($input: SwitchMarketplaceResourcePlanInput!) {
               switchMarketplaceResourcePlan(input: $input) { marketplaceResource { state planName } {{ErrorSelection}} }
             }
             """;
-        var plan = "unknown-plan";
-        await s.WriteAsync("An unknown resource", Switch, new { input = new { id = UnknownUuid, plan } }, "NotFoundError");
+        // A resource whose offering has another active plan: the plan is given by its id, and the gateway sends the
+        // public-plan URL Waldur's serializer wants, built from the resource's offering.
+        var resources = await s.PickAsync($"{{ marketplaceResources(first: 50, where: {{ state: {{ eq: OK }} }}) {{ nodes {{ id planUuid offeringUuid {Usable} }} }} }}");
+        var plans = (await s.PickAsync("{ marketplacePlans(first: 100, where: { archived: { eq: false } }) { nodes { id uuid offering } } }"))["marketplacePlans"]!["nodes"]!.AsArray();
+        var usable = resources["marketplaceResources"]!["nodes"]!.AsArray().Where(r => IsUsable(r!)).Select(r => r!).ToList();
+        var (target, offering, plan) = usable
+            .Select(r => (r["id"]!.GetValue<string>(), r["offeringUuid"]!.GetValue<string>(), plans.FirstOrDefault(p =>
+                p!["offering"]!.GetValue<string>().TrimEnd('/').EndsWith(r["offeringUuid"]!.GetValue<string>(), StringComparison.Ordinal)
+                && p["uuid"]!.GetValue<string>() != r["planUuid"]?.GetValue<string>())?["id"]?.GetValue<string>()))
+            .FirstOrDefault(c => c.Item3 is not null);
+        Assert.True(plan is not null, "no resource's offering has another active plan");
+        var foreign = usable.First(r => r["offeringUuid"]!.GetValue<string>() != offering)["id"]!.GetValue<string>();
+        await s.WriteAsync("An unknown resource (read first, for its offering)", Switch, new { input = new { id = UnknownUuid, plan } }, "NotFoundError");
         await s.WriteAsync("A project member may not", Switch, new { input = new { id = members, plan } }, "PermissionDeniedError", Member);
         await s.WriteAsync("A terminated resource", Switch, new { input = new { id = terminated, plan } }, "ConflictError");
-        await s.WriteAsync("A plan that is no URL", Switch, new { input = new { id = ok, plan } }, "ValidationError");
-
-        // A resource whose offering has another active plan, given as Waldur's serializer wants it: the public-plan URL,
-        // the offering's URL + plans/{plan uuid}/ (ResourceSwitchPlanSerializer.plan, PublicPlanField).
-        var resources = await s.PickAsync($"{{ marketplaceResources(first: 50, where: {{ state: {{ eq: OK }} }}) {{ nodes {{ id planUuid offeringUuid offering {{ url }} {Usable} }} }} }}");
-        var plans = (await s.PickAsync("{ marketplacePlans(first: 100, where: { archived: { eq: false } }) { nodes { uuid offering } } }"))["marketplacePlans"]!["nodes"]!.AsArray();
-        var (target, otherPlan) = resources["marketplaceResources"]!["nodes"]!.AsArray().Where(r => IsUsable(r!))
-            .Select(r => (Id: r!["id"]!.GetValue<string>(), Plan: plans.FirstOrDefault(p =>
-                p!["offering"]!.GetValue<string>().TrimEnd('/').EndsWith(r["offeringUuid"]!.GetValue<string>(), StringComparison.Ordinal) && p["uuid"]!.GetValue<string>() != r["planUuid"]?.GetValue<string>()),
-                Offering: r["offering"]!["url"]!.GetValue<string>()))
-            .Where(c => c.Plan is not null).Select(c => (c.Id, $"{c.Offering}plans/{c.Plan!["uuid"]!.GetValue<string>()}/")).FirstOrDefault();
-        Assert.True(target is not null, "no resource's offering has another active plan");
-        await s.WriteAsync("An update order for the other plan", Switch, new { input = new { id = target, plan = otherPlan } });
+        await s.WriteAsync("A plan of another offering", Switch, new { input = new { id = foreign, plan } }, "ValidationError");
+        await s.WriteAsync("An update order for the other plan", Switch, new { input = new { id = target, plan } });
         await s.ReadAsync("The next read", """
             query($id: ID!) { node(id: $id) { ... on MarketplaceResource { state planName marketplaceOrders(where: { type: { eq: UPDATE } }) { totalCount } } } }
             """, new { id = target });
@@ -306,14 +306,14 @@ public sealed class MutationSnapshotTests
     {
         var browsed = await s.PickAsync("""
             { digitalOceanImages(first: 1) { nodes { id } } digitalOceanRegions(first: 1) { nodes { id } }
-              digitalOceanSizes(first: 1) { nodes { id } } digitalOceanDroplets(first: 1) { nodes { serviceSettings } } }
+              digitalOceanSizes(first: 1) { nodes { id } } digitalOceanDroplets(first: 1) { nodes { serviceSettingsUuid } } }
             """);
         var (_, project) = await MembersProjectAsync(s);
         string First(string list) => browsed[list]!["nodes"]![0]!["id"]!.GetValue<string>();
         var input = new
         {
             name = "snapshot-droplet", image = First("digitalOceanImages"), region = First("digitalOceanRegions"), size = First("digitalOceanSizes"),
-            project, serviceSettings = browsed["digitalOceanDroplets"]!["nodes"]![0]!["serviceSettings"]!.GetValue<string>(),
+            project, serviceSettings = browsed["digitalOceanDroplets"]!["nodes"]![0]!["serviceSettingsUuid"]!.GetValue<string>(),
         };
         const string Create = $$"""
             mutation($input: CreateDigitalOceanDropletInput!) {

@@ -175,7 +175,7 @@ public sealed class MutationTests : IAsyncLifetime
             { digitalOceanImages(first: 1) { nodes { id name } }
               digitalOceanRegions(first: 1) { nodes { id name } }
               digitalOceanSizes(first: 1) { nodes { id name } }
-              digitalOceanDroplets(first: 1) { nodes { serviceSettings } } }
+              digitalOceanDroplets(first: 1) { nodes { serviceSettingsUuid } } }
             """);
         var customer = await CustomerAsync();
         var projects = await _gateway.QueryAsync("query($uuid: String!) { customerByUuid(uuid: $uuid) { projects(first: 1) { nodes { id } } } }",
@@ -198,7 +198,7 @@ public sealed class MutationTests : IAsyncLifetime
             region = First("digitalOceanRegions")["id"]!.GetValue<string>(),
             size = First("digitalOceanSizes")["id"]!.GetValue<string>(),
             project = projects["data"]!["customerByUuid"]!["projects"]!["nodes"]![0]!["id"]!.GetValue<string>(),
-            settings = First("digitalOceanDroplets")["serviceSettings"]!.GetValue<string>(),
+            settings = First("digitalOceanDroplets")["serviceSettingsUuid"]!.GetValue<string>(),
         });
 
         Assert.Empty(Errors(result));

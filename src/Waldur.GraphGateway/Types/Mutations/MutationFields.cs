@@ -38,8 +38,11 @@ internal static class MutationFields
         var input = context.GetArgument<Dictionary<string, object?>>("input");
         var root = services.GetRequiredService<IOptions<WaldurOptions>>().Value.BaseUrl!;
         var path = WriteRequests.Path(write, input);
-        var body = WriteRequests.Body(write, input, services.GetRequiredService<ListResources>(), root);
         var client = services.GetRequiredService<IWaldurClient>();
+        var objectFields = await ObjectFieldsAsync(client, write, resource, input, context.CancellationToken);
+        if (objectFields is null)
+            return new WritePayload(null, null, [new UserError(UserErrorTypes.NotFound, $"Waldur shows you no {resource.Descriptor.Noun} with this id.", null)]);
+        var body = WriteRequests.Body(write, input, services.GetRequiredService<ListResources>(), root, objectFields);
         var result = await client.WriteAsync(new HttpMethod(write.Method), path, body, context.CancellationToken);
         if (!result.Succeeded)
             return new WritePayload(null, null, WriteRefusals.From(result.Status, result.Body, write));
@@ -50,6 +53,23 @@ internal static class MutationFields
         if (row is not null)
             context.Loaders().Prime([row]);
         return new WritePayload(row, null, null);
+    }
+
+    /// <summary>
+    /// The written object's fields an input URL needs (a plan's URL names the resource's offering), read once before the
+    /// write; empty when none are needed, null when the caller cannot see the object (the write would be refused as 404).
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, string?>?> ObjectFieldsAsync(IWaldurClient client, WriteDescriptor write, ListResource resource,
+        IReadOnlyDictionary<string, object?> input, CancellationToken cancellationToken)
+    {
+        var needed = WriteRequests.ObjectFieldsNeeded(write, input);
+        if (needed.Count == 0)
+            return new Dictionary<string, string?>();
+        var row = await client.RetrieveAsync(resource.Endpoint, WriteRequests.ObjectUuid(write, input), cancellationToken);
+        if (row is null)
+            return null;
+        return needed.ToDictionary(name => name, name => row.Shape.Fields.FirstOrDefault(f => f.Descriptor.JsonName == name) is { } field ? row[field.Index] as string : null,
+            StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -44,6 +44,7 @@ internal static class WriteGraphTypes
     {
         IGraphType type = field switch
         {
+            { UrlTemplate: not null } => new IdGraphType(),
             { ReferenceType: { } reference } when catalog.TryGet(reference, out _) => new IdGraphType(),
             { Fields: { Count: > 0 } nested } => Nested(field, nested, owner, catalog),
             { EnumValues: { } values, EnumType: { } enumType } => catalog.Enums.Enum(enumType, values),
