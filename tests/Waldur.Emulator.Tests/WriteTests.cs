@@ -153,6 +153,12 @@ public sealed class WriteTests : IAsyncLifetime
         var plan = Core.Plans.First(p => p.Offering == offering);
         var project = Core.Projects.First(p => p.Customer == Core.Customers[0]);
         Assert.NotEqual(Core.Customers[0], offering.Customer);
+        // A plan of another offering, in the public-plan URL of the ordered one (Waldur 7.0.7 answers this).
+        var foreign = Core.Plans.First(p => p.Offering != offering);
+        var (_, refused) = await Send(_staff, HttpMethod.Post, "/api/marketplace-orders/",
+            $"{{\"offering\":\"{Url($"/api/marketplace-public-offerings/{offering.Uuid}/")}\",\"plan\":\"{Url($"/api/marketplace-public-offerings/{offering.Uuid}/plans/{foreign.Uuid}/")}\","
+            + $"\"project\":\"{Url($"/api/projects/{project.Uuid}/")}\"}}");
+        Assert.Equal("{\"plan\":[\"This plan is not available for selected offering.\"]}", refused);
         // Staff creates: the consumer review is skipped (order_should_not_be_reviewed_by_consumer), Basic waits for the provider.
         var (status, body) = await Send(_staff, HttpMethod.Post, "/api/marketplace-orders/",
             $"{{\"offering\":\"{Url($"/api/marketplace-public-offerings/{offering.Uuid}/")}\",\"plan\":\"{Url($"/api/marketplace-public-offerings/{offering.Uuid}/plans/{plan.Uuid}/")}\","

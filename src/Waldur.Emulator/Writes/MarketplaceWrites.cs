@@ -128,7 +128,8 @@ internal sealed partial class WriteEndpoints
     /// request_comment, type (choice, default Create), start_date, slug, project (visible project url) → 400; then
     /// <c>create</c>: a new resource (<c>Creating</c>, named <c>attributes.name</c>) and its order; <c>validate_order</c>:
     /// archived customer, expired project, offering not Active/Paused (400 ["Offering is not available."]), a private
-    /// offering of another organization, a plan of another offering (400 {"plan": …} [UNVERIFIED message on create]); the
+    /// offering of another organization, a plan of another offering (400 {"plan": ["This plan is not available for selected
+    /// offering."]}, marketplace/serializers.py OrderCreateSerializer.validate; seen on Waldur 7.0.7); the
     /// caller needs admin access to the project (403 [UNVERIFIED: <c>utils.validate_order</c>'s role check]) → 201 with
     /// the order (<c>OrderDetails</c>) in the state the created-order handler leaves it.
     /// </summary>
@@ -177,7 +178,7 @@ internal sealed partial class WriteEndpoints
 
         if (plan is not null && plan.Offering != offering)
         {
-            b.Error("plan", "Plan is not available for this offering.");
+            b.Error("plan", "This plan is not available for selected offering.");
             return Invalid(b);
         }
 
