@@ -9,12 +9,16 @@ public sealed record GeneratorOptions(string Spec, string Overrides, string Outp
 
     /// <summary><c>WaldurWrites.g.cs</c>, beside <see cref="Output"/>.</summary>
     public string WritesOutput => RepositoryPaths.WritesOutputBeside(Output);
+
+    /// <summary><c>WaldurWrites.All.g.cs</c>, beside <see cref="Output"/>.</summary>
+    public string GeneratedWritesOutput => RepositoryPaths.GeneratedWritesOutputBeside(Output);
 }
 
 public sealed record GeneratorRun(int ExitCode, string Message, TimeSpan SpecParse, TimeSpan Total);
 
-/// <summary>The generated files: the reviewed catalog, every list (<c>WaldurCatalog.All</c>) and the reviewed writes (<c>WaldurWrites</c>).</summary>
-public sealed record GeneratedCatalogs(string Reviewed, string All, string Writes = "");
+/// <summary>The generated files: the reviewed catalog, every list (<c>WaldurCatalog.All</c>), the reviewed writes
+/// (<c>WaldurWrites</c>) and the generated ones (<c>WaldurWrites.All</c>).</summary>
+public sealed record GeneratedCatalogs(string Reviewed, string All, string Writes = "", string GeneratedWrites = "");
 
 /// <summary>One run: load the spec and the overrides, build, write or check. The console app and the tests both call this.</summary>
 public static class Generator
@@ -34,9 +38,10 @@ public static class Generator
         var reviewed = CatalogBuilder.Build(spec.Document, overrides);
         var all = AllListsBuilder.Build(spec.Document, overrides, reviewed);
         var writes = WritesBuilder.Build(spec.Document, overrides, reviewed);
+        var generatedWrites = WritesBuilder.BuildGenerated(spec.Document, writes, reviewed, all);
         var (specName, overridesName) = (Path.GetFileName(specPath), Path.GetFileName(overridesPath));
         return new GeneratedCatalogs(CatalogWriter.Write(reviewed, specName, overridesName), CatalogWriter.WriteAll(all, reviewed, specName, overridesName),
-            CatalogWriter.WriteWrites(writes, specName, overridesName));
+            CatalogWriter.WriteWrites(writes, specName, overridesName), CatalogWriter.WriteGeneratedWrites(generatedWrites, specName, overridesName));
     }
 
     public static async Task<GeneratorRun> RunAsync(GeneratorOptions options, CancellationToken cancellationToken = default)
@@ -55,7 +60,8 @@ public static class Generator
             return new GeneratorRun(2, e.Message, TimeSpan.Zero, total.Elapsed);
         }
 
-        var outputs = new[] { (Path: options.Output, Text: texts.Reviewed), (Path: options.AllOutput, Text: texts.All), (Path: options.WritesOutput, Text: texts.Writes) };
+        var outputs = new[] { (Path: options.Output, Text: texts.Reviewed), (Path: options.AllOutput, Text: texts.All), (Path: options.WritesOutput, Text: texts.Writes),
+            (Path: options.GeneratedWritesOutput, Text: texts.GeneratedWrites) };
         if (options.Check)
         {
             var results = new List<CheckResult>();
@@ -71,6 +77,6 @@ public static class Generator
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
         foreach (var (path, text) in outputs)
             await File.WriteAllTextAsync(path, text, cancellationToken);
-        return new GeneratorRun(0, $"Wrote {options.Output}, {options.AllOutput} and {options.WritesOutput}.", spec.Elapsed, total.Elapsed);
+        return new GeneratorRun(0, $"Wrote {options.Output}, {options.AllOutput}, {options.WritesOutput} and {options.GeneratedWritesOutput}.", spec.Elapsed, total.Elapsed);
     }
 }

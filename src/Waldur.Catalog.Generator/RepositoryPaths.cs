@@ -19,6 +19,10 @@ public sealed record RepositoryPaths(string Root)
     public static string WritesOutputBeside(string output) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "WaldurWrites.g.cs");
 
+    /// <summary><c>WaldurWrites.All.g.cs</c> (the generated writes) beside the reviewed catalog's file.</summary>
+    public static string GeneratedWritesOutputBeside(string output) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "WaldurWrites.All.g.cs");
+
     /// <summary><c>WaldurCatalog.All.g.cs</c> beside the reviewed catalog's file.</summary>
     public static string AllOutputBeside(string output) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "WaldurCatalog.All.g.cs");

@@ -17,7 +17,7 @@ public sealed class WritesTests(SpecFixture fixture)
         Assert.Equal(23, writes.Count);
         Assert.Equal(writes.Count, writes.Select(w => w.Name).Distinct(StringComparer.Ordinal).Count());
         var types = fixture.Resources.Select(r => r.TypeName).ToHashSet(StringComparer.Ordinal);
-        Assert.All(writes, w => Assert.Contains(w.TypeName, types));
+        Assert.All(writes, w => Assert.Contains(w.TypeName!, types));
         Assert.All(writes, w => Assert.False(string.IsNullOrWhiteSpace(w.Source)));
         Assert.All(writes, w => Assert.StartsWith("api/", w.Path, StringComparison.Ordinal));
         Assert.All(writes.SelectMany(w => w.Input).Where(f => f.ReferenceType is not null), f => Assert.Contains(f.ReferenceType!, types));

@@ -7,7 +7,7 @@ using Waldur.Catalog.Model;
 
 namespace Waldur.Catalog.Generated;
 
-public static class WaldurWrites
+public static partial class WaldurWrites
 {
     /// <summary>The reviewed Waldur writes (23), each a GraphQL mutation.</summary>
     public static IReadOnlyList<WriteDescriptor> Reviewed { get; } = [

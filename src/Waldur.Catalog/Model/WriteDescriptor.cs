@@ -23,6 +23,9 @@ public enum WriteKind
 /// (re-read after an <see cref="WriteKind.Action"/>, or after a <c>202</c> when <see cref="Asynchronous"/>).
 /// <see cref="Input"/> is the request body's schema in GraphQL names. <see cref="Idempotent"/> writes may be retried
 /// after a transport failure (a reviewed claim, cited in <see cref="Source"/>); none are by default.
+/// A generated write (issue 23) may have no catalog resource: then <see cref="TypeName"/> is null, the payload's
+/// <see cref="ResultField"/> holds Waldur's answer as JSON text, and every path parameter (<c>{uuid}</c> too) is an input
+/// field; <see cref="PathParameters"/> names the path parameters that are input fields (in Waldur's names).
 /// Generated from Waldur's OpenAPI request bodies plus reviewed overrides; never edited by hand.
 /// </summary>
 public sealed record WriteDescriptor(
@@ -31,13 +34,18 @@ public sealed record WriteDescriptor(
     string Method,
     string Path,
     WriteKind Kind,
-    string TypeName,
+    string? TypeName,
     string PayloadField,
     string Description,
     IReadOnlyList<InputFieldDescriptor> Input,
     bool Asynchronous = false,
     bool Idempotent = false,
-    string Source = "");
+    string Source = "",
+    IReadOnlyList<string>? PathParameters = null)
+{
+    /// <summary>The payload field of a write without a catalog resource: Waldur's answer as JSON text.</summary>
+    public const string ResultField = "result";
+}
 
 /// <summary>
 /// One property of a write's request body. <see cref="ReferenceType"/>: the value is a Waldur object's URL, given in

@@ -30,7 +30,7 @@ public static class WaldurSchemaHosting
         // One set of graph types per schema, shared by the query and the mutation roots (a graph type belongs to one schema).
         services.AddSingleton(sp => new CatalogGraphTypes(sp.GetRequiredService<Loading.ListResources>(),
             sp.GetRequiredService<IOptions<Types.Federation.FederationOptions>>().Value));
-        services.AddSingleton(new WriteCatalog([.. WaldurWrites.Reviewed.Where(w => catalog.TryGet(w.TypeName, out _))]));
+        services.AddSingleton(WriteCatalog.For(catalog));
         services.AddFederationSubgraph(configuration);
         services.AddGraphQL(b => b
             .AddSchema<WaldurSchema>()

@@ -16,36 +16,45 @@ namespace Waldur.GraphGateway.Types.Mutations;
 /// </summary>
 internal static class MutationFields
 {
+    private const string InputArgument = "input";
+
     /// <summary>Adds the fields; returns the <c>Error</c> interface, which the schema registers (no field names it directly).</summary>
     public static IGraphType AddTo(ObjectGraphType mutation, IEnumerable<WriteDescriptor> writes, CatalogGraphTypes catalog)
     {
         var errors = new UserErrorTypes();
+        var mutationInputs = writes.Select(WriteGraphTypes.InputName).ToHashSet(StringComparer.Ordinal);
         foreach (var write in writes)
         {
-            if (!catalog.TryGet(write.TypeName, out var target))
+            ResourceGraph? target = null;
+            if (write.TypeName is { } type && !catalog.TryGet(type, out target))
                 continue;
-            mutation.Field(write.Name, new NonNullGraphType(WriteGraphTypes.Payload(write, target, errors)))
+            var field = mutation.Field(write.Name, new NonNullGraphType(WriteGraphTypes.Payload(write, target, errors)))
                 .Description(write.Description)
-                .Argument(new NonNullGraphType(WriteGraphTypes.Input(write, catalog)), "input")
-                .ResolveAsync(async c => await RunAsync(c, write, target.Resource));
+                .ResolveAsync(async c => await RunAsync(c, write, target?.Resource));
+            // A write that takes nothing has no `input` (GraphQL has no empty input objects; HotChocolate leaves it out too).
+            var input = WriteGraphTypes.Input(write, catalog, mutationInputs);
+            if (input.Fields.Count > 0)
+                field.Argument(new NonNullGraphType(input), InputArgument);
         }
         return errors.Interface;
     }
 
-    private static async Task<object?> RunAsync(IResolveFieldContext context, WriteDescriptor write, ListResource resource)
+    private static async Task<object?> RunAsync(IResolveFieldContext context, WriteDescriptor write, ListResource? resource)
     {
         var services = context.RequestServices!;
-        var input = context.GetArgument<Dictionary<string, object?>>("input");
+        var input = context.GetArgument<Dictionary<string, object?>>(InputArgument) ?? [];
         var root = services.GetRequiredService<IOptions<WaldurOptions>>().Value.BaseUrl!;
         var path = WriteRequests.Path(write, input);
         var client = services.GetRequiredService<IWaldurClient>();
-        var objectFields = await ObjectFieldsAsync(client, write, resource, input, context.CancellationToken);
-        if (objectFields is null)
+        var objectFields = resource is null ? null : await ObjectFieldsAsync(client, write, resource, input, context.CancellationToken);
+        if (resource is not null && objectFields is null)
             return new WritePayload(null, null, [new UserError(UserErrorTypes.NotFound, $"Waldur shows you no {resource.Descriptor.Noun} with this id.", null)]);
         var body = WriteRequests.Body(write, input, services.GetRequiredService<ListResources>(), root, objectFields);
         var result = await client.WriteAsync(new HttpMethod(write.Method), path, body, context.CancellationToken);
         if (!result.Succeeded)
             return new WritePayload(null, null, WriteRefusals.From(result.Status, result.Body, write));
+        if (resource is null)
+            return new WritePayload(null, null, null, result.Body.Length == 0 ? null : System.Text.Encoding.UTF8.GetString(result.Body));
         if (write.Kind == WriteKind.Delete)
             return new WritePayload(null, WriteGraphTypes.DeletedId(write, WriteRequests.ObjectUuid(write, input)), null);
 

@@ -1,9 +1,27 @@
+using Waldur.Catalog.Generated;
 using Waldur.Catalog.Model;
 
 namespace Waldur.GraphGateway.Types.Mutations;
 
-/// <summary>The reviewed writes (<c>WaldurWrites.Reviewed</c>) whose resource the selected catalog holds.</summary>
+/// <summary>
+/// The writes the schema offers as mutations: the reviewed ones (<c>WaldurWrites.Reviewed</c>) whose resource is
+/// selected, and the generated ones (<c>WaldurWrites.Generated</c>, issue 23) of selected lists nobody reviewed, so the
+/// default schema keeps exactly the reviewed mutations; with every list selected (<c>Catalog:Include=*</c>) every write,
+/// including those of reviewed types and those of no list.
+/// </summary>
 public sealed class WriteCatalog(IReadOnlyList<WriteDescriptor> writes)
 {
     public IReadOnlyList<WriteDescriptor> Writes { get; } = writes;
+
+    public static WriteCatalog For(ResourceCatalog selected)
+    {
+        ArgumentNullException.ThrowIfNull(selected);
+        var everything = selected.Resources.Count == WaldurCatalog.All.Resources.Count;
+        bool Generated(WriteDescriptor w) => w.TypeName is { } type
+            ? selected.TryGet(type, out _) && (everything || !WaldurCatalog.Reviewed.TryGet(type, out _))
+            : everything;
+        var reviewed = WaldurWrites.Reviewed.Where(w => selected.TryGet(w.TypeName!, out _));
+        var anyGenerated = everything || selected.Resources.Any(r => !WaldurCatalog.Reviewed.TryGet(r.TypeName, out _));
+        return new WriteCatalog([.. reviewed, .. anyGenerated ? WaldurWrites.Generated.Where(Generated) : []]);
+    }
 }

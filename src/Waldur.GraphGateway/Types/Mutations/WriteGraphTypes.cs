@@ -13,21 +13,35 @@ namespace Waldur.GraphGateway.Types.Mutations;
 /// </summary>
 internal static class WriteGraphTypes
 {
-    public static InputObjectGraphType Input(WriteDescriptor write, CatalogGraphTypes catalog)
+    /// <param name="mutationInputs">Every mutation's own input type name: a nested input whose name would be one of them
+    /// (<c>openstackPortsUpdate</c>'s <c>securityGroups</c> against <c>openstackPortsUpdateSecurityGroups</c>) is named
+    /// <c>…FieldInput</c> instead.</param>
+    public static InputObjectGraphType Input(WriteDescriptor write, CatalogGraphTypes catalog, IReadOnlySet<string> mutationInputs)
     {
-        var input = new InputObjectGraphType { Name = Pascal(write.Name) + "Input", Description = $"The input of `{write.Name}`." };
+        var input = new InputObjectGraphType { Name = InputName(write), Description = $"The input of `{write.Name}`." };
         if (WriteRequests.TakesId(write))
             input.Field(WriteRequests.IdArgument, new NonNullGraphType(new IdGraphType()))
-                .Description($"The {catalog[write.TypeName].Resource.Descriptor.Noun}: its global `id` or its uuid.");
+                .Description($"The {catalog[write.TypeName!].Resource.Descriptor.Noun}: its global `id` or its uuid.");
+        foreach (var parameter in write.PathParameters ?? [])
+            input.Field(WriteRequests.ParameterField(parameter), new NonNullGraphType(new StringGraphType()))
+                .Description($"The path's `{{{parameter}}}` (`{write.Method} /{write.Path}`).");
         foreach (var field in write.Input)
-            input.Field(field.Name, FieldType(field, input.Name, catalog)).Description(field.Description);
+            input.Field(field.Name, FieldType(field, input.Name, catalog, mutationInputs)).Description(field.Description);
         return input;
     }
 
-    public static ObjectGraphType<WritePayload> Payload(WriteDescriptor write, ResourceGraph target, UserErrorTypes errors)
+    public static string InputName(WriteDescriptor write) => Pascal(write.Name) + "Input";
+
+    /// <param name="target">The written resource's graph types; null for a write of no catalog resource, whose payload holds
+    /// Waldur's answer as JSON text.</param>
+    public static ObjectGraphType<WritePayload> Payload(WriteDescriptor write, ResourceGraph? target, UserErrorTypes errors)
     {
         var payload = new ObjectGraphType<WritePayload> { Name = Pascal(write.Name) + "Payload", Description = $"What `{write.Name}` did." };
-        if (write.Kind == WriteKind.Delete)
+        if (target is null)
+            payload.Field<StringGraphType>(WriteDescriptor.ResultField)
+                .Description("Waldur's answer as JSON text (null when it sent none, or when the write did not happen).")
+                .Resolve(c => c.Source.Json);
+        else if (write.Kind == WriteKind.Delete)
             payload.Field<IdGraphType>("deletedId").Description($"The deleted {target.Resource.Descriptor.Noun}'s global id; null when it was not deleted.")
                 .Resolve(c => c.Source.DeletedId);
         else
@@ -40,13 +54,13 @@ internal static class WriteGraphTypes
         return payload;
     }
 
-    private static IGraphType FieldType(InputFieldDescriptor field, string owner, CatalogGraphTypes catalog)
+    private static IGraphType FieldType(InputFieldDescriptor field, string owner, CatalogGraphTypes catalog, IReadOnlySet<string> mutationInputs)
     {
         IGraphType type = field switch
         {
             { UrlTemplate: not null } => new IdGraphType(),
             { ReferenceType: { } reference } when catalog.TryGet(reference, out _) => new IdGraphType(),
-            { Fields: { Count: > 0 } nested } => Nested(field, nested, owner, catalog),
+            { Fields: { Count: > 0 } nested } => Nested(field, nested, owner, catalog, mutationInputs),
             { EnumValues: { } values, EnumType: { } enumType } => catalog.Enums.Enum(enumType, values),
             _ => field.Kind switch
             {
@@ -62,17 +76,20 @@ internal static class WriteGraphTypes
         return field.Required ? new NonNullGraphType(type) : type;
     }
 
-    private static InputObjectGraphType Nested(InputFieldDescriptor field, IReadOnlyList<InputFieldDescriptor> fields, string owner, CatalogGraphTypes catalog)
+    private static InputObjectGraphType Nested(InputFieldDescriptor field, IReadOnlyList<InputFieldDescriptor> fields, string owner, CatalogGraphTypes catalog,
+        IReadOnlySet<string> mutationInputs)
     {
         var name = owner[..^"Input".Length] + Pascal(field.Name) + "Input";
+        if (mutationInputs.Contains(name))
+            name = name[..^"Input".Length] + "FieldInput";
         var input = new InputObjectGraphType { Name = name, Description = field.Description };
         foreach (var inner in fields)
-            input.Field(inner.Name, FieldType(inner, name, catalog)).Description(inner.Description);
+            input.Field(inner.Name, FieldType(inner, name, catalog, mutationInputs)).Description(inner.Description);
         return input;
     }
 
     public static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
 
     /// <summary>The global id a delete answers with.</summary>
-    public static string DeletedId(WriteDescriptor write, string uuid) => NodeId.Encode(write.TypeName, uuid);
+    public static string DeletedId(WriteDescriptor write, string uuid) => NodeId.Encode(write.TypeName!, uuid);
 }

@@ -19,14 +19,35 @@ internal static partial class WriteRequests
 {
     public const string IdArgument = "id";
 
-    public static bool TakesId(WriteDescriptor write) => write.Path.Contains("{uuid}", StringComparison.Ordinal);
+    /// <summary>Whether the input has the object's <c>id</c>: a write of a catalog resource whose path names one.</summary>
+    public static bool TakesId(WriteDescriptor write) =>
+        write.TypeName is not null && write.Path.Contains("{uuid}", StringComparison.Ordinal);
+
+    /// <summary>The input field of a path parameter that is no object id: <c>customer_uuid</c> → <c>customerUuid</c>.</summary>
+    public static string ParameterField(string parameter)
+    {
+        var parts = parameter.Split('_', StringSplitOptions.RemoveEmptyEntries);
+        return string.Concat(parts.Select((p, i) => i == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
+    }
 
     /// <summary>The object's uuid from the input's <c>id</c>.</summary>
     public static string ObjectUuid(WriteDescriptor write, IReadOnlyDictionary<string, object?> input) =>
         UuidOf(input.TryGetValue(IdArgument, out var id) ? id as string : null, write.TypeName, IdArgument);
 
-    public static string Path(WriteDescriptor write, IReadOnlyDictionary<string, object?> input) =>
-        TakesId(write) ? write.Path.Replace("{uuid}", ObjectUuid(write, input), StringComparison.Ordinal) : write.Path;
+    /// <summary>The path with the object's uuid and the other path parameters (escaped) filled in.</summary>
+    public static string Path(WriteDescriptor write, IReadOnlyDictionary<string, object?> input)
+    {
+        var path = TakesId(write) ? write.Path.Replace("{uuid}", ObjectUuid(write, input), StringComparison.Ordinal) : write.Path;
+        foreach (var parameter in write.PathParameters ?? [])
+        {
+            var value = input.TryGetValue(ParameterField(parameter), out var given) ? given as string : null;
+            if (string.IsNullOrEmpty(value))
+                throw new GatewayException(ErrorCodes.ValidationFailed, $"Input field `{ParameterField(parameter)}` is empty.");
+            path = path.Replace("{" + parameter + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
+        }
+
+        return path;
+    }
 
     /// <summary>
     /// The written object's fields (JSON names, <c>name_uuid</c>) that the given input's URL templates need because no
