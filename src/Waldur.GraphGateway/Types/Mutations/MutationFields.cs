@@ -32,9 +32,8 @@ internal static class MutationFields
                 .Description(write.Description)
                 .ResolveAsync(async c => await RunAsync(c, write, target?.Resource));
             // A write that takes nothing has no `input` (GraphQL has no empty input objects; HotChocolate leaves it out too).
-            var input = WriteGraphTypes.Input(write, catalog, mutationInputs);
-            if (input.Fields.Count > 0)
-                field.Argument(new NonNullGraphType(input), InputArgument);
+            if (WriteRequests.HasInput(write))
+                field.Argument(new NonNullGraphType(WriteGraphTypes.Input(write, catalog, mutationInputs)), InputArgument);
         }
         return errors.Interface;
     }

@@ -23,6 +23,9 @@ internal static partial class WriteRequests
     public static bool TakesId(WriteDescriptor write) =>
         write.TypeName is not null && write.Path.Contains("{uuid}", StringComparison.Ordinal);
 
+    /// <summary>Whether the mutation takes an <c>input</c>: an object id, a path parameter or a body field.</summary>
+    public static bool HasInput(WriteDescriptor write) => TakesId(write) || write.PathParameters is { Count: > 0 } || write.Input.Count > 0;
+
     /// <summary>The input field of a path parameter that is no object id: <c>customer_uuid</c> → <c>customerUuid</c>.</summary>
     public static string ParameterField(string parameter)
     {
