@@ -8,7 +8,7 @@ namespace Waldur.Emulator.Waldur;
 /// Everything outside <c>/__emulator/</c>: Django's URL resolution and APPEND_SLASH, then DRF's view steps in DRF's
 /// order: content negotiation (U24), authentication (U20), method (U1), filter validation (U15), the action.
 /// </summary>
-internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRegistry registry, EmulatorOptions options, EmulatorDataset dataset, Writes.WriteEndpoints writes, Writes.Provisioner provisioner)
+internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRegistry registry, EmulatorOptions options, EmulatorDataset dataset, Writes.WriteEndpoints writes, Writes.GenericWrites genericWrites, Writes.Provisioner provisioner)
 {
     private readonly bool _waldur7 = options.Drift == DriftMode.Waldur7;
 
@@ -27,10 +27,17 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
             return VersionAsync(context);
         }
 
-        // The write operations of issue 22 (Writes/WriteEndpoints.cs); every other unsafe method stays a 405 below.
+        // The write operations of issue 22 (Writes/WriteEndpoints.cs), then every other write operation of the spec
+        // (issue 23, Writes/GenericWrites.cs); an unsafe method the spec does not have on the path stays a 405 below.
         if (Writes.WriteEndpoints.IsWriteMethod(context.Request.Method) && writes.Match(context.Request.Method, path) is { } write)
         {
             return WriteAsync(context, write.Handler, write.Allow, write.Partial);
+        }
+
+        if (Writes.WriteEndpoints.IsWriteMethod(context.Request.Method) && genericWrites.Match(context.Request.Method, path) is { } generic)
+        {
+            return WriteAsync(context, r => genericWrites.Handle(generic, r), generic.Allow, HttpMethods.IsPatch(context.Request.Method),
+                Writes.GenericWrites.TakesAnyJson(generic.Operation));
         }
 
         var route = Resolve(path);
@@ -124,7 +131,7 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
 
     /// <summary>A write: DRF's content negotiation and authentication as for reads, then the body (JSON; read whole, as
     /// DRF's parser does) and the operation under the data set's write lock.</summary>
-    private async Task WriteAsync(HttpContext context, Func<Writes.WriteRequest, Writes.WriteResult> handler, string allow, bool partial)
+    private async Task WriteAsync(HttpContext context, Func<Writes.WriteRequest, Writes.WriteResult> handler, string allow, bool partial, bool anyJson = false)
     {
         DrfResponses.AddViewHeaders(context.Response);
         context.Response.Headers.Allow = allow;
@@ -150,7 +157,7 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
             return;
         }
 
-        var body = Writes.DrfBody.Parse(text, partial, out var parseError);
+        var body = Writes.DrfBody.Parse(text, partial, out var parseError, anyJson);
         if (body is null)
         {
             await DrfResponses.JsonAsync(context, parseError!.Value.Status, parseError.Value.Json);
