@@ -65,6 +65,10 @@ public sealed class GenericWriteWalkTests(ITestOutputHelper output) : IAsyncLife
             {
                 failures.Add($"{method} {template} ({path}) {body}: {status} (expected {expected}) {text[..Math.Min(text.Length, 200)]}");
             }
+            else if (!byHand && status == expected)
+            {
+                failures.AddRange(BodyErrors(method, template, operation, text).Select(e => $"{method} {template}: {e}"));
+            }
         }
 
         output.WriteLine($"{WriteOperationsExtract.WriteOperations.Count} operations, {handWritten} hand-written, {withRealObjects} with every path object real; statuses: "
@@ -72,6 +76,30 @@ public sealed class GenericWriteWalkTests(ITestOutputHelper output) : IAsyncLife
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(40)) + $"\n({failures.Count} failures)");
         Assert.DoesNotContain(statuses.Keys, s => s is 405 or >= 500);
         Assert.True(statuses.Where(s => s.Key is >= 200 and < 300).Sum(s => s.Value) > 1000, "fewer than 1000 writes succeeded");
+    }
+
+    // A success body is valid against the operation's response schema, or, for a create or update of a list's row, against
+    // the list's item schema (the emulator answers the row as the list shows it); 204 and schema-less responses are empty.
+    private static List<string> BodyErrors(string method, string template, OpenApiOperation operation, string text)
+    {
+        var (status, schema) = WriteOperationsExtract.Success(operation);
+        var list = method == "POST" ? template : template[..(template.TrimEnd('/').LastIndexOf('/') + 1)];
+        var get = method == "DELETE" ? null : ListOperationsExtract.ListOperations.FirstOrDefault(l => l.Key == list).Value;
+        var item = get?.Responses["200"].Content["application/json"].Schema.Items;
+        if (status == 204 || (schema is null && (item is null || text.Length == 0)))
+        {
+            return text.Length == 0 ? [] : [$"unexpected body {text[..Math.Min(text.Length, 100)]}"];
+        }
+
+        using var document = JsonDocument.Parse(text);
+        var errors = schema is null ? ["no response schema"] : SchemaValidator.Validate(document.RootElement, schema);
+        if (errors.Count > 0 && item is not null)
+        {
+            var rowErrors = SchemaValidator.Validate(document.RootElement, item);
+            return rowErrors.Count == 0 ? [] : [.. errors.Take(2), .. rowErrors.Take(2)];
+        }
+
+        return [.. errors.Take(3)];
     }
 
     /// <summary>A body with the schema's required, writable keys, each with a small valid value (PATCH schemas require

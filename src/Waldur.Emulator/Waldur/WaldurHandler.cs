@@ -34,7 +34,9 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
             return WriteAsync(context, write.Handler, write.Allow, write.Partial);
         }
 
-        if (Writes.WriteEndpoints.IsWriteMethod(context.Request.Method) && genericWrites.Match(context.Request.Method, path) is { } generic)
+        // In drift mode a disabled extension's 424 (below) comes before any write.
+        if (Writes.WriteEndpoints.IsWriteMethod(context.Request.Method) && genericWrites.Match(context.Request.Method, path) is { } generic
+            && !(_waldur7 && generic.ListPath is { } listPath && Waldur7Drift.ExtensionDisabled(listPath.TrimEnd('/'))))
         {
             return WriteAsync(context, r => genericWrites.Handle(generic, r), generic.Allow, HttpMethods.IsPatch(context.Request.Method),
                 Writes.GenericWrites.TakesAnyJson(generic.Operation));
