@@ -95,9 +95,9 @@ internal sealed class GenericWrites(ResourceRegistry registry)
     }
 
     // The request keys a serializer saves: its properties that are not read-only.
-    private static HashSet<string> Writable(WriteOperation operation) =>
+    private static Dictionary<string, SpecSchema> Writable(WriteOperation operation) =>
         operation.Body is { } body
-            ? [.. WriteCatalog.Instance.Resolve(body).Properties.Where(p => !p.Value.ReadOnly).Select(p => p.Key)]
+            ? WriteCatalog.Instance.Resolve(body).Properties.Where(p => !p.Value.ReadOnly).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)
             : [];
 
     // CreateModelMixin.get_success_headers: Location is the data's `url` when it has one.

@@ -17,9 +17,9 @@ internal sealed partial class GenericLists
     private readonly ConcurrentDictionary<string, int> _created = new(StringComparer.Ordinal);
 
     /// <summary>A new row at the end of the list (Waldur's default order puts a new pk last): generated, then the body's
-    /// writable keys that fit the list's item schema applied. Its uuid is SHA-256 of <c>created:</c> + list path + sequence
+    /// writable keys (<paramref name="writable"/>: the request schema's fields) that fit the list's item schema applied. Its uuid is SHA-256 of <c>created:</c> + list path + sequence
     /// (Waldur's uuid4 is random; derived uuids make journals repeat, as the hand-written creates do).</summary>
-    public GenericRow Create(ListInstance instance, JsonElement body, IReadOnlySet<string> writable)
+    public GenericRow Create(ListInstance instance, JsonElement body, IReadOnlyDictionary<string, SpecSchema> writable)
     {
         var rows = Rows(instance);
         var sequence = _created.AddOrUpdate(instance.Key, 1, (_, n) => n + 1);
@@ -32,7 +32,7 @@ internal sealed partial class GenericLists
 
     /// <summary>PUT/PATCH: the body's writable keys that fit the item schema replace the row's values; null when no row
     /// has that lookup value.</summary>
-    public GenericRow? Update(ListInstance instance, string lookup, JsonElement body, IReadOnlySet<string> writable)
+    public GenericRow? Update(ListInstance instance, string lookup, JsonElement body, IReadOnlyDictionary<string, SpecSchema> writable)
     {
         var rows = Rows(instance);
         var index = IndexOfRow(instance, rows, lookup);
@@ -89,7 +89,7 @@ internal sealed partial class GenericLists
 
     // The serializer's save: each writable key the body holds, when its value is valid for the list's item schema
     // (a request field may differ from the response's, e.g. a uuid in, a url out: then the row keeps its own value).
-    private static GenericRow Apply(ListInstance instance, GenericRow row, JsonElement body, IReadOnlySet<string> writable)
+    private static GenericRow Apply(ListInstance instance, GenericRow row, JsonElement body, IReadOnlyDictionary<string, SpecSchema> writable)
     {
         var item = ListCatalog.Instance.Resolve(instance.Operation.Item);
         if (row.Values.Length == 0 || body.ValueKind != JsonValueKind.Object)
@@ -102,7 +102,18 @@ internal sealed partial class GenericLists
         for (var i = 0; i < fragments.Length; i++)
         {
             var (key, schema) = item.Properties[i];
-            if (key is "uuid" or "url" || !writable.Contains(key) || !body.TryGetProperty(key, out var value) || !RowValue.Fits(value, schema, 1))
+            if (key is "uuid" or "url" || !writable.TryGetValue(key, out var field) || !body.TryGetProperty(key, out var value))
+            {
+                continue;
+            }
+
+            // CharField and its subclasses strip whitespace (trim_whitespace=True, rest_framework/fields.py CharField).
+            if (value.ValueKind == JsonValueKind.String && WriteCatalog.Instance.Resolve(field) is { Type: "string", Enum.Count: 0 })
+            {
+                value = JsonSerializer.SerializeToElement(value.GetString()!.Trim());
+            }
+
+            if (!RowValue.Fits(value, schema, 1))
             {
                 continue;
             }
