@@ -145,6 +145,37 @@ public sealed class GenericWriteTests : IAsyncLifetime
         Assert.Equal("{\"organization_groups\":[\"Expected a list of items but got type \\\"str\\\".\"]}", listBody);
     }
 
+    [Fact]
+    public async Task Form_and_multipart_bodies_are_read_as_DRFs_parsers_do_and_files_are_ignored()
+    {
+        using var multipart = new MultipartFormDataContent
+        {
+            { new StringContent(Checklist), "checklist" },
+            { new StringContent("From a form"), "description" },
+            { new StringContent("x"), "order" },
+            { new ByteArrayContent([1, 2, 3]), "image", "image.png" },
+        };
+        var response = await _client.PostAsync(Questions, multipart);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("{\"order\":[\"A valid integer is required.\"]}", await response.Content.ReadAsStringAsync());
+
+        using var valid = new MultipartFormDataContent
+        {
+            { new StringContent(Checklist), "checklist" },
+            { new StringContent("From a form"), "description" },
+            { new ByteArrayContent([1, 2, 3]), "image", "image.png" },
+        };
+        response = await _client.PostAsync(Questions, valid);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var uuid = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("uuid").GetString();
+
+        using var form = new FormUrlEncodedContent([new("description", "Patched by a form")]);
+        response = await _client.PatchAsync(Questions + uuid + "/", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var (_, read) = await _client.GetWithBodyAsync(Questions + uuid + "/");
+        Assert.Equal("Patched by a form", JsonDocument.Parse(read).RootElement.GetProperty("description").GetString());
+    }
+
     private async Task<(HttpStatusCode Status, string Body)> StatusAndBody(HttpMethod method, string url, string? json = null)
     {
         var (response, body) = await Send(method, url, json);

@@ -39,7 +39,7 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
             && !(_waldur7 && generic.ListPath is { } listPath && Waldur7Drift.ExtensionDisabled(listPath.TrimEnd('/'))))
         {
             return WriteAsync(context, r => genericWrites.Handle(generic, r), generic.Allow, HttpMethods.IsPatch(context.Request.Method),
-                Writes.GenericWrites.TakesAnyJson(generic.Operation));
+                Writes.GenericWrites.TakesAnyJson(generic.Operation), forms: true);
         }
 
         var route = Resolve(path);
@@ -133,7 +133,9 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
 
     /// <summary>A write: DRF's content negotiation and authentication as for reads, then the body (JSON; read whole, as
     /// DRF's parser does) and the operation under the data set's write lock.</summary>
-    private async Task WriteAsync(HttpContext context, Func<Writes.WriteRequest, Writes.WriteResult> handler, string allow, bool partial, bool anyJson = false)
+    /// <param name="forms">The generic writes also read form and multipart bodies (<see cref="Writes.FormBody"/>).</param>
+    private async Task WriteAsync(
+        HttpContext context, Func<Writes.WriteRequest, Writes.WriteResult> handler, string allow, bool partial, bool anyJson = false, bool forms = false)
     {
         DrfResponses.AddViewHeaders(context.Response);
         context.Response.Headers.Allow = allow;
@@ -152,9 +154,15 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
 
         var text = await Writes.BodyReader.ReadAsync(context);
         var contentType = DrfResponses.HeaderValue(context.Request, "Content-Type");
+        if (forms && text.Length > 0 && Writes.FormBody.IsForm(contentType))
+        {
+            text = await Writes.FormBody.ReadAsync(context);
+            contentType = null;
+        }
+
         if (text.Length > 0 && contentType is not null && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            // DRF's JSONParser is the only parser the emulator has (Waldur also takes form and multipart bodies).
+            // The hand-written writes read JSON only (Waldur also takes form and multipart bodies).
             await DrfResponses.DetailAsync(context, StatusCodes.Status415UnsupportedMediaType, $"Unsupported media type \"{contentType}\" in request.");
             return;
         }
