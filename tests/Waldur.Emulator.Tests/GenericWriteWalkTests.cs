@@ -40,6 +40,8 @@ public sealed class GenericWriteWalkTests(ITestOutputHelper output) : IAsyncLife
         var withRealObjects = 0;
         var handWritten = 0;
         var writes = _host.Services.GetRequiredService<Writes.WriteEndpoints>();
+        var generic = _host.Services.GetRequiredService<Writes.GenericWrites>();
+        var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var (method, template, operation) in WriteOperationsExtract.WriteOperations)
         {
             var (path, real) = await ConcretePathAsync(template);
@@ -59,6 +61,8 @@ public sealed class GenericWriteWalkTests(ITestOutputHelper output) : IAsyncLife
             // The hand-written writes (WriteTests) check links, states and permissions: a minimal body may well be a 400 or 409.
             var byHand = writes.Match(method, path) is not null;
             handWritten += byHand ? 1 : 0;
+            var kind = byHand ? "hand-written" : generic.Match(method, path) is { } match ? Kind(match) : "unrouted";
+            kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
             var ok = status == expected || (!real && status == 404 && text.Contains("matches the given query", StringComparison.Ordinal))
                 || (byHand && status is not 405 and < 500);
             if (!ok)
@@ -72,10 +76,24 @@ public sealed class GenericWriteWalkTests(ITestOutputHelper output) : IAsyncLife
         }
 
         output.WriteLine($"{WriteOperationsExtract.WriteOperations.Count} operations, {handWritten} hand-written, {withRealObjects} with every path object real; statuses: "
-            + string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}")));
+            + string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}")) + "; kinds: " + string.Join(", ", kinds.Select(k => $"{k.Key}×{k.Value}")));
+        Assert.False(kinds.ContainsKey("unrouted"), $"{kinds.GetValueOrDefault("unrouted")} operations no route matched");
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(40)) + $"\n({failures.Count} failures)");
         Assert.DoesNotContain(statuses.Keys, s => s is 405 or >= 500);
         Assert.True(statuses.Where(s => s.Key is >= 200 and < 300).Sum(s => s.Value) > 1000, "fewer than 1000 writes succeeded");
+    }
+
+    // The route's kind, and for creates, updates and deletes whether a generic list's rows change or a table answers.
+    private string Kind(Writes.GenericWriteMatch match)
+    {
+        if (match.Kind is not (Writes.GenericWriteKind.Create or Writes.GenericWriteKind.Update or Writes.GenericWriteKind.Delete))
+        {
+            return match.Kind.ToString();
+        }
+
+        var registry = _host.Services.GetRequiredService<Waldur.ResourceRegistry>();
+        var generic = Waldur.WaldurRoute.Match(match.ListPath!, registry)?.Resource is Waldur.Generic.GenericList;
+        return match.Kind + (generic ? " (generic list)" : " (table)");
     }
 
     // A success body is valid against the operation's response schema, or, for a create or update of a list's row, against
