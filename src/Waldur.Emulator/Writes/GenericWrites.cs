@@ -8,8 +8,10 @@ namespace Waldur.Emulator.Writes;
 /// <summary>
 /// Every write operation of the spec that <see cref="WriteEndpoints"/> does not serve by hand (issue 23), in DRF's order
 /// of steps (<c>rest_framework/generics.py GenericAPIView.get_object</c>, <c>mixins.py</c>): the parent of a nested list
-/// and the object (404 <c>No X matches the given query.</c>, Django's <c>get_object_or_404</c> message that DRF passes on
-/// as <c>NotFound</c>) → the serializer (400, <see cref="SchemaBody"/>) → the write. On a generic list the write is
+/// and the object (404 <c>No X matches the given query.</c>: Django's <c>get_object_or_404</c> raises <c>Http404</c> with
+/// that text and DRF's <c>views.exception_handler</c> passes its message on to <c>NotFound</c> since DRF 3.15, where older
+/// DRF said <c>Not found.</c>; Waldur 7.0.7 was observed answering the former, which the emulator's GET 404s use too) →
+/// the serializer (400, <see cref="SchemaBody"/>) → the write. On a generic list the write is
 /// applied (<see cref="GenericLists"/>: create 201 with the new row and <c>Location</c>, update 200 with the row, delete
 /// 204); everything else answers the operation's first documented 2xx with a body generated from its response schema.
 /// [Simplification] No permission checks (emulator tokens act as staff), no state validators, and the table-driven lists
