@@ -146,6 +146,27 @@ public sealed class GenericWriteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Nested_serializers_and_list_bodies_report_errors_in_DRFs_nested_shapes()
+    {
+        // marketplace_category_components_create: `category` is a nested serializer requiring `title`.
+        const string Components = "/api/marketplace-category-components/";
+        Assert.Equal((HttpStatusCode.BadRequest, "{\"category\":{\"title\":[\"This field is required.\"]}}"),
+            await StatusAndBody(HttpMethod.Post, Components, "{\"category\":{},\"name\":\"n\",\"type\":\"t\"}"));
+        Assert.Equal((HttpStatusCode.BadRequest, "{\"category\":{\"non_field_errors\":[\"Invalid data. Expected a dictionary, but got str.\"]}}"),
+            await StatusAndBody(HttpMethod.Post, Components, "{\"category\":\"x\",\"name\":\"n\",\"type\":\"t\"}"));
+
+        // openstack_security_groups_set_rules takes a list (many=True): ListSerializer's shapes.
+        var (_, groups) = await _client.GetWithBodyAsync("/api/openstack-security-groups/?page_size=1");
+        var group = JsonDocument.Parse(groups).RootElement[0].GetProperty("uuid").GetString();
+        var setRules = $"/api/openstack-security-groups/{group}/set_rules/";
+        Assert.Equal((HttpStatusCode.BadRequest, "{\"non_field_errors\":[\"Expected a list of items but got type \\\"dict\\\".\"]}"),
+            await StatusAndBody(HttpMethod.Post, setRules, "{}"));
+        Assert.Equal((HttpStatusCode.BadRequest, "[{},{\"ethertype\":[\"\\\"IPv9\\\" is not a valid choice.\"]}]"),
+            await StatusAndBody(HttpMethod.Post, setRules, "[{\"ethertype\":\"IPv4\"},{\"ethertype\":\"IPv9\"}]"));
+        Assert.Equal(HttpStatusCode.OK, (await StatusAndBody(HttpMethod.Post, setRules, "[{\"ethertype\":\"IPv4\"}]")).Status);
+    }
+
+    [Fact]
     public async Task Form_and_multipart_bodies_are_read_as_DRFs_parsers_do_and_files_are_ignored()
     {
         using var multipart = new MultipartFormDataContent
