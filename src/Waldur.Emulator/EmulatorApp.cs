@@ -29,6 +29,7 @@ public static class EmulatorApp
         services.AddSingleton(new TokenAuthenticator([.. options.Tokens, .. options.Users.Keys]));
         services.AddSingleton(new Writes.Provisioner(dataset, options.ProvisioningDelayMs));
         services.AddSingleton<Writes.WriteEndpoints>();
+        services.AddSingleton<Writes.GenericWrites>();
         services.AddSingleton<WaldurHandler>();
         services.AddSingleton<RequestJournal>();
         services.AddSingleton(new FaultState(options.Faults));

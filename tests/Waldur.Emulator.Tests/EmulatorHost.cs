@@ -25,6 +25,9 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public EmulatorDataset Dataset { get; }
 
+    /// <summary>The emulator's services (to ask its routing, e.g. which writes are hand-written).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<EmulatorHost> StartAsync(params string[] settings)
     {
         var app = EmulatorApp.Build(["--urls", "http://127.0.0.1:0", .. settings]);

@@ -25,7 +25,7 @@ public sealed class ListOperationsExtract
     // Parameters the list actions handle themselves (paging, ordering, sparse fields, DRF's format).
     private static readonly HashSet<string> Handled = new(StringComparer.Ordinal) { "page", "page_size", "o", "field", "format" };
 
-    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string ExtractPath => Path.Combine(CoreSchemaExtract.RepoRoot(), "src", "Waldur.Emulator", "Waldur", "Schemas", "list-operations.json");
 
@@ -193,9 +193,10 @@ public sealed class ListOperationsExtract
         return result;
     }
 
-    // The schema in OpenAPI's own keywords, without descriptions; references by component name; write-only keys left out
-    // (serializers never return them); no `required` (the emulator writes every key).
-    private static JsonObject Schema(OpenApiSchema s, Queue<string> pending, bool top)
+    // The schema in OpenAPI's own keywords, without descriptions; references by component name. For lists write-only keys
+    // are left out (serializers never return them) and there is no `required` (the emulator writes every key); `full`
+    // (request bodies, WriteOperationsExtract) keeps every key with its readOnly/writeOnly flag and `required`.
+    internal static JsonObject Schema(OpenApiSchema s, Queue<string> pending, bool top, bool full = false)
     {
         if (!top && s.Reference?.Id is { } id)
         {
@@ -221,26 +222,41 @@ public sealed class ListOperationsExtract
         Put(o, "minimum", s.Minimum);
         Put(o, "maximum", s.Maximum);
         Put(o, "pattern", s.Pattern);
-        if (s.Items is not null)
+        if (full && s.ReadOnly)
         {
-            o["items"] = Schema(s.Items, pending, top: false);
+            o["readOnly"] = true;
         }
 
-        var properties = s.Properties.Where(p => !p.Value.WriteOnly).ToList();
+        if (full && s.WriteOnly)
+        {
+            o["writeOnly"] = true;
+        }
+
+        if (s.Items is not null)
+        {
+            o["items"] = Schema(s.Items, pending, top: false, full);
+        }
+
+        var properties = s.Properties.Where(p => full || !p.Value.WriteOnly).ToList();
         if (properties.Count > 0)
         {
             var p = new JsonObject();
             foreach (var (name, value) in properties)
             {
-                p[name] = Schema(value, pending, top: false);
+                p[name] = Schema(value, pending, top: false, full);
             }
 
             o["properties"] = p;
         }
 
-        Put(o, "allOf", s.AllOf, pending);
-        Put(o, "oneOf", s.OneOf, pending);
-        Put(o, "anyOf", s.AnyOf, pending);
+        if (full && s.Required.Count > 0)
+        {
+            o["required"] = new JsonArray([.. s.Required.Order(StringComparer.Ordinal).Select(r => (JsonNode)JsonValue.Create(r))]);
+        }
+
+        Put(o, "allOf", s.AllOf, pending, full);
+        Put(o, "oneOf", s.OneOf, pending, full);
+        Put(o, "anyOf", s.AnyOf, pending, full);
         return o;
     }
 
@@ -252,15 +268,15 @@ public sealed class ListOperationsExtract
         }
     }
 
-    private static void Put(JsonObject o, string key, IList<OpenApiSchema> schemas, Queue<string> pending)
+    private static void Put(JsonObject o, string key, IList<OpenApiSchema> schemas, Queue<string> pending, bool full)
     {
         if (schemas.Count > 0)
         {
-            o[key] = new JsonArray([.. schemas.Select(s => (JsonNode)Schema(s, pending, top: false))]);
+            o[key] = new JsonArray([.. schemas.Select(s => (JsonNode)Schema(s, pending, top: false, full))]);
         }
     }
 
-    private static JsonNode? Any(IOpenApiAny value) => value switch
+    internal static JsonNode? Any(IOpenApiAny value) => value switch
     {
         OpenApiString s => JsonValue.Create(s.Value),
         OpenApiInteger i => JsonValue.Create(i.Value),
@@ -270,5 +286,5 @@ public sealed class ListOperationsExtract
         _ => null,
     };
 
-    private static string Json<T>(T value) => JsonSerializer.Serialize(value, Relaxed);
+    internal static string Json<T>(T value) => JsonSerializer.Serialize(value, Relaxed);
 }

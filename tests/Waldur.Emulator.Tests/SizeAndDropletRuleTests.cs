@@ -93,8 +93,9 @@ public sealed class SizeAndDropletRuleTests(EmulatorFixture fixture)
         {
             Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(new(HttpMethod.Get, url))).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(new(HttpMethod.Head, url))).StatusCode);
-            // Droplets take POST on the list (create) and the actions since issue 22 (WriteTests); PUT stays a 405 here.
-            var method = path == Droplets ? HttpMethod.Put : HttpMethod.Post;
+            // Droplets take the spec's writes since issues 22 and 23 (WriteTests, GenericWriteWalkTests): PUT on the list
+            // and POST on a droplet are not among them.
+            var method = path == Droplets && url == path ? HttpMethod.Put : HttpMethod.Post;
             var (post, body) = await _client.SendWithBodyAsync(method, url);
             Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
             Assert.Equal($"{{\"detail\":\"Method \\\"{method.Method}\\\" not allowed.\"}}", body);

@@ -8,7 +8,7 @@ namespace Waldur.Emulator.Waldur;
 /// Everything outside <c>/__emulator/</c>: Django's URL resolution and APPEND_SLASH, then DRF's view steps in DRF's
 /// order: content negotiation (U24), authentication (U20), method (U1), filter validation (U15), the action.
 /// </summary>
-internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRegistry registry, EmulatorOptions options, EmulatorDataset dataset, Writes.WriteEndpoints writes, Writes.Provisioner provisioner)
+internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRegistry registry, EmulatorOptions options, EmulatorDataset dataset, Writes.WriteEndpoints writes, Writes.GenericWrites genericWrites, Writes.Provisioner provisioner)
 {
     private readonly bool _waldur7 = options.Drift == DriftMode.Waldur7;
 
@@ -27,10 +27,19 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
             return VersionAsync(context);
         }
 
-        // The write operations of issue 22 (Writes/WriteEndpoints.cs); every other unsafe method stays a 405 below.
+        // The write operations of issue 22 (Writes/WriteEndpoints.cs), then every other write operation of the spec
+        // (issue 23, Writes/GenericWrites.cs); an unsafe method the spec does not have on the path stays a 405 below.
         if (Writes.WriteEndpoints.IsWriteMethod(context.Request.Method) && writes.Match(context.Request.Method, path) is { } write)
         {
             return WriteAsync(context, write.Handler, write.Allow, write.Partial);
+        }
+
+        // In drift mode a disabled extension's 424 (below) comes before any write.
+        if (Writes.WriteEndpoints.IsWriteMethod(context.Request.Method) && genericWrites.Match(context.Request.Method, path) is { } generic
+            && !(_waldur7 && generic.ListPath is { } listPath && Waldur7Drift.ExtensionDisabled(listPath.TrimEnd('/'))))
+        {
+            return WriteAsync(context, r => genericWrites.Handle(generic, r), generic.Allow, HttpMethods.IsPatch(context.Request.Method),
+                Writes.GenericWrites.TakesAnyJson(generic.Operation), forms: true);
         }
 
         var route = Resolve(path);
@@ -124,7 +133,9 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
 
     /// <summary>A write: DRF's content negotiation and authentication as for reads, then the body (JSON; read whole, as
     /// DRF's parser does) and the operation under the data set's write lock.</summary>
-    private async Task WriteAsync(HttpContext context, Func<Writes.WriteRequest, Writes.WriteResult> handler, string allow, bool partial)
+    /// <param name="forms">The generic writes also read form and multipart bodies (<see cref="Writes.FormBody"/>).</param>
+    private async Task WriteAsync(
+        HttpContext context, Func<Writes.WriteRequest, Writes.WriteResult> handler, string allow, bool partial, bool anyJson = false, bool forms = false)
     {
         DrfResponses.AddViewHeaders(context.Response);
         context.Response.Headers.Allow = allow;
@@ -143,14 +154,20 @@ internal sealed class WaldurHandler(TokenAuthenticator authenticator, ResourceRe
 
         var text = await Writes.BodyReader.ReadAsync(context);
         var contentType = DrfResponses.HeaderValue(context.Request, "Content-Type");
+        if (forms && text.Length > 0 && Writes.FormBody.IsForm(contentType))
+        {
+            text = await Writes.FormBody.ReadAsync(context);
+            contentType = null;
+        }
+
         if (text.Length > 0 && contentType is not null && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            // DRF's JSONParser is the only parser the emulator has (Waldur also takes form and multipart bodies).
+            // The hand-written writes read JSON only (Waldur also takes form and multipart bodies).
             await DrfResponses.DetailAsync(context, StatusCodes.Status415UnsupportedMediaType, $"Unsupported media type \"{contentType}\" in request.");
             return;
         }
 
-        var body = Writes.DrfBody.Parse(text, partial, out var parseError);
+        var body = Writes.DrfBody.Parse(text, partial, out var parseError, anyJson);
         if (body is null)
         {
             await DrfResponses.JsonAsync(context, parseError!.Value.Status, parseError.Value.Json);

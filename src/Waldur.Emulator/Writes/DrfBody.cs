@@ -28,6 +28,9 @@ internal sealed partial class DrfBody
     public const string BadSlug = "Enter a valid “slug” consisting of letters, numbers, underscores or hyphens.";
     public const string BadEmail = "Enter a valid email address.";
     public const string BadUrl = "Enter a valid URL.";
+    public const string NotNumber = "A valid number is required.";
+    public const string BadUuid = "Must be a valid UUID.";
+    public const string BadDateTime = "Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].";
 
     private readonly JsonElement _data;
     private readonly List<KeyValuePair<string, string>> _errors = [];
@@ -49,8 +52,10 @@ internal sealed partial class DrfBody
     /// <summary>Reads the body: an empty body is <c>{}</c> (DRF's <c>request.data</c> without content); malformed JSON is
     /// the parser's 400 (<c>{"detail":"JSON parse error - …"}</c>); JSON that is not an object is the serializer's
     /// <c>non_field_errors</c> (<c>Serializer.to_internal_value</c>: "Invalid data. Expected a dictionary, but got list.").
-    /// Returns null with <paramref name="error"/> (status, body) set when the request ends here.</summary>
-    public static DrfBody? Parse(string text, bool partial, out (int Status, string Json)? error)
+    /// Returns null with <paramref name="error"/> (status, body) set when the request ends here.
+    /// <paramref name="anyJson"/>: the operation's body is not a serializer's dict (a <c>many=True</c> list, a raw value),
+    /// so any JSON is read as is.</summary>
+    public static DrfBody? Parse(string text, bool partial, out (int Status, string Json)? error, bool anyJson = false)
     {
         error = null;
         if (string.IsNullOrWhiteSpace(text))
@@ -72,7 +77,7 @@ internal sealed partial class DrfBody
             return null;
         }
 
-        if (root.ValueKind != JsonValueKind.Object)
+        if (root.ValueKind != JsonValueKind.Object && !anyJson)
         {
             error = (400, "{\"non_field_errors\":[" + JsonString($"Invalid data. Expected a dictionary, but got {PythonType(root)}.") + "]}");
             return null;
@@ -82,6 +87,52 @@ internal sealed partial class DrfBody
     }
 
     public bool Has(string name) => _data.TryGetProperty(name, out _);
+
+    /// <summary>A nested serializer's data (<c>Serializer</c> as a field): read with the root's <c>partial</c>, its errors
+    /// go under the field's name as a dict.</summary>
+    public DrfBody Nested(JsonElement data) => new(data, Partial);
+
+    /// <summary>The field's value when the body has it; a required one that is missing is the error "This field is
+    /// required." (not for PATCH).</summary>
+    public bool Present(string name, bool required, out JsonElement value) => !Missing(name, required, out value);
+
+    /// <summary><c>FloatField</c> / <c>DecimalField</c>: numbers and numeric strings (<c>float(data)</c>), else "A valid
+    /// number is required."</summary>
+    public void Number(string name)
+    {
+        if (Missing(name, false, out var value))
+        {
+            return;
+        }
+
+        var ok = value.ValueKind == JsonValueKind.Number
+            || (value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString()!.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+        if (!ok)
+        {
+            Error(name, NotNumber);
+        }
+    }
+
+    /// <summary><c>UUIDField</c>: any form <c>uuid.UUID()</c> reads (hex with or without hyphens, braces, urn), else
+    /// "Must be a valid UUID."</summary>
+    public void Uuid(string name)
+    {
+        if (!Missing(name, false, out var value) && (value.ValueKind != JsonValueKind.String || UuidLookup.Normalize(value.GetString()!) is null))
+        {
+            Error(name, BadUuid);
+        }
+    }
+
+    /// <summary><c>DateTimeField</c>: ISO 8601 (<c>parse_datetime</c>), else its "Datetime has wrong format." message.</summary>
+    public void DateTime(string name)
+    {
+        if (!Missing(name, false, out var value)
+            && (value.ValueKind != JsonValueKind.String
+                || !DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _)))
+        {
+            Error(name, BadDateTime);
+        }
+    }
 
     public void Error(string field, string message) => _errors.Add(new(field, "[" + JsonString(message) + "]"));
 

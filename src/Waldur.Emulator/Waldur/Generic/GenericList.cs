@@ -11,6 +11,9 @@ internal sealed class GenericList(GenericLists owner, ListInstance instance) : I
 
     public string Prefix { get; } = instance.Path.TrimEnd('/');
 
+    /// <summary>The list instance generic writes change (<see cref="GenericLists.Create"/>).</summary>
+    public ListInstance Instance => instance;
+
     public string ModelName => Operation.ModelName;
 
     public bool HasDetail => Operation.Detail is not null;

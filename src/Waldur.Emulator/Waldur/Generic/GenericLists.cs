@@ -9,7 +9,7 @@ namespace Waldur.Emulator.Waldur.Generic;
 /// not customer <c>countries</c>), a parameter matching <c>[^/.]+</c>, the detail route <c>{list}{lookup}/</c> where the
 /// spec has its GET. Rows are generated per list instance on first use and kept.
 /// </summary>
-internal sealed class GenericLists
+internal sealed partial class GenericLists
 {
     private const int MaxCachedInstances = 10_000;
 
@@ -89,7 +89,8 @@ internal sealed class GenericLists
     /// <summary>The rows of a list instance, generated on first use and kept (up to <see cref="MaxCachedInstances"/>
     /// instances: path parameters that are not checked against a parent take any value).</summary>
     public GenericRow[] Rows(ListInstance instance) =>
-        _rows.TryGetValue(instance.Key, out var rows) ? rows
+        _written.TryGetValue(instance.Key, out var written) ? written
+        : _rows.TryGetValue(instance.Key, out var rows) ? rows
         : _rows.Count < MaxCachedInstances ? _rows.GetOrAdd(instance.Key, _ => _generator.Generate(instance, IsTarget(instance), Identities))
         : _generator.Generate(instance, IsTarget(instance), Identities);
 
@@ -135,7 +136,13 @@ internal sealed class GenericLists
             return [];
         }
 
-        var key = new ListInstance(operation, path, new Dictionary<string, string>()).Key;
+        var instance = new ListInstance(operation, path, new Dictionary<string, string>());
+        var key = instance.Key;
+        if (_written.ContainsKey(key))
+        {
+            return WrittenIdentities(instance);
+        }
+
         return [.. Enumerable.Range(0, _generator.Count(key, _routes.Value.Targets.Contains(path))).Select(pk => _generator.Uuid(key, pk))
             .Select(uuid => new RowIdentity(uuid, GenericRows.Base + path + uuid + "/"))];
     });

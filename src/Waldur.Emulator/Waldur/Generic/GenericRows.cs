@@ -28,56 +28,64 @@ internal sealed class GenericRows(int seed, int maxRows)
 
     public GenericRow[] Generate(ListInstance instance, bool target, Func<string, IReadOnlyList<RowIdentity>> referenced)
     {
-        var item = ListCatalog.Instance.Resolve(instance.Operation.Item);
-        var references = References(instance.Operation);
-        var choices = ParameterChoices(instance.Operation);
         var rows = new GenericRow[Count(instance.Key, target)];
         for (var pk = 0; pk < rows.Length; pk++)
         {
             var r = RowRandom(instance.Key, pk);
-            var uuid = ValueWriter.Hex(r, 16);
-            if (item.Properties.Count == 0)
-            {
-                var b = new StringBuilder();
-                ValueWriter.Write(b, item, r, 0, "value");
-                rows[pk] = new GenericRow(pk, [b.ToString()], []);
-                continue;
-            }
-
-            var picks = new Dictionary<string, RowIdentity?>(StringComparer.Ordinal);
-            var fragments = new string[item.Properties.Count];
-            var values = new object?[item.Properties.Count];
-            for (var i = 0; i < fragments.Length; i++)
-            {
-                var (key, schema) = item.Properties[i];
-                var b = new StringBuilder().AppendString(key).Append(':');
-                var resolved = ListCatalog.Instance.Resolve(schema);
-                var format = resolved.Type == "string" && resolved.Enum.Count == 0 ? resolved.Format ?? "" : null;
-                string? fixedText = (key, format) switch
-                {
-                    (_, null) => null,
-                    ("uuid", "uuid") => uuid,
-                    ("url", "uri") => Base + instance.CanonicalPath + uuid + "/",
-                    _ when instance.Values.TryGetValue(key, out var pathValue) && (format != "uuid" || UuidLookup.Normalize(pathValue) == pathValue) => pathValue,
-                    _ when references.TryGetValue(key, out var list) && format is "uuid" or "uri" => Pick(picks, list, referenced, r) is { } row
-                        ? (format == "uuid" ? row.Uuid : row.Url)
-                        : null,
-                    (_, "") when choices.TryGetValue(key, out var allowed) => allowed[r.Next(allowed.Count)],
-                    _ => null,
-                };
-                values[i] = fixedText is null ? ValueWriter.Write(b, schema, r, 1, key) : fixedText;
-                if (fixedText is not null)
-                {
-                    b.AppendString(fixedText);
-                }
-
-                fragments[i] = b.ToString();
-            }
-
-            rows[pk] = new GenericRow(pk, fragments, values);
+            rows[pk] = Row(instance, pk, ValueWriter.Hex(r, 16), r, referenced);
         }
 
         return rows;
+    }
+
+    /// <summary>A row created by a write (<see cref="GenericLists"/>): generated as the others, with the given uuid, and
+    /// its values drawn from the seed, the instance and the creation's sequence number.</summary>
+    public GenericRow Created(ListInstance instance, int pk, string uuid, int sequence, Func<string, IReadOnlyList<RowIdentity>> referenced) =>
+        Row(instance, pk, uuid, RowRandom(instance.Key + "#created", sequence), referenced);
+
+    private static GenericRow Row(ListInstance instance, int pk, string uuid, Random r, Func<string, IReadOnlyList<RowIdentity>> referenced)
+    {
+        var item = ListCatalog.Instance.Resolve(instance.Operation.Item);
+        if (item.Properties.Count == 0)
+        {
+            var bare = new StringBuilder();
+            ValueWriter.Write(ListCatalog.Instance, bare, item, r, 0, "value");
+            return new GenericRow(pk, [bare.ToString()], []);
+        }
+
+        var references = References(instance.Operation);
+        var choices = ParameterChoices(instance.Operation);
+        var picks = new Dictionary<string, RowIdentity?>(StringComparer.Ordinal);
+        var fragments = new string[item.Properties.Count];
+        var values = new object?[item.Properties.Count];
+        for (var i = 0; i < fragments.Length; i++)
+        {
+            var (key, schema) = item.Properties[i];
+            var b = new StringBuilder().AppendString(key).Append(':');
+            var resolved = ListCatalog.Instance.Resolve(schema);
+            var format = resolved.Type == "string" && resolved.Enum.Count == 0 ? resolved.Format ?? "" : null;
+            string? fixedText = (key, format) switch
+            {
+                (_, null) => null,
+                ("uuid", "uuid") => uuid,
+                ("url", "uri") => Base + instance.CanonicalPath + uuid + "/",
+                _ when instance.Values.TryGetValue(key, out var pathValue) && (format != "uuid" || UuidLookup.Normalize(pathValue) == pathValue) => pathValue,
+                _ when references.TryGetValue(key, out var list) && format is "uuid" or "uri" => Pick(picks, list, referenced, r) is { } row
+                    ? (format == "uuid" ? row.Uuid : row.Url)
+                    : null,
+                (_, "") when choices.TryGetValue(key, out var allowed) => allowed[r.Next(allowed.Count)],
+                _ => null,
+            };
+            values[i] = fixedText is null ? ValueWriter.Write(ListCatalog.Instance, b, schema, r, 1, key) : fixedText;
+            if (fixedText is not null)
+            {
+                b.AppendString(fixedText);
+            }
+
+            fragments[i] = b.ToString();
+        }
+
+        return new GenericRow(pk, fragments, values);
     }
 
     // Property name → referenced list: each parameter with a reference names one, and `X_uuid` also names the hyperlink

@@ -6,7 +6,7 @@ namespace Waldur.Emulator.Waldur.Generic;
 /// Every list operation of the 8.0.5 spec as <c>Schemas/list-operations.json</c> holds it (made from the vendored YAML by the
 /// test <c>ListOperationsExtract</c>, so start-up never parses the 4 MB spec). Read once, on the first request that needs it.
 /// </summary>
-internal sealed class ListCatalog
+internal sealed class ListCatalog : ISchemaTable
 {
     private static readonly Lazy<ListCatalog> Lazy = new(Load);
 
@@ -43,6 +43,13 @@ internal sealed class ListCatalog
         var lists = root.GetProperty("lists").EnumerateObject().Select(l => ListOperation.Parse(l.Name, l.Value)).ToList();
         return new ListCatalog(lists, schemas);
     }
+}
+
+/// <summary>A table of component schemas that <c>$ref</c>s name (each extract has its own).</summary>
+internal interface ISchemaTable
+{
+    /// <summary>The schema a <c>$ref</c> names, followed until it is not a reference.</summary>
+    SpecSchema Resolve(SpecSchema schema);
 }
 
 /// <summary>One GET list operation: its path template, how it pages, orders and filters, and its item schema.</summary>
@@ -116,6 +123,15 @@ internal sealed class SpecSchema
 
     public int? MaxLength { get; private init; }
 
+    /// <summary>Request bodies only (<c>write-operations.json</c>): a key the serializer fills itself, ignored in input.</summary>
+    public bool ReadOnly { get; private init; }
+
+    /// <summary>Request bodies only: a key serializers never return (responses leave it out).</summary>
+    public bool WriteOnly { get; private init; }
+
+    /// <summary>Request bodies only: the keys a create or a full update must send.</summary>
+    public IReadOnlyList<string> Required { get; private init; } = [];
+
     public int? MinLength { get; private init; }
 
     public decimal? Minimum { get; private init; }
@@ -146,6 +162,9 @@ internal sealed class SpecSchema
             Type = Text(e, "type"),
             Format = Text(e, "format"),
             Nullable = e.TryGetProperty("nullable", out var nullable) && nullable.GetBoolean(),
+            ReadOnly = e.TryGetProperty("readOnly", out var readOnly) && readOnly.GetBoolean(),
+            WriteOnly = e.TryGetProperty("writeOnly", out var writeOnly) && writeOnly.GetBoolean(),
+            Required = e.TryGetProperty("required", out var required) ? [.. required.EnumerateArray().Select(r => r.GetString()!)] : [],
             Enum = e.TryGetProperty("enum", out var values) ? [.. values.EnumerateArray().Select(v => v.GetRawText())] : [],
             MaxLength = e.TryGetProperty("maxLength", out var max) ? max.GetInt32() : null,
             MinLength = e.TryGetProperty("minLength", out var min) ? min.GetInt32() : null,

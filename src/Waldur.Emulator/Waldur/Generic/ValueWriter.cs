@@ -24,7 +24,8 @@ internal static partial class ValueWriter
 
     private static readonly DateTime Epoch = new(2023, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    public static object? Write(StringBuilder b, SpecSchema schema, Random r, int depth, string name)
+    /// <param name="table">Where <c>$ref</c>s resolve: the list extract for rows, the write extract for responses.</param>
+    public static object? Write(ISchemaTable table, StringBuilder b, SpecSchema schema, Random r, int depth, string name)
     {
         if (schema.Nullable && (depth >= MaxDepth || r.Next(8) == 0))
         {
@@ -32,21 +33,20 @@ internal static partial class ValueWriter
             return null;
         }
 
-        var catalog = ListCatalog.Instance;
         if (schema.Ref is not null)
         {
-            return Write(b, catalog.Resolve(schema), r, depth, name);
+            return Write(table, b, table.Resolve(schema), r, depth, name);
         }
 
         // drf-spectacular: allOf [ref] for a nullable or read-only reference; oneOf/anyOf [enum, BlankEnum, NullEnum].
         if (schema.Type is null && schema.AllOf.Count > 0)
         {
-            return Write(b, schema.AllOf[0], r, depth, name);
+            return Write(table, b, schema.AllOf[0], r, depth, name);
         }
 
         if (schema.Type is null && (schema.OneOf.Count > 0 || schema.AnyOf.Count > 0))
         {
-            return Write(b, (schema.OneOf.Count > 0 ? schema.OneOf : schema.AnyOf)[0], r, depth, name);
+            return Write(table, b, (schema.OneOf.Count > 0 ? schema.OneOf : schema.AnyOf)[0], r, depth, name);
         }
 
         if (schema.Enum.Count > 0)
@@ -80,7 +80,7 @@ internal static partial class ValueWriter
                 for (var i = 0; i < count; i++)
                 {
                     b.Append(i > 0 ? "," : "");
-                    Write(b, schema.Items!, r, depth + 1, name);
+                    Write(table, b, schema.Items!, r, depth + 1, name);
                 }
 
                 b.Append(']');
@@ -94,10 +94,11 @@ internal static partial class ValueWriter
                 // An object.
                 b.Append('{');
                 var first = true;
-                foreach (var (key, property) in schema.Properties)
+                // Write-only keys (only the write extract keeps them) are never in a response.
+                foreach (var (key, property) in schema.Properties.Where(p => !p.Value.WriteOnly))
                 {
                     b.Append(first ? "" : ",").AppendString(key).Append(':');
-                    Write(b, property, r, depth + 1, key);
+                    Write(table, b, property, r, depth + 1, key);
                     first = false;
                 }
 
