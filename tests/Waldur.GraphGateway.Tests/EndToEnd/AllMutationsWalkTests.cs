@@ -32,7 +32,8 @@ public sealed class AllMutationsWalkTests(ITestOutputHelper output) : IAsyncLife
         Assert.Equal(WaldurWrites.Reviewed.Count + WaldurWrites.Generated.Count, writes.Count);
         var failures = new List<string>();
         var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var write in writes)
+        // Deletes last: the rows the other writes name (the first of each list) are still there for them.
+        foreach (var write in writes.OrderBy(w => w.Kind == WriteKind.Delete))
         {
             var input = await InputAsync(write);
             var selection = write.TypeName is null ? WriteDescriptor.ResultField
@@ -54,6 +55,8 @@ public sealed class AllMutationsWalkTests(ITestOutputHelper output) : IAsyncLife
 
         output.WriteLine(string.Join(", ", outcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Key}: {o.Value}")));
         Assert.True(failures.Count == 0, $"{failures.Count} of {writes.Count}:\n{string.Join("\n", failures.Take(40))}");
+        // Most writes of a minimal input go through (the rest: a format the minimal value misses, a state, no object).
+        Assert.True(outcomes.GetValueOrDefault("done") * 4 >= writes.Count * 3, $"only {outcomes.GetValueOrDefault("done")} of {writes.Count} done");
     }
 
     /// <summary>The required input fields, each with a value of its kind; the object's id and references as a row's uuid.</summary>

@@ -26,11 +26,13 @@ internal static partial class WriteRequests
     /// <summary>Whether the mutation takes an <c>input</c>: an object id, a path parameter or a body field.</summary>
     public static bool HasInput(WriteDescriptor write) => TakesId(write) || write.PathParameters is { Count: > 0 } || write.Input.Count > 0;
 
-    /// <summary>The input field of a path parameter that is no object id: <c>customer_uuid</c> → <c>customerUuid</c>.</summary>
+    /// <summary>The input field of a path parameter that is no object id: <c>customer_uuid</c> → <c>customerUuid</c>; Waldur's
+    /// <c>{id}</c> is <c>waldurId</c>, since Relay clients read any <c>id</c> as a global id.</summary>
     public static string ParameterField(string parameter)
     {
         var parts = parameter.Split('_', StringSplitOptions.RemoveEmptyEntries);
-        return string.Concat(parts.Select((p, i) => i == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
+        var name = string.Concat(parts.Select((p, i) => i == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
+        return name == IdArgument ? "waldurId" : name;
     }
 
     /// <summary>The object's uuid from the input's <c>id</c>.</summary>
