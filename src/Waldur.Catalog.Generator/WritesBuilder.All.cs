@@ -90,7 +90,7 @@ public static partial class WritesBuilder
         var body = RequestBody(op.Operation) ?? FormBody(op.Operation);
         var input = body is null ? [] : BuildInput($"operation \"{id}\"", o, body, "", types, resource);
         // A body property may not take a path parameter's name.
-        input = [.. input.Where(f => !parameters.Select(Naming.CamelCase).Contains(f.Name, StringComparer.Ordinal))];
+        input = [.. input.Where(f => !parameters.Select(p => Naming.NotRelayId(Naming.CamelCase(p))).Contains(f.Name, StringComparer.Ordinal))];
         return new WriteDescriptor(
             Name: name,
             OperationId: id,
