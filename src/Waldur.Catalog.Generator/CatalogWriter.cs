@@ -120,15 +120,10 @@ public static class CatalogWriter
         List(w, "Input", x.Input, InputField);
         w.Add($"{I}Asynchronous: {Bool(x.Asynchronous)},");
         w.Add($"{I}Idempotent: {Bool(x.Idempotent)},");
-        if (x.PathParameters is { } parameters)
-        {
-            w.Add($"{I}Source: {Str(x.Source)},");
-            w.Add($"{I}PathParameters: [{string.Join(", ", parameters.Select(Str))}]");
-        }
-        else
-        {
-            w.Add($"{I}Source: {Str(x.Source)}");
-        }
+        var tail = new List<string> { $"Source: {Str(x.Source)}" };
+        if (x.PathParameters is { } parameters) tail.Add($"PathParameters: [{string.Join(", ", parameters.Select(Str))}]");
+        if (x.ResultType is { } resultType) tail.Add($"ResultType: {Str(resultType)}");
+        for (var i = 0; i < tail.Count; i++) w.Add($"{I}{tail[i]}{(i < tail.Count - 1 ? "," : "")}");
 
         w.Add(close);
     }

@@ -14,7 +14,8 @@ namespace Waldur.Catalog.Generator;
 /// for <c>…/{uuid}/extend/</c>). POST to it is a create; PUT/PATCH/DELETE of <c>{uuid}/</c> an update or delete; anything
 /// below <c>{uuid}/</c> an action on that object (re-read after it). Its payload is that resource's type, navigable.</item>
 /// <item>Everything else (a collection action, a path under no list, path parameters other than <c>{uuid}</c> of the
-/// resource) keeps its path parameters as input fields and answers Waldur's JSON as text in <c>result</c>.</item>
+/// resource) keeps its path parameters as input fields and answers Waldur's JSON as text in <c>result</c>; when that
+/// answer is a row of some list (its 2xx schema is a list's item schema), also as that list's type.</item>
 /// <item>Input: the request body's schema (<c>application/json</c>, else the non-file fields of
 /// <c>multipart/form-data</c>, sent as JSON, which DRF's default parsers accept).</item>
 /// </list>
@@ -34,6 +35,7 @@ public static partial class WritesBuilder
         var lists = all.Where(r => r.Parent is null && r.RetrieveOperationId is not null && r.Path.EndsWith('/'))
             .OrderByDescending(r => r.Path.Length).ToList();
         var names = reviewedWrites.Select(w => w.Name).ToHashSet(StringComparer.Ordinal);
+        var rowTypes = RowTypes(document, reviewed, all);
         var generated = new List<WriteDescriptor>();
         foreach (var (id, op) in Operations(document).OrderBy(o => o.Value.Path, StringComparer.Ordinal).ThenBy(o => o.Value.Method, StringComparer.Ordinal))
         {
@@ -42,7 +44,7 @@ public static partial class WritesBuilder
             var name = Naming.CamelCase(id);
             if (!names.Add(name))
                 throw new CatalogException($"operation \"{id}\": its mutation name \"{name}\" is taken.");
-            generated.Add(Generated(id, name, op, lists, types));
+            generated.Add(Generated(id, name, op, lists, types, rowTypes));
         }
 
         return OwnEnumsWhereTheyClash(generated, reviewedWrites, all);
@@ -77,7 +79,8 @@ public static partial class WritesBuilder
         return [.. generated.Select(w => w with { Input = Own(w.Input, Naming.Capitalise(w.Name)) })];
     }
 
-    private static WriteDescriptor Generated(string id, string name, Op op, List<ResourceDescriptor> lists, Dictionary<string, ResourceDescriptor> types)
+    private static WriteDescriptor Generated(string id, string name, Op op, List<ResourceDescriptor> lists, Dictionary<string, ResourceDescriptor> types,
+        Dictionary<string, string> rowTypes)
     {
         var path = op.Path.TrimStart('/');
         var (resource, kind) = Target(op.Method, path, lists);
@@ -103,7 +106,30 @@ public static partial class WritesBuilder
             Input: input,
             Asynchronous: op.Operation.Responses?.ContainsKey("202") == true,
             Source: $"generated from {op.Method} {op.Path} ({id}); not reviewed",
-            PathParameters: parameters.Count == 0 ? null : parameters);
+            PathParameters: parameters.Count == 0 ? null : parameters,
+            ResultType: resource is null ? ResultType(op.Operation, rowTypes) : null);
+    }
+
+    /// <summary>Item schema → the type of the list that owns it, reviewed lists first (as <see cref="AllListsBuilder"/> decides).</summary>
+    private static Dictionary<string, string> RowTypes(OpenApiDocument document, IReadOnlyList<ResourceDescriptor> reviewed, IReadOnlyList<ResourceDescriptor> all)
+    {
+        var byPath = all.ToDictionary(r => "/" + r.Path, r => r.TypeName, StringComparer.Ordinal);
+        var reviewedPaths = reviewed.Select(r => "/" + r.Path).ToHashSet(StringComparer.Ordinal);
+        var rowTypes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var list in AllListsBuilder.ListPaths(document).OrderBy(l => reviewedPaths.Contains(l.Path) ? 0 : 1))
+            if (byPath.TryGetValue(list.Path, out var type))
+                rowTypes.TryAdd(list.List.ItemSchemaId, type);
+        return rowTypes;
+    }
+
+    /// <summary>The list type whose rows the operation's first 2xx answer is (a <c>$ref</c> to a list's item schema), if any.</summary>
+    private static string? ResultType(OpenApiOperation operation, Dictionary<string, string> rowTypes)
+    {
+        var success = operation.Responses?.Where(r => r.Key.StartsWith('2')).OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Value).FirstOrDefault();
+        return success?.Content?.TryGetValue("application/json", out var media) == true
+            && media.Schema is OpenApiSchemaReference { Reference.Id: { } schemaId } && rowTypes.TryGetValue(schemaId, out var type)
+            ? type
+            : null;
     }
 
     /// <summary>The list the path belongs to and what the method does to it; (null, Action) when no list owns the path.</summary>

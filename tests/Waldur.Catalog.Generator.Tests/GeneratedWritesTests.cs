@@ -80,6 +80,17 @@ public sealed partial class GeneratedWritesTests(SpecFixture fixture)
     }
 
     [Fact]
+    public void A_write_of_no_list_whose_answer_is_a_lists_row_names_that_type()
+    {
+        var generated = Writes().Generated;
+        var update = generated.Single(w => w.OperationId == "identity_providers_partial_update");
+        Assert.Equal((null, "IdentityProvider"), (update.TypeName, update.ResultType));
+        Assert.Equal(["provider"], update.PathParameters!);
+        Assert.All(generated.Where(w => w.TypeName is not null), w => Assert.Null(w.ResultType));
+        Assert.Contains(generated, w => w.TypeName is null && w.ResultType is null);
+    }
+
+    [Fact]
     public void Generated_enum_types_never_clash_with_another_value_set()
     {
         var (reviewed, generated) = Writes();

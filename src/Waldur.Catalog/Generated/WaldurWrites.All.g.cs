@@ -6014,7 +6014,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/identity-providers/ (identity_providers_create); not reviewed"
+            Source: "generated from POST /api/identity-providers/ (identity_providers_create); not reviewed",
+            ResultType: "IdentityProvider"
         );
 
     private static WriteDescriptor WriteIdentityProvidersDiscoverMetadata() =>
@@ -6103,7 +6104,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PATCH /api/identity-providers/{provider}/ (identity_providers_partial_update); not reviewed",
-            PathParameters: ["provider"]
+            PathParameters: ["provider"],
+            ResultType: "IdentityProvider"
         );
 
     private static WriteDescriptor WriteIdentityProvidersUpdate() =>
@@ -6137,7 +6139,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PUT /api/identity-providers/{provider}/ (identity_providers_update); not reviewed",
-            PathParameters: ["provider"]
+            PathParameters: ["provider"],
+            ResultType: "IdentityProvider"
         );
 
     private static WriteDescriptor WriteInvoiceItemsDestroy() =>
@@ -7169,7 +7172,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/marketplace-category-components/ (marketplace_category_components_create); not reviewed"
+            Source: "generated from POST /api/marketplace-category-components/ (marketplace_category_components_create); not reviewed",
+            ResultType: "CategoryComponents"
         );
 
     private static WriteDescriptor WriteMarketplaceCategoryComponentsDestroy() =>
@@ -7209,7 +7213,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PATCH /api/marketplace-category-components/{id}/ (marketplace_category_components_partial_update); not reviewed",
-            PathParameters: ["id"]
+            PathParameters: ["id"],
+            ResultType: "CategoryComponents"
         );
 
     private static WriteDescriptor WriteMarketplaceCategoryComponentsUpdate() =>
@@ -7232,7 +7237,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PUT /api/marketplace-category-components/{id}/ (marketplace_category_components_update); not reviewed",
-            PathParameters: ["id"]
+            PathParameters: ["id"],
+            ResultType: "CategoryComponents"
         );
 
     private static WriteDescriptor WriteMarketplaceCategoryGroupsCreate() =>
@@ -7325,7 +7331,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/marketplace-category-help-articles/ (marketplace_category_help_articles_create); not reviewed"
+            Source: "generated from POST /api/marketplace-category-help-articles/ (marketplace_category_help_articles_create); not reviewed",
+            ResultType: "CategoryHelpArticles"
         );
 
     private static WriteDescriptor WriteMarketplaceCategoryHelpArticlesDestroy() =>
@@ -7363,7 +7370,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PATCH /api/marketplace-category-help-articles/{id}/ (marketplace_category_help_articles_partial_update); not reviewed",
-            PathParameters: ["id"]
+            PathParameters: ["id"],
+            ResultType: "CategoryHelpArticles"
         );
 
     private static WriteDescriptor WriteMarketplaceCategoryHelpArticlesUpdate() =>
@@ -7384,7 +7392,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PUT /api/marketplace-category-help-articles/{id}/ (marketplace_category_help_articles_update); not reviewed",
-            PathParameters: ["id"]
+            PathParameters: ["id"],
+            ResultType: "CategoryHelpArticles"
         );
 
     private static WriteDescriptor WriteMarketplaceComponentUsagesSetUsage() =>
@@ -11367,7 +11376,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/marketplace-script-dry-run/{uuid}/async_run/ (marketplace_script_dry_run_async_run); not reviewed",
-            PathParameters: ["uuid"]
+            PathParameters: ["uuid"],
+            ResultType: "MarketplacePublicOffering"
         );
 
     private static WriteDescriptor WriteMarketplaceScriptDryRunRun() =>
@@ -11389,7 +11399,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/marketplace-script-dry-run/{uuid}/run/ (marketplace_script_dry_run_run); not reviewed",
-            PathParameters: ["uuid"]
+            PathParameters: ["uuid"],
+            ResultType: "MarketplacePublicOffering"
         );
 
     private static WriteDescriptor WriteMarketplaceScriptSyncResource() =>
@@ -11428,7 +11439,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/marketplace-sections/ (marketplace_sections_create); not reviewed"
+            Source: "generated from POST /api/marketplace-sections/ (marketplace_sections_create); not reviewed",
+            ResultType: "Section"
         );
 
     private static WriteDescriptor WriteMarketplaceSectionsDestroy() =>
@@ -11466,7 +11478,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PATCH /api/marketplace-sections/{key}/ (marketplace_sections_partial_update); not reviewed",
-            PathParameters: ["key"]
+            PathParameters: ["key"],
+            ResultType: "Section"
         );
 
     private static WriteDescriptor WriteMarketplaceSectionsUpdate() =>
@@ -11487,7 +11500,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PUT /api/marketplace-sections/{key}/ (marketplace_sections_update); not reviewed",
-            PathParameters: ["key"]
+            PathParameters: ["key"],
+            ResultType: "Section"
         );
 
     private static WriteDescriptor WriteMarketplaceServiceProvidersCreate() =>
@@ -12816,7 +12830,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/offering-keycloak-groups/import_remote/ (offering_keycloak_groups_import_remote); not reviewed"
+            Source: "generated from POST /api/offering-keycloak-groups/import_remote/ (offering_keycloak_groups_import_remote); not reviewed",
+            ResultType: "OfferingKeycloakGroup"
         );
 
     private static WriteDescriptor WriteOfferingKeycloakGroupsTestConnection() =>
@@ -12964,7 +12979,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/onboarding-justifications/create_justification/ (onboarding_justifications_create_justification); not reviewed"
+            Source: "generated from POST /api/onboarding-justifications/create_justification/ (onboarding_justifications_create_justification); not reviewed",
+            ResultType: "OnboardingJustification"
         );
 
     private static WriteDescriptor WriteOnboardingJustificationsDestroy() =>
@@ -13188,7 +13204,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/onboarding-verifications/start_verification/ (onboarding_verifications_start_verification); not reviewed"
+            Source: "generated from POST /api/onboarding-verifications/start_verification/ (onboarding_verifications_start_verification); not reviewed",
+            ResultType: "OnboardingVerification"
         );
 
     private static WriteDescriptor WriteOnboardingVerificationsDestroy() =>
@@ -13697,7 +13714,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/openportal-projectinfo/ (openportal_projectinfo_create); not reviewed"
+            Source: "generated from POST /api/openportal-projectinfo/ (openportal_projectinfo_create); not reviewed",
+            ResultType: "ProjectInfo"
         );
 
     private static WriteDescriptor WriteOpenportalProjectinfoDestroy() =>
@@ -13734,7 +13752,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PATCH /api/openportal-projectinfo/{project}/ (openportal_projectinfo_partial_update); not reviewed",
-            PathParameters: ["project"]
+            PathParameters: ["project"],
+            ResultType: "ProjectInfo"
         );
 
     private static WriteDescriptor WriteOpenportalProjectinfoUpdate() =>
@@ -13754,7 +13773,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PUT /api/openportal-projectinfo/{project}/ (openportal_projectinfo_update); not reviewed",
-            PathParameters: ["project"]
+            PathParameters: ["project"],
+            ResultType: "ProjectInfo"
         );
 
     private static WriteDescriptor WriteOpenportalProjectinfoSetAllowedDestinationsUpdate() =>
@@ -13774,7 +13794,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PUT /api/openportal-projectinfo/{project}/set_allowed_destinations/ (openportal_projectinfo_set_allowed_destinations_update); not reviewed",
-            PathParameters: ["project"]
+            PathParameters: ["project"],
+            ResultType: "ProjectInfo"
         );
 
     private static WriteDescriptor WriteOpenportalProjectinfoSetShortnameUpdate() =>
@@ -13794,7 +13815,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PUT /api/openportal-projectinfo/{project}/set_shortname/ (openportal_projectinfo_set_shortname_update); not reviewed",
-            PathParameters: ["project"]
+            PathParameters: ["project"],
+            ResultType: "ProjectInfo"
         );
 
     private static WriteDescriptor WriteOpenportalRemoteAllocationsCreate() =>
@@ -14211,7 +14233,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/openportal-userinfo/ (openportal_userinfo_create); not reviewed"
+            Source: "generated from POST /api/openportal-userinfo/ (openportal_userinfo_create); not reviewed",
+            ResultType: "UserInfo"
         );
 
     private static WriteDescriptor WriteOpenportalUserinfoDestroy() =>
@@ -14247,7 +14270,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PATCH /api/openportal-userinfo/{user}/ (openportal_userinfo_partial_update); not reviewed",
-            PathParameters: ["user"]
+            PathParameters: ["user"],
+            ResultType: "UserInfo"
         );
 
     private static WriteDescriptor WriteOpenportalUserinfoUpdate() =>
@@ -14266,7 +14290,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PUT /api/openportal-userinfo/{user}/ (openportal_userinfo_update); not reviewed",
-            PathParameters: ["user"]
+            PathParameters: ["user"],
+            ResultType: "UserInfo"
         );
 
     private static WriteDescriptor WriteOpenportalUserinfoSetShortnameUpdate() =>
@@ -14285,7 +14310,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PUT /api/openportal-userinfo/{user}/set_shortname/ (openportal_userinfo_set_shortname_update); not reviewed",
-            PathParameters: ["user"]
+            PathParameters: ["user"],
+            ResultType: "UserInfo"
         );
 
     private static WriteDescriptor WriteOpenstackBackupsDestroy() =>
@@ -17981,7 +18007,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PATCH /api/proposal-proposals/{uuid}/resources/{obj_uuid}/ (proposal_proposals_resources_partial_update); not reviewed",
-            PathParameters: ["uuid", "obj_uuid"]
+            PathParameters: ["uuid", "obj_uuid"],
+            ResultType: "RequestedResource"
         );
 
     private static WriteDescriptor WriteProposalProposalsResourcesUpdate() =>
@@ -18004,7 +18031,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PUT /api/proposal-proposals/{uuid}/resources/{obj_uuid}/ (proposal_proposals_resources_update); not reviewed",
-            PathParameters: ["uuid", "obj_uuid"]
+            PathParameters: ["uuid", "obj_uuid"],
+            ResultType: "RequestedResource"
         );
 
     private static WriteDescriptor WriteProposalProposalsSubmit() =>
@@ -18579,7 +18607,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PATCH /api/proposal-protected-calls/{uuid}/offerings/{obj_uuid}/ (proposal_protected_calls_offerings_partial_update); not reviewed",
-            PathParameters: ["uuid", "obj_uuid"]
+            PathParameters: ["uuid", "obj_uuid"],
+            ResultType: "RequestedOffering"
         );
 
     private static WriteDescriptor WriteProposalProtectedCallsOfferingsUpdate() =>
@@ -18601,7 +18630,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PUT /api/proposal-protected-calls/{uuid}/offerings/{obj_uuid}/ (proposal_protected_calls_offerings_update); not reviewed",
-            PathParameters: ["uuid", "obj_uuid"]
+            PathParameters: ["uuid", "obj_uuid"],
+            ResultType: "RequestedOffering"
         );
 
     private static WriteDescriptor WriteProposalProtectedCallsResourceTemplatesSet() =>
@@ -18665,7 +18695,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PATCH /api/proposal-protected-calls/{uuid}/resource_templates/{obj_uuid}/ (proposal_protected_calls_resource_templates_partial_update); not reviewed",
-            PathParameters: ["uuid", "obj_uuid"]
+            PathParameters: ["uuid", "obj_uuid"],
+            ResultType: "CallResourceTemplate"
         );
 
     private static WriteDescriptor WriteProposalProtectedCallsResourceTemplatesUpdate() =>
@@ -18689,7 +18720,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PUT /api/proposal-protected-calls/{uuid}/resource_templates/{obj_uuid}/ (proposal_protected_calls_resource_templates_update); not reviewed",
-            PathParameters: ["uuid", "obj_uuid"]
+            PathParameters: ["uuid", "obj_uuid"],
+            ResultType: "CallResourceTemplate"
         );
 
     private static WriteDescriptor WriteProposalProtectedCallsReviewProposalCompliance() =>
@@ -18798,7 +18830,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PATCH /api/proposal-protected-calls/{uuid}/rounds/{obj_uuid}/ (proposal_protected_calls_rounds_partial_update); not reviewed",
-            PathParameters: ["uuid", "obj_uuid"]
+            PathParameters: ["uuid", "obj_uuid"],
+            ResultType: "ProtectedRound"
         );
 
     private static WriteDescriptor WriteProposalProtectedCallsRoundsUpdate() =>
@@ -18825,7 +18858,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PUT /api/proposal-protected-calls/{uuid}/rounds/{obj_uuid}/ (proposal_protected_calls_rounds_update); not reviewed",
-            PathParameters: ["uuid", "obj_uuid"]
+            PathParameters: ["uuid", "obj_uuid"],
+            ResultType: "ProtectedRound"
         );
 
     private static WriteDescriptor WriteProposalProtectedCallsRoundsClose() =>
@@ -18862,7 +18896,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/proposal-protected-calls/{uuid}/rounds/{obj_uuid}/close/ (proposal_protected_calls_rounds_close); not reviewed",
-            PathParameters: ["uuid", "obj_uuid"]
+            PathParameters: ["uuid", "obj_uuid"],
+            ResultType: "ProtectedCall"
         );
 
     private static WriteDescriptor WriteProposalProtectedCallsSendAllAssignments() =>
@@ -20878,7 +20913,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/reviewer-bids/submit/ (reviewer_bids_submit); not reviewed"
+            Source: "generated from POST /api/reviewer-bids/submit/ (reviewer_bids_submit); not reviewed",
+            ResultType: "ReviewerBid"
         );
 
     private static WriteDescriptor WriteReviewerBidsDestroy() =>
@@ -21014,7 +21050,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from PATCH /api/reviewer-profiles/me/ (reviewer_profiles_me_partial_update); not reviewed"
+            Source: "generated from PATCH /api/reviewer-profiles/me/ (reviewer_profiles_me_partial_update); not reviewed",
+            ResultType: "ReviewerProfile"
         );
 
     private static WriteDescriptor WriteReviewerProfilesMe() =>
@@ -21035,7 +21072,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/reviewer-profiles/me/ (reviewer_profiles_me); not reviewed"
+            Source: "generated from POST /api/reviewer-profiles/me/ (reviewer_profiles_me); not reviewed",
+            ResultType: "ReviewerProfile"
         );
 
     private static WriteDescriptor WriteReviewerProfilesPublish() =>
@@ -21104,7 +21142,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/reviewer-profiles/{reviewer_profile_uuid}/affiliations/ (nested_reviewer_profile_affiliations_create); not reviewed",
-            PathParameters: ["reviewer_profile_uuid"]
+            PathParameters: ["reviewer_profile_uuid"],
+            ResultType: "ReviewerAffiliation"
         );
 
     private static WriteDescriptor WriteNestedReviewerProfileAffiliationsDestroy() =>
@@ -21148,7 +21187,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PATCH /api/reviewer-profiles/{reviewer_profile_uuid}/affiliations/{uuid}/ (nested_reviewer_profile_affiliations_partial_update); not reviewed",
-            PathParameters: ["reviewer_profile_uuid", "uuid"]
+            PathParameters: ["reviewer_profile_uuid", "uuid"],
+            ResultType: "ReviewerAffiliation"
         );
 
     private static WriteDescriptor WriteNestedReviewerProfileAffiliationsUpdate() =>
@@ -21175,7 +21215,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PUT /api/reviewer-profiles/{reviewer_profile_uuid}/affiliations/{uuid}/ (nested_reviewer_profile_affiliations_update); not reviewed",
-            PathParameters: ["reviewer_profile_uuid", "uuid"]
+            PathParameters: ["reviewer_profile_uuid", "uuid"],
+            ResultType: "ReviewerAffiliation"
         );
 
     private static WriteDescriptor WriteNestedReviewerProfileExpertiseCreate() =>
@@ -21198,7 +21239,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/reviewer-profiles/{reviewer_profile_uuid}/expertise/ (nested_reviewer_profile_expertise_create); not reviewed",
-            PathParameters: ["reviewer_profile_uuid"]
+            PathParameters: ["reviewer_profile_uuid"],
+            ResultType: "ReviewerExpertise"
         );
 
     private static WriteDescriptor WriteNestedReviewerProfileExpertiseDestroy() =>
@@ -21238,7 +21280,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PATCH /api/reviewer-profiles/{reviewer_profile_uuid}/expertise/{uuid}/ (nested_reviewer_profile_expertise_partial_update); not reviewed",
-            PathParameters: ["reviewer_profile_uuid", "uuid"]
+            PathParameters: ["reviewer_profile_uuid", "uuid"],
+            ResultType: "ReviewerExpertise"
         );
 
     private static WriteDescriptor WriteNestedReviewerProfileExpertiseUpdate() =>
@@ -21261,7 +21304,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PUT /api/reviewer-profiles/{reviewer_profile_uuid}/expertise/{uuid}/ (nested_reviewer_profile_expertise_update); not reviewed",
-            PathParameters: ["reviewer_profile_uuid", "uuid"]
+            PathParameters: ["reviewer_profile_uuid", "uuid"],
+            ResultType: "ReviewerExpertise"
         );
 
     private static WriteDescriptor WriteNestedReviewerProfilePublicationsCreate() =>
@@ -21288,7 +21332,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/reviewer-profiles/{reviewer_profile_uuid}/publications/ (nested_reviewer_profile_publications_create); not reviewed",
-            PathParameters: ["reviewer_profile_uuid"]
+            PathParameters: ["reviewer_profile_uuid"],
+            ResultType: "ReviewerPublication"
         );
 
     private static WriteDescriptor WriteNestedReviewerProfilePublicationsDestroy() =>
@@ -21332,7 +21377,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PATCH /api/reviewer-profiles/{reviewer_profile_uuid}/publications/{uuid}/ (nested_reviewer_profile_publications_partial_update); not reviewed",
-            PathParameters: ["reviewer_profile_uuid", "uuid"]
+            PathParameters: ["reviewer_profile_uuid", "uuid"],
+            ResultType: "ReviewerPublication"
         );
 
     private static WriteDescriptor WriteNestedReviewerProfilePublicationsUpdate() =>
@@ -21359,7 +21405,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PUT /api/reviewer-profiles/{reviewer_profile_uuid}/publications/{uuid}/ (nested_reviewer_profile_publications_update); not reviewed",
-            PathParameters: ["reviewer_profile_uuid", "uuid"]
+            PathParameters: ["reviewer_profile_uuid", "uuid"],
+            ResultType: "ReviewerPublication"
         );
 
     private static WriteDescriptor WriteReviewerProfilesDestroy() =>
@@ -22453,7 +22500,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/support-request-types-admin/reorder/ (support_request_types_admin_reorder); not reviewed"
+            Source: "generated from POST /api/support-request-types-admin/reorder/ (support_request_types_admin_reorder); not reviewed",
+            ResultType: "RequestTypeAdmin"
         );
 
     private static WriteDescriptor WriteSupportRequestTypesAdminDestroy() =>

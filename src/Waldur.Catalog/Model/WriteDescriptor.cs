@@ -25,7 +25,8 @@ public enum WriteKind
 /// after a transport failure (a reviewed claim, cited in <see cref="Source"/>); none are by default.
 /// A generated write (issue 23) may have no catalog resource: then <see cref="TypeName"/> is null, the payload's
 /// <see cref="ResultField"/> holds Waldur's answer as JSON text, and every path parameter (<c>{uuid}</c> too) is an input
-/// field; <see cref="PathParameters"/> names the path parameters that are input fields (in Waldur's names).
+/// field; <see cref="PathParameters"/> names the path parameters that are input fields (in Waldur's names); and when its
+/// answer is a row of a catalog list (<see cref="ResultType"/>), the payload also holds it as that type.
 /// Generated from Waldur's OpenAPI request bodies plus reviewed overrides; never edited by hand.
 /// </summary>
 public sealed record WriteDescriptor(
@@ -41,7 +42,8 @@ public sealed record WriteDescriptor(
     bool Asynchronous = false,
     bool Idempotent = false,
     string Source = "",
-    IReadOnlyList<string>? PathParameters = null)
+    IReadOnlyList<string>? PathParameters = null,
+    string? ResultType = null)
 {
     /// <summary>The payload field of a write without a catalog resource: Waldur's answer as JSON text.</summary>
     public const string ResultField = "result";

@@ -36,7 +36,8 @@ public sealed class AllMutationsWalkTests(ITestOutputHelper output) : IAsyncLife
         foreach (var write in writes.OrderBy(w => w.Kind == WriteKind.Delete))
         {
             var input = await InputAsync(write);
-            var selection = write.TypeName is null ? WriteDescriptor.ResultField
+            var selection = write.TypeName is null
+                ? WriteDescriptor.ResultField + (write.ResultType is { } type ? $" {char.ToLowerInvariant(type[0])}{type[1..]} {{ __typename }}" : "")
                 : write.Kind == WriteKind.Delete ? "deletedId" : $"{write.PayloadField} {{ __typename }}";
             var document = !WriteRequests.HasInput(write)
                 ? $"mutation {{ {write.Name} {{ {selection} {WriteStory.ErrorSelection} }} }}"

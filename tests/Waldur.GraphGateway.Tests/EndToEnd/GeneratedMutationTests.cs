@@ -76,6 +76,23 @@ public sealed class GeneratedMutationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_write_of_no_list_whose_answer_is_a_lists_row_answers_it_typed()
+    {
+        var provider = (await DataAsync("{ identityProviders(first: 1) { nodes { provider label } } }"))["identityProviders"]!["nodes"]![0]!["provider"]!.GetValue<string>();
+
+        var result = await DataAsync("""
+            mutation($provider: String!) {
+              identityProvidersPartialUpdate(input: { provider: $provider, label: "Renamed IdP" }) { identityProvider { provider label } result errors { __typename } }
+            }
+            """, new { provider });
+
+        var payload = result["identityProvidersPartialUpdate"]!;
+        Assert.Null(payload["errors"]);
+        Assert.Equal((provider, "Renamed IdP"), (payload["identityProvider"]!["provider"]!.GetValue<string>(), payload["identityProvider"]!["label"]!.GetValue<string>()));
+        Assert.Equal("Renamed IdP", JsonNode.Parse(payload["result"]!.GetValue<string>())!["label"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Waldurs_id_path_parameter_is_waldurId_never_a_relay_id()
     {
         var type = await DataAsync("{ __type(name: \"MarketplaceCategoryComponentsDestroyInput\") { inputFields { name type { kind ofType { name } } } } }");

@@ -28,9 +28,12 @@ internal static class MutationFields
             ResourceGraph? target = null;
             if (write.TypeName is { } type && !catalog.TryGet(type, out target))
                 continue;
-            var field = mutation.Field(write.Name, new NonNullGraphType(WriteGraphTypes.Payload(write, target, errors)))
+            ResourceGraph? result = null;
+            if (write.ResultType is { } resultType && !catalog.TryGet(resultType, out result))
+                result = null;
+            var field = mutation.Field(write.Name, new NonNullGraphType(WriteGraphTypes.Payload(write, target, errors, result)))
                 .Description(write.Description)
-                .ResolveAsync(async c => await RunAsync(c, write, target?.Resource));
+                .ResolveAsync(async c => await RunAsync(c, write, target?.Resource, result?.Resource));
             // A write that takes nothing has no `input` (GraphQL has no empty input objects; HotChocolate leaves it out too).
             if (WriteRequests.HasInput(write))
                 field.Argument(new NonNullGraphType(WriteGraphTypes.Input(write, catalog, mutationInputs)), InputArgument);
@@ -38,7 +41,7 @@ internal static class MutationFields
         return errors.Interface;
     }
 
-    private static async Task<object?> RunAsync(IResolveFieldContext context, WriteDescriptor write, ListResource? resource)
+    private static async Task<object?> RunAsync(IResolveFieldContext context, WriteDescriptor write, ListResource? resource, ListResource? resultResource)
     {
         var services = context.RequestServices!;
         var input = context.GetArgument<Dictionary<string, object?>>(InputArgument) ?? [];
@@ -53,7 +56,7 @@ internal static class MutationFields
         if (!result.Succeeded)
             return new WritePayload(null, null, WriteRefusals.From(result.Status, result.Body, write));
         if (resource is null)
-            return new WritePayload(null, null, null, result.Body.Length == 0 ? null : System.Text.Encoding.UTF8.GetString(result.Body));
+            return ResultPayload(context, result.Body, resultResource);
         if (write.Kind == WriteKind.Delete)
             return new WritePayload(null, WriteGraphTypes.DeletedId(write, WriteRequests.ObjectUuid(write, input)), null);
 
@@ -61,6 +64,25 @@ internal static class MutationFields
         if (row is not null)
             context.Loaders().Prime([row]);
         return new WritePayload(row, null, null);
+    }
+
+    /// <summary>A write of no catalog resource: Waldur's answer as text and, when it is a row of a list, as that row (primed).</summary>
+    private static WritePayload ResultPayload(IResolveFieldContext context, byte[] body, ListResource? resultResource)
+    {
+        var json = body.Length == 0 ? null : System.Text.Encoding.UTF8.GetString(body);
+        if (json is null || resultResource is null)
+            return new WritePayload(null, null, null, json);
+        try
+        {
+            var row = RowReader.ReadItem(body, resultResource.Endpoint.Shape);
+            if (row.Shape.Keyed)
+                context.Loaders().Prime([row]);
+            return new WritePayload(row, null, null, json);
+        }
+        catch (Errors.GatewayException)
+        {
+            return new WritePayload(null, null, null, json); // not the row the document promised: the text is still there
+        }
     }
 
     /// <summary>
