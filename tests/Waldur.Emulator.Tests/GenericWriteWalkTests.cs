@@ -185,7 +185,7 @@ public sealed class GenericWriteWalkTests(ITestOutputHelper output) : IAsyncLife
     {
         var path = new StringBuilder();
         var real = true;
-        var segments = template[1..^1].Split('/');
+        var segments = template[1..].TrimEnd('/').Split('/');
         for (var i = 0; i < segments.Length; i++)
         {
             var prefixTemplate = "/" + string.Join("/", segments[..i]) + "/";
@@ -201,7 +201,8 @@ public sealed class GenericWriteWalkTests(ITestOutputHelper output) : IAsyncLife
             path.Append('/').Append(uuid ?? OtherUuid);
         }
 
-        return (path + "/", real);
+        // A template without the trailing slash (a Django path() such as `…/pull_order/{uuid}`) is requested without it.
+        return (path + (template.EndsWith('/') ? "/" : ""), real);
     }
 
     private async Task<string?> FirstUuidAsync(string listPath)

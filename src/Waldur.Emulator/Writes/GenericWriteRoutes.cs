@@ -40,15 +40,14 @@ internal sealed class GenericWriteRoutes
 
     public GenericWriteMatch? Match(string method, string path)
     {
-        if (!path.EndsWith('/'))
-        {
-            return null;
-        }
-
-        var segments = path[1..^1].Split('/');
+        // A few spec paths have no trailing slash (`/api/remote-waldur-api/pull_order/{uuid}`, Django path()s): the
+        // request's slash must be the template's, as Django's patterns are anchored.
+        var slash = path.EndsWith('/');
+        var segments = path[1..].TrimEnd('/').Split('/');
         foreach (var template in _templates.Value)
         {
-            if (template.Operation.Method != method || template.Segments.Length != segments.Length || !Matches(template.Segments, segments))
+            if (template.Operation.Method != method || template.Slash != slash || template.Segments.Length != segments.Length
+                || !Matches(template.Segments, segments))
             {
                 continue;
             }
@@ -86,8 +85,8 @@ internal sealed class GenericWriteRoutes
         var templates = writes.Select(w =>
         {
             var (kind, list) = Classify(w, lists);
-            var segments = w.Path[1..^1].Split('/');
-            return new Template(segments, w, kind, list is null ? -1 : list.Path[1..^1].Split('/').Length, Allow(w.Path, writes, lists));
+            var segments = w.Path[1..].TrimEnd('/').Split('/');
+            return new Template(segments, w.Path.EndsWith('/'), w, kind, list is null ? -1 : list.Path[1..^1].Split('/').Length, Allow(w.Path, writes, lists));
         });
 
         // Django tries patterns in order and DRF's router registers literal routes first: literal segments win.
@@ -132,5 +131,5 @@ internal sealed class GenericWriteRoutes
         return string.Join(", ", names);
     }
 
-    private sealed record Template(string[] Segments, WriteOperation Operation, GenericWriteKind Kind, int ListSegments, string Allow);
+    private sealed record Template(string[] Segments, bool Slash, WriteOperation Operation, GenericWriteKind Kind, int ListSegments, string Allow);
 }

@@ -49,6 +49,12 @@ public sealed partial class WaldurClient
                 throw await OutcomeUnknownAsync(method, relativeUrl, authorization, $"Waldur answered {(int)response.StatusCode}").ConfigureAwait(false);
             }
 
+            if (response.StatusCode == HttpStatusCode.NotFound
+                && response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
+            {
+                throw await NoSuchWriteAsync(relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
+            }
+
             var result = new WaldurWriteResult(response.StatusCode, bytes);
             if (result.Succeeded)
             {
@@ -71,6 +77,21 @@ public sealed partial class WaldurClient
             throw await OutcomeUnknownAsync(method, relativeUrl, authorization,
                 e is HttpRequestException or IOException ? "the connection failed before Waldur answered" : "Waldur did not answer in time").ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Django's HTML 404: no URL pattern of this Waldur matches the path (a write of a newer release, or a path value its
+    /// pattern does not take). Nothing was written; DRF's own 404s (an object not there) are JSON and stay user errors.
+    /// </summary>
+    private async Task<GatewayException> NoSuchWriteAsync(string relativeUrl, string authorization, CancellationToken cancellationToken)
+    {
+        if (facts.Version is null)
+        {
+            await LearnVersionAsync(authorization, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new GatewayException(ErrorCodes.EndpointUnavailable,
+            $"{facts.VersionText} has no URL pattern for /{relativeUrl} (it answered 404 with its HTML page): this write is not available from the connected Waldur.");
     }
 
     /// <summary>The request never reached Waldur: nothing was written, so sending it again is safe.</summary>

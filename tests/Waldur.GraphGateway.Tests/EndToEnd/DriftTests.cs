@@ -21,6 +21,24 @@ public sealed class DriftTests : IAsyncLifetime
     private static string Code(JsonNode error) => error["extensions"]!["code"]!.GetValue<string>();
 
     [Fact]
+    public async Task A_write_this_Waldur_has_no_URL_for_is_WALDUR_ENDPOINT_UNAVAILABLE_naming_its_version_and_sent_once()
+    {
+        await _gateway.ClearJournalAsync();
+        var result = await _gateway.QueryAsync("mutation { reviewerProfilesPublish(input: {}) { result errors { __typename } } }");
+
+        var error = Assert.Single(Errors(result));
+        Assert.Equal("WALDUR_ENDPOINT_UNAVAILABLE", Code(error));
+        Assert.Contains("Waldur 7.0.7", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("/api/reviewer-profiles/publish/", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single(await _gateway.JournalAsync(), j => j.Method == "POST");
+
+        // A DRF 404 (JSON: the object is not there) stays the user's NotFoundError.
+        var missing = await _gateway.QueryAsync("mutation { keysDestroy(input: { id: \"0123456789abcdef0123456789abcdef\" }) { deletedId errors { __typename } } }");
+        Assert.Empty(Errors(missing));
+        Assert.Equal("NotFoundError", missing["data"]!["keysDestroy"]!["errors"]![0]!["__typename"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Orders_without_url_answer_every_row_and_a_number_for_a_decimal_reads_losslessly()
     {
         // 7.0.7's orders have no `url` (nullable in the catalog since, U28): null, and no error.
