@@ -46,13 +46,13 @@ public sealed class MutationSnapshotTests
         ["terminateMarketplaceResource"] = TerminateMarketplaceResourceAsync,
         ["switchMarketplaceResourcePlan"] = SwitchMarketplaceResourcePlanAsync,
         ["updateMarketplaceResourceLimits"] = UpdateMarketplaceResourceLimitsAsync,
-        ["startOpenstackInstance"] = s => InstanceActionAsync(s, "startOpenstackInstance", "SHUTOFF", "ACTIVE"),
-        ["stopOpenstackInstance"] = s => InstanceActionAsync(s, "stopOpenstackInstance", "ACTIVE", "SHUTOFF"),
-        ["restartOpenstackInstance"] = s => InstanceActionAsync(s, "restartOpenstackInstance", "ACTIVE", "SHUTOFF"),
+        ["startOpenstackInstance"] = s => RuntimeActionAsync(s, "startOpenstackInstance", Instance, "SHUTOFF", "ACTIVE"),
+        ["stopOpenstackInstance"] = s => RuntimeActionAsync(s, "stopOpenstackInstance", Instance, "ACTIVE", "SHUTOFF"),
+        ["restartOpenstackInstance"] = s => RuntimeActionAsync(s, "restartOpenstackInstance", Instance, "ACTIVE", "SHUTOFF"),
         ["createDigitalOceanDroplet"] = CreateDigitalOceanDropletAsync,
-        ["startDigitalOceanDroplet"] = s => DropletActionAsync(s, "startDigitalOceanDroplet", "offline", "online"),
-        ["stopDigitalOceanDroplet"] = s => DropletActionAsync(s, "stopDigitalOceanDroplet", "online", "offline"),
-        ["restartDigitalOceanDroplet"] = s => DropletActionAsync(s, "restartDigitalOceanDroplet", "online", "offline"),
+        ["startDigitalOceanDroplet"] = s => RuntimeActionAsync(s, "startDigitalOceanDroplet", Droplet, "offline", "online"),
+        ["stopDigitalOceanDroplet"] = s => RuntimeActionAsync(s, "stopDigitalOceanDroplet", Droplet, "online", "offline"),
+        ["restartDigitalOceanDroplet"] = s => RuntimeActionAsync(s, "restartDigitalOceanDroplet", Droplet, "online", "offline"),
         ["resizeDigitalOceanDroplet"] = ResizeDigitalOceanDropletAsync,
         ["deleteDigitalOceanDroplet"] = DeleteDigitalOceanDropletAsync,
     };
@@ -166,9 +166,8 @@ public sealed class MutationSnapshotTests
     /// <summary>An order action: unknown order, the member's order (refused), a done order (wrong state), one in <paramref name="state"/>.</summary>
     private static async Task OrderActionAsync(WriteStory s, string mutation, string state)
     {
-        var input = char.ToUpperInvariant(mutation[0]) + mutation[1..] + "Input";
         var action = $$"""
-            mutation($input: {{input}}!) {
+            mutation($input: {{InputType(mutation)}}!) {
               {{mutation}}(input: $input) { marketplaceOrder { state } {{ErrorSelection}} }
             }
             """;
@@ -282,25 +281,40 @@ public sealed class MutationSnapshotTests
             """, new { id = ok });
     }
 
-    /// <summary>An instance action: unknown, the member's (refused), one in the wrong runtime state, one in <paramref name="runtime"/>.</summary>
-    private static async Task InstanceActionAsync(WriteStory s, string mutation, string runtime, string otherRuntime)
+    /// <summary>A compute resource's runtime action (<paramref name="target"/>): an unknown object, the member's (refused;
+    /// only where the member sees such objects), one in the wrong runtime state, one in <paramref name="runtime"/>.</summary>
+    private static async Task RuntimeActionAsync(WriteStory s, string mutation, RuntimeTarget target, string runtime, string otherRuntime)
     {
-        var input = char.ToUpperInvariant(mutation[0]) + mutation[1..] + "Input";
         var action = $$"""
-            mutation($input: {{input}}!) {
-              {{mutation}}(input: $input) { openstackInstance { state runtimeState } {{ErrorSelection}} }
+            mutation($input: {{InputType(mutation)}}!) {
+              {{mutation}}(input: $input) { {{target.PayloadField}} { state runtimeState } {{ErrorSelection}} }
             }
             """;
-        string Pick(string state) => $"{{ openstackInstances(first: 1, where: {{ state: {{ eq: OK }}, runtimeState: {{ eq: \"{state}\" }} }}) {{ nodes {{ id }} }} }}";
-        var ready = await s.PickIdAsync(Pick(runtime), "openstackInstances");
-        var wrong = await s.PickIdAsync(Pick(otherRuntime), "openstackInstances");
-        var members = await s.PickIdAsync("{ openstackInstances(first: 1) { nodes { id } } }", "openstackInstances", Member);
-        await s.WriteAsync("An unknown instance", action, new { input = new { id = UnknownUuid } }, "NotFoundError");
-        await s.WriteAsync("A project member may not", action, new { input = new { id = members } }, "PermissionDeniedError", Member);
-        await s.WriteAsync($"An instance that is {otherRuntime}", action, new { input = new { id = wrong } }, "ConflictError");
+        string Pick(string state) => $"{{ {target.List}(first: 1, where: {{ state: {{ eq: OK }}, runtimeState: {{ eq: \"{state}\" }} }}) {{ nodes {{ id }} }} }}";
+        var ready = await s.PickIdAsync(Pick(runtime), target.List);
+        var wrong = await s.PickIdAsync(Pick(otherRuntime), target.List);
+        await s.WriteAsync($"An unknown {target.Noun}", action, new { input = new { id = UnknownUuid } }, "NotFoundError");
+        if (target.MemberSees)
+        {
+            var members = await s.PickIdAsync($"{{ {target.List}(first: 1) {{ nodes {{ id }} }} }}", target.List, Member);
+            await s.WriteAsync("A project member may not", action, new { input = new { id = members } }, "PermissionDeniedError", Member);
+        }
+
+        await s.WriteAsync($"{target.Article} {target.Noun} that is {otherRuntime}", action, new { input = new { id = wrong } }, "ConflictError");
         await s.WriteAsync("Scheduled", action, new { input = new { id = ready } });
-        await s.ReadAsync("The next read", "query($id: ID!) { node(id: $id) { ... on OpenstackInstance { state runtimeState } } }", new { id = ready });
+        await s.ReadAsync("The next read", $"query($id: ID!) {{ node(id: $id) {{ ... on {target.TypeName} {{ state runtimeState }} }} }}", new { id = ready });
     }
+
+    /// <summary>What a runtime action acts on: its list, type, payload field, noun with its article, and whether the member
+    /// sees any.</summary>
+    private sealed record RuntimeTarget(string List, string TypeName, string PayloadField, string Article, string Noun, bool MemberSees);
+
+    private static RuntimeTarget Instance => new("openstackInstances", "OpenstackInstance", "openstackInstance", "An", "instance", true);
+
+    // The droplets' projects are not the core projects the member has a role in.
+    private static RuntimeTarget Droplet => new("digitalOceanDroplets", "DigitalOceanDroplet", "digitalOceanDroplet", "A", "droplet", false);
+
+    private static string InputType(string mutation) => char.ToUpperInvariant(mutation[0]) + mutation[1..] + "Input";
 
     private static async Task CreateDigitalOceanDropletAsync(WriteStory s)
     {
@@ -326,24 +340,6 @@ public sealed class MutationSnapshotTests
         await s.ReadAsync("The next read", """
             { digitalOceanDroplets(where: { name: { eq: "snapshot-droplet" } }) { totalCount nodes { name state runtimeState } } }
             """);
-    }
-
-    /// <summary>A droplet action: unknown, the member's (refused), one in the wrong runtime state, one in <paramref name="runtime"/>.</summary>
-    private static async Task DropletActionAsync(WriteStory s, string mutation, string runtime, string otherRuntime)
-    {
-        var input = char.ToUpperInvariant(mutation[0]) + mutation[1..] + "Input";
-        var action = $$"""
-            mutation($input: {{input}}!) {
-              {{mutation}}(input: $input) { digitalOceanDroplet { state runtimeState } {{ErrorSelection}} }
-            }
-            """;
-        string Pick(string state) => $"{{ digitalOceanDroplets(first: 1, where: {{ state: {{ eq: OK }}, runtimeState: {{ eq: \"{state}\" }} }}) {{ nodes {{ id }} }} }}";
-        var ready = await s.PickIdAsync(Pick(runtime), "digitalOceanDroplets");
-        var wrong = await s.PickIdAsync(Pick(otherRuntime), "digitalOceanDroplets");
-        await s.WriteAsync("An unknown droplet", action, new { input = new { id = UnknownUuid } }, "NotFoundError");
-        await s.WriteAsync($"A droplet that is {otherRuntime}", action, new { input = new { id = wrong } }, "ConflictError");
-        await s.WriteAsync("Scheduled", action, new { input = new { id = ready } });
-        await s.ReadAsync("The next read", "query($id: ID!) { node(id: $id) { ... on DigitalOceanDroplet { state runtimeState } } }", new { id = ready });
     }
 
     private static async Task ResizeDigitalOceanDropletAsync(WriteStory s)
