@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using Waldur.Catalog.Model;
 using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.Loading.Paging;
@@ -50,9 +51,11 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
     /// <summary>
     /// A 400 naming the form of something pushed down means this Waldur does not take that form (U27): an <c>o</c> key
     /// (<c>{"o": ["Select a valid choice. …"]}</c>, it cannot sort by it) or several values where it takes one
-    /// (<c>{"offering_uuid": ["Enter a valid UUID."]}</c> for <c>u1,u2</c>). Remembered as not honoured, and the planner
-    /// plans again without it. A 400 about one value (a NUL in a name) stays Waldur's refusal of that request: remembering
-    /// it would let one odd request make every later one scan.
+    /// (<c>{"offering_uuid": ["Enter a valid UUID."]}</c> for <c>u1,u2</c>), or a Boolean filter refused whatever its value
+    /// (7.0.7's <c>marketplace/filters.py ResourceFilter.offering_billable = UUIDFilter</c>: "Enter a valid UUID." for
+    /// <c>true</c>; the gateway only ever sends <c>true</c>/<c>false</c>, so no value is odd). Remembered as not honoured,
+    /// and the planner plans again without it. A 400 about one free value (a NUL in a name) stays Waldur's refusal of that
+    /// request: remembering it would let one odd request make every later one scan.
     /// </summary>
     private async Task<T> RefusalsAsNotHonoured<T>(ListResource resource, WaldurListQuery query, Func<Task<T>> call)
     {
@@ -60,12 +63,16 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
         {
             return await call();
         }
-        catch (WaldurBadRequestException refused) when (ignored is not null && RefusedForm(query, refused) is { } parameter)
+        catch (WaldurBadRequestException refused) when (ignored is not null && RefusedForm(resource, query, refused) is { } parameter)
         {
             if (parameter == "o")
             {
                 foreach (var key in query.Ordering!.Split(','))
                     ignored.Mark(resource, IgnoredFilters.OrderingParameter(key.TrimStart('-')));
+            }
+            else if (IsBoolean(resource, parameter))
+            {
+                ignored.Mark(resource, parameter);
             }
             else
             {
@@ -77,9 +84,13 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
         }
     }
 
-    private static string? RefusedForm(WaldurListQuery query, WaldurBadRequestException refused) =>
+    private static string? RefusedForm(ListResource resource, WaldurListQuery query, WaldurBadRequestException refused) =>
         refused.Fields.FirstOrDefault(f => (f == "o" && !string.IsNullOrEmpty(query.Ordering))
-                                           || (query.Filters.TryGetValue(f, out var values) && (values.Count > 1 || values.ToString().Contains(',', StringComparison.Ordinal))));
+                                           || (query.Filters.TryGetValue(f, out var values)
+                                               && (values.Count > 1 || values.ToString().Contains(',', StringComparison.Ordinal) || IsBoolean(resource, f))));
+
+    private static bool IsBoolean(ListResource resource, string parameter) =>
+        resource.Descriptor.Filters.Any(f => f.Parameter == parameter && f.Lookup == FilterLookup.Boolean);
 
     /// <summary>The total for these filters: known from any earlier response or scan of the request, else one HEAD (U19a).</summary>
     public async Task<int> CountAsync(ListResource resource, WaldurListQuery query, CancellationToken cancellationToken)

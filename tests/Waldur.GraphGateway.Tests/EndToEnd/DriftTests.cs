@@ -21,6 +21,29 @@ public sealed class DriftTests : IAsyncLifetime
     private static string Code(JsonNode error) => error["extensions"]!["code"]!.GetValue<string>();
 
     [Fact]
+    public async Task A_Boolean_filter_7_0_7_refuses_as_not_a_uuid_is_answered_in_the_gateway_and_remembered()
+    {
+        const string Query = "{ marketplaceResources(first: 50, where: { offeringBillable: { eq: true } }) { totalCount nodes { offeringBillable } } }";
+        // What Waldur's own rows say (every resource in one page, read straight from the emulator).
+        var (_, total, body) = await _gateway.EmulatorListAsync("/api/marketplace-resources/?page_size=1000&field=offering_billable");
+        var rows = JsonNode.Parse(body)!.AsArray();
+        Assert.Equal(total, rows.Count);
+        var billable = rows.Count(r => r!["offering_billable"]?.GetValue<bool>() == true);
+        Assert.True(billable > 0 && billable < rows.Count, $"{billable} of {rows.Count}");
+
+        var first = await _gateway.QueryAsync(Query);
+        Assert.Empty(Errors(first));
+        Assert.Equal(billable, first["data"]!["marketplaceResources"]!["totalCount"]!.GetValue<int>());
+        Assert.All(first["data"]!["marketplaceResources"]!["nodes"]!.AsArray(), n => Assert.True(n!["offeringBillable"]!.GetValue<bool>()));
+
+        // Remembered: the next request does not send it again.
+        await _gateway.ClearJournalAsync();
+        var again = await _gateway.QueryAsync(Query);
+        Assert.Empty(Errors(again));
+        Assert.DoesNotContain(await _gateway.JournalAsync(), j => j.Query.Contains("offering_billable=", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_write_this_Waldur_has_no_URL_for_is_WALDUR_ENDPOINT_UNAVAILABLE_naming_its_version_and_sent_once()
     {
         await _gateway.ClearJournalAsync();

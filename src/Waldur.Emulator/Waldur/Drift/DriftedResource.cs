@@ -25,7 +25,10 @@ internal sealed class DriftedResource(IEmulatedResource inner) : IEmulatedResour
     public IResourceQuery Prepare(QueryString query, string token)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var ignored = Waldur7Drift.IgnoredParameters(Prefix);
+        var uuidOnly = Waldur7Drift.UuidOnlyParameters(Prefix);
+        IReadOnlySet<string> ignored = uuidOnly.Count == 0
+            ? Waldur7Drift.IgnoredParameters(Prefix)
+            : new HashSet<string>([.. Waldur7Drift.IgnoredParameters(Prefix), .. uuidOnly], StringComparer.Ordinal);
         // Waldur computes a row's values from the model whatever field= says, then drops the unasked keys: rows that
         // are rewritten are read whole (the rewrite may need keys field= leaves out) and projected after it.
         var fields = Waldur7Drift.RewritesRows(Prefix) ? query.All("field").SelectMany(f => f.Split(',')).ToHashSet(StringComparer.Ordinal) : [];
@@ -35,6 +38,12 @@ internal sealed class DriftedResource(IEmulatedResource inner) : IEmulatedResour
         }
 
         var prepared = inner.Prepare(ignored.Count == 0 ? query : query.Without(ignored), token);
+        var notUuid = uuidOnly.FirstOrDefault(p => query.Last(p) is { Length: > 0 } value && UuidLookup.Normalize(value) is null);
+        if (notUuid is not null)
+        {
+            return new Query(prepared, Prefix, [.. prepared.Errors, new(notUuid, "Enter a valid UUID.")], fields);
+        }
+
         var rejected = Waldur7Drift.RejectedOrderKeys(Prefix);
         var bad = query.Last("o")?.Split(',').FirstOrDefault(term => rejected.Contains(term.TrimStart('-')));
         if (bad is not null)

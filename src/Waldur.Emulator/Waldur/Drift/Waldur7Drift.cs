@@ -123,6 +123,18 @@ internal static class Waldur7Drift
         _ => Empty,
     };
 
+    /// <summary>Filters 7.0.7 declares as <c>UUIDFilter</c> where 8.0.5 has a Boolean: any value that is not a uuid (so
+    /// <c>true</c>) is a 400 <c>Enter a valid UUID.</c>. <c>/api/marketplace-resources/</c>: 7.0.7's
+    /// <c>marketplace/filters.py ResourceFilter.offering_billable = django_filters.UUIDFilter(field_name="offering__billable")</c>
+    /// (seen on the real 7.0.7). A uuid value is dropped [UNVERIFIED: PostgreSQL would compare a boolean with it].</summary>
+    public static IReadOnlySet<string> UuidOnlyParameters(string prefix) => prefix switch
+    {
+        "/api/marketplace-resources" => ResourceUuidOnly,
+        _ => Empty,
+    };
+
+    private static readonly HashSet<string> ResourceUuidOnly = new(StringComparer.Ordinal) { "offering_billable" };
+
     private static readonly HashSet<string> Empty = [];
 
     private static readonly HashSet<string> ProjectParameters = new(StringComparer.Ordinal)
