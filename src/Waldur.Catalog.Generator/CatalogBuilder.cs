@@ -442,10 +442,10 @@ public static class CatalogBuilder
         return values.Select(v => v?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal);
     }
 
-    private static string Tag(OpenApiOperation operation)
+    internal static string Tag(OpenApiOperation operation)
     {
         var tag = operation.Tags?.Select(t => t.Name).FirstOrDefault(n => !string.IsNullOrEmpty(n))
-            ?? throw new CatalogException($"{operation.OperationId}: the list operation has no tag.");
+            ?? throw new CatalogException($"{operation.OperationId}: the operation has no tag.");
         var dash = tag.IndexOf('-', StringComparison.Ordinal);
         return dash < 0 ? tag : tag[..dash];
     }

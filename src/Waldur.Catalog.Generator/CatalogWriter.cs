@@ -123,6 +123,10 @@ public static class CatalogWriter
         var tail = new List<string> { $"Source: {Str(x.Source)}" };
         if (x.PathParameters is { } parameters) tail.Add($"PathParameters: [{string.Join(", ", parameters.Select(Str))}]");
         if (x.ResultType is { } resultType) tail.Add($"ResultType: {Str(resultType)}");
+        if (x.AnswerType is { } answer)
+            tail.Add($"AnswerType: new AnswerTypeDescriptor({Str(answer.TypeName)}, {Str(answer.Description)}, [{string.Join(", ", answer.Fields.Select(Field))}])");
+        if (x.ResultIsList) tail.Add("ResultIsList: true");
+        if (x.Tag is { } tag) tail.Add($"Tag: {Str(tag)}");
         for (var i = 0; i < tail.Count; i++) w.Add($"{I}{tail[i]}{(i < tail.Count - 1 ? "," : "")}");
 
         w.Add(close);

@@ -14,8 +14,9 @@ namespace Waldur.Catalog.Generator;
 /// for <c>…/{uuid}/extend/</c>). POST to it is a create; PUT/PATCH/DELETE of <c>{uuid}/</c> an update or delete; anything
 /// below <c>{uuid}/</c> an action on that object (re-read after it). Its payload is that resource's type, navigable.</item>
 /// <item>Everything else (a collection action, a path under no list, path parameters other than <c>{uuid}</c> of the
-/// resource) keeps its path parameters as input fields and answers Waldur's JSON as text in <c>result</c>; when that
-/// answer is a row of some list (its 2xx schema is a list's item schema), also as that list's type.</item>
+/// resource) keeps its path parameters as input fields and answers Waldur's JSON as text in <c>result</c>, and typed as
+/// <see cref="WriteAnswers"/> decides (a list's type, or a generated answer type). It carries its operation's tag, so
+/// <c>Catalog:Include</c> by tag brings it.</item>
 /// <item>Input: the request body's schema (<c>application/json</c>, else the non-file fields of
 /// <c>multipart/form-data</c>, sent as JSON, which DRF's default parsers accept).</item>
 /// </list>
@@ -35,7 +36,9 @@ public static partial class WritesBuilder
         var lists = all.Where(r => r.Parent is null && r.RetrieveOperationId is not null && r.Path.EndsWith('/'))
             .OrderByDescending(r => r.Path.Length).ToList();
         var names = reviewedWrites.Select(w => w.Name).ToHashSet(StringComparer.Ordinal);
-        var rowTypes = RowTypes(document, reviewed, all);
+        var taken = all.Select(r => r.TypeName).Concat(all.SelectMany(r => r.Fields).Select(f => f.EnumType).OfType<string>())
+            .Concat(reviewedWrites.SelectMany(w => w.Input).Select(f => f.EnumType).OfType<string>());
+        var answers = new WriteAnswers(RowTypes(document, reviewed, all), taken);
         var generated = new List<WriteDescriptor>();
         foreach (var (id, op) in Operations(document).OrderBy(o => o.Value.Path, StringComparer.Ordinal).ThenBy(o => o.Value.Method, StringComparer.Ordinal))
         {
@@ -44,7 +47,7 @@ public static partial class WritesBuilder
             var name = Naming.CamelCase(id);
             if (!names.Add(name))
                 throw new CatalogException($"operation \"{id}\": its mutation name \"{name}\" is taken.");
-            generated.Add(Generated(id, name, op, lists, types, rowTypes));
+            generated.Add(Generated(id, name, op, lists, types, answers));
         }
 
         return OwnEnumsWhereTheyClash(generated, reviewedWrites, all);
@@ -80,7 +83,7 @@ public static partial class WritesBuilder
     }
 
     private static WriteDescriptor Generated(string id, string name, Op op, List<ResourceDescriptor> lists, Dictionary<string, ResourceDescriptor> types,
-        Dictionary<string, string> rowTypes)
+        WriteAnswers answers)
     {
         var path = op.Path.TrimStart('/');
         var (resource, kind) = Target(op.Method, path, lists);
@@ -94,6 +97,7 @@ public static partial class WritesBuilder
         var input = body is null ? [] : BuildInput($"operation \"{id}\"", o, body, "", types, resource);
         // A body property may not take a path parameter's name.
         input = [.. input.Where(f => !parameters.Select(p => Naming.NotRelayId(Naming.CamelCase(p))).Contains(f.Name, StringComparer.Ordinal))];
+        var answer = resource is null ? answers.For(op.Operation, name) : new WriteAnswers.Answer(null, null, false);
         return new WriteDescriptor(
             Name: name,
             OperationId: id,
@@ -101,13 +105,16 @@ public static partial class WritesBuilder
             Path: path,
             Kind: kind,
             TypeName: resource?.TypeName,
-            PayloadField: resource is null ? WriteDescriptor.ResultField : Naming.LowerCamel(resource.TypeName),
+            PayloadField: resource is not null ? Naming.LowerCamel(resource.TypeName) : AnswerField(answer),
             Description: DefaultDescription(op, kind, resource?.Noun ?? "Waldur object"),
             Input: input,
             Asynchronous: op.Operation.Responses?.ContainsKey("202") == true,
             Source: $"generated from {op.Method} {op.Path} ({id}); not reviewed",
             PathParameters: parameters.Count == 0 ? null : parameters,
-            ResultType: resource is null ? ResultType(op.Operation, rowTypes) : null);
+            ResultType: answer.ResultType,
+            AnswerType: answer.AnswerType,
+            ResultIsList: answer.IsList && (answer.ResultType ?? answer.AnswerType?.TypeName) is not null,
+            Tag: resource is null ? CatalogBuilder.Tag(op.Operation) : null);
     }
 
     /// <summary>Item schema → the type of the list that owns it, reviewed lists first (as <see cref="AllListsBuilder"/> decides).</summary>
@@ -122,15 +129,10 @@ public static partial class WritesBuilder
         return rowTypes;
     }
 
-    /// <summary>The list type whose rows the operation's first 2xx answer is (a <c>$ref</c> to a list's item schema), if any.</summary>
-    private static string? ResultType(OpenApiOperation operation, Dictionary<string, string> rowTypes)
-    {
-        var success = operation.Responses?.Where(r => r.Key.StartsWith('2')).OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Value).FirstOrDefault();
-        return success?.Content?.TryGetValue("application/json", out var media) == true
-            && media.Schema is OpenApiSchemaReference { Reference.Id: { } schemaId } && rowTypes.TryGetValue(schemaId, out var type)
-            ? type
-            : null;
-    }
+    /// <summary>The payload field of a typed answer (<c>flavorResponses</c> for a list), else <see cref="WriteDescriptor.ResultField"/>.</summary>
+    private static string AnswerField(WriteAnswers.Answer answer) => (answer.ResultType ?? answer.AnswerType?.TypeName) is { } type
+        ? answer.IsList ? Naming.Pluralise(Naming.LowerCamel(type)) : Naming.LowerCamel(type)
+        : WriteDescriptor.ResultField;
 
     /// <summary>The list the path belongs to and what the method does to it; (null, Action) when no list owns the path.</summary>
     private static (ResourceDescriptor? Resource, WriteKind Kind) Target(string method, string path, List<ResourceDescriptor> lists)

@@ -72,7 +72,8 @@ public sealed partial class GeneratedWritesTests(SpecFixture fixture)
         var generated = Writes().Generated;
         var orphans = generated.Where(w => w.TypeName is null).ToList();
         Assert.NotEmpty(orphans);
-        Assert.All(orphans, w => Assert.Equal(WriteDescriptor.ResultField, w.PayloadField));
+        Assert.All(orphans.Where(w => w.ResultType is null && w.AnswerType is null), w => Assert.Equal(WriteDescriptor.ResultField, w.PayloadField));
+        Assert.All(orphans, w => Assert.False(string.IsNullOrEmpty(w.Tag), w.Name));
         Assert.All(generated, w => Assert.Equal(
             PathParameter().Matches(w.Path).Select(m => m.Groups[1].Value).Where(p => w.TypeName is null || p != "uuid").Distinct(),
             w.PathParameters ?? []));
@@ -88,6 +89,35 @@ public sealed partial class GeneratedWritesTests(SpecFixture fixture)
         Assert.Equal(["provider"], update.PathParameters!);
         Assert.All(generated.Where(w => w.TypeName is not null), w => Assert.Null(w.ResultType));
         Assert.Contains(generated, w => w.TypeName is null && w.ResultType is null);
+    }
+
+    [Fact]
+    public void A_write_of_no_list_answers_a_list_of_rows_as_that_lists_type()
+    {
+        var bulk = Writes().Generated.Single(w => w.OperationId == "marketplace_course_accounts_create_bulk");
+        Assert.Equal(("CourseAccount", true, "courseAccounts"), (bulk.ResultType, bulk.ResultIsList, bulk.PayloadField));
+    }
+
+    [Fact]
+    public void Any_other_documented_answer_gets_a_generated_type_from_its_schema()
+    {
+        var generated = Writes().Generated;
+        // An inline schema: named after the mutation; every property a value field of its kind, nullable unless required.
+        var publish = generated.Single(w => w.OperationId == "reviewer_profiles_publish").AnswerType!;
+        Assert.Equal("ReviewerProfilesPublishAnswer", publish.TypeName);
+        Assert.Equal([("isPublished", ValueKind.Boolean), ("publishedAt", ValueKind.DateTime), ("warning", ValueKind.String)],
+            publish.Fields.Select(f => (f.Name, f.Kind)));
+        // A component: named after it, shared by every write that answers it, a list when the answer is an array.
+        var zones = generated.Where(w => w.AnswerType?.TypeName == "AvailabilityZoneResponse").ToList();
+        Assert.Equal(["openstackDiscoveryDiscoverInstanceAvailabilityZones", "openstackDiscoveryDiscoverVolumeAvailabilityZones"], zones.Select(w => w.Name));
+        Assert.All(zones, w => Assert.Equal((true, "availabilityZoneResponses"), (w.ResultIsList, w.PayloadField)));
+        Assert.Same(zones[0].AnswerType, zones[1].AnswerType);
+        // Names never reuse a list's type or an enum; answers without documented properties stay JSON text only.
+        var all = fixture.Resources.Select(r => r.TypeName).ToHashSet(StringComparer.Ordinal);
+        Assert.All(generated.Select(w => w.AnswerType).OfType<AnswerTypeDescriptor>(), a => Assert.DoesNotContain(a.TypeName, all));
+        var logout = generated.Single(w => w.OperationId == "auth_tokens_destroy");
+        Assert.Equal((null, null, WriteDescriptor.ResultField), (logout.ResultType, logout.AnswerType, logout.PayloadField));
+        Assert.Equal(111, generated.Count(w => w.ResultType is not null || w.AnswerType is not null));
     }
 
     [Fact]

@@ -1184,12 +1184,14 @@ public static partial class WaldurWrites
             Path: "api-auth/logout/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "logout",
             Description: "Logs out the current user by deleting their authentication token. If single logout (SLO) is supported for the current authentication method (e.g., SAML2 or OIDC), this endpoint may return a logout URL to which the user should be redirected to complete the logout process on the identity provider side.",
             Input: [],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api-auth/logout/ (api_auth_logout); not reviewed"
+            Source: "generated from POST /api-auth/logout/ (api_auth_logout); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("Logout", "Waldur's `Logout` answer.", [new FieldDescriptor("logoutUrl", "logout_url", ValueKind.String, false, "URL to redirect to after logout", Filterable: false, Sortable: false)]),
+            Tag: "api"
         );
 
     private static WriteDescriptor WriteApiAuthPassword() =>
@@ -1200,7 +1202,7 @@ public static partial class WaldurWrites
             Path: "api-auth/password/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "coreAuthToken",
             Description: "Authenticates a user with username and password and returns an authentication token.",
             Input: [
                 new InputFieldDescriptor("username", "username", ValueKind.String, true, "Username for authentication", MaxLength: 128),
@@ -1208,7 +1210,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api-auth/password/ (api_auth_password); not reviewed"
+            Source: "generated from POST /api-auth/password/ (api_auth_password); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("CoreAuthToken", "Waldur's `CoreAuthToken` answer.", [new FieldDescriptor("token", "token", ValueKind.String, false, "Authentication token for API access", Filterable: false, Sortable: false)]),
+            Tag: "api"
         );
 
     private static WriteDescriptor WriteApiAuthSaml2Login() =>
@@ -1219,14 +1223,16 @@ public static partial class WaldurWrites
             Path: "api-auth/saml2/login/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "saml2Login",
             Description: "Runs `login` on a Waldur object (`POST /api-auth/saml2/login/`).",
             Input: [
                 new InputFieldDescriptor("idp", "idp", ValueKind.String, true, "Waldur's `idp` (its schema does not describe it)."),
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api-auth/saml2/login/ (api_auth_saml2_login); not reviewed"
+            Source: "generated from POST /api-auth/saml2/login/ (api_auth_saml2_login); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("Saml2Login", "Waldur's `Saml2Login` answer.", [new FieldDescriptor("idp", "idp", ValueKind.String, false, "The answer's `idp`.", Filterable: false, Sortable: false)]),
+            Tag: "api"
         );
 
     private static WriteDescriptor WriteApiAuthSaml2LoginComplete() =>
@@ -1237,14 +1243,16 @@ public static partial class WaldurWrites
             Path: "api-auth/saml2/login/complete/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "saml2LoginComplete",
             Description: "Runs `complete` on a Waldur object (`POST /api-auth/saml2/login/complete/`).",
             Input: [
                 new InputFieldDescriptor("samlresponse", "SAMLResponse", ValueKind.String, true, "Waldur's `SAMLResponse` (its schema does not describe it)."),
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api-auth/saml2/login/complete/ (api_auth_saml2_login_complete); not reviewed"
+            Source: "generated from POST /api-auth/saml2/login/complete/ (api_auth_saml2_login_complete); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("Saml2LoginComplete", "Waldur's `Saml2LoginComplete` answer.", [new FieldDescriptor("samlresponse", "SAMLResponse", ValueKind.String, false, "The answer's `SAMLResponse`.", Filterable: false, Sortable: false)]),
+            Tag: "api"
         );
 
     private static WriteDescriptor WriteApiAuthSaml2LogoutComplete() =>
@@ -1255,7 +1263,7 @@ public static partial class WaldurWrites
             Path: "api-auth/saml2/logout/complete/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "saml2LogoutComplete",
             Description: "For IdPs which send POST requests",
             Input: [
                 new InputFieldDescriptor("samlresponse", "SAMLResponse", ValueKind.String, false, "Waldur's `SAMLResponse` (its schema does not describe it)."),
@@ -1263,7 +1271,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api-auth/saml2/logout/complete/ (api_auth_saml2_logout_complete); not reviewed"
+            Source: "generated from POST /api-auth/saml2/logout/complete/ (api_auth_saml2_logout_complete); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("Saml2LogoutComplete", "Waldur's `Saml2LogoutComplete` answer.", [new FieldDescriptor("samlresponse", "SAMLResponse", ValueKind.String, true, "The answer's `SAMLResponse`.", Filterable: false, Sortable: false), new FieldDescriptor("samlrequest", "SAMLRequest", ValueKind.String, true, "The answer's `SAMLRequest`.", Filterable: false, Sortable: false)]),
+            Tag: "api"
         );
 
     private static WriteDescriptor WriteAccessSubnetsCreate() =>
@@ -1428,7 +1438,7 @@ public static partial class WaldurWrites
             Path: "api/admin/arrow/billing-syncs/cleanup_consumption/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "cleanupConsumptionResponse",
             Description: "Delete consumption records with optional dry-run preview.",
             Input: [
                 new InputFieldDescriptor("periodFrom", "period_from", ValueKind.String, false, "YYYY-MM format"),
@@ -1440,7 +1450,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/admin/arrow/billing-syncs/cleanup_consumption/ (admin_arrow_billing_syncs_cleanup_consumption); not reviewed"
+            Source: "generated from POST /api/admin/arrow/billing-syncs/cleanup_consumption/ (admin_arrow_billing_syncs_cleanup_consumption); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("CleanupConsumptionResponse", "Waldur's `CleanupConsumptionResponse` answer.", [new FieldDescriptor("dryRun", "dry_run", ValueKind.Boolean, false, "The answer's `dry_run`.", Filterable: false, Sortable: false), new FieldDescriptor("recordsToDelete", "records_to_delete", ValueKind.Int, false, "The answer's `records_to_delete`.", Filterable: false, Sortable: false), new FieldDescriptor("recordsDeleted", "records_deleted", ValueKind.Int, false, "The answer's `records_deleted`.", Filterable: false, Sortable: false), new FieldDescriptor("compensationItemsAffected", "compensation_items_affected", ValueKind.Int, false, "The answer's `compensation_items_affected`.", Filterable: false, Sortable: false), new FieldDescriptor("invoiceItemsAffected", "invoice_items_affected", ValueKind.Int, false, "The answer's `invoice_items_affected`.", Filterable: false, Sortable: false)]),
+            Tag: "admin"
         );
 
     private static WriteDescriptor WriteAdminArrowBillingSyncsFetchBillingExport() =>
@@ -1451,7 +1463,7 @@ public static partial class WaldurWrites
             Path: "api/admin/arrow/billing-syncs/fetch_billing_export/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "fetchBillingExportResponse",
             Description: "Fetch raw billing export from Arrow API.",
             Input: [
                 new InputFieldDescriptor("periodFrom", "period_from", ValueKind.String, true, "YYYY-MM format"),
@@ -1460,7 +1472,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/admin/arrow/billing-syncs/fetch_billing_export/ (admin_arrow_billing_syncs_fetch_billing_export); not reviewed"
+            Source: "generated from POST /api/admin/arrow/billing-syncs/fetch_billing_export/ (admin_arrow_billing_syncs_fetch_billing_export); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("FetchBillingExportResponse", "Waldur's `FetchBillingExportResponse` answer.", [new FieldDescriptor("periodFrom", "period_from", ValueKind.String, false, "The answer's `period_from`.", Filterable: false, Sortable: false), new FieldDescriptor("periodTo", "period_to", ValueKind.String, false, "The answer's `period_to`.", Filterable: false, Sortable: false), new FieldDescriptor("classification", "classification", ValueKind.String, false, "The answer's `classification`.", Filterable: false, Sortable: false), new FieldDescriptor("rowCount", "row_count", ValueKind.Int, false, "The answer's `row_count`.", Filterable: false, Sortable: false), new FieldDescriptor("data", "data", ValueKind.Json, false, "The answer's `data`.", IsList: true, Filterable: false, Sortable: false)]),
+            Tag: "admin"
         );
 
     private static WriteDescriptor WriteAdminArrowBillingSyncsFetchConsumption() =>
@@ -1471,7 +1485,7 @@ public static partial class WaldurWrites
             Path: "api/admin/arrow/billing-syncs/fetch_consumption/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "fetchConsumptionResponse",
             Description: "Fetch raw consumption data from Arrow API.",
             Input: [
                 new InputFieldDescriptor("licenseReference", "license_reference", ValueKind.String, true, "Waldur's `license_reference` (its schema does not describe it)."),
@@ -1479,7 +1493,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/admin/arrow/billing-syncs/fetch_consumption/ (admin_arrow_billing_syncs_fetch_consumption); not reviewed"
+            Source: "generated from POST /api/admin/arrow/billing-syncs/fetch_consumption/ (admin_arrow_billing_syncs_fetch_consumption); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("FetchConsumptionResponse", "Waldur's `FetchConsumptionResponse` answer.", [new FieldDescriptor("licenseReference", "license_reference", ValueKind.String, false, "The answer's `license_reference`.", Filterable: false, Sortable: false), new FieldDescriptor("period", "period", ValueKind.String, false, "The answer's `period`.", Filterable: false, Sortable: false), new FieldDescriptor("rowCount", "row_count", ValueKind.Int, false, "The answer's `row_count`.", Filterable: false, Sortable: false), new FieldDescriptor("data", "data", ValueKind.Json, false, "The answer's `data`.", IsList: true, Filterable: false, Sortable: false)]),
+            Tag: "admin"
         );
 
     private static WriteDescriptor WriteAdminArrowBillingSyncsFetchLicenseInfo() =>
@@ -1490,14 +1506,16 @@ public static partial class WaldurWrites
             Path: "api/admin/arrow/billing-syncs/fetch_license_info/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "fetchLicenseInfoResponse",
             Description: "Fetch license details from Arrow API.",
             Input: [
                 new InputFieldDescriptor("licenseReference", "license_reference", ValueKind.String, true, "Waldur's `license_reference` (its schema does not describe it)."),
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/admin/arrow/billing-syncs/fetch_license_info/ (admin_arrow_billing_syncs_fetch_license_info); not reviewed"
+            Source: "generated from POST /api/admin/arrow/billing-syncs/fetch_license_info/ (admin_arrow_billing_syncs_fetch_license_info); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("FetchLicenseInfoResponse", "Waldur's `FetchLicenseInfoResponse` answer.", [new FieldDescriptor("data", "data", ValueKind.Json, false, "Raw license data from Arrow API", Filterable: false, Sortable: false)]),
+            Tag: "admin"
         );
 
     private static WriteDescriptor WriteAdminArrowBillingSyncsPauseSync() =>
@@ -1508,7 +1526,7 @@ public static partial class WaldurWrites
             Path: "api/admin/arrow/billing-syncs/pause_sync/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "syncPauseResponse",
             Description: "Pause consumption sync operations.",
             Input: [
                 new InputFieldDescriptor("settingsUuid", "settings_uuid", ValueKind.String, false, "Waldur's `settings_uuid` (its schema does not describe it)."),
@@ -1516,7 +1534,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/admin/arrow/billing-syncs/pause_sync/ (admin_arrow_billing_syncs_pause_sync); not reviewed"
+            Source: "generated from POST /api/admin/arrow/billing-syncs/pause_sync/ (admin_arrow_billing_syncs_pause_sync); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("SyncPauseResponse", "Waldur's `SyncPauseResponse` answer.", [new FieldDescriptor("paused", "paused", ValueKind.String, true, "List of paused items", IsList: true, Filterable: false, Sortable: false), new FieldDescriptor("resumed", "resumed", ValueKind.String, true, "List of resumed items", IsList: true, Filterable: false, Sortable: false)]),
+            Tag: "admin"
         );
 
     private static WriteDescriptor WriteAdminArrowBillingSyncsReconcile() =>
@@ -1537,7 +1557,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: true,
             Idempotent: false,
-            Source: "generated from POST /api/admin/arrow/billing-syncs/reconcile/ (admin_arrow_billing_syncs_reconcile); not reviewed"
+            Source: "generated from POST /api/admin/arrow/billing-syncs/reconcile/ (admin_arrow_billing_syncs_reconcile); not reviewed",
+            Tag: "admin"
         );
 
     private static WriteDescriptor WriteAdminArrowBillingSyncsResumeSync() =>
@@ -1548,7 +1569,7 @@ public static partial class WaldurWrites
             Path: "api/admin/arrow/billing-syncs/resume_sync/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "syncPauseResponse",
             Description: "Resume consumption sync operations.",
             Input: [
                 new InputFieldDescriptor("settingsUuid", "settings_uuid", ValueKind.String, false, "Waldur's `settings_uuid` (its schema does not describe it)."),
@@ -1556,7 +1577,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/admin/arrow/billing-syncs/resume_sync/ (admin_arrow_billing_syncs_resume_sync); not reviewed"
+            Source: "generated from POST /api/admin/arrow/billing-syncs/resume_sync/ (admin_arrow_billing_syncs_resume_sync); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("SyncPauseResponse", "Waldur's `SyncPauseResponse` answer.", [new FieldDescriptor("paused", "paused", ValueKind.String, true, "List of paused items", IsList: true, Filterable: false, Sortable: false), new FieldDescriptor("resumed", "resumed", ValueKind.String, true, "List of resumed items", IsList: true, Filterable: false, Sortable: false)]),
+            Tag: "admin"
         );
 
     private static WriteDescriptor WriteAdminArrowBillingSyncsSyncResourceHistoricalConsumption() =>
@@ -1567,7 +1590,7 @@ public static partial class WaldurWrites
             Path: "api/admin/arrow/billing-syncs/sync_resource_historical_consumption/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "syncResourceHistoricalConsumptionResponse",
             Description: "Sync historical consumption for a specific resource from Arrow.",
             Input: [
                 new InputFieldDescriptor("resourceUuid", "resource_uuid", ValueKind.String, true, "UUID of the resource to sync"),
@@ -1578,7 +1601,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/admin/arrow/billing-syncs/sync_resource_historical_consumption/ (admin_arrow_billing_syncs_sync_resource_historical_consumption); not reviewed"
+            Source: "generated from POST /api/admin/arrow/billing-syncs/sync_resource_historical_consumption/ (admin_arrow_billing_syncs_sync_resource_historical_consumption); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("SyncResourceHistoricalConsumptionResponse", "Waldur's `SyncResourceHistoricalConsumptionResponse` answer.", [new FieldDescriptor("resourceUuid", "resource_uuid", ValueKind.String, false, "The answer's `resource_uuid`.", Filterable: false, Sortable: false), new FieldDescriptor("resourceName", "resource_name", ValueKind.String, false, "The answer's `resource_name`.", Filterable: false, Sortable: false), new FieldDescriptor("periodsSynced", "periods_synced", ValueKind.Int, false, "The answer's `periods_synced`.", Filterable: false, Sortable: false), new FieldDescriptor("periodsSkipped", "periods_skipped", ValueKind.Int, false, "The answer's `periods_skipped`.", Filterable: false, Sortable: false), new FieldDescriptor("periodsNoData", "periods_no_data", ValueKind.Int, true, "The answer's `periods_no_data`.", Filterable: false, Sortable: false), new FieldDescriptor("errors", "errors", ValueKind.Json, false, "The answer's `errors`.", IsList: true, Filterable: false, Sortable: false), new FieldDescriptor("dryRun", "dry_run", ValueKind.Boolean, true, "The answer's `dry_run`.", Filterable: false, Sortable: false), new FieldDescriptor("previewPeriods", "preview_periods", ValueKind.Json, true, "The answer's `preview_periods`.", IsList: true, Filterable: false, Sortable: false)]),
+            Tag: "admin"
         );
 
     private static WriteDescriptor WriteAdminArrowBillingSyncsSyncResources() =>
@@ -1589,7 +1614,7 @@ public static partial class WaldurWrites
             Path: "api/admin/arrow/billing-syncs/sync_resources/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "syncResourcesResponse",
             Description: "Sync Arrow IAAS subscriptions to Waldur Resources. Matches subscriptions by Vendor Subscription ID to resource backend_id. Updates resource report and current_usages fields. With force_import=True, auto-creates Customers and Projects from Arrow data.",
             Input: [
                 new InputFieldDescriptor("periodFrom", "period_from", ValueKind.String, false, "Start period in YYYY-MM format (default: 6 months ago, Arrow max)"),
@@ -1601,7 +1626,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/admin/arrow/billing-syncs/sync_resources/ (admin_arrow_billing_syncs_sync_resources); not reviewed"
+            Source: "generated from POST /api/admin/arrow/billing-syncs/sync_resources/ (admin_arrow_billing_syncs_sync_resources); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("SyncResourcesResponse", "Waldur's `SyncResourcesResponse` answer.", [new FieldDescriptor("synced", "synced", ValueKind.Int, false, "The answer's `synced`.", Filterable: false, Sortable: false), new FieldDescriptor("created", "created", ValueKind.Int, false, "The answer's `created`.", Filterable: false, Sortable: false), new FieldDescriptor("updated", "updated", ValueKind.Int, false, "The answer's `updated`.", Filterable: false, Sortable: false), new FieldDescriptor("ordersCreated", "orders_created", ValueKind.Int, true, "The answer's `orders_created`.", Filterable: false, Sortable: false), new FieldDescriptor("customersCreated", "customers_created", ValueKind.Int, true, "The answer's `customers_created`.", Filterable: false, Sortable: false), new FieldDescriptor("projectsCreated", "projects_created", ValueKind.Int, true, "The answer's `projects_created`.", Filterable: false, Sortable: false), new FieldDescriptor("mappingsCreated", "mappings_created", ValueKind.Int, true, "The answer's `mappings_created`.", Filterable: false, Sortable: false), new FieldDescriptor("invoicesCreated", "invoices_created", ValueKind.Int, true, "The answer's `invoices_created`.", Filterable: false, Sortable: false), new FieldDescriptor("invoiceItemsCreated", "invoice_items_created", ValueKind.Int, true, "The answer's `invoice_items_created`.", Filterable: false, Sortable: false), new FieldDescriptor("errors", "errors", ValueKind.Json, true, "The answer's `errors`.", IsList: true, Filterable: false, Sortable: false)]),
+            Tag: "admin"
         );
 
     private static WriteDescriptor WriteAdminArrowBillingSyncsTriggerConsumptionSync() =>
@@ -1622,7 +1649,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: true,
             Idempotent: false,
-            Source: "generated from POST /api/admin/arrow/billing-syncs/trigger_consumption_sync/ (admin_arrow_billing_syncs_trigger_consumption_sync); not reviewed"
+            Source: "generated from POST /api/admin/arrow/billing-syncs/trigger_consumption_sync/ (admin_arrow_billing_syncs_trigger_consumption_sync); not reviewed",
+            Tag: "admin"
         );
 
     private static WriteDescriptor WriteAdminArrowBillingSyncsTriggerReconciliation() =>
@@ -1643,7 +1671,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: true,
             Idempotent: false,
-            Source: "generated from POST /api/admin/arrow/billing-syncs/trigger_reconciliation/ (admin_arrow_billing_syncs_trigger_reconciliation); not reviewed"
+            Source: "generated from POST /api/admin/arrow/billing-syncs/trigger_reconciliation/ (admin_arrow_billing_syncs_trigger_reconciliation); not reviewed",
+            Tag: "admin"
         );
 
     private static WriteDescriptor WriteAdminArrowBillingSyncsTriggerSync() =>
@@ -1664,7 +1693,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: true,
             Idempotent: false,
-            Source: "generated from POST /api/admin/arrow/billing-syncs/trigger_sync/ (admin_arrow_billing_syncs_trigger_sync); not reviewed"
+            Source: "generated from POST /api/admin/arrow/billing-syncs/trigger_sync/ (admin_arrow_billing_syncs_trigger_sync); not reviewed",
+            Tag: "admin"
         );
 
     private static WriteDescriptor WriteAdminArrowCustomerMappingsCreate() =>
@@ -1704,7 +1734,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/admin/arrow/customer-mappings/sync_from_arrow/ (admin_arrow_customer_mappings_sync_from_arrow); not reviewed"
+            Source: "generated from POST /api/admin/arrow/customer-mappings/sync_from_arrow/ (admin_arrow_customer_mappings_sync_from_arrow); not reviewed",
+            Tag: "admin"
         );
 
     private static WriteDescriptor WriteAdminArrowCustomerMappingsDestroy() =>
@@ -1840,7 +1871,7 @@ public static partial class WaldurWrites
             Path: "api/admin/arrow/settings/discover_customers/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "discoverCustomersResponse",
             Description: "Discover Arrow customers and suggest mappings to Waldur customers.",
             Input: [
                 new InputFieldDescriptor("apiUrl", "api_url", ValueKind.String, true, "Arrow API base URL"),
@@ -1848,7 +1879,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/admin/arrow/settings/discover_customers/ (admin_arrow_settings_discover_customers); not reviewed"
+            Source: "generated from POST /api/admin/arrow/settings/discover_customers/ (admin_arrow_settings_discover_customers); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("DiscoverCustomersResponse", "Waldur's `DiscoverCustomersResponse` answer.", [new FieldDescriptor("arrowCustomers", "arrow_customers", ValueKind.Json, false, "The answer's `arrow_customers`.", IsList: true, Filterable: false, Sortable: false), new FieldDescriptor("waldurCustomers", "waldur_customers", ValueKind.Json, false, "The answer's `waldur_customers`.", IsList: true, Filterable: false, Sortable: false), new FieldDescriptor("suggestions", "suggestions", ValueKind.Json, false, "The answer's `suggestions`.", IsList: true, Filterable: false, Sortable: false), new FieldDescriptor("exportTypes", "export_types", ValueKind.Json, false, "The answer's `export_types`.", IsList: true, Filterable: false, Sortable: false)]),
+            Tag: "admin"
         );
 
     private static WriteDescriptor WriteAdminArrowSettingsPreviewSettings() =>
@@ -1859,7 +1892,7 @@ public static partial class WaldurWrites
             Path: "api/admin/arrow/settings/preview_settings/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "previewSettingsResponse",
             Description: "Preview settings configuration before saving.",
             Input: [
                 new InputFieldDescriptor("apiUrl", "api_url", ValueKind.String, true, "Arrow API base URL"),
@@ -1870,7 +1903,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/admin/arrow/settings/preview_settings/ (admin_arrow_settings_preview_settings); not reviewed"
+            Source: "generated from POST /api/admin/arrow/settings/preview_settings/ (admin_arrow_settings_preview_settings); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("PreviewSettingsResponse", "Waldur's `PreviewSettingsResponse` answer.", [new FieldDescriptor("apiUrl", "api_url", ValueKind.String, false, "The answer's `api_url`.", Filterable: false, Sortable: false), new FieldDescriptor("partnerName", "partner_name", ValueKind.String, false, "The answer's `partner_name`.", Filterable: false, Sortable: false), new FieldDescriptor("partnerReference", "partner_reference", ValueKind.String, false, "The answer's `partner_reference`.", Filterable: false, Sortable: false), new FieldDescriptor("exportTypeReference", "export_type_reference", ValueKind.String, false, "The answer's `export_type_reference`.", Filterable: false, Sortable: false), new FieldDescriptor("classificationFilter", "classification_filter", ValueKind.String, false, "The answer's `classification_filter`.", Filterable: false, Sortable: false), new FieldDescriptor("syncEnabled", "sync_enabled", ValueKind.Boolean, false, "The answer's `sync_enabled`.", Filterable: false, Sortable: false)]),
+            Tag: "admin"
         );
 
     private static WriteDescriptor WriteAdminArrowSettingsSaveSettings() =>
@@ -1881,7 +1916,7 @@ public static partial class WaldurWrites
             Path: "api/admin/arrow/settings/save_settings/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "saveSettingsResponse",
             Description: "Save Arrow settings and customer mappings.",
             Input: [
                 new InputFieldDescriptor("apiUrl", "api_url", ValueKind.String, true, "Arrow API base URL"),
@@ -1893,7 +1928,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/admin/arrow/settings/save_settings/ (admin_arrow_settings_save_settings); not reviewed"
+            Source: "generated from POST /api/admin/arrow/settings/save_settings/ (admin_arrow_settings_save_settings); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("SaveSettingsResponse", "Waldur's `SaveSettingsResponse` answer.", [new FieldDescriptor("settingsUuid", "settings_uuid", ValueKind.String, false, "The answer's `settings_uuid`.", Filterable: false, Sortable: false), new FieldDescriptor("mappingsCreated", "mappings_created", ValueKind.Int, false, "The answer's `mappings_created`.", Filterable: false, Sortable: false), new FieldDescriptor("message", "message", ValueKind.String, false, "The answer's `message`.", Filterable: false, Sortable: false)]),
+            Tag: "admin"
         );
 
     private static WriteDescriptor WriteAdminArrowSettingsValidateCredentials() =>
@@ -1904,7 +1941,7 @@ public static partial class WaldurWrites
             Path: "api/admin/arrow/settings/validate_credentials/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "arrowCredentialsValidationResponse",
             Description: "Validate Arrow API credentials without saving them.",
             Input: [
                 new InputFieldDescriptor("apiUrl", "api_url", ValueKind.String, true, "Arrow API base URL"),
@@ -1912,7 +1949,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/admin/arrow/settings/validate_credentials/ (admin_arrow_settings_validate_credentials); not reviewed"
+            Source: "generated from POST /api/admin/arrow/settings/validate_credentials/ (admin_arrow_settings_validate_credentials); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("ArrowCredentialsValidationResponse", "Waldur's `ArrowCredentialsValidationResponse` answer.", [new FieldDescriptor("valid", "valid", ValueKind.Boolean, false, "The answer's `valid`.", Filterable: false, Sortable: false), new FieldDescriptor("message", "message", ValueKind.String, true, "The answer's `message`.", Filterable: false, Sortable: false), new FieldDescriptor("error", "error", ValueKind.String, true, "The answer's `error`.", Filterable: false, Sortable: false), new FieldDescriptor("partnerInfo", "partner_info", ValueKind.Json, true, "The answer's `partner_info`.", Filterable: false, Sortable: false)]),
+            Tag: "admin"
         );
 
     private static WriteDescriptor WriteAdminArrowSettingsDestroy() =>
@@ -2322,7 +2361,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from DELETE /api/auth-tokens/{user_id}/ (auth_tokens_destroy); not reviewed",
-            PathParameters: ["user_id"]
+            PathParameters: ["user_id"],
+            Tag: "auth"
         );
 
     private static WriteDescriptor WriteAuthValimoCreate() =>
@@ -2333,14 +2373,16 @@ public static partial class WaldurWrites
             Path: "api/auth-valimo/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "authResult",
             Description: "Runs `auth-valimo` on a Waldur object (`POST /api/auth-valimo/`).",
             Input: [
                 new InputFieldDescriptor("phone", "phone", ValueKind.String, true, "Waldur's `phone` (its schema does not describe it).", MaxLength: 30),
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/auth-valimo/ (auth_valimo_create); not reviewed"
+            Source: "generated from POST /api/auth-valimo/ (auth_valimo_create); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("AuthResult", "Waldur's `AuthResult` answer.", [new FieldDescriptor("uuid", "uuid", ValueKind.String, false, "The answer's `uuid`.", Filterable: false, Sortable: false), new FieldDescriptor("token", "token", ValueKind.String, false, "The answer's `token`.", Filterable: false, Sortable: false), new FieldDescriptor("phone", "phone", ValueKind.String, false, "The answer's `phone`.", Filterable: false, Sortable: false), new FieldDescriptor("message", "message", ValueKind.String, false, "This message will be shown to user.", Filterable: false, Sortable: false), new FieldDescriptor("state", "state", ValueKind.String, true, "The answer's `state`.", Filterable: false, Sortable: false), new FieldDescriptor("errorMessage", "error_message", ValueKind.String, false, "The answer's `error_message`.", Filterable: false, Sortable: false), new FieldDescriptor("details", "details", ValueKind.String, false, "Cancellation details.", Filterable: false, Sortable: false)]),
+            Tag: "auth"
         );
 
     private static WriteDescriptor WriteAuthValimoResult() =>
@@ -2351,14 +2393,16 @@ public static partial class WaldurWrites
             Path: "api/auth-valimo/result/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "authResult",
             Description: "To get PKI login status and details - issue post request against /api/auth-valimo/result/\n        with uuid in parameters.\n\n        Possible states:\n         - Scheduled - login process is scheduled\n         - Processing - login is in progress\n         - OK - login was successful. Response will contain token.\n         - Canceled - login was canceled by user or timed out. Field details will contain additional info.\n         - Erred - unexpected exception happened during login process.",
             Input: [
                 new InputFieldDescriptor("uuid", "uuid", ValueKind.String, true, "UUID of the authentication result."),
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/auth-valimo/result/ (auth_valimo_result); not reviewed"
+            Source: "generated from POST /api/auth-valimo/result/ (auth_valimo_result); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("AuthResult", "Waldur's `AuthResult` answer.", [new FieldDescriptor("uuid", "uuid", ValueKind.String, false, "The answer's `uuid`.", Filterable: false, Sortable: false), new FieldDescriptor("token", "token", ValueKind.String, false, "The answer's `token`.", Filterable: false, Sortable: false), new FieldDescriptor("phone", "phone", ValueKind.String, false, "The answer's `phone`.", Filterable: false, Sortable: false), new FieldDescriptor("message", "message", ValueKind.String, false, "This message will be shown to user.", Filterable: false, Sortable: false), new FieldDescriptor("state", "state", ValueKind.String, true, "The answer's `state`.", Filterable: false, Sortable: false), new FieldDescriptor("errorMessage", "error_message", ValueKind.String, false, "The answer's `error_message`.", Filterable: false, Sortable: false), new FieldDescriptor("details", "details", ValueKind.String, false, "Cancellation details.", Filterable: false, Sortable: false)]),
+            Tag: "auth"
         );
 
     private static WriteDescriptor WriteAutoprovisioningRulesCreate() =>
@@ -4280,7 +4324,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/chat-quota/set_quota/ (chat_quota_set_quota); not reviewed"
+            Source: "generated from POST /api/chat-quota/set_quota/ (chat_quota_set_quota); not reviewed",
+            Tag: "chat"
         );
 
     private static WriteDescriptor WriteChatThreadsArchive() =>
@@ -4337,7 +4382,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/chat-tools/execute/ (chat_tools_execute); not reviewed"
+            Source: "generated from POST /api/chat-tools/execute/ (chat_tools_execute); not reviewed",
+            Tag: "chat"
         );
 
     private static WriteDescriptor WriteChatStream() =>
@@ -4359,7 +4405,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/chat/stream/ (chat_stream); not reviewed"
+            Source: "generated from POST /api/chat/stream/ (chat_stream); not reviewed",
+            Tag: "chat"
         );
 
     private static WriteDescriptor WriteChecklistsAdminQuestionDependenciesCreate() =>
@@ -5398,12 +5445,14 @@ public static partial class WaldurWrites
             Path: "api/debug/pubsub/circuit_breaker_reset/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "circuitBreakerReset",
             Description: "Manually reset the STOMP circuit breaker to CLOSED state.\n\nUse with caution - only when RabbitMQ is confirmed healthy.\n\nRequires staff permissions.",
             Input: [],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/debug/pubsub/circuit_breaker_reset/ (debug_pubsub_circuit_breaker_reset); not reviewed"
+            Source: "generated from POST /api/debug/pubsub/circuit_breaker_reset/ (debug_pubsub_circuit_breaker_reset); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("CircuitBreakerReset", "Waldur's `CircuitBreakerReset` answer.", [new FieldDescriptor("status", "status", ValueKind.String, false, "Operation status", Filterable: false, Sortable: false), new FieldDescriptor("state", "state", ValueKind.String, false, "New circuit breaker state after reset", Filterable: false, Sortable: false)]),
+            Tag: "debug"
         );
 
     private static WriteDescriptor WriteDebugPubsubMetricsReset() =>
@@ -5414,12 +5463,14 @@ public static partial class WaldurWrites
             Path: "api/debug/pubsub/metrics_reset/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "metricsReset",
             Description: "Reset all publishing metrics counters to zero.\n\nRequires staff permissions.",
             Input: [],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/debug/pubsub/metrics_reset/ (debug_pubsub_metrics_reset); not reviewed"
+            Source: "generated from POST /api/debug/pubsub/metrics_reset/ (debug_pubsub_metrics_reset); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("MetricsReset", "Waldur's `MetricsReset` answer.", [new FieldDescriptor("status", "status", ValueKind.String, false, "Operation status", Filterable: false, Sortable: false)]),
+            Tag: "debug"
         );
 
     private static WriteDescriptor WriteDigitaloceanDropletsPartialUpdate() =>
@@ -5693,7 +5744,8 @@ public static partial class WaldurWrites
             Input: [],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/feature-values/ (feature_values); not reviewed"
+            Source: "generated from POST /api/feature-values/ (feature_values); not reviewed",
+            Tag: "feature"
         );
 
     private static WriteDescriptor WriteFreeipaProfilesCreate() =>
@@ -5935,7 +5987,7 @@ public static partial class WaldurWrites
             Path: "api/identity-bridge/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "identityBridgeResult",
             Description: "Allows Identity Service Domains (ISDs) to push user attributes to Waldur. Creates or updates a user based on username (CUID). Requires FEDERATED_IDENTITY_SYNC_ENABLED to be True. Caller must be staff or an identity manager with the declared source in managed_isds.",
             Input: [
                 new InputFieldDescriptor("username", "username", ValueKind.String, true, "CUID / username of the user to create or update.", MaxLength: 128),
@@ -5961,7 +6013,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/identity-bridge/ (identity_bridge); not reviewed"
+            Source: "generated from POST /api/identity-bridge/ (identity_bridge); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("IdentityBridgeResult", "Waldur's `IdentityBridgeResult` answer.", [new FieldDescriptor("uuid", "uuid", ValueKind.String, false, "The answer's `uuid`.", Filterable: false, Sortable: false), new FieldDescriptor("created", "created", ValueKind.Boolean, false, "The answer's `created`.", Filterable: false, Sortable: false), new FieldDescriptor("updatedFields", "updated_fields", ValueKind.String, false, "The answer's `updated_fields`.", IsList: true, Filterable: false, Sortable: false)]),
+            Tag: "identity"
         );
 
     private static WriteDescriptor WriteIdentityBridgeRemove() =>
@@ -5972,7 +6026,7 @@ public static partial class WaldurWrites
             Path: "api/identity-bridge/remove/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "identityBridgeRemoveResult",
             Description: "Signals that a user has been removed from an ISD. Removes the source from active_isds, clears attributes owned by that source, and deactivates the user if no ISDs remain (configurable via FEDERATED_IDENTITY_DEACTIVATION_POLICY). Requires FEDERATED_IDENTITY_SYNC_ENABLED to be True. Caller must be staff or an identity manager with the declared source in managed_isds.",
             Input: [
                 new InputFieldDescriptor("username", "username", ValueKind.String, true, "CUID / username of the user to remove from the ISD.", MaxLength: 128),
@@ -5980,7 +6034,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/identity-bridge/remove/ (identity_bridge_remove); not reviewed"
+            Source: "generated from POST /api/identity-bridge/remove/ (identity_bridge_remove); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("IdentityBridgeRemoveResult", "Waldur's `IdentityBridgeRemoveResult` answer.", [new FieldDescriptor("uuid", "uuid", ValueKind.String, false, "The answer's `uuid`.", Filterable: false, Sortable: false), new FieldDescriptor("deactivated", "deactivated", ValueKind.Boolean, false, "The answer's `deactivated`.", Filterable: false, Sortable: false)]),
+            Tag: "identity"
         );
 
     private static WriteDescriptor WriteIdentityProvidersCreate() =>
@@ -5991,7 +6047,7 @@ public static partial class WaldurWrites
             Path: "api/identity-providers/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "identityProvider",
             Description: "Runs `identity-providers` on a Waldur object (`POST /api/identity-providers/`).",
             Input: [
                 new InputFieldDescriptor("provider", "provider", ValueKind.String, true, "Waldur's `provider` (its schema does not describe it).", MaxLength: 32),
@@ -6015,7 +6071,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/identity-providers/ (identity_providers_create); not reviewed",
-            ResultType: "IdentityProvider"
+            ResultType: "IdentityProvider",
+            Tag: "identity"
         );
 
     private static WriteDescriptor WriteIdentityProvidersDiscoverMetadata() =>
@@ -6026,7 +6083,7 @@ public static partial class WaldurWrites
             Path: "api/identity-providers/discover_metadata/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "discoverMetadataResponse",
             Description: "Fetches OIDC discovery metadata from the provider and returns supported claims, scopes, and suggested mappings to Waldur User fields. Use this to configure attribute_mapping when setting up a new identity provider.",
             Input: [
                 new InputFieldDescriptor("discoveryUrl", "discovery_url", ValueKind.String, true, "OIDC discovery URL (e.g., https://idp.example.com/.well-known/openid-configuration)"),
@@ -6034,7 +6091,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/identity-providers/discover_metadata/ (identity_providers_discover_metadata); not reviewed"
+            Source: "generated from POST /api/identity-providers/discover_metadata/ (identity_providers_discover_metadata); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("DiscoverMetadataResponse", "Waldur's `DiscoverMetadataResponse` answer.", [new FieldDescriptor("claimsSupported", "claims_supported", ValueKind.String, false, "List of claims supported by the OIDC provider", IsList: true, Filterable: false, Sortable: false), new FieldDescriptor("scopesSupported", "scopes_supported", ValueKind.String, false, "List of scopes supported by the OIDC provider", IsList: true, Filterable: false, Sortable: false), new FieldDescriptor("endpoints", "endpoints", ValueKind.Json, false, "OIDC endpoints (authorization, token, userinfo, logout)", Filterable: false, Sortable: false), new FieldDescriptor("waldurFields", "waldur_fields", ValueKind.Json, false, "Waldur User fields with suggested OIDC claim mappings", IsList: true, Filterable: false, Sortable: false), new FieldDescriptor("suggestedScopes", "suggested_scopes", ValueKind.String, false, "Recommended scopes to request based on claim mappings", IsList: true, Filterable: false, Sortable: false)]),
+            Tag: "identity"
         );
 
     private static WriteDescriptor WriteIdentityProvidersGenerateMapping() =>
@@ -6045,7 +6104,7 @@ public static partial class WaldurWrites
             Path: "api/identity-providers/generate-mapping/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "identityProvidersGenerateMappingAnswer",
             Description: "Generates a suggested attribute_mapping configuration based on the claims supported by an OIDC provider. This can be used as a starting point when creating a new identity provider.",
             Input: [
                 new InputFieldDescriptor("discoveryUrl", "discovery_url", ValueKind.String, true, "OIDC discovery URL (e.g., https://idp.example.com/.well-known/openid-configuration)"),
@@ -6053,7 +6112,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/identity-providers/generate-mapping/ (identity_providers_generate_mapping); not reviewed"
+            Source: "generated from POST /api/identity-providers/generate-mapping/ (identity_providers_generate_mapping); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("IdentityProvidersGenerateMappingAnswer", "What `identityProvidersGenerateMapping` answers.", [new FieldDescriptor("attributeMapping", "attribute_mapping", ValueKind.Json, true, "Suggested mapping of Waldur fields to OIDC claims", Filterable: false, Sortable: false), new FieldDescriptor("extraScope", "extra_scope", ValueKind.String, true, "Suggested scopes to request (space-separated)", Filterable: false, Sortable: false)]),
+            Tag: "identity"
         );
 
     private static WriteDescriptor WriteIdentityProvidersDestroy() =>
@@ -6070,7 +6131,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from DELETE /api/identity-providers/{provider}/ (identity_providers_destroy); not reviewed",
-            PathParameters: ["provider"]
+            PathParameters: ["provider"],
+            Tag: "identity"
         );
 
     private static WriteDescriptor WriteIdentityProvidersPartialUpdate() =>
@@ -6081,7 +6143,7 @@ public static partial class WaldurWrites
             Path: "api/identity-providers/{provider}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "identityProvider",
             Description: "Runs `{provider}` on a Waldur object (`PATCH /api/identity-providers/{provider}/`).",
             Input: [
                 new InputFieldDescriptor("isActive", "is_active", ValueKind.Boolean, false, "Waldur's `is_active` (its schema does not describe it)."),
@@ -6105,7 +6167,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PATCH /api/identity-providers/{provider}/ (identity_providers_partial_update); not reviewed",
             PathParameters: ["provider"],
-            ResultType: "IdentityProvider"
+            ResultType: "IdentityProvider",
+            Tag: "identity"
         );
 
     private static WriteDescriptor WriteIdentityProvidersUpdate() =>
@@ -6116,7 +6179,7 @@ public static partial class WaldurWrites
             Path: "api/identity-providers/{provider}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "identityProvider",
             Description: "Runs `{provider}` on a Waldur object (`PUT /api/identity-providers/{provider}/`).",
             Input: [
                 new InputFieldDescriptor("isActive", "is_active", ValueKind.Boolean, false, "Waldur's `is_active` (its schema does not describe it)."),
@@ -6140,7 +6203,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PUT /api/identity-providers/{provider}/ (identity_providers_update); not reviewed",
             PathParameters: ["provider"],
-            ResultType: "IdentityProvider"
+            ResultType: "IdentityProvider",
+            Tag: "identity"
         );
 
     private static WriteDescriptor WriteInvoiceItemsDestroy() =>
@@ -6256,7 +6320,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/invoice/send-financial-report-by-mail/ (invoice_send_financial_report_by_mail); not reviewed"
+            Source: "generated from POST /api/invoice/send-financial-report-by-mail/ (invoice_send_financial_report_by_mail); not reviewed",
+            Tag: "invoice"
         );
 
     private static WriteDescriptor WriteInvoicesImportUsage() =>
@@ -6267,7 +6332,7 @@ public static partial class WaldurWrites
             Path: "api/invoices/import_usage/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "importUsageResponse",
             Description: "Import component usage items as JSON data for multiple customers. Creates invoice items for the specified billing period. Items are deduplicated by name, customer, and billing period to prevent duplicates.",
             Input: [
                 new InputFieldDescriptor("year", "year", ValueKind.Int, true, "Waldur's `year` (its schema does not describe it)."),
@@ -6276,7 +6341,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/invoices/import_usage/ (invoices_import_usage); not reviewed"
+            Source: "generated from POST /api/invoices/import_usage/ (invoices_import_usage); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("ImportUsageResponse", "Waldur's `ImportUsageResponse` answer.", [new FieldDescriptor("created", "created", ValueKind.Int, false, "The answer's `created`.", Filterable: false, Sortable: false), new FieldDescriptor("skipped", "skipped", ValueKind.Int, false, "The answer's `skipped`.", Filterable: false, Sortable: false), new FieldDescriptor("errors", "errors", ValueKind.Json, false, "The answer's `errors`.", IsList: true, Filterable: false, Sortable: false)]),
+            Tag: "invoices"
         );
 
     private static WriteDescriptor WriteInvoicesPaid() =>
@@ -7161,7 +7228,7 @@ public static partial class WaldurWrites
             Path: "api/marketplace-category-components/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "categoryComponents",
             Description: "Creates a new component for a category. Requires staff permissions.",
             Input: [
                 new InputFieldDescriptor("type", "type", ValueKind.String, true, "Unique internal name of the measured unit, for example floating_ip.", MaxLength: 50),
@@ -7173,7 +7240,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/marketplace-category-components/ (marketplace_category_components_create); not reviewed",
-            ResultType: "CategoryComponents"
+            ResultType: "CategoryComponents",
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceCategoryComponentsDestroy() =>
@@ -7190,7 +7258,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from DELETE /api/marketplace-category-components/{id}/ (marketplace_category_components_destroy); not reviewed",
-            PathParameters: ["id"]
+            PathParameters: ["id"],
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceCategoryComponentsPartialUpdate() =>
@@ -7201,7 +7270,7 @@ public static partial class WaldurWrites
             Path: "api/marketplace-category-components/{id}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "categoryComponents",
             Description: "Partially updates an existing category component. Requires staff permissions.",
             Input: [
                 new InputFieldDescriptor("type", "type", ValueKind.String, false, "Unique internal name of the measured unit, for example floating_ip.", MaxLength: 50),
@@ -7214,7 +7283,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PATCH /api/marketplace-category-components/{id}/ (marketplace_category_components_partial_update); not reviewed",
             PathParameters: ["id"],
-            ResultType: "CategoryComponents"
+            ResultType: "CategoryComponents",
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceCategoryComponentsUpdate() =>
@@ -7225,7 +7295,7 @@ public static partial class WaldurWrites
             Path: "api/marketplace-category-components/{id}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "categoryComponents",
             Description: "Updates an existing category component. Requires staff permissions.",
             Input: [
                 new InputFieldDescriptor("type", "type", ValueKind.String, true, "Unique internal name of the measured unit, for example floating_ip.", MaxLength: 50),
@@ -7238,7 +7308,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PUT /api/marketplace-category-components/{id}/ (marketplace_category_components_update); not reviewed",
             PathParameters: ["id"],
-            ResultType: "CategoryComponents"
+            ResultType: "CategoryComponents",
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceCategoryGroupsCreate() =>
@@ -7322,7 +7393,7 @@ public static partial class WaldurWrites
             Path: "api/marketplace-category-help-articles/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "categoryHelpArticles",
             Description: "Creates a new help article and associates it with one or more categories. Requires staff permissions.",
             Input: [
                 new InputFieldDescriptor("title", "title", ValueKind.String, false, "Waldur's `title` (its schema does not describe it).", MaxLength: 255),
@@ -7332,7 +7403,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/marketplace-category-help-articles/ (marketplace_category_help_articles_create); not reviewed",
-            ResultType: "CategoryHelpArticles"
+            ResultType: "CategoryHelpArticles",
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceCategoryHelpArticlesDestroy() =>
@@ -7349,7 +7421,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from DELETE /api/marketplace-category-help-articles/{id}/ (marketplace_category_help_articles_destroy); not reviewed",
-            PathParameters: ["id"]
+            PathParameters: ["id"],
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceCategoryHelpArticlesPartialUpdate() =>
@@ -7360,7 +7433,7 @@ public static partial class WaldurWrites
             Path: "api/marketplace-category-help-articles/{id}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "categoryHelpArticles",
             Description: "Partially updates an existing help article. Requires staff permissions.",
             Input: [
                 new InputFieldDescriptor("title", "title", ValueKind.String, false, "Waldur's `title` (its schema does not describe it).", MaxLength: 255),
@@ -7371,7 +7444,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PATCH /api/marketplace-category-help-articles/{id}/ (marketplace_category_help_articles_partial_update); not reviewed",
             PathParameters: ["id"],
-            ResultType: "CategoryHelpArticles"
+            ResultType: "CategoryHelpArticles",
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceCategoryHelpArticlesUpdate() =>
@@ -7382,7 +7456,7 @@ public static partial class WaldurWrites
             Path: "api/marketplace-category-help-articles/{id}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "categoryHelpArticles",
             Description: "Updates an existing help article. Requires staff permissions.",
             Input: [
                 new InputFieldDescriptor("title", "title", ValueKind.String, false, "Waldur's `title` (its schema does not describe it).", MaxLength: 255),
@@ -7393,7 +7467,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PUT /api/marketplace-category-help-articles/{id}/ (marketplace_category_help_articles_update); not reviewed",
             PathParameters: ["id"],
-            ResultType: "CategoryHelpArticles"
+            ResultType: "CategoryHelpArticles",
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceComponentUsagesSetUsage() =>
@@ -7414,7 +7489,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/marketplace-component-usages/set_usage/ (marketplace_component_usages_set_usage); not reviewed"
+            Source: "generated from POST /api/marketplace-component-usages/set_usage/ (marketplace_component_usages_set_usage); not reviewed",
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceComponentUsagesSetUserUsage() =>
@@ -7484,7 +7560,7 @@ public static partial class WaldurWrites
             Path: "api/marketplace-course-accounts/create_bulk/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "courseAccounts",
             Description: "Creates multiple course accounts within a specified course project in a single request.",
             Input: [
                 new InputFieldDescriptor("courseAccounts", "course_accounts", ValueKind.Json, true, "Waldur's `course_accounts` (its schema does not describe it).", IsList: true, Fields: [new InputFieldDescriptor("email", "email", ValueKind.String, false, "Waldur's `email` (its schema does not describe it).", MaxLength: 320), new InputFieldDescriptor("description", "description", ValueKind.String, false, "Waldur's `description` (its schema does not describe it).", MaxLength: 4096)]),
@@ -7492,7 +7568,10 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/marketplace-course-accounts/create_bulk/ (marketplace_course_accounts_create_bulk); not reviewed"
+            Source: "generated from POST /api/marketplace-course-accounts/create_bulk/ (marketplace_course_accounts_create_bulk); not reviewed",
+            ResultType: "CourseAccount",
+            ResultIsList: true,
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceCourseAccountsDestroy() =>
@@ -7781,7 +7860,7 @@ public static partial class WaldurWrites
             Path: "api/marketplace-demo-presets/load/{name}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "demoPresetLoadResponse",
             Description: "Load a demo preset into the database. This operation will optionally clean up existing data before loading. Staff access only.",
             Input: [
                 new InputFieldDescriptor("dryRun", "dry_run", ValueKind.Boolean, false, "Preview changes without applying them"),
@@ -7792,7 +7871,9 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/marketplace-demo-presets/load/{name}/ (marketplace_demo_presets_load); not reviewed",
-            PathParameters: ["name"]
+            PathParameters: ["name"],
+            AnswerType: new AnswerTypeDescriptor("DemoPresetLoadResponse", "Waldur's `DemoPresetLoadResponse` answer.", [new FieldDescriptor("success", "success", ValueKind.Boolean, false, "The answer's `success`.", Filterable: false, Sortable: false), new FieldDescriptor("message", "message", ValueKind.String, false, "The answer's `message`.", Filterable: false, Sortable: false), new FieldDescriptor("output", "output", ValueKind.String, true, "The answer's `output`.", Filterable: false, Sortable: false), new FieldDescriptor("users", "users", ValueKind.Json, true, "The answer's `users`.", IsList: true, Filterable: false, Sortable: false)]),
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceOfferingEstimatedCostPoliciesCreate() =>
@@ -9149,7 +9230,7 @@ public static partial class WaldurWrites
             Path: "api/marketplace-provider-offerings/import_offering/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "offeringImportResponse",
             Description: "Imports an offering and all its connected parts from YAML format. Allows configuration of which components to import and how to handle conflicts. Imported offerings are always created in DRAFT state for security.",
             Input: [
                 new InputFieldDescriptor("customer", "customer", ValueKind.String, false, "Target customer for imported offering. If not provided, uses current user's customer"),
@@ -9169,7 +9250,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/marketplace-provider-offerings/import_offering/ (marketplace_provider_offerings_import_offering); not reviewed"
+            Source: "generated from POST /api/marketplace-provider-offerings/import_offering/ (marketplace_provider_offerings_import_offering); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("OfferingImportResponse", "Waldur's `OfferingImportResponse` answer.", [new FieldDescriptor("importedOfferingUuid", "imported_offering_uuid", ValueKind.String, false, "UUID of the imported offering", Filterable: false, Sortable: false), new FieldDescriptor("importedOfferingName", "imported_offering_name", ValueKind.String, false, "Name of the imported offering", Filterable: false, Sortable: false), new FieldDescriptor("importedComponents", "imported_components", ValueKind.String, false, "List of imported component types", IsList: true, Filterable: false, Sortable: false), new FieldDescriptor("warnings", "warnings", ValueKind.String, true, "List of warnings encountered during import", IsList: true, Filterable: false, Sortable: false), new FieldDescriptor("importTimestamp", "import_timestamp", ValueKind.DateTime, false, "Timestamp when the import was completed", Filterable: false, Sortable: false)]),
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceProviderOfferingsDestroy() =>
@@ -10669,7 +10752,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/marketplace-public-api/check_signature/ (marketplace_public_api_check_signature); not reviewed"
+            Source: "generated from POST /api/marketplace-public-api/check_signature/ (marketplace_public_api_check_signature); not reviewed",
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplacePublicApiSetUsage() =>
@@ -10689,7 +10773,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/marketplace-public-api/set_usage/ (marketplace_public_api_set_usage); not reviewed"
+            Source: "generated from POST /api/marketplace-public-api/set_usage/ (marketplace_public_api_set_usage); not reviewed",
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceRemoteSynchronisationsCreate() =>
@@ -10839,7 +10924,7 @@ public static partial class WaldurWrites
             Path: "api/marketplace-resources/suggest_name/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "marketplaceResourcesSuggestNameAnswer",
             Description: "Generates a suggested name for a new resource based on the project and offering. If the offering has a `resource_name_pattern` in `plugin_options`, it is used as a Python format string with variables: `{customer_name}`, `{customer_slug}`, `{project_name}`, `{project_slug}`, `{offering_name}`, `{offering_slug}`, `{plan_name}`, `{counter}`, and `{attributes[KEY]}` for any order form value.",
             Input: [
                 new InputFieldDescriptor("project", "project", ValueKind.String, true, "Waldur's `project` (its schema does not describe it)."),
@@ -10849,7 +10934,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/marketplace-resources/suggest_name/ (marketplace_resources_suggest_name); not reviewed"
+            Source: "generated from POST /api/marketplace-resources/suggest_name/ (marketplace_resources_suggest_name); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("MarketplaceResourcesSuggestNameAnswer", "What `marketplaceResourcesSuggestName` answers.", [new FieldDescriptor("name", "name", ValueKind.String, true, "The answer's `name`.", Filterable: false, Sortable: false)]),
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceResourcesUpdate() =>
@@ -11365,7 +11452,7 @@ public static partial class WaldurWrites
             Path: "api/marketplace-script-dry-run/{uuid}/async_run/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "marketplacePublicOffering",
             Description: "Runs `async_run` on a Waldur object (`POST /api/marketplace-script-dry-run/{uuid}/async_run/`).",
             Input: [
                 new InputFieldDescriptor("plan", "plan", ValueKind.String, false, "Waldur's `plan` (its schema does not describe it)."),
@@ -11377,7 +11464,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from POST /api/marketplace-script-dry-run/{uuid}/async_run/ (marketplace_script_dry_run_async_run); not reviewed",
             PathParameters: ["uuid"],
-            ResultType: "MarketplacePublicOffering"
+            ResultType: "MarketplacePublicOffering",
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceScriptDryRunRun() =>
@@ -11388,7 +11476,7 @@ public static partial class WaldurWrites
             Path: "api/marketplace-script-dry-run/{uuid}/run/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "marketplacePublicOffering",
             Description: "Runs `run` on a Waldur object (`POST /api/marketplace-script-dry-run/{uuid}/run/`).",
             Input: [
                 new InputFieldDescriptor("plan", "plan", ValueKind.String, false, "Waldur's `plan` (its schema does not describe it)."),
@@ -11400,7 +11488,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from POST /api/marketplace-script-dry-run/{uuid}/run/ (marketplace_script_dry_run_run); not reviewed",
             PathParameters: ["uuid"],
-            ResultType: "MarketplacePublicOffering"
+            ResultType: "MarketplacePublicOffering",
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceScriptSyncResource() =>
@@ -11418,7 +11507,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: true,
             Idempotent: false,
-            Source: "generated from POST /api/marketplace-script-sync-resource/ (marketplace_script_sync_resource); not reviewed"
+            Source: "generated from POST /api/marketplace-script-sync-resource/ (marketplace_script_sync_resource); not reviewed",
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceSectionsCreate() =>
@@ -11429,7 +11519,7 @@ public static partial class WaldurWrites
             Path: "api/marketplace-sections/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "section",
             Description: "Creates a new section within a category. Requires staff permissions.",
             Input: [
                 new InputFieldDescriptor("key", "key", ValueKind.String, true, "Waldur's `key` (its schema does not describe it).", MaxLength: 255),
@@ -11440,7 +11530,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/marketplace-sections/ (marketplace_sections_create); not reviewed",
-            ResultType: "Section"
+            ResultType: "Section",
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceSectionsDestroy() =>
@@ -11457,7 +11548,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from DELETE /api/marketplace-sections/{key}/ (marketplace_sections_destroy); not reviewed",
-            PathParameters: ["key"]
+            PathParameters: ["key"],
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceSectionsPartialUpdate() =>
@@ -11468,7 +11560,7 @@ public static partial class WaldurWrites
             Path: "api/marketplace-sections/{key}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "section",
             Description: "Partially updates an existing section. Requires staff permissions.",
             Input: [
                 new InputFieldDescriptor("title", "title", ValueKind.String, false, "Waldur's `title` (its schema does not describe it).", MaxLength: 255),
@@ -11479,7 +11571,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PATCH /api/marketplace-sections/{key}/ (marketplace_sections_partial_update); not reviewed",
             PathParameters: ["key"],
-            ResultType: "Section"
+            ResultType: "Section",
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceSectionsUpdate() =>
@@ -11490,7 +11583,7 @@ public static partial class WaldurWrites
             Path: "api/marketplace-sections/{key}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "section",
             Description: "Updates an existing section. Requires staff permissions.",
             Input: [
                 new InputFieldDescriptor("title", "title", ValueKind.String, true, "Waldur's `title` (its schema does not describe it).", MaxLength: 255),
@@ -11501,7 +11594,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PUT /api/marketplace-sections/{key}/ (marketplace_sections_update); not reviewed",
             PathParameters: ["key"],
-            ResultType: "Section"
+            ResultType: "Section",
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceServiceProvidersCreate() =>
@@ -11727,7 +11821,7 @@ public static partial class WaldurWrites
             Path: "api/marketplace-site-agent-identities/cleanup_orphaned/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "cleanupResponse",
             Description: "Remove agent identities that have no active services. Staff only.",
             Input: [
                 new InputFieldDescriptor("dryRun", "dry_run", ValueKind.Boolean, false, "If true, only return what would be deleted without actually deleting"),
@@ -11735,7 +11829,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/marketplace-site-agent-identities/cleanup_orphaned/ (marketplace_site_agent_identities_cleanup_orphaned); not reviewed"
+            Source: "generated from POST /api/marketplace-site-agent-identities/cleanup_orphaned/ (marketplace_site_agent_identities_cleanup_orphaned); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("CleanupResponse", "Waldur's `CleanupResponse` answer.", [new FieldDescriptor("deletedCount", "deleted_count", ValueKind.Int, false, "Number of items deleted (or would be deleted in dry run)", Filterable: false, Sortable: false), new FieldDescriptor("dryRun", "dry_run", ValueKind.Boolean, false, "Whether this was a dry run", Filterable: false, Sortable: false), new FieldDescriptor("items", "items", ValueKind.Json, false, "List of deleted (or to-be-deleted) items", IsList: true, Filterable: false, Sortable: false)]),
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceSiteAgentIdentitiesDestroy() =>
@@ -11840,7 +11936,7 @@ public static partial class WaldurWrites
             Path: "api/marketplace-site-agent-services/cleanup_stale/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "cleanupResponse",
             Description: "Remove agent services that have been inactive for a specified time. Staff only.",
             Input: [
                 new InputFieldDescriptor("dryRun", "dry_run", ValueKind.Boolean, false, "If true, only return what would be deleted without actually deleting"),
@@ -11848,7 +11944,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/marketplace-site-agent-services/cleanup_stale/ (marketplace_site_agent_services_cleanup_stale); not reviewed"
+            Source: "generated from POST /api/marketplace-site-agent-services/cleanup_stale/ (marketplace_site_agent_services_cleanup_stale); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("CleanupResponse", "Waldur's `CleanupResponse` answer.", [new FieldDescriptor("deletedCount", "deleted_count", ValueKind.Int, false, "Number of items deleted (or would be deleted in dry run)", Filterable: false, Sortable: false), new FieldDescriptor("dryRun", "dry_run", ValueKind.Boolean, false, "Whether this was a dry run", Filterable: false, Sortable: false), new FieldDescriptor("items", "items", ValueKind.Json, false, "List of deleted (or to-be-deleted) items", IsList: true, Filterable: false, Sortable: false)]),
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceSiteAgentServicesDestroy() =>
@@ -11945,7 +12043,7 @@ public static partial class WaldurWrites
             Path: "api/marketplace-slurm-periodic-usage-policies/preview_impact/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "slurmPolicyPreviewResponse",
             Description: "Preview policy impact without saving. Returns threshold calculations, carryover projections, and QoS trigger points.",
             Input: [
                 new InputFieldDescriptor("allocation", "allocation", ValueKind.Float, false, "Base allocation for the period (in node-hours or billing units)"),
@@ -11959,7 +12057,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/marketplace-slurm-periodic-usage-policies/preview_impact/ (marketplace_slurm_periodic_usage_policies_preview_impact); not reviewed"
+            Source: "generated from POST /api/marketplace-slurm-periodic-usage-policies/preview_impact/ (marketplace_slurm_periodic_usage_policies_preview_impact); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("SlurmPolicyPreviewResponse", "Waldur's `SlurmPolicyPreviewResponse` answer.", [new FieldDescriptor("baseAllocation", "base_allocation", ValueKind.Float, false, "The answer's `base_allocation`.", Filterable: false, Sortable: false), new FieldDescriptor("effectiveAllocation", "effective_allocation", ValueKind.Float, false, "The answer's `effective_allocation`.", Filterable: false, Sortable: false), new FieldDescriptor("carryoverEnabled", "carryover_enabled", ValueKind.Boolean, false, "The answer's `carryover_enabled`.", Filterable: false, Sortable: false), new FieldDescriptor("carryover", "carryover", ValueKind.Json, true, "The answer's `carryover`.", Filterable: false, Sortable: false), new FieldDescriptor("thresholds", "thresholds", ValueKind.Json, false, "The answer's `thresholds`.", Filterable: false, Sortable: false), new FieldDescriptor("graceRatio", "grace_ratio", ValueKind.Float, false, "The answer's `grace_ratio`.", Filterable: false, Sortable: false), new FieldDescriptor("carryoverFactor", "carryover_factor", ValueKind.Int, false, "The answer's `carryover_factor`.", Filterable: false, Sortable: false), new FieldDescriptor("currentUsage", "current_usage", ValueKind.Float, true, "The answer's `current_usage`.", Filterable: false, Sortable: false), new FieldDescriptor("dailyUsageRate", "daily_usage_rate", ValueKind.Float, true, "The answer's `daily_usage_rate`.", Filterable: false, Sortable: false), new FieldDescriptor("usagePercentage", "usage_percentage", ValueKind.Float, true, "The answer's `usage_percentage`.", Filterable: false, Sortable: false), new FieldDescriptor("currentQosStatus", "current_qos_status", ValueKind.String, true, "The answer's `current_qos_status`.", Filterable: false, Sortable: false), new FieldDescriptor("dateProjections", "date_projections", ValueKind.Json, true, "The answer's `date_projections`.", Filterable: false, Sortable: false), new FieldDescriptor("previewCommands", "preview_commands", ValueKind.Json, true, "The answer's `preview_commands`.", IsList: true, Filterable: false, Sortable: false), new FieldDescriptor("commandHistory", "command_history", ValueKind.Json, true, "The answer's `command_history`.", IsList: true, Filterable: false, Sortable: false), new FieldDescriptor("billingPeriodStart", "billing_period_start", ValueKind.String, true, "The answer's `billing_period_start`.", Filterable: false, Sortable: false), new FieldDescriptor("billingPeriodEnd", "billing_period_end", ValueKind.String, true, "The answer's `billing_period_end`.", Filterable: false, Sortable: false)]),
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceSlurmPeriodicUsagePoliciesDestroy() =>
@@ -12140,7 +12240,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: true,
             Idempotent: false,
-            Source: "generated from POST /api/marketplace-software-catalogs/import_catalog/ (marketplace_software_catalogs_import_catalog); not reviewed"
+            Source: "generated from POST /api/marketplace-software-catalogs/import_catalog/ (marketplace_software_catalogs_import_catalog); not reviewed",
+            Tag: "marketplace"
         );
 
     private static WriteDescriptor WriteMarketplaceSoftwareCatalogsDestroy() =>
@@ -12819,7 +12920,7 @@ public static partial class WaldurWrites
             Path: "api/offering-keycloak-groups/import_remote/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "offeringKeycloakGroup",
             Description: "Import a remote Keycloak group as a local OfferingKeycloakGroup",
             Input: [
                 new InputFieldDescriptor("offeringUuid", "offering_uuid", ValueKind.String, true, "Waldur's `offering_uuid` (its schema does not describe it)."),
@@ -12831,7 +12932,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/offering-keycloak-groups/import_remote/ (offering_keycloak_groups_import_remote); not reviewed",
-            ResultType: "OfferingKeycloakGroup"
+            ResultType: "OfferingKeycloakGroup",
+            Tag: "offering"
         );
 
     private static WriteDescriptor WriteOfferingKeycloakGroupsTestConnection() =>
@@ -12842,14 +12944,16 @@ public static partial class WaldurWrites
             Path: "api/offering-keycloak-groups/test_connection/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "testConnectionResponse",
             Description: "Test Keycloak connection for an offering",
             Input: [
                 new InputFieldDescriptor("offeringUuid", "offering_uuid", ValueKind.String, true, "Waldur's `offering_uuid` (its schema does not describe it)."),
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/offering-keycloak-groups/test_connection/ (offering_keycloak_groups_test_connection); not reviewed"
+            Source: "generated from POST /api/offering-keycloak-groups/test_connection/ (offering_keycloak_groups_test_connection); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("TestConnectionResponse", "Waldur's `TestConnectionResponse` answer.", [new FieldDescriptor("status", "status", ValueKind.String, false, "The answer's `status`.", Filterable: false, Sortable: false), new FieldDescriptor("groupsCount", "groups_count", ValueKind.Int, false, "The answer's `groups_count`.", Filterable: false, Sortable: false), new FieldDescriptor("groups", "groups", ValueKind.String, false, "The answer's `groups`.", IsList: true, Filterable: false, Sortable: false)]),
+            Tag: "offering"
         );
 
     private static WriteDescriptor WriteOfferingKeycloakGroupsDestroy() =>
@@ -12971,7 +13075,7 @@ public static partial class WaldurWrites
             Path: "api/onboarding-justifications/create_justification/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "onboardingJustification",
             Description: "Create justification for failed verification.",
             Input: [
                 new InputFieldDescriptor("verificationUuid", "verification_uuid", ValueKind.String, true, "UUID of the OnboardingVerification to justify"),
@@ -12980,7 +13084,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/onboarding-justifications/create_justification/ (onboarding_justifications_create_justification); not reviewed",
-            ResultType: "OnboardingJustification"
+            ResultType: "OnboardingJustification",
+            Tag: "onboarding"
         );
 
     private static WriteDescriptor WriteOnboardingJustificationsDestroy() =>
@@ -13194,7 +13299,7 @@ public static partial class WaldurWrites
             Path: "api/onboarding-verifications/start_verification/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "onboardingVerification",
             Description: "Start company validation process by creating a verification record. User selects validation_method (e.g., 'ariregister', 'wirtschaftscompass'). Checklists are used for intent and customer data collection. Then call run_validation to perform automatic validation or create manual justification.",
             Input: [
                 new InputFieldDescriptor("validationMethod", "validation_method", ValueKind.String, false, "Automatic validation method (e.g., 'ariregister', 'wirtschaftscompass', 'bolagsverket'). Leave empty for manual validation.", EnumValues: ["ariregister", "wirtschaftscompass", "bolagsverket", "breg"], EnumType: "ValidationMethodEnum"),
@@ -13205,7 +13310,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/onboarding-verifications/start_verification/ (onboarding_verifications_start_verification); not reviewed",
-            ResultType: "OnboardingVerification"
+            ResultType: "OnboardingVerification",
+            Tag: "onboarding"
         );
 
     private static WriteDescriptor WriteOnboardingVerificationsDestroy() =>
@@ -13503,7 +13609,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/openportal-managed-projects/{identifier}/{destination}/approve/ (openportal_managed_projects_approve); not reviewed",
-            PathParameters: ["identifier", "destination"]
+            PathParameters: ["identifier", "destination"],
+            Tag: "openportal"
         );
 
     private static WriteDescriptor WriteOpenportalManagedProjectsAttach() =>
@@ -13522,7 +13629,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/openportal-managed-projects/{identifier}/{destination}/attach/ (openportal_managed_projects_attach); not reviewed",
-            PathParameters: ["identifier", "destination"]
+            PathParameters: ["identifier", "destination"],
+            Tag: "openportal"
         );
 
     private static WriteDescriptor WriteOpenportalManagedProjectsDeleteDestroy() =>
@@ -13539,7 +13647,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from DELETE /api/openportal-managed-projects/{identifier}/{destination}/delete/ (openportal_managed_projects_delete_destroy); not reviewed",
-            PathParameters: ["identifier", "destination"]
+            PathParameters: ["identifier", "destination"],
+            Tag: "openportal"
         );
 
     private static WriteDescriptor WriteOpenportalManagedProjectsDetach() =>
@@ -13556,7 +13665,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/openportal-managed-projects/{identifier}/{destination}/detach/ (openportal_managed_projects_detach); not reviewed",
-            PathParameters: ["identifier", "destination"]
+            PathParameters: ["identifier", "destination"],
+            Tag: "openportal"
         );
 
     private static WriteDescriptor WriteOpenportalManagedProjectsReject() =>
@@ -13575,7 +13685,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/openportal-managed-projects/{identifier}/{destination}/reject/ (openportal_managed_projects_reject); not reviewed",
-            PathParameters: ["identifier", "destination"]
+            PathParameters: ["identifier", "destination"],
+            Tag: "openportal"
         );
 
     private static WriteDescriptor WriteOpenportalProjectTemplateCreate() =>
@@ -13705,7 +13816,7 @@ public static partial class WaldurWrites
             Path: "api/openportal-projectinfo/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "projectInfo",
             Description: "Runs `openportal-projectinfo` on a Waldur object (`POST /api/openportal-projectinfo/`).",
             Input: [
                 new InputFieldDescriptor("project", "project", ValueKind.String, true, "Waldur's `project` (its schema does not describe it): a Project, by global id or uuid (sent to Waldur as its URL).", ReferenceType: "Project"),
@@ -13715,7 +13826,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/openportal-projectinfo/ (openportal_projectinfo_create); not reviewed",
-            ResultType: "ProjectInfo"
+            ResultType: "ProjectInfo",
+            Tag: "openportal"
         );
 
     private static WriteDescriptor WriteOpenportalProjectinfoDestroy() =>
@@ -13732,7 +13844,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from DELETE /api/openportal-projectinfo/{project}/ (openportal_projectinfo_destroy); not reviewed",
-            PathParameters: ["project"]
+            PathParameters: ["project"],
+            Tag: "openportal"
         );
 
     private static WriteDescriptor WriteOpenportalProjectinfoPartialUpdate() =>
@@ -13743,7 +13856,7 @@ public static partial class WaldurWrites
             Path: "api/openportal-projectinfo/{project}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "projectInfo",
             Description: "Runs `{project}` on a Waldur object (`PATCH /api/openportal-projectinfo/{project}/`).",
             Input: [
                 new InputFieldDescriptor("shortname", "shortname", ValueKind.String, false, "A short, unique name for the project. It will be used to form the local username of any users in the project on any systems. Should only contain lower-case letters and digits and must start with a letter.", MaxLength: 30),
@@ -13753,7 +13866,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PATCH /api/openportal-projectinfo/{project}/ (openportal_projectinfo_partial_update); not reviewed",
             PathParameters: ["project"],
-            ResultType: "ProjectInfo"
+            ResultType: "ProjectInfo",
+            Tag: "openportal"
         );
 
     private static WriteDescriptor WriteOpenportalProjectinfoUpdate() =>
@@ -13764,7 +13878,7 @@ public static partial class WaldurWrites
             Path: "api/openportal-projectinfo/{project}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "projectInfo",
             Description: "Runs `{project}` on a Waldur object (`PUT /api/openportal-projectinfo/{project}/`).",
             Input: [
                 new InputFieldDescriptor("shortname", "shortname", ValueKind.String, false, "A short, unique name for the project. It will be used to form the local username of any users in the project on any systems. Should only contain lower-case letters and digits and must start with a letter.", MaxLength: 30),
@@ -13774,7 +13888,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PUT /api/openportal-projectinfo/{project}/ (openportal_projectinfo_update); not reviewed",
             PathParameters: ["project"],
-            ResultType: "ProjectInfo"
+            ResultType: "ProjectInfo",
+            Tag: "openportal"
         );
 
     private static WriteDescriptor WriteOpenportalProjectinfoSetAllowedDestinationsUpdate() =>
@@ -13785,7 +13900,7 @@ public static partial class WaldurWrites
             Path: "api/openportal-projectinfo/{project}/set_allowed_destinations/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "projectInfo",
             Description: "Runs `set_allowed_destinations` on a Waldur object (`PUT /api/openportal-projectinfo/{project}/set_allowed_destinations/`).",
             Input: [
                 new InputFieldDescriptor("shortname", "shortname", ValueKind.String, false, "A short, unique name for the project. It will be used to form the local username of any users in the project on any systems. Should only contain lower-case letters and digits and must start with a letter.", MaxLength: 30),
@@ -13795,7 +13910,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PUT /api/openportal-projectinfo/{project}/set_allowed_destinations/ (openportal_projectinfo_set_allowed_destinations_update); not reviewed",
             PathParameters: ["project"],
-            ResultType: "ProjectInfo"
+            ResultType: "ProjectInfo",
+            Tag: "openportal"
         );
 
     private static WriteDescriptor WriteOpenportalProjectinfoSetShortnameUpdate() =>
@@ -13806,7 +13922,7 @@ public static partial class WaldurWrites
             Path: "api/openportal-projectinfo/{project}/set_shortname/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "projectInfo",
             Description: "Runs `set_shortname` on a Waldur object (`PUT /api/openportal-projectinfo/{project}/set_shortname/`).",
             Input: [
                 new InputFieldDescriptor("shortname", "shortname", ValueKind.String, false, "A short, unique name for the project. It will be used to form the local username of any users in the project on any systems. Should only contain lower-case letters and digits and must start with a letter.", MaxLength: 30),
@@ -13816,7 +13932,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PUT /api/openportal-projectinfo/{project}/set_shortname/ (openportal_projectinfo_set_shortname_update); not reviewed",
             PathParameters: ["project"],
-            ResultType: "ProjectInfo"
+            ResultType: "ProjectInfo",
+            Tag: "openportal"
         );
 
     private static WriteDescriptor WriteOpenportalRemoteAllocationsCreate() =>
@@ -14225,7 +14342,7 @@ public static partial class WaldurWrites
             Path: "api/openportal-userinfo/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "userInfo",
             Description: "Runs `openportal-userinfo` on a Waldur object (`POST /api/openportal-userinfo/`).",
             Input: [
                 new InputFieldDescriptor("shortname", "shortname", ValueKind.String, false, "A short, unique name for you. It will be used to form your local username on any systems. Should only contain lower-case letters and digits and must start with a letter.", MaxLength: 32),
@@ -14234,7 +14351,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/openportal-userinfo/ (openportal_userinfo_create); not reviewed",
-            ResultType: "UserInfo"
+            ResultType: "UserInfo",
+            Tag: "openportal"
         );
 
     private static WriteDescriptor WriteOpenportalUserinfoDestroy() =>
@@ -14251,7 +14369,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from DELETE /api/openportal-userinfo/{user}/ (openportal_userinfo_destroy); not reviewed",
-            PathParameters: ["user"]
+            PathParameters: ["user"],
+            Tag: "openportal"
         );
 
     private static WriteDescriptor WriteOpenportalUserinfoPartialUpdate() =>
@@ -14262,7 +14381,7 @@ public static partial class WaldurWrites
             Path: "api/openportal-userinfo/{user}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "userInfo",
             Description: "Runs `{user}` on a Waldur object (`PATCH /api/openportal-userinfo/{user}/`).",
             Input: [
                 new InputFieldDescriptor("shortname", "shortname", ValueKind.String, false, "A short, unique name for you. It will be used to form your local username on any systems. Should only contain lower-case letters and digits and must start with a letter.", MaxLength: 32),
@@ -14271,7 +14390,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PATCH /api/openportal-userinfo/{user}/ (openportal_userinfo_partial_update); not reviewed",
             PathParameters: ["user"],
-            ResultType: "UserInfo"
+            ResultType: "UserInfo",
+            Tag: "openportal"
         );
 
     private static WriteDescriptor WriteOpenportalUserinfoUpdate() =>
@@ -14282,7 +14402,7 @@ public static partial class WaldurWrites
             Path: "api/openportal-userinfo/{user}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "userInfo",
             Description: "Runs `{user}` on a Waldur object (`PUT /api/openportal-userinfo/{user}/`).",
             Input: [
                 new InputFieldDescriptor("shortname", "shortname", ValueKind.String, false, "A short, unique name for you. It will be used to form your local username on any systems. Should only contain lower-case letters and digits and must start with a letter.", MaxLength: 32),
@@ -14291,7 +14411,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PUT /api/openportal-userinfo/{user}/ (openportal_userinfo_update); not reviewed",
             PathParameters: ["user"],
-            ResultType: "UserInfo"
+            ResultType: "UserInfo",
+            Tag: "openportal"
         );
 
     private static WriteDescriptor WriteOpenportalUserinfoSetShortnameUpdate() =>
@@ -14302,7 +14423,7 @@ public static partial class WaldurWrites
             Path: "api/openportal-userinfo/{user}/set_shortname/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "userInfo",
             Description: "Runs `set_shortname` on a Waldur object (`PUT /api/openportal-userinfo/{user}/set_shortname/`).",
             Input: [
                 new InputFieldDescriptor("shortname", "shortname", ValueKind.String, false, "A short, unique name for you. It will be used to form your local username on any systems. Should only contain lower-case letters and digits and must start with a letter.", MaxLength: 32),
@@ -14311,7 +14432,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PUT /api/openportal-userinfo/{user}/set_shortname/ (openportal_userinfo_set_shortname_update); not reviewed",
             PathParameters: ["user"],
-            ResultType: "UserInfo"
+            ResultType: "UserInfo",
+            Tag: "openportal"
         );
 
     private static WriteDescriptor WriteOpenstackBackupsDestroy() =>
@@ -14841,13 +14963,15 @@ public static partial class WaldurWrites
             Path: "api/openstack-marketplace-tenants/{uuid}/upload_image_data/{image_id}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "imageUploadResponse",
             Description: "Runs `{image_id}` on a Waldur object (`POST /api/openstack-marketplace-tenants/{uuid}/upload_image_data/{image_id}/`).",
             Input: [],
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/openstack-marketplace-tenants/{uuid}/upload_image_data/{image_id}/ (openstack_marketplace_tenants_upload_image_data); not reviewed",
-            PathParameters: ["uuid", "image_id"]
+            PathParameters: ["uuid", "image_id"],
+            AnswerType: new AnswerTypeDescriptor("ImageUploadResponse", "Waldur's `ImageUploadResponse` answer.", [new FieldDescriptor("status", "status", ValueKind.String, false, "The answer's `status`.", Filterable: false, Sortable: false), new FieldDescriptor("message", "message", ValueKind.String, false, "The answer's `message`.", Filterable: false, Sortable: false)]),
+            Tag: "openstack"
         );
 
     private static WriteDescriptor WriteOpenstackMigrationsCreate() =>
@@ -15133,7 +15257,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from DELETE /api/openstack-networks/{uuid}/rbac_policy_delete/{rbac_policy_uuid}/ (openstack_networks_rbac_policy_delete_destroy); not reviewed",
-            PathParameters: ["uuid", "rbac_policy_uuid"]
+            PathParameters: ["uuid", "rbac_policy_uuid"],
+            Tag: "openstack"
         );
 
     private static WriteDescriptor WriteOpenstackNetworksSetErred() =>
@@ -16663,7 +16788,8 @@ public static partial class WaldurWrites
             Input: [],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/openstack/discovery/ (openstack_discovery_create); not reviewed"
+            Source: "generated from POST /api/openstack/discovery/ (openstack_discovery_create); not reviewed",
+            Tag: "openstack"
         );
 
     private static WriteDescriptor WriteOpenstackDiscoveryDiscoverExternalNetworks() =>
@@ -16674,7 +16800,7 @@ public static partial class WaldurWrites
             Path: "api/openstack/discovery/discover_external_networks/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "externalNetworkResponses",
             Description: "Discover available external networks.",
             Input: [
                 new InputFieldDescriptor("authUrl", "auth_url", ValueKind.String, true, "Keystone auth URL (e.g., https://cloud.example.com:5000/v3)"),
@@ -16688,7 +16814,10 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/openstack/discovery/discover_external_networks/ (openstack_discovery_discover_external_networks); not reviewed"
+            Source: "generated from POST /api/openstack/discovery/discover_external_networks/ (openstack_discovery_discover_external_networks); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("ExternalNetworkResponse", "Waldur's `ExternalNetworkResponse` answer.", [new FieldDescriptor("waldurId", "id", ValueKind.String, false, "The answer's `id`.", Filterable: false, Sortable: false), new FieldDescriptor("name", "name", ValueKind.String, false, "The answer's `name`.", Filterable: false, Sortable: false), new FieldDescriptor("isShared", "is_shared", ValueKind.Boolean, false, "The answer's `is_shared`.", Filterable: false, Sortable: false), new FieldDescriptor("subnets", "subnets", ValueKind.Json, false, "The answer's `subnets`.", IsList: true, Filterable: false, Sortable: false)]),
+            ResultIsList: true,
+            Tag: "openstack"
         );
 
     private static WriteDescriptor WriteOpenstackDiscoveryDiscoverFlavors() =>
@@ -16699,7 +16828,7 @@ public static partial class WaldurWrites
             Path: "api/openstack/discovery/discover_flavors/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "flavorResponses",
             Description: "Discover available flavors.",
             Input: [
                 new InputFieldDescriptor("authUrl", "auth_url", ValueKind.String, true, "Keystone auth URL (e.g., https://cloud.example.com:5000/v3)"),
@@ -16713,7 +16842,10 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/openstack/discovery/discover_flavors/ (openstack_discovery_discover_flavors); not reviewed"
+            Source: "generated from POST /api/openstack/discovery/discover_flavors/ (openstack_discovery_discover_flavors); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("FlavorResponse", "Waldur's `FlavorResponse` answer.", [new FieldDescriptor("waldurId", "id", ValueKind.String, false, "The answer's `id`.", Filterable: false, Sortable: false), new FieldDescriptor("name", "name", ValueKind.String, false, "The answer's `name`.", Filterable: false, Sortable: false), new FieldDescriptor("vcpus", "vcpus", ValueKind.Int, false, "The answer's `vcpus`.", Filterable: false, Sortable: false), new FieldDescriptor("ram", "ram", ValueKind.Int, false, "RAM in MB", Filterable: false, Sortable: false), new FieldDescriptor("disk", "disk", ValueKind.Int, false, "Disk in GB", Filterable: false, Sortable: false)]),
+            ResultIsList: true,
+            Tag: "openstack"
         );
 
     private static WriteDescriptor WriteOpenstackDiscoveryDiscoverInstanceAvailabilityZones() =>
@@ -16724,7 +16856,7 @@ public static partial class WaldurWrites
             Path: "api/openstack/discovery/discover_instance_availability_zones/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "availabilityZoneResponses",
             Description: "Discover available Nova instance availability zones.",
             Input: [
                 new InputFieldDescriptor("authUrl", "auth_url", ValueKind.String, true, "Keystone auth URL (e.g., https://cloud.example.com:5000/v3)"),
@@ -16738,7 +16870,10 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/openstack/discovery/discover_instance_availability_zones/ (openstack_discovery_discover_instance_availability_zones); not reviewed"
+            Source: "generated from POST /api/openstack/discovery/discover_instance_availability_zones/ (openstack_discovery_discover_instance_availability_zones); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("AvailabilityZoneResponse", "Waldur's `AvailabilityZoneResponse` answer.", [new FieldDescriptor("name", "name", ValueKind.String, false, "The answer's `name`.", Filterable: false, Sortable: false), new FieldDescriptor("state", "state", ValueKind.String, false, "The answer's `state`.", Filterable: false, Sortable: false)]),
+            ResultIsList: true,
+            Tag: "openstack"
         );
 
     private static WriteDescriptor WriteOpenstackDiscoveryDiscoverVolumeAvailabilityZones() =>
@@ -16749,7 +16884,7 @@ public static partial class WaldurWrites
             Path: "api/openstack/discovery/discover_volume_availability_zones/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "availabilityZoneResponses",
             Description: "Discover available Cinder volume availability zones.",
             Input: [
                 new InputFieldDescriptor("authUrl", "auth_url", ValueKind.String, true, "Keystone auth URL (e.g., https://cloud.example.com:5000/v3)"),
@@ -16763,7 +16898,10 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/openstack/discovery/discover_volume_availability_zones/ (openstack_discovery_discover_volume_availability_zones); not reviewed"
+            Source: "generated from POST /api/openstack/discovery/discover_volume_availability_zones/ (openstack_discovery_discover_volume_availability_zones); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("AvailabilityZoneResponse", "Waldur's `AvailabilityZoneResponse` answer.", [new FieldDescriptor("name", "name", ValueKind.String, false, "The answer's `name`.", Filterable: false, Sortable: false), new FieldDescriptor("state", "state", ValueKind.String, false, "The answer's `state`.", Filterable: false, Sortable: false)]),
+            ResultIsList: true,
+            Tag: "openstack"
         );
 
     private static WriteDescriptor WriteOpenstackDiscoveryDiscoverVolumeTypes() =>
@@ -16774,7 +16912,7 @@ public static partial class WaldurWrites
             Path: "api/openstack/discovery/discover_volume_types/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "volumeTypeResponses",
             Description: "Discover available volume types.",
             Input: [
                 new InputFieldDescriptor("authUrl", "auth_url", ValueKind.String, true, "Keystone auth URL (e.g., https://cloud.example.com:5000/v3)"),
@@ -16788,7 +16926,10 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/openstack/discovery/discover_volume_types/ (openstack_discovery_discover_volume_types); not reviewed"
+            Source: "generated from POST /api/openstack/discovery/discover_volume_types/ (openstack_discovery_discover_volume_types); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("VolumeTypeResponse", "Waldur's `VolumeTypeResponse` answer.", [new FieldDescriptor("waldurId", "id", ValueKind.String, false, "The answer's `id`.", Filterable: false, Sortable: false), new FieldDescriptor("name", "name", ValueKind.String, false, "The answer's `name`.", Filterable: false, Sortable: false), new FieldDescriptor("description", "description", ValueKind.String, true, "The answer's `description`.", Filterable: false, Sortable: false)]),
+            ResultIsList: true,
+            Tag: "openstack"
         );
 
     private static WriteDescriptor WriteOpenstackDiscoveryPreviewServiceAttributes() =>
@@ -16799,7 +16940,7 @@ public static partial class WaldurWrites
             Path: "api/openstack/discovery/preview_service_attributes/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "serviceAttributesPreview",
             Description: "Build service_attributes and plugin_options from selected values.",
             Input: [
                 new InputFieldDescriptor("authUrl", "auth_url", ValueKind.String, true, "Keystone auth URL (e.g., https://cloud.example.com:5000/v3)"),
@@ -16816,7 +16957,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/openstack/discovery/preview_service_attributes/ (openstack_discovery_preview_service_attributes); not reviewed"
+            Source: "generated from POST /api/openstack/discovery/preview_service_attributes/ (openstack_discovery_preview_service_attributes); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("ServiceAttributesPreview", "Waldur's `ServiceAttributesPreview` answer.", [new FieldDescriptor("serviceAttributes", "service_attributes", ValueKind.Json, false, "The answer's `service_attributes`.", Filterable: false, Sortable: false), new FieldDescriptor("pluginOptions", "plugin_options", ValueKind.Json, false, "The answer's `plugin_options`.", Filterable: false, Sortable: false)]),
+            Tag: "openstack"
         );
 
     private static WriteDescriptor WriteOpenstackDiscoveryValidateCredentials() =>
@@ -16827,7 +16970,7 @@ public static partial class WaldurWrites
             Path: "api/openstack/discovery/validate_credentials/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "credentialsValidationResponse",
             Description: "Validate OpenStack credentials without saving them.",
             Input: [
                 new InputFieldDescriptor("authUrl", "auth_url", ValueKind.String, true, "Keystone auth URL (e.g., https://cloud.example.com:5000/v3)"),
@@ -16841,7 +16984,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/openstack/discovery/validate_credentials/ (openstack_discovery_validate_credentials); not reviewed"
+            Source: "generated from POST /api/openstack/discovery/validate_credentials/ (openstack_discovery_validate_credentials); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("CredentialsValidationResponse", "Waldur's `CredentialsValidationResponse` answer.", [new FieldDescriptor("valid", "valid", ValueKind.Boolean, false, "The answer's `valid`.", Filterable: false, Sortable: false), new FieldDescriptor("message", "message", ValueKind.String, true, "The answer's `message`.", Filterable: false, Sortable: false), new FieldDescriptor("error", "error", ValueKind.String, true, "The answer's `error`.", Filterable: false, Sortable: false), new FieldDescriptor("serverInfo", "server_info", ValueKind.Json, true, "The answer's `server_info`.", Filterable: false, Sortable: false)]),
+            Tag: "openstack"
         );
 
     private static WriteDescriptor WriteOpenstackDiscoveryDestroy() =>
@@ -16858,7 +17003,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from DELETE /api/openstack/discovery/{id}/ (openstack_discovery_destroy); not reviewed",
-            PathParameters: ["id"]
+            PathParameters: ["id"],
+            Tag: "openstack"
         );
 
     private static WriteDescriptor WriteOpenstackDiscoveryPartialUpdate() =>
@@ -16875,7 +17021,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PATCH /api/openstack/discovery/{id}/ (openstack_discovery_partial_update); not reviewed",
-            PathParameters: ["id"]
+            PathParameters: ["id"],
+            Tag: "openstack"
         );
 
     private static WriteDescriptor WriteOpenstackDiscoveryUpdate() =>
@@ -16892,7 +17039,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PUT /api/openstack/discovery/{id}/ (openstack_discovery_update); not reviewed",
-            PathParameters: ["id"]
+            PathParameters: ["id"],
+            Tag: "openstack"
         );
 
     private static WriteDescriptor WriteOrganizationGroupsCreate() =>
@@ -17207,7 +17355,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/override-settings/ (override_settings); not reviewed"
+            Source: "generated from POST /api/override-settings/ (override_settings); not reviewed",
+            Tag: "override"
         );
 
     private static WriteDescriptor WritePaymentProfilesCreate() =>
@@ -17984,7 +18133,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from DELETE /api/proposal-proposals/{uuid}/resources/{obj_uuid}/ (proposal_proposals_resources_destroy); not reviewed",
-            PathParameters: ["uuid", "obj_uuid"]
+            PathParameters: ["uuid", "obj_uuid"],
+            Tag: "proposal"
         );
 
     private static WriteDescriptor WriteProposalProposalsResourcesPartialUpdate() =>
@@ -17995,7 +18145,7 @@ public static partial class WaldurWrites
             Path: "api/proposal-proposals/{uuid}/resources/{obj_uuid}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "requestedResource",
             Description: "Runs `{obj_uuid}` on a Waldur object (`PATCH /api/proposal-proposals/{uuid}/resources/{obj_uuid}/`).",
             Input: [
                 new InputFieldDescriptor("attributes", "attributes", ValueKind.Json, false, "Waldur's `attributes` (its schema does not describe it)."),
@@ -18008,7 +18158,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PATCH /api/proposal-proposals/{uuid}/resources/{obj_uuid}/ (proposal_proposals_resources_partial_update); not reviewed",
             PathParameters: ["uuid", "obj_uuid"],
-            ResultType: "RequestedResource"
+            ResultType: "RequestedResource",
+            Tag: "proposal"
         );
 
     private static WriteDescriptor WriteProposalProposalsResourcesUpdate() =>
@@ -18019,7 +18170,7 @@ public static partial class WaldurWrites
             Path: "api/proposal-proposals/{uuid}/resources/{obj_uuid}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "requestedResource",
             Description: "Runs `{obj_uuid}` on a Waldur object (`PUT /api/proposal-proposals/{uuid}/resources/{obj_uuid}/`).",
             Input: [
                 new InputFieldDescriptor("attributes", "attributes", ValueKind.Json, false, "Waldur's `attributes` (its schema does not describe it)."),
@@ -18032,7 +18183,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PUT /api/proposal-proposals/{uuid}/resources/{obj_uuid}/ (proposal_proposals_resources_update); not reviewed",
             PathParameters: ["uuid", "obj_uuid"],
-            ResultType: "RequestedResource"
+            ResultType: "RequestedResource",
+            Tag: "proposal"
         );
 
     private static WriteDescriptor WriteProposalProposalsSubmit() =>
@@ -18586,7 +18738,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from DELETE /api/proposal-protected-calls/{uuid}/offerings/{obj_uuid}/ (proposal_protected_calls_offerings_destroy); not reviewed",
-            PathParameters: ["uuid", "obj_uuid"]
+            PathParameters: ["uuid", "obj_uuid"],
+            Tag: "proposal"
         );
 
     private static WriteDescriptor WriteProposalProtectedCallsOfferingsPartialUpdate() =>
@@ -18597,7 +18750,7 @@ public static partial class WaldurWrites
             Path: "api/proposal-protected-calls/{uuid}/offerings/{obj_uuid}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "requestedOffering",
             Description: "Runs `{obj_uuid}` on a Waldur object (`PATCH /api/proposal-protected-calls/{uuid}/offerings/{obj_uuid}/`).",
             Input: [
                 new InputFieldDescriptor("attributes", "attributes", ValueKind.Json, false, "Waldur's `attributes` (its schema does not describe it)."),
@@ -18608,7 +18761,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PATCH /api/proposal-protected-calls/{uuid}/offerings/{obj_uuid}/ (proposal_protected_calls_offerings_partial_update); not reviewed",
             PathParameters: ["uuid", "obj_uuid"],
-            ResultType: "RequestedOffering"
+            ResultType: "RequestedOffering",
+            Tag: "proposal"
         );
 
     private static WriteDescriptor WriteProposalProtectedCallsOfferingsUpdate() =>
@@ -18619,7 +18773,7 @@ public static partial class WaldurWrites
             Path: "api/proposal-protected-calls/{uuid}/offerings/{obj_uuid}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "requestedOffering",
             Description: "Runs `{obj_uuid}` on a Waldur object (`PUT /api/proposal-protected-calls/{uuid}/offerings/{obj_uuid}/`).",
             Input: [
                 new InputFieldDescriptor("offering", "offering", ValueKind.String, true, "Waldur's `offering` (its schema does not describe it)."),
@@ -18631,7 +18785,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PUT /api/proposal-protected-calls/{uuid}/offerings/{obj_uuid}/ (proposal_protected_calls_offerings_update); not reviewed",
             PathParameters: ["uuid", "obj_uuid"],
-            ResultType: "RequestedOffering"
+            ResultType: "RequestedOffering",
+            Tag: "proposal"
         );
 
     private static WriteDescriptor WriteProposalProtectedCallsResourceTemplatesSet() =>
@@ -18671,7 +18826,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from DELETE /api/proposal-protected-calls/{uuid}/resource_templates/{obj_uuid}/ (proposal_protected_calls_resource_templates_destroy); not reviewed",
-            PathParameters: ["uuid", "obj_uuid"]
+            PathParameters: ["uuid", "obj_uuid"],
+            Tag: "proposal"
         );
 
     private static WriteDescriptor WriteProposalProtectedCallsResourceTemplatesPartialUpdate() =>
@@ -18682,7 +18838,7 @@ public static partial class WaldurWrites
             Path: "api/proposal-protected-calls/{uuid}/resource_templates/{obj_uuid}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "callResourceTemplate",
             Description: "Runs `{obj_uuid}` on a Waldur object (`PATCH /api/proposal-protected-calls/{uuid}/resource_templates/{obj_uuid}/`).",
             Input: [
                 new InputFieldDescriptor("name", "name", ValueKind.String, false, "Waldur's `name` (its schema does not describe it).", MaxLength: 255),
@@ -18696,7 +18852,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PATCH /api/proposal-protected-calls/{uuid}/resource_templates/{obj_uuid}/ (proposal_protected_calls_resource_templates_partial_update); not reviewed",
             PathParameters: ["uuid", "obj_uuid"],
-            ResultType: "CallResourceTemplate"
+            ResultType: "CallResourceTemplate",
+            Tag: "proposal"
         );
 
     private static WriteDescriptor WriteProposalProtectedCallsResourceTemplatesUpdate() =>
@@ -18707,7 +18864,7 @@ public static partial class WaldurWrites
             Path: "api/proposal-protected-calls/{uuid}/resource_templates/{obj_uuid}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "callResourceTemplate",
             Description: "Runs `{obj_uuid}` on a Waldur object (`PUT /api/proposal-protected-calls/{uuid}/resource_templates/{obj_uuid}/`).",
             Input: [
                 new InputFieldDescriptor("name", "name", ValueKind.String, true, "Waldur's `name` (its schema does not describe it).", MaxLength: 255),
@@ -18721,7 +18878,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PUT /api/proposal-protected-calls/{uuid}/resource_templates/{obj_uuid}/ (proposal_protected_calls_resource_templates_update); not reviewed",
             PathParameters: ["uuid", "obj_uuid"],
-            ResultType: "CallResourceTemplate"
+            ResultType: "CallResourceTemplate",
+            Tag: "proposal"
         );
 
     private static WriteDescriptor WriteProposalProtectedCallsReviewProposalCompliance() =>
@@ -18803,7 +18961,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from DELETE /api/proposal-protected-calls/{uuid}/rounds/{obj_uuid}/ (proposal_protected_calls_rounds_destroy); not reviewed",
-            PathParameters: ["uuid", "obj_uuid"]
+            PathParameters: ["uuid", "obj_uuid"],
+            Tag: "proposal"
         );
 
     private static WriteDescriptor WriteProposalProtectedCallsRoundsPartialUpdate() =>
@@ -18814,7 +18973,7 @@ public static partial class WaldurWrites
             Path: "api/proposal-protected-calls/{uuid}/rounds/{obj_uuid}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "protectedRound",
             Description: "Runs `{obj_uuid}` on a Waldur object (`PATCH /api/proposal-protected-calls/{uuid}/rounds/{obj_uuid}/`).",
             Input: [
                 new InputFieldDescriptor("startTime", "start_time", ValueKind.DateTime, false, "Waldur's `start_time` (its schema does not describe it)."),
@@ -18831,7 +18990,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PATCH /api/proposal-protected-calls/{uuid}/rounds/{obj_uuid}/ (proposal_protected_calls_rounds_partial_update); not reviewed",
             PathParameters: ["uuid", "obj_uuid"],
-            ResultType: "ProtectedRound"
+            ResultType: "ProtectedRound",
+            Tag: "proposal"
         );
 
     private static WriteDescriptor WriteProposalProtectedCallsRoundsUpdate() =>
@@ -18842,7 +19002,7 @@ public static partial class WaldurWrites
             Path: "api/proposal-protected-calls/{uuid}/rounds/{obj_uuid}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "protectedRound",
             Description: "Runs `{obj_uuid}` on a Waldur object (`PUT /api/proposal-protected-calls/{uuid}/rounds/{obj_uuid}/`).",
             Input: [
                 new InputFieldDescriptor("startTime", "start_time", ValueKind.DateTime, true, "Waldur's `start_time` (its schema does not describe it)."),
@@ -18859,7 +19019,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PUT /api/proposal-protected-calls/{uuid}/rounds/{obj_uuid}/ (proposal_protected_calls_rounds_update); not reviewed",
             PathParameters: ["uuid", "obj_uuid"],
-            ResultType: "ProtectedRound"
+            ResultType: "ProtectedRound",
+            Tag: "proposal"
         );
 
     private static WriteDescriptor WriteProposalProtectedCallsRoundsClose() =>
@@ -18870,7 +19031,7 @@ public static partial class WaldurWrites
             Path: "api/proposal-protected-calls/{uuid}/rounds/{obj_uuid}/close/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "protectedCall",
             Description: "Runs `close` on a Waldur object (`POST /api/proposal-protected-calls/{uuid}/rounds/{obj_uuid}/close/`).",
             Input: [
                 new InputFieldDescriptor("slug", "slug", ValueKind.String, false, "URL-friendly identifier. Only editable by staff users.", MaxLength: 50),
@@ -18897,7 +19058,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from POST /api/proposal-protected-calls/{uuid}/rounds/{obj_uuid}/close/ (proposal_protected_calls_rounds_close); not reviewed",
             PathParameters: ["uuid", "obj_uuid"],
-            ResultType: "ProtectedCall"
+            ResultType: "ProtectedCall",
+            Tag: "proposal"
         );
 
     private static WriteDescriptor WriteProposalProtectedCallsSendAllAssignments() =>
@@ -19204,7 +19366,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/query/ (query); not reviewed"
+            Source: "generated from POST /api/query/ (query); not reviewed",
+            Tag: "query"
         );
 
     private static WriteDescriptor WriteRabbitmqStats() =>
@@ -19215,7 +19378,7 @@ public static partial class WaldurWrites
             Path: "api/rabbitmq-stats/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "rmqPurgeResponse",
             Description: "Purges messages from or deletes specified RabbitMQ subscription queues.\n\n**Purge operations** (remove messages, keep queue):\n- `vhost` and `queue_name`: Purge a specific queue\n- `vhost` and `queue_pattern`: Purge queues matching pattern (e.g., '*_resource')\n- `purge_all_subscription_queues`: Purge all subscription queues across all vhosts\n\n**Delete operations** (remove queue entirely):\n- `vhost`, `queue_name`, and `delete_queue=true`: Delete a specific queue\n- `vhost`, `queue_pattern`, and `delete_queue=true`: Delete queues matching pattern\n- `delete_all_subscription_queues`: Delete all subscription queues across all vhosts\n\nRequires staff permissions (more restrictive than viewing).",
             Input: [
                 new InputFieldDescriptor("vhost", "vhost", ValueKind.String, false, "Virtual host name containing the queue(s)"),
@@ -19227,7 +19390,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/rabbitmq-stats/ (rabbitmq_stats); not reviewed"
+            Source: "generated from POST /api/rabbitmq-stats/ (rabbitmq_stats); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("RmqPurgeResponse", "Waldur's `RmqPurgeResponse` answer.", [new FieldDescriptor("purgedQueues", "purged_queues", ValueKind.Int, false, "Number of queues that were purged", Filterable: false, Sortable: false), new FieldDescriptor("purgedMessages", "purged_messages", ValueKind.Int, false, "Total number of messages that were purged", Filterable: false, Sortable: false), new FieldDescriptor("deletedQueues", "deleted_queues", ValueKind.Int, false, "Number of queues that were deleted", Filterable: false, Sortable: false)]),
+            Tag: "rabbitmq"
         );
 
     private static WriteDescriptor WriteRancherAppsCreate() =>
@@ -20547,14 +20712,16 @@ public static partial class WaldurWrites
             Path: "api/remote-eduteams/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "remoteEduteamsUUID",
             Description: "Allows to pull user details from remote eduTEAMS instance.",
             Input: [
                 new InputFieldDescriptor("cuid", "cuid", ValueKind.String, true, "Waldur's `cuid` (its schema does not describe it).", MaxLength: 256),
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/remote-eduteams/ (remote_eduteams); not reviewed"
+            Source: "generated from POST /api/remote-eduteams/ (remote_eduteams); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("RemoteEduteamsUUID", "Waldur's `RemoteEduteamsUUID` answer.", [new FieldDescriptor("uuid", "uuid", ValueKind.String, false, "The answer's `uuid`.", Filterable: false, Sortable: false)]),
+            Tag: "remote"
         );
 
     private static WriteDescriptor WriteRemoteWaldurApiCancelTermination() =>
@@ -20571,7 +20738,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/remote-waldur-api/cancel_termination/{uuid} (remote_waldur_api_cancel_termination); not reviewed",
-            PathParameters: ["uuid"]
+            PathParameters: ["uuid"],
+            Tag: "remote"
         );
 
     private static WriteDescriptor WriteRemoteWaldurApiImportOffering() =>
@@ -20582,7 +20750,7 @@ public static partial class WaldurWrites
             Path: "api/remote-waldur-api/import_offering/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "remoteOfferingCreateResponse",
             Description: "Create local offering from remote",
             Input: [
                 new InputFieldDescriptor("apiUrl", "api_url", ValueKind.String, true, "Waldur's `api_url` (its schema does not describe it)."),
@@ -20594,7 +20762,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/remote-waldur-api/import_offering/ (remote_waldur_api_import_offering); not reviewed"
+            Source: "generated from POST /api/remote-waldur-api/import_offering/ (remote_waldur_api_import_offering); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("RemoteOfferingCreateResponse", "Waldur's `RemoteOfferingCreateResponse` answer.", [new FieldDescriptor("uuid", "uuid", ValueKind.String, false, "The answer's `uuid`.", Filterable: false, Sortable: false)]),
+            Tag: "remote"
         );
 
     private static WriteDescriptor WriteRemoteWaldurApiPullOfferingDetails() =>
@@ -20611,7 +20781,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/remote-waldur-api/pull_offering_details/{uuid}/ (remote_waldur_api_pull_offering_details); not reviewed",
-            PathParameters: ["uuid"]
+            PathParameters: ["uuid"],
+            Tag: "remote"
         );
 
     private static WriteDescriptor WriteRemoteWaldurApiPullOfferingInvoices() =>
@@ -20628,7 +20799,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/remote-waldur-api/pull_offering_invoices/{uuid}/ (remote_waldur_api_pull_offering_invoices); not reviewed",
-            PathParameters: ["uuid"]
+            PathParameters: ["uuid"],
+            Tag: "remote"
         );
 
     private static WriteDescriptor WriteRemoteWaldurApiPullOfferingOrders() =>
@@ -20645,7 +20817,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/remote-waldur-api/pull_offering_orders/{uuid}/ (remote_waldur_api_pull_offering_orders); not reviewed",
-            PathParameters: ["uuid"]
+            PathParameters: ["uuid"],
+            Tag: "remote"
         );
 
     private static WriteDescriptor WriteRemoteWaldurApiPullOfferingResources() =>
@@ -20662,7 +20835,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/remote-waldur-api/pull_offering_resources/{uuid}/ (remote_waldur_api_pull_offering_resources); not reviewed",
-            PathParameters: ["uuid"]
+            PathParameters: ["uuid"],
+            Tag: "remote"
         );
 
     private static WriteDescriptor WriteRemoteWaldurApiPullOfferingRobotAccounts() =>
@@ -20679,7 +20853,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/remote-waldur-api/pull_offering_robot_accounts/{uuid}/ (remote_waldur_api_pull_offering_robot_accounts); not reviewed",
-            PathParameters: ["uuid"]
+            PathParameters: ["uuid"],
+            Tag: "remote"
         );
 
     private static WriteDescriptor WriteRemoteWaldurApiPullOfferingUsage() =>
@@ -20696,7 +20871,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/remote-waldur-api/pull_offering_usage/{uuid}/ (remote_waldur_api_pull_offering_usage); not reviewed",
-            PathParameters: ["uuid"]
+            PathParameters: ["uuid"],
+            Tag: "remote"
         );
 
     private static WriteDescriptor WriteRemoteWaldurApiPullOfferingUsers() =>
@@ -20713,7 +20889,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/remote-waldur-api/pull_offering_users/{uuid}/ (remote_waldur_api_pull_offering_users); not reviewed",
-            PathParameters: ["uuid"]
+            PathParameters: ["uuid"],
+            Tag: "remote"
         );
 
     private static WriteDescriptor WriteRemoteWaldurApiPullOrder() =>
@@ -20730,7 +20907,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/remote-waldur-api/pull_order/{uuid} (remote_waldur_api_pull_order); not reviewed",
-            PathParameters: ["uuid"]
+            PathParameters: ["uuid"],
+            Tag: "remote"
         );
 
     private static WriteDescriptor WriteRemoteWaldurApiPullResourceRobotAccounts() =>
@@ -20747,7 +20925,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/remote-waldur-api/pull_resource_robot_accounts/{uuid}/ (remote_waldur_api_pull_resource_robot_accounts); not reviewed",
-            PathParameters: ["uuid"]
+            PathParameters: ["uuid"],
+            Tag: "remote"
         );
 
     private static WriteDescriptor WriteRemoteWaldurApiPushProjectData() =>
@@ -20764,7 +20943,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/remote-waldur-api/push_project_data/{uuid}/ (remote_waldur_api_push_project_data); not reviewed",
-            PathParameters: ["uuid"]
+            PathParameters: ["uuid"],
+            Tag: "remote"
         );
 
     private static WriteDescriptor WriteRemoteWaldurApiRemoteCategories() =>
@@ -20775,7 +20955,7 @@ public static partial class WaldurWrites
             Path: "api/remote-waldur-api/remote_categories/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "marketplaceCategories",
             Description: "List remote marketplace categories",
             Input: [
                 new InputFieldDescriptor("apiUrl", "api_url", ValueKind.String, true, "Waldur's `api_url` (its schema does not describe it)."),
@@ -20783,7 +20963,10 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/remote-waldur-api/remote_categories/ (remote_waldur_api_remote_categories); not reviewed"
+            Source: "generated from POST /api/remote-waldur-api/remote_categories/ (remote_waldur_api_remote_categories); not reviewed",
+            ResultType: "MarketplaceCategory",
+            ResultIsList: true,
+            Tag: "remote"
         );
 
     private static WriteDescriptor WriteRemoteWaldurApiRemoteCustomers() =>
@@ -20794,7 +20977,7 @@ public static partial class WaldurWrites
             Path: "api/remote-waldur-api/remote_customers/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "remoteCustomers",
             Description: "List remote customers owned by current user",
             Input: [
                 new InputFieldDescriptor("apiUrl", "api_url", ValueKind.String, true, "Waldur's `api_url` (its schema does not describe it)."),
@@ -20802,7 +20985,10 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/remote-waldur-api/remote_customers/ (remote_waldur_api_remote_customers); not reviewed"
+            Source: "generated from POST /api/remote-waldur-api/remote_customers/ (remote_waldur_api_remote_customers); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("RemoteCustomer", "Waldur's `RemoteCustomer` answer.", [new FieldDescriptor("uuid", "uuid", ValueKind.String, false, "The answer's `uuid`.", Filterable: false, Sortable: false), new FieldDescriptor("name", "name", ValueKind.String, false, "The answer's `name`.", Filterable: false, Sortable: false), new FieldDescriptor("abbreviation", "abbreviation", ValueKind.String, false, "The answer's `abbreviation`.", Filterable: false, Sortable: false), new FieldDescriptor("phoneNumber", "phone_number", ValueKind.String, false, "The answer's `phone_number`.", Filterable: false, Sortable: false), new FieldDescriptor("email", "email", ValueKind.String, false, "The answer's `email`.", Filterable: false, Sortable: false)]),
+            ResultIsList: true,
+            Tag: "remote"
         );
 
     private static WriteDescriptor WriteRemoteWaldurApiSharedOfferings() =>
@@ -20813,7 +20999,7 @@ public static partial class WaldurWrites
             Path: "api/remote-waldur-api/shared_offerings/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "remoteOfferings",
             Description: "List remote importable offerings for particular customer",
             Input: [
                 new InputFieldDescriptor("apiUrl", "api_url", ValueKind.String, true, "Waldur's `api_url` (its schema does not describe it)."),
@@ -20821,7 +21007,10 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/remote-waldur-api/shared_offerings/ (remote_waldur_api_shared_offerings); not reviewed"
+            Source: "generated from POST /api/remote-waldur-api/shared_offerings/ (remote_waldur_api_shared_offerings); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("RemoteOffering", "Waldur's `RemoteOffering` answer.", [new FieldDescriptor("uuid", "uuid", ValueKind.String, false, "The answer's `uuid`.", Filterable: false, Sortable: false), new FieldDescriptor("name", "name", ValueKind.String, false, "The answer's `name`.", Filterable: false, Sortable: false), new FieldDescriptor("type", "type", ValueKind.String, false, "The answer's `type`.", Filterable: false, Sortable: false), new FieldDescriptor("state", "state", ValueKind.String, false, "The answer's `state`.", Filterable: false, Sortable: false), new FieldDescriptor("categoryTitle", "category_title", ValueKind.String, false, "The answer's `category_title`.", Filterable: false, Sortable: false)]),
+            ResultIsList: true,
+            Tag: "remote"
         );
 
     private static WriteDescriptor WriteRemoteWaldurApiSyncResource() =>
@@ -20838,7 +21027,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/remote-waldur-api/sync_resource/{uuid}/ (remote_waldur_api_sync_resource); not reviewed",
-            PathParameters: ["uuid"]
+            PathParameters: ["uuid"],
+            Tag: "remote"
         );
 
     private static WriteDescriptor WriteRemoteWaldurApiSyncResourceProjectPermissions() =>
@@ -20855,7 +21045,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/remote-waldur-api/sync_resource_project_permissions/{uuid}/ (remote_waldur_api_sync_resource_project_permissions); not reviewed",
-            PathParameters: ["uuid"]
+            PathParameters: ["uuid"],
+            Tag: "remote"
         );
 
     private static WriteDescriptor WriteReviewerBidsCreate() =>
@@ -20886,14 +21077,16 @@ public static partial class WaldurWrites
             Path: "api/reviewer-bids/bulk-submit/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "reviewerBidsBulkSubmitAnswer",
             Description: "Submit multiple bids at once.",
             Input: [
                 new InputFieldDescriptor("bids", "bids", ValueKind.Json, true, "Waldur's `bids` (its schema does not describe it).", IsList: true, Fields: [new InputFieldDescriptor("proposalUuid", "proposal_uuid", ValueKind.String, true, "Waldur's `proposal_uuid` (its schema does not describe it)."), new InputFieldDescriptor("bid", "bid", ValueKind.String, true, "Waldur's `bid` (its schema does not describe it).", EnumValues: ["eager", "willing", "not_willing", "conflict"], EnumType: "BidEnum"), new InputFieldDescriptor("comment", "comment", ValueKind.String, false, "Waldur's `comment` (its schema does not describe it).")]),
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/reviewer-bids/bulk-submit/ (reviewer_bids_bulk_submit); not reviewed"
+            Source: "generated from POST /api/reviewer-bids/bulk-submit/ (reviewer_bids_bulk_submit); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("ReviewerBidsBulkSubmitAnswer", "What `reviewerBidsBulkSubmit` answers.", [new FieldDescriptor("submitted", "submitted", ValueKind.Int, true, "The answer's `submitted`.", Filterable: false, Sortable: false)]),
+            Tag: "reviewer"
         );
 
     private static WriteDescriptor WriteReviewerBidsSubmit() =>
@@ -20904,7 +21097,7 @@ public static partial class WaldurWrites
             Path: "api/reviewer-bids/submit/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "reviewerBid",
             Description: "Submit a bid on a proposal.",
             Input: [
                 new InputFieldDescriptor("proposalUuid", "proposal_uuid", ValueKind.String, true, "Waldur's `proposal_uuid` (its schema does not describe it)."),
@@ -20914,7 +21107,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/reviewer-bids/submit/ (reviewer_bids_submit); not reviewed",
-            ResultType: "ReviewerBid"
+            ResultType: "ReviewerBid",
+            Tag: "reviewer"
         );
 
     private static WriteDescriptor WriteReviewerBidsDestroy() =>
@@ -20981,7 +21175,7 @@ public static partial class WaldurWrites
             Path: "api/reviewer-invitations/{token}/accept/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "invitationAcceptResponse",
             Description: "Accept a reviewer invitation.",
             Input: [
                 new InputFieldDescriptor("declaredConflicts", "declared_conflicts", ValueKind.Json, false, "Optional list of self-declared conflicts with proposals. Each conflict creates a ConflictOfInterest record with detection_method='self_disclosed'.", IsList: true, Fields: [new InputFieldDescriptor("proposalUuid", "proposal_uuid", ValueKind.String, true, "Waldur's `proposal_uuid` (its schema does not describe it)."), new InputFieldDescriptor("coiType", "coi_type", ValueKind.String, true, "Waldur's `coi_type` (its schema does not describe it).", EnumValues: ["INST_SAME", "FIN_DIRECT", "REL_FAMILY", "ROLE_NAMED", "COLLAB_ACTIVE", "REL_MENTOR", "REL_SUPERVISOR", "COAUTH_RECENT", "INST_DEPT", "INST_FORMER", "ROLE_CONF", "COLLAB_GRANT", "REL_EDITORIAL", "COMPET", "COAUTH_OLD", "INST_CONSORT", "CONF_ATTEND", "SOC_MEMBER"], EnumType: "CoiTypeEnum"), new InputFieldDescriptor("severity", "severity", ValueKind.String, false, "Waldur's `severity` (its schema does not describe it).", EnumValues: ["real", "apparent", "potential"], EnumType: "COISeverityLevel"), new InputFieldDescriptor("description", "description", ValueKind.String, false, "Waldur's `description` (its schema does not describe it).")]),
@@ -20989,7 +21183,9 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/reviewer-invitations/{token}/accept/ (reviewer_invitations_accept); not reviewed",
-            PathParameters: ["token"]
+            PathParameters: ["token"],
+            AnswerType: new AnswerTypeDescriptor("InvitationAcceptResponse", "Waldur's `InvitationAcceptResponse` answer.", [new FieldDescriptor("detail", "detail", ValueKind.String, false, "The answer's `detail`.", Filterable: false, Sortable: false), new FieldDescriptor("declaredConflicts", "declared_conflicts", ValueKind.String, true, "UUIDs of created conflict records", IsList: true, Filterable: false, Sortable: false)]),
+            Tag: "reviewer"
         );
 
     private static WriteDescriptor WriteReviewerInvitationsDecline() =>
@@ -21000,7 +21196,7 @@ public static partial class WaldurWrites
             Path: "api/reviewer-invitations/{token}/decline/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "invitationDeclineResponse",
             Description: "Decline a reviewer invitation.",
             Input: [
                 new InputFieldDescriptor("reason", "reason", ValueKind.String, true, "Reason for declining the invitation"),
@@ -21008,7 +21204,9 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/reviewer-invitations/{token}/decline/ (reviewer_invitations_decline); not reviewed",
-            PathParameters: ["token"]
+            PathParameters: ["token"],
+            AnswerType: new AnswerTypeDescriptor("InvitationDeclineResponse", "Waldur's `InvitationDeclineResponse` answer.", [new FieldDescriptor("detail", "detail", ValueKind.String, false, "The answer's `detail`.", Filterable: false, Sortable: false)]),
+            Tag: "reviewer"
         );
 
     private static WriteDescriptor WriteReviewerProfilesCreate() =>
@@ -21040,7 +21238,7 @@ public static partial class WaldurWrites
             Path: "api/reviewer-profiles/me/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "reviewerProfile",
             Description: "Get or create reviewer profile for the current user.",
             Input: [
                 new InputFieldDescriptor("orcidId", "orcid_id", ValueKind.String, false, "ORCID identifier (format: 0000-0000-0000-0000)", MaxLength: 19),
@@ -21051,7 +21249,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PATCH /api/reviewer-profiles/me/ (reviewer_profiles_me_partial_update); not reviewed",
-            ResultType: "ReviewerProfile"
+            ResultType: "ReviewerProfile",
+            Tag: "reviewer"
         );
 
     private static WriteDescriptor WriteReviewerProfilesMe() =>
@@ -21062,7 +21261,7 @@ public static partial class WaldurWrites
             Path: "api/reviewer-profiles/me/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "reviewerProfile",
             Description: "Get or create reviewer profile for the current user.",
             Input: [
                 new InputFieldDescriptor("orcidId", "orcid_id", ValueKind.String, false, "ORCID identifier (format: 0000-0000-0000-0000)", MaxLength: 19),
@@ -21073,7 +21272,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/reviewer-profiles/me/ (reviewer_profiles_me); not reviewed",
-            ResultType: "ReviewerProfile"
+            ResultType: "ReviewerProfile",
+            Tag: "reviewer"
         );
 
     private static WriteDescriptor WriteReviewerProfilesPublish() =>
@@ -21084,7 +21284,7 @@ public static partial class WaldurWrites
             Path: "api/reviewer-profiles/publish/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "reviewerProfilesPublishAnswer",
             Description: "Publish reviewer profile for discovery by call managers. Warning: Publishing makes your full profile visible to call managers globally.",
             Input: [
                 new InputFieldDescriptor("orcidId", "orcid_id", ValueKind.String, false, "ORCID identifier (format: 0000-0000-0000-0000)", MaxLength: 19),
@@ -21094,7 +21294,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/reviewer-profiles/publish/ (reviewer_profiles_publish); not reviewed"
+            Source: "generated from POST /api/reviewer-profiles/publish/ (reviewer_profiles_publish); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("ReviewerProfilesPublishAnswer", "What `reviewerProfilesPublish` answers.", [new FieldDescriptor("isPublished", "is_published", ValueKind.Boolean, true, "The answer's `is_published`.", Filterable: false, Sortable: false), new FieldDescriptor("publishedAt", "published_at", ValueKind.DateTime, true, "The answer's `published_at`.", Filterable: false, Sortable: false), new FieldDescriptor("warning", "warning", ValueKind.String, true, "The answer's `warning`.", Filterable: false, Sortable: false)]),
+            Tag: "reviewer"
         );
 
     private static WriteDescriptor WriteReviewerProfilesUnpublish() =>
@@ -21105,7 +21307,7 @@ public static partial class WaldurWrites
             Path: "api/reviewer-profiles/unpublish/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "reviewerProfilesUnpublishAnswer",
             Description: "Unpublish reviewer profile to remove it from discovery.",
             Input: [
                 new InputFieldDescriptor("orcidId", "orcid_id", ValueKind.String, false, "ORCID identifier (format: 0000-0000-0000-0000)", MaxLength: 19),
@@ -21115,7 +21317,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/reviewer-profiles/unpublish/ (reviewer_profiles_unpublish); not reviewed"
+            Source: "generated from POST /api/reviewer-profiles/unpublish/ (reviewer_profiles_unpublish); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("ReviewerProfilesUnpublishAnswer", "What `reviewerProfilesUnpublish` answers.", [new FieldDescriptor("isPublished", "is_published", ValueKind.Boolean, true, "The answer's `is_published`.", Filterable: false, Sortable: false), new FieldDescriptor("detail", "detail", ValueKind.String, true, "The answer's `detail`.", Filterable: false, Sortable: false)]),
+            Tag: "reviewer"
         );
 
     private static WriteDescriptor WriteNestedReviewerProfileAffiliationsCreate() =>
@@ -21126,7 +21330,7 @@ public static partial class WaldurWrites
             Path: "api/reviewer-profiles/{reviewer_profile_uuid}/affiliations/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "reviewerAffiliation",
             Description: "Runs `affiliations` on a Waldur object (`POST /api/reviewer-profiles/{reviewer_profile_uuid}/affiliations/`).",
             Input: [
                 new InputFieldDescriptor("organization", "organization", ValueKind.String, false, "Waldur's `organization` (its schema does not describe it)."),
@@ -21143,7 +21347,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from POST /api/reviewer-profiles/{reviewer_profile_uuid}/affiliations/ (nested_reviewer_profile_affiliations_create); not reviewed",
             PathParameters: ["reviewer_profile_uuid"],
-            ResultType: "ReviewerAffiliation"
+            ResultType: "ReviewerAffiliation",
+            Tag: "reviewer"
         );
 
     private static WriteDescriptor WriteNestedReviewerProfileAffiliationsDestroy() =>
@@ -21160,7 +21365,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from DELETE /api/reviewer-profiles/{reviewer_profile_uuid}/affiliations/{uuid}/ (nested_reviewer_profile_affiliations_destroy); not reviewed",
-            PathParameters: ["reviewer_profile_uuid", "uuid"]
+            PathParameters: ["reviewer_profile_uuid", "uuid"],
+            Tag: "reviewer"
         );
 
     private static WriteDescriptor WriteNestedReviewerProfileAffiliationsPartialUpdate() =>
@@ -21171,7 +21377,7 @@ public static partial class WaldurWrites
             Path: "api/reviewer-profiles/{reviewer_profile_uuid}/affiliations/{uuid}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "reviewerAffiliation",
             Description: "Runs `{uuid}` on a Waldur object (`PATCH /api/reviewer-profiles/{reviewer_profile_uuid}/affiliations/{uuid}/`).",
             Input: [
                 new InputFieldDescriptor("organization", "organization", ValueKind.String, false, "Waldur's `organization` (its schema does not describe it)."),
@@ -21188,7 +21394,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PATCH /api/reviewer-profiles/{reviewer_profile_uuid}/affiliations/{uuid}/ (nested_reviewer_profile_affiliations_partial_update); not reviewed",
             PathParameters: ["reviewer_profile_uuid", "uuid"],
-            ResultType: "ReviewerAffiliation"
+            ResultType: "ReviewerAffiliation",
+            Tag: "reviewer"
         );
 
     private static WriteDescriptor WriteNestedReviewerProfileAffiliationsUpdate() =>
@@ -21199,7 +21406,7 @@ public static partial class WaldurWrites
             Path: "api/reviewer-profiles/{reviewer_profile_uuid}/affiliations/{uuid}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "reviewerAffiliation",
             Description: "Runs `{uuid}` on a Waldur object (`PUT /api/reviewer-profiles/{reviewer_profile_uuid}/affiliations/{uuid}/`).",
             Input: [
                 new InputFieldDescriptor("organization", "organization", ValueKind.String, false, "Waldur's `organization` (its schema does not describe it)."),
@@ -21216,7 +21423,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PUT /api/reviewer-profiles/{reviewer_profile_uuid}/affiliations/{uuid}/ (nested_reviewer_profile_affiliations_update); not reviewed",
             PathParameters: ["reviewer_profile_uuid", "uuid"],
-            ResultType: "ReviewerAffiliation"
+            ResultType: "ReviewerAffiliation",
+            Tag: "reviewer"
         );
 
     private static WriteDescriptor WriteNestedReviewerProfileExpertiseCreate() =>
@@ -21227,7 +21435,7 @@ public static partial class WaldurWrites
             Path: "api/reviewer-profiles/{reviewer_profile_uuid}/expertise/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "reviewerExpertise",
             Description: "Runs `expertise` on a Waldur object (`POST /api/reviewer-profiles/{reviewer_profile_uuid}/expertise/`).",
             Input: [
                 new InputFieldDescriptor("expertiseKeyword", "expertise_keyword", ValueKind.String, true, "Free-text keyword", MaxLength: 100),
@@ -21240,7 +21448,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from POST /api/reviewer-profiles/{reviewer_profile_uuid}/expertise/ (nested_reviewer_profile_expertise_create); not reviewed",
             PathParameters: ["reviewer_profile_uuid"],
-            ResultType: "ReviewerExpertise"
+            ResultType: "ReviewerExpertise",
+            Tag: "reviewer"
         );
 
     private static WriteDescriptor WriteNestedReviewerProfileExpertiseDestroy() =>
@@ -21257,7 +21466,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from DELETE /api/reviewer-profiles/{reviewer_profile_uuid}/expertise/{uuid}/ (nested_reviewer_profile_expertise_destroy); not reviewed",
-            PathParameters: ["reviewer_profile_uuid", "uuid"]
+            PathParameters: ["reviewer_profile_uuid", "uuid"],
+            Tag: "reviewer"
         );
 
     private static WriteDescriptor WriteNestedReviewerProfileExpertisePartialUpdate() =>
@@ -21268,7 +21478,7 @@ public static partial class WaldurWrites
             Path: "api/reviewer-profiles/{reviewer_profile_uuid}/expertise/{uuid}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "reviewerExpertise",
             Description: "Runs `{uuid}` on a Waldur object (`PATCH /api/reviewer-profiles/{reviewer_profile_uuid}/expertise/{uuid}/`).",
             Input: [
                 new InputFieldDescriptor("expertiseKeyword", "expertise_keyword", ValueKind.String, false, "Free-text keyword", MaxLength: 100),
@@ -21281,7 +21491,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PATCH /api/reviewer-profiles/{reviewer_profile_uuid}/expertise/{uuid}/ (nested_reviewer_profile_expertise_partial_update); not reviewed",
             PathParameters: ["reviewer_profile_uuid", "uuid"],
-            ResultType: "ReviewerExpertise"
+            ResultType: "ReviewerExpertise",
+            Tag: "reviewer"
         );
 
     private static WriteDescriptor WriteNestedReviewerProfileExpertiseUpdate() =>
@@ -21292,7 +21503,7 @@ public static partial class WaldurWrites
             Path: "api/reviewer-profiles/{reviewer_profile_uuid}/expertise/{uuid}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "reviewerExpertise",
             Description: "Runs `{uuid}` on a Waldur object (`PUT /api/reviewer-profiles/{reviewer_profile_uuid}/expertise/{uuid}/`).",
             Input: [
                 new InputFieldDescriptor("expertiseKeyword", "expertise_keyword", ValueKind.String, true, "Free-text keyword", MaxLength: 100),
@@ -21305,7 +21516,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PUT /api/reviewer-profiles/{reviewer_profile_uuid}/expertise/{uuid}/ (nested_reviewer_profile_expertise_update); not reviewed",
             PathParameters: ["reviewer_profile_uuid", "uuid"],
-            ResultType: "ReviewerExpertise"
+            ResultType: "ReviewerExpertise",
+            Tag: "reviewer"
         );
 
     private static WriteDescriptor WriteNestedReviewerProfilePublicationsCreate() =>
@@ -21316,7 +21528,7 @@ public static partial class WaldurWrites
             Path: "api/reviewer-profiles/{reviewer_profile_uuid}/publications/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "reviewerPublication",
             Description: "Runs `publications` on a Waldur object (`POST /api/reviewer-profiles/{reviewer_profile_uuid}/publications/`).",
             Input: [
                 new InputFieldDescriptor("title", "title", ValueKind.String, true, "Waldur's `title` (its schema does not describe it).", MaxLength: 500),
@@ -21333,7 +21545,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from POST /api/reviewer-profiles/{reviewer_profile_uuid}/publications/ (nested_reviewer_profile_publications_create); not reviewed",
             PathParameters: ["reviewer_profile_uuid"],
-            ResultType: "ReviewerPublication"
+            ResultType: "ReviewerPublication",
+            Tag: "reviewer"
         );
 
     private static WriteDescriptor WriteNestedReviewerProfilePublicationsDestroy() =>
@@ -21350,7 +21563,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from DELETE /api/reviewer-profiles/{reviewer_profile_uuid}/publications/{uuid}/ (nested_reviewer_profile_publications_destroy); not reviewed",
-            PathParameters: ["reviewer_profile_uuid", "uuid"]
+            PathParameters: ["reviewer_profile_uuid", "uuid"],
+            Tag: "reviewer"
         );
 
     private static WriteDescriptor WriteNestedReviewerProfilePublicationsPartialUpdate() =>
@@ -21361,7 +21575,7 @@ public static partial class WaldurWrites
             Path: "api/reviewer-profiles/{reviewer_profile_uuid}/publications/{uuid}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "reviewerPublication",
             Description: "Runs `{uuid}` on a Waldur object (`PATCH /api/reviewer-profiles/{reviewer_profile_uuid}/publications/{uuid}/`).",
             Input: [
                 new InputFieldDescriptor("title", "title", ValueKind.String, false, "Waldur's `title` (its schema does not describe it).", MaxLength: 500),
@@ -21378,7 +21592,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PATCH /api/reviewer-profiles/{reviewer_profile_uuid}/publications/{uuid}/ (nested_reviewer_profile_publications_partial_update); not reviewed",
             PathParameters: ["reviewer_profile_uuid", "uuid"],
-            ResultType: "ReviewerPublication"
+            ResultType: "ReviewerPublication",
+            Tag: "reviewer"
         );
 
     private static WriteDescriptor WriteNestedReviewerProfilePublicationsUpdate() =>
@@ -21389,7 +21604,7 @@ public static partial class WaldurWrites
             Path: "api/reviewer-profiles/{reviewer_profile_uuid}/publications/{uuid}/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "reviewerPublication",
             Description: "Runs `{uuid}` on a Waldur object (`PUT /api/reviewer-profiles/{reviewer_profile_uuid}/publications/{uuid}/`).",
             Input: [
                 new InputFieldDescriptor("title", "title", ValueKind.String, true, "Waldur's `title` (its schema does not describe it).", MaxLength: 500),
@@ -21406,7 +21621,8 @@ public static partial class WaldurWrites
             Idempotent: false,
             Source: "generated from PUT /api/reviewer-profiles/{reviewer_profile_uuid}/publications/{uuid}/ (nested_reviewer_profile_publications_update); not reviewed",
             PathParameters: ["reviewer_profile_uuid", "uuid"],
-            ResultType: "ReviewerPublication"
+            ResultType: "ReviewerPublication",
+            Tag: "reviewer"
         );
 
     private static WriteDescriptor WriteReviewerProfilesDestroy() =>
@@ -22112,7 +22328,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/stats/query/ (stats_query); not reviewed"
+            Source: "generated from POST /api/stats/query/ (stats_query); not reviewed",
+            Tag: "stats"
         );
 
     private static WriteDescriptor WriteSupportAttachmentsCreate() =>
@@ -22447,7 +22664,7 @@ public static partial class WaldurWrites
             Path: "api/support-jira-webhook/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "webHookReceiver",
             Description: "Runs `support-jira-webhook` on a Waldur object (`POST /api/support-jira-webhook/`).",
             Input: [
                 new InputFieldDescriptor("webhookevent", "webhookEvent", ValueKind.String, true, "Waldur's `webhookEvent` (its schema does not describe it)."),
@@ -22458,7 +22675,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/support-jira-webhook/ (support_jira_webhook); not reviewed"
+            Source: "generated from POST /api/support-jira-webhook/ (support_jira_webhook); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("WebHookReceiver", "Waldur's `WebHookReceiver` answer.", [new FieldDescriptor("webhookevent", "webhookEvent", ValueKind.String, false, "The answer's `webhookEvent`.", Filterable: false, Sortable: false), new FieldDescriptor("issue", "issue", ValueKind.Json, false, "The answer's `issue`.", Filterable: false, Sortable: false), new FieldDescriptor("comment", "comment", ValueKind.Json, true, "The answer's `comment`.", Filterable: false, Sortable: false), new FieldDescriptor("changelog", "changelog", ValueKind.Json, true, "The answer's `changelog`.", Filterable: false, Sortable: false), new FieldDescriptor("issueEventTypeName", "issue_event_type_name", ValueKind.String, true, "The answer's `issue_event_type_name`.", Filterable: false, Sortable: false)]),
+            Tag: "support"
         );
 
     private static WriteDescriptor WriteSupportRequestTypesAdminCreate() =>
@@ -22490,7 +22709,7 @@ public static partial class WaldurWrites
             Path: "api/support-request-types-admin/reorder/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "requestTypeAdmin",
             Description: "Bulk update order for multiple request types.",
             Input: [
                 new InputFieldDescriptor("name", "name", ValueKind.String, true, "Waldur's `name` (its schema does not describe it).", MaxLength: 150),
@@ -22501,7 +22720,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from POST /api/support-request-types-admin/reorder/ (support_request_types_admin_reorder); not reviewed",
-            ResultType: "RequestTypeAdmin"
+            ResultType: "RequestTypeAdmin",
+            Tag: "support"
         );
 
     private static WriteDescriptor WriteSupportRequestTypesAdminDestroy() =>
@@ -22612,14 +22832,16 @@ public static partial class WaldurWrites
             Path: "api/support-smax-webhook/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "smaxWebHookReceiver",
             Description: "Runs `support-smax-webhook` on a Waldur object (`POST /api/support-smax-webhook/`).",
             Input: [
                 new InputFieldDescriptor("waldurId", "id", ValueKind.String, true, "Waldur's `id` (its schema does not describe it)."),
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/support-smax-webhook/ (support_smax_webhook); not reviewed"
+            Source: "generated from POST /api/support-smax-webhook/ (support_smax_webhook); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("SmaxWebHookReceiver", "Waldur's `SmaxWebHookReceiver` answer.", [new FieldDescriptor("waldurId", "id", ValueKind.String, false, "The answer's `id`.", Filterable: false, Sortable: false)]),
+            Tag: "support"
         );
 
     private static WriteDescriptor WriteSupportTemplatesCreate() =>
@@ -22747,7 +22969,8 @@ public static partial class WaldurWrites
             Input: [],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/support-zammad-webhook/ (support_zammad_webhook); not reviewed"
+            Source: "generated from POST /api/support-zammad-webhook/ (support_zammad_webhook); not reviewed",
+            Tag: "support"
         );
 
     private static WriteDescriptor WriteSupportSettingsAtlassianCreate() =>
@@ -22763,7 +22986,8 @@ public static partial class WaldurWrites
             Input: [],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/support/settings/atlassian/ (support_settings_atlassian_create); not reviewed"
+            Source: "generated from POST /api/support/settings/atlassian/ (support_settings_atlassian_create); not reviewed",
+            Tag: "support"
         );
 
     private static WriteDescriptor WriteSupportSettingsAtlassianDiscoverCustomFields() =>
@@ -22774,7 +22998,7 @@ public static partial class WaldurWrites
             Path: "api/support/settings/atlassian/discover_custom_fields/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "atlassianCustomFieldResponses",
             Description: "Discover available custom fields.",
             Input: [
                 new InputFieldDescriptor("apiUrl", "api_url", ValueKind.String, true, "Atlassian API URL (e.g., https://your-domain.atlassian.net)"),
@@ -22790,7 +23014,10 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/support/settings/atlassian/discover_custom_fields/ (support_settings_atlassian_discover_custom_fields); not reviewed"
+            Source: "generated from POST /api/support/settings/atlassian/discover_custom_fields/ (support_settings_atlassian_discover_custom_fields); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("AtlassianCustomFieldResponse", "Waldur's `AtlassianCustomFieldResponse` answer.", [new FieldDescriptor("waldurId", "id", ValueKind.String, false, "The answer's `id`.", Filterable: false, Sortable: false), new FieldDescriptor("name", "name", ValueKind.String, false, "The answer's `name`.", Filterable: false, Sortable: false), new FieldDescriptor("clauseNames", "clause_names", ValueKind.String, true, "The answer's `clause_names`.", IsList: true, Filterable: false, Sortable: false), new FieldDescriptor("fieldType", "field_type", ValueKind.String, true, "The answer's `field_type`.", Filterable: false, Sortable: false), new FieldDescriptor("required", "required", ValueKind.Boolean, true, "The answer's `required`.", Filterable: false, Sortable: false)]),
+            ResultIsList: true,
+            Tag: "support"
         );
 
     private static WriteDescriptor WriteSupportSettingsAtlassianDiscoverPriorities() =>
@@ -22801,7 +23028,7 @@ public static partial class WaldurWrites
             Path: "api/support/settings/atlassian/discover_priorities/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "atlassianPriorityResponses",
             Description: "Discover available priorities.",
             Input: [
                 new InputFieldDescriptor("apiUrl", "api_url", ValueKind.String, true, "Atlassian API URL (e.g., https://your-domain.atlassian.net)"),
@@ -22815,7 +23042,10 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/support/settings/atlassian/discover_priorities/ (support_settings_atlassian_discover_priorities); not reviewed"
+            Source: "generated from POST /api/support/settings/atlassian/discover_priorities/ (support_settings_atlassian_discover_priorities); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("AtlassianPriorityResponse", "Waldur's `AtlassianPriorityResponse` answer.", [new FieldDescriptor("waldurId", "id", ValueKind.String, false, "The answer's `id`.", Filterable: false, Sortable: false), new FieldDescriptor("name", "name", ValueKind.String, false, "The answer's `name`.", Filterable: false, Sortable: false), new FieldDescriptor("description", "description", ValueKind.String, true, "The answer's `description`.", Filterable: false, Sortable: false), new FieldDescriptor("iconUrl", "icon_url", ValueKind.String, true, "The answer's `icon_url`.", Filterable: false, Sortable: false)]),
+            ResultIsList: true,
+            Tag: "support"
         );
 
     private static WriteDescriptor WriteSupportSettingsAtlassianDiscoverProjects() =>
@@ -22826,7 +23056,7 @@ public static partial class WaldurWrites
             Path: "api/support/settings/atlassian/discover_projects/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "atlassianProjectResponses",
             Description: "Discover available Service Desk projects.",
             Input: [
                 new InputFieldDescriptor("apiUrl", "api_url", ValueKind.String, true, "Atlassian API URL (e.g., https://your-domain.atlassian.net)"),
@@ -22840,7 +23070,10 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/support/settings/atlassian/discover_projects/ (support_settings_atlassian_discover_projects); not reviewed"
+            Source: "generated from POST /api/support/settings/atlassian/discover_projects/ (support_settings_atlassian_discover_projects); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("AtlassianProjectResponse", "Waldur's `AtlassianProjectResponse` answer.", [new FieldDescriptor("waldurId", "id", ValueKind.String, false, "The answer's `id`.", Filterable: false, Sortable: false), new FieldDescriptor("key", "key", ValueKind.String, false, "The answer's `key`.", Filterable: false, Sortable: false), new FieldDescriptor("name", "name", ValueKind.String, false, "The answer's `name`.", Filterable: false, Sortable: false), new FieldDescriptor("description", "description", ValueKind.String, true, "The answer's `description`.", Filterable: false, Sortable: false)]),
+            ResultIsList: true,
+            Tag: "support"
         );
 
     private static WriteDescriptor WriteSupportSettingsAtlassianDiscoverRequestTypes() =>
@@ -22851,7 +23084,7 @@ public static partial class WaldurWrites
             Path: "api/support/settings/atlassian/discover_request_types/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "atlassianRequestTypeResponses",
             Description: "Discover request types for a selected project.",
             Input: [
                 new InputFieldDescriptor("apiUrl", "api_url", ValueKind.String, true, "Atlassian API URL (e.g., https://your-domain.atlassian.net)"),
@@ -22866,7 +23099,10 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/support/settings/atlassian/discover_request_types/ (support_settings_atlassian_discover_request_types); not reviewed"
+            Source: "generated from POST /api/support/settings/atlassian/discover_request_types/ (support_settings_atlassian_discover_request_types); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("AtlassianRequestTypeResponse", "Waldur's `AtlassianRequestTypeResponse` answer.", [new FieldDescriptor("waldurId", "id", ValueKind.String, false, "The answer's `id`.", Filterable: false, Sortable: false), new FieldDescriptor("name", "name", ValueKind.String, false, "The answer's `name`.", Filterable: false, Sortable: false), new FieldDescriptor("description", "description", ValueKind.String, true, "The answer's `description`.", Filterable: false, Sortable: false), new FieldDescriptor("issueTypeId", "issue_type_id", ValueKind.String, true, "The answer's `issue_type_id`.", Filterable: false, Sortable: false)]),
+            ResultIsList: true,
+            Tag: "support"
         );
 
     private static WriteDescriptor WriteSupportSettingsAtlassianPreviewSettings() =>
@@ -22909,7 +23145,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/support/settings/atlassian/preview_settings/ (support_settings_atlassian_preview_settings); not reviewed"
+            Source: "generated from POST /api/support/settings/atlassian/preview_settings/ (support_settings_atlassian_preview_settings); not reviewed",
+            Tag: "support"
         );
 
     private static WriteDescriptor WriteSupportSettingsAtlassianSaveSettings() =>
@@ -22953,7 +23190,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/support/settings/atlassian/save_settings/ (support_settings_atlassian_save_settings); not reviewed"
+            Source: "generated from POST /api/support/settings/atlassian/save_settings/ (support_settings_atlassian_save_settings); not reviewed",
+            Tag: "support"
         );
 
     private static WriteDescriptor WriteSupportSettingsAtlassianValidateCredentials() =>
@@ -22978,7 +23216,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/support/settings/atlassian/validate_credentials/ (support_settings_atlassian_validate_credentials); not reviewed"
+            Source: "generated from POST /api/support/settings/atlassian/validate_credentials/ (support_settings_atlassian_validate_credentials); not reviewed",
+            Tag: "support"
         );
 
     private static WriteDescriptor WriteSupportSettingsAtlassianDestroy() =>
@@ -22995,7 +23234,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from DELETE /api/support/settings/atlassian/{id}/ (support_settings_atlassian_destroy); not reviewed",
-            PathParameters: ["id"]
+            PathParameters: ["id"],
+            Tag: "support"
         );
 
     private static WriteDescriptor WriteSupportSettingsAtlassianPartialUpdate() =>
@@ -23012,7 +23252,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PATCH /api/support/settings/atlassian/{id}/ (support_settings_atlassian_partial_update); not reviewed",
-            PathParameters: ["id"]
+            PathParameters: ["id"],
+            Tag: "support"
         );
 
     private static WriteDescriptor WriteSupportSettingsAtlassianUpdate() =>
@@ -23029,7 +23270,8 @@ public static partial class WaldurWrites
             Asynchronous: false,
             Idempotent: false,
             Source: "generated from PUT /api/support/settings/atlassian/{id}/ (support_settings_atlassian_update); not reviewed",
-            PathParameters: ["id"]
+            PathParameters: ["id"],
+            Tag: "support"
         );
 
     private static WriteDescriptor WriteSyncIssues() =>
@@ -23045,7 +23287,8 @@ public static partial class WaldurWrites
             Input: [],
             Asynchronous: true,
             Idempotent: false,
-            Source: "generated from POST /api/sync-issues/ (sync_issues); not reviewed"
+            Source: "generated from POST /api/sync-issues/ (sync_issues); not reviewed",
+            Tag: "sync"
         );
 
     private static WriteDescriptor WriteUserActionsBulkSilence() =>
@@ -23056,14 +23299,16 @@ public static partial class WaldurWrites
             Path: "api/user-actions/bulk_silence/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "bulkSilenceResponse",
             Description: "Bulk silence actions by filters",
             Input: [
                 new InputFieldDescriptor("durationDays", "duration_days", ValueKind.Int, false, "Duration in days to silence the action. If not provided, silences permanently."),
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/user-actions/bulk_silence/ (user_actions_bulk_silence); not reviewed"
+            Source: "generated from POST /api/user-actions/bulk_silence/ (user_actions_bulk_silence); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("BulkSilenceResponse", "Waldur's `BulkSilenceResponse` answer.", [new FieldDescriptor("status", "status", ValueKind.String, false, "The answer's `status`.", Filterable: false, Sortable: false), new FieldDescriptor("count", "count", ValueKind.Int, false, "The answer's `count`.", Filterable: false, Sortable: false), new FieldDescriptor("durationDays", "duration_days", ValueKind.Int, true, "The answer's `duration_days`.", Filterable: false, Sortable: false)]),
+            Tag: "user"
         );
 
     private static WriteDescriptor WriteUserActionsUpdateActions() =>
@@ -23074,14 +23319,16 @@ public static partial class WaldurWrites
             Path: "api/user-actions/update_actions/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "updateActionsResponse",
             Description: "Trigger update of user actions",
             Input: [
                 new InputFieldDescriptor("providerActionType", "provider_action_type", ValueKind.String, false, "Optional provider action type to update. If not provided, updates all providers."),
             ],
             Asynchronous: true,
             Idempotent: false,
-            Source: "generated from POST /api/user-actions/update_actions/ (user_actions_update_actions); not reviewed"
+            Source: "generated from POST /api/user-actions/update_actions/ (user_actions_update_actions); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("UpdateActionsResponse", "Waldur's `UpdateActionsResponse` answer.", [new FieldDescriptor("status", "status", ValueKind.String, false, "The answer's `status`.", Filterable: false, Sortable: false), new FieldDescriptor("message", "message", ValueKind.String, false, "The answer's `message`.", Filterable: false, Sortable: false), new FieldDescriptor("providerActionType", "provider_action_type", ValueKind.String, true, "The answer's `provider_action_type`.", Filterable: false, Sortable: false)]),
+            Tag: "user"
         );
 
     private static WriteDescriptor WriteUserActionsExecuteAction() =>
@@ -23386,7 +23633,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/user-invitations/approve/ (user_invitations_approve); not reviewed"
+            Source: "generated from POST /api/user-invitations/approve/ (user_invitations_approve); not reviewed",
+            Tag: "user"
         );
 
     private static WriteDescriptor WriteUserInvitationsCheckDuplicates() =>
@@ -23397,7 +23645,7 @@ public static partial class WaldurWrites
             Path: "api/user-invitations/check-duplicates/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "invitationDuplicateCheckResponse",
             Description: "Returns pending invitations that already exist for the same email and role within the given scope.",
             Input: [
                 new InputFieldDescriptor("scope", "scope", ValueKind.String, true, "URL of the scope (Customer or Project) for this invitation list"),
@@ -23405,7 +23653,9 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/user-invitations/check-duplicates/ (user_invitations_check_duplicates); not reviewed"
+            Source: "generated from POST /api/user-invitations/check-duplicates/ (user_invitations_check_duplicates); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("InvitationDuplicateCheckResponse", "Waldur's `InvitationDuplicateCheckResponse` answer.", [new FieldDescriptor("duplicates", "duplicates", ValueKind.Json, false, "The answer's `duplicates`.", IsList: true, Filterable: false, Sortable: false)]),
+            Tag: "user"
         );
 
     private static WriteDescriptor WriteUserInvitationsReject() =>
@@ -23423,7 +23673,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/user-invitations/reject/ (user_invitations_reject); not reviewed"
+            Source: "generated from POST /api/user-invitations/reject/ (user_invitations_reject); not reviewed",
+            Tag: "user"
         );
 
     private static WriteDescriptor WriteUserInvitationsDestroy() =>
@@ -23674,7 +23925,8 @@ public static partial class WaldurWrites
             ],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/users/confirm_email/ (users_confirm_email); not reviewed"
+            Source: "generated from POST /api/users/confirm_email/ (users_confirm_email); not reviewed",
+            Tag: "users"
         );
 
     private static WriteDescriptor WriteUsersScimSyncAll() =>
@@ -23685,12 +23937,14 @@ public static partial class WaldurWrites
             Path: "api/users/scim_sync_all/",
             Kind: WriteKind.Action,
             TypeName: null,
-            PayloadField: "result",
+            PayloadField: "scimSyncAllResponse",
             Description: "Staff-only action to queue SCIM synchronization for all users.",
             Input: [],
             Asynchronous: false,
             Idempotent: false,
-            Source: "generated from POST /api/users/scim_sync_all/ (users_scim_sync_all); not reviewed"
+            Source: "generated from POST /api/users/scim_sync_all/ (users_scim_sync_all); not reviewed",
+            AnswerType: new AnswerTypeDescriptor("ScimSyncAllResponse", "Waldur's `ScimSyncAllResponse` answer.", [new FieldDescriptor("detail", "detail", ValueKind.String, false, "The answer's `detail`.", Filterable: false, Sortable: false)]),
+            Tag: "users"
         );
 
     private static WriteDescriptor WriteUsersDestroy() =>

@@ -25,8 +25,11 @@ public enum WriteKind
 /// after a transport failure (a reviewed claim, cited in <see cref="Source"/>); none are by default.
 /// A generated write (issue 23) may have no catalog resource: then <see cref="TypeName"/> is null, the payload's
 /// <see cref="ResultField"/> holds Waldur's answer as JSON text, and every path parameter (<c>{uuid}</c> too) is an input
-/// field; <see cref="PathParameters"/> names the path parameters that are input fields (in Waldur's names); and when its
-/// answer is a row of a catalog list (<see cref="ResultType"/>), the payload also holds it as that type.
+/// field; <see cref="PathParameters"/> names the path parameters that are input fields (in Waldur's names); and the
+/// payload also holds the answer typed: as a catalog list's type when it is that list's row (<see cref="ResultType"/>),
+/// else as its own generated <see cref="AnswerType"/> when the spec documents its properties; a list of them when
+/// <see cref="ResultIsList"/>, in the payload's <see cref="PayloadField"/> (<see cref="ResultField"/> when untyped). <see cref="Tag"/> (the operation's first tag, as lists have it) selects it with
+/// <c>Catalog:Include</c>.
 /// Generated from Waldur's OpenAPI request bodies plus reviewed overrides; never edited by hand.
 /// </summary>
 public sealed record WriteDescriptor(
@@ -43,7 +46,10 @@ public sealed record WriteDescriptor(
     bool Idempotent = false,
     string Source = "",
     IReadOnlyList<string>? PathParameters = null,
-    string? ResultType = null)
+    string? ResultType = null,
+    AnswerTypeDescriptor? AnswerType = null,
+    bool ResultIsList = false,
+    string? Tag = null)
 {
     /// <summary>The payload field of a write without a catalog resource: Waldur's answer as JSON text.</summary>
     public const string ResultField = "result";
@@ -70,3 +76,10 @@ public sealed record InputFieldDescriptor(
     IReadOnlyList<InputFieldDescriptor>? Fields = null,
     int? MaxLength = null,
     string? UrlTemplate = null);
+
+/// <summary>
+/// The object type of a write's answer that is no list's row (<c>CleanupConsumptionResponse</c>,
+/// <c>{"is_published": …, "published_at": …}</c>): its documented properties as value fields, read and made tolerant as
+/// rows are (a nested object is its JSON text). Writes whose answers share a schema share the type.
+/// </summary>
+public sealed record AnswerTypeDescriptor(string TypeName, string Description, IReadOnlyList<FieldDescriptor> Fields);

@@ -237,7 +237,9 @@ internal static class RowReader
                 var row = ReadObject(ref reader, field.Nested, nested, out var keyless);
                 problem = row is null ? $"`{field.Descriptor.JsonName}` holds {keyless}" : null;
                 return row;
-            case ValueKind.Json or ValueKind.Object when token is JsonTokenType.StartObject or JsonTokenType.StartArray:
+            // Free-form JSON is any JSON value's exact text (an int64 a generated type keeps as JSON is a bare number).
+            case ValueKind.Json:
+            case ValueKind.Object when token is JsonTokenType.StartObject or JsonTokenType.StartArray:
                 using (var document = JsonDocument.ParseValue(ref reader))
                     return document.RootElement.GetRawText();
             default:

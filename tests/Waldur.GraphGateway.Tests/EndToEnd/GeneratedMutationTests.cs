@@ -93,6 +93,38 @@ public sealed class GeneratedMutationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_write_of_no_list_answers_its_documented_fields_typed_as_the_JSON_text_holds_them()
+    {
+        var result = await DataAsync("""
+            mutation { marketplaceDemoPresetsLoad(input: { name: "minimal" }) { demoPresetLoadResponse { __typename success message users } result } }
+            """);
+
+        var payload = result["marketplaceDemoPresetsLoad"]!;
+        var json = JsonNode.Parse(payload["result"]!.GetValue<string>())!;
+        var typed = payload["demoPresetLoadResponse"]!;
+        Assert.Equal("DemoPresetLoadResponse", typed["__typename"]!.GetValue<string>());
+        Assert.Equal((json["success"]!.GetValue<bool>(), json["message"]!.GetValue<string>()), (typed["success"]!.GetValue<bool>(), typed["message"]!.GetValue<string>()));
+        // A nested object is its JSON text.
+        Assert.Equal(json["users"]!.AsArray().Select(u => u!.ToJsonString()), typed["users"]!.AsArray().Select(u => JsonNode.Parse(u!.GetValue<string>())!.ToJsonString()));
+    }
+
+    [Fact]
+    public async Task A_write_answering_an_array_answers_a_list_of_its_generated_type()
+    {
+        var result = await DataAsync("""
+            mutation { openstackDiscoveryDiscoverVolumeAvailabilityZones(input: { authUrl: "https://keystone.example.com:5000/v3", username: "u", password: "p" }) {
+              availabilityZoneResponses { name state } result } }
+            """);
+
+        var payload = result["openstackDiscoveryDiscoverVolumeAvailabilityZones"]!;
+        var json = JsonNode.Parse(payload["result"]!.GetValue<string>())!.AsArray();
+        var typed = payload["availabilityZoneResponses"]!.AsArray();
+        Assert.NotEmpty(json);
+        Assert.Equal(json.Select(z => (z!["name"]!.GetValue<string>(), z["state"]!.GetValue<string>())),
+            typed.Select(z => (z!["name"]!.GetValue<string>(), z["state"]!.GetValue<string>())));
+    }
+
+    [Fact]
     public async Task Waldurs_id_path_parameter_is_waldurId_never_a_relay_id()
     {
         var type = await DataAsync("{ __type(name: \"MarketplaceCategoryComponentsDestroyInput\") { inputFields { name type { kind ofType { name } } } } }");

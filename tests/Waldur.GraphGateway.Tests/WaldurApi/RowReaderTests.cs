@@ -215,6 +215,21 @@ public class RowReaderTests
         Assert.Null(row["description"]);
     }
 
+    [Theory]
+    [InlineData("9007199254740993")]
+    [InlineData("\"text \\u00e9\"")]
+    [InlineData("true")]
+    public void A_free_form_field_holding_a_scalar_is_that_scalars_exact_JSON_text(string value)
+    {
+        // Generated types keep an int64 as JSON (GraphQL's Int is 32-bit): a bare number must read, not be a problem.
+        var json = JsonNode.Parse("""{"url": "http://h/d/1/", "uuid": "cc000000000000000000000000000001", "name": "web"}""")!.AsObject();
+        var body = json.ToJsonString()[..^1] + $$""", "marketplace_offering_plugin_options": {{value}}}""";
+        var row = RowReader.ReadItem(Encoding.UTF8.GetBytes(body), Droplets);
+
+        Assert.Equal(value, row["marketplaceOfferingPluginOptions"]);
+        Assert.False(row.HasProblems);
+    }
+
     [Fact]
     public void Random_images_written_in_any_key_order_with_noise_read_back_to_the_same_values()
     {

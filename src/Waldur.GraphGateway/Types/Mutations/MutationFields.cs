@@ -22,18 +22,17 @@ internal static class MutationFields
     public static IGraphType AddTo(ObjectGraphType mutation, IEnumerable<WriteDescriptor> writes, CatalogGraphTypes catalog)
     {
         var errors = new UserErrorTypes();
+        var answers = new AnswerGraphTypes();
         var mutationInputs = writes.Select(WriteGraphTypes.InputName).ToHashSet(StringComparer.Ordinal);
         foreach (var write in writes)
         {
             ResourceGraph? target = null;
             if (write.TypeName is { } type && !catalog.TryGet(type, out target))
                 continue;
-            ResourceGraph? result = null;
-            if (write.ResultType is { } resultType && !catalog.TryGet(resultType, out result))
-                result = null;
-            var field = mutation.Field(write.Name, new NonNullGraphType(WriteGraphTypes.Payload(write, target, errors, result)))
+            var answer = Answer(write, catalog, answers);
+            var field = mutation.Field(write.Name, new NonNullGraphType(WriteGraphTypes.Payload(write, target, errors, answer)))
                 .Description(write.Description)
-                .ResolveAsync(async c => await RunAsync(c, write, target?.Resource, result?.Resource));
+                .ResolveAsync(async c => await RunAsync(c, write, target?.Resource, answer));
             // A write that takes nothing has no `input` (GraphQL has no empty input objects; HotChocolate leaves it out too).
             if (WriteRequests.HasInput(write))
                 field.Argument(new NonNullGraphType(WriteGraphTypes.Input(write, catalog, mutationInputs)), InputArgument);
@@ -41,7 +40,21 @@ internal static class MutationFields
         return errors.Interface;
     }
 
-    private static async Task<object?> RunAsync(IResolveFieldContext context, WriteDescriptor write, ListResource? resource, ListResource? resultResource)
+    /// <summary>A write of no catalog resource answers typed as a selected list's row, or as its generated answer type.</summary>
+    private static TypedAnswer? Answer(WriteDescriptor write, CatalogGraphTypes catalog, AnswerGraphTypes answers)
+    {
+        var many = write.ResultIsList ? "s" : "";
+        if (write.ResultType is { } resultType && catalog.TryGet(resultType, out var result))
+            return new TypedAnswer(write.PayloadField, result.Item, result.Resource.Endpoint.Shape, write.ResultIsList,
+                $"Waldur's answer as the {result.Resource.Descriptor.Noun}{many} it is; null when the write did not happen.");
+        if (write.AnswerType is not { } answerType)
+            return null;
+        var (shape, type) = answers.For(answerType);
+        return new TypedAnswer(write.PayloadField, type, shape, write.ResultIsList,
+            $"Waldur's answer{many} with {(many.Length > 0 ? "their" : "its")} documented fields; null when the write did not happen.");
+    }
+
+    private static async Task<object?> RunAsync(IResolveFieldContext context, WriteDescriptor write, ListResource? resource, TypedAnswer? answer)
     {
         var services = context.RequestServices!;
         var input = context.GetArgument<Dictionary<string, object?>>(InputArgument) ?? [];
@@ -56,7 +69,7 @@ internal static class MutationFields
         if (!result.Succeeded)
             return new WritePayload(null, null, WriteRefusals.From(result.Status, result.Body, write));
         if (resource is null)
-            return ResultPayload(context, result.Body, resultResource);
+            return ResultPayload(context, result.Body, answer);
         if (write.Kind == WriteKind.Delete)
             return new WritePayload(null, WriteGraphTypes.DeletedId(write, WriteRequests.ObjectUuid(write, input)), null);
 
@@ -66,22 +79,22 @@ internal static class MutationFields
         return new WritePayload(row, null, null);
     }
 
-    /// <summary>A write of no catalog resource: Waldur's answer as text and, when it is a row of a list, as that row (primed).</summary>
-    private static WritePayload ResultPayload(IResolveFieldContext context, byte[] body, ListResource? resultResource)
+    /// <summary>A write of no catalog resource: Waldur's answer as text and, when its shape is known, typed (keyed rows primed).</summary>
+    private static WritePayload ResultPayload(IResolveFieldContext context, byte[] body, TypedAnswer? answer)
     {
         var json = body.Length == 0 ? null : System.Text.Encoding.UTF8.GetString(body);
-        if (json is null || resultResource is null)
+        if (json is null || answer is null)
             return new WritePayload(null, null, null, json);
         try
         {
-            var row = RowReader.ReadItem(body, resultResource.Endpoint.Shape);
-            if (row.Shape.Keyed)
-                context.Loaders().Prime([row]);
-            return new WritePayload(row, null, null, json);
+            List<WaldurRow> rows = answer.IsList ? RowReader.ReadList(body, answer.Shape) : [RowReader.ReadItem(body, answer.Shape)];
+            if (answer.Shape.Keyed)
+                context.Loaders().Prime(rows);
+            return answer.IsList ? new WritePayload(null, null, null, json, rows) : new WritePayload(rows[0], null, null, json);
         }
         catch (Errors.GatewayException)
         {
-            return new WritePayload(null, null, null, json); // not the row the document promised: the text is still there
+            return new WritePayload(null, null, null, json); // not the shape the document promised: the text is still there
         }
     }
 

@@ -33,8 +33,8 @@ internal static class WriteGraphTypes
     public static string InputName(WriteDescriptor write) => Pascal(write.Name) + "Input";
 
     /// <param name="target">The written resource's graph types; null for a write of no catalog resource, whose payload holds
-    /// Waldur's answer as JSON text, and as <paramref name="result"/>'s type when that answer is one of its rows.</param>
-    public static ObjectGraphType<WritePayload> Payload(WriteDescriptor write, ResourceGraph? target, UserErrorTypes errors, ResourceGraph? result = null)
+    /// Waldur's answer as JSON text, and typed as <paramref name="answer"/> says when the catalog knows its shape.</param>
+    public static ObjectGraphType<WritePayload> Payload(WriteDescriptor write, ResourceGraph? target, UserErrorTypes errors, TypedAnswer? answer = null)
     {
         var payload = new ObjectGraphType<WritePayload> { Name = Pascal(write.Name) + "Payload", Description = $"What `{write.Name}` did." };
         if (target is null)
@@ -42,10 +42,10 @@ internal static class WriteGraphTypes
             payload.Field<StringGraphType>(WriteDescriptor.ResultField)
                 .Description("Waldur's answer as JSON text (null when it sent none, or when the write did not happen).")
                 .Resolve(c => c.Source.Json);
-            if (result is not null)
-                payload.Field(ResultRowField(result), result.Item)
-                    .Description($"Waldur's answer as the {result.Resource.Descriptor.Noun} it is; null when the write did not happen.")
-                    .Resolve(c => c.Source.Row);
+            if (answer is { IsList: false })
+                payload.Field(answer.Field, answer.Item).Description(answer.Description).Resolve(c => c.Source.Row);
+            else if (answer is { IsList: true })
+                payload.Field(answer.Field, new ListGraphType(new NonNullGraphType(answer.Item))).Description(answer.Description).Resolve(c => c.Source.Rows);
         }
         else if (write.Kind == WriteKind.Delete)
             payload.Field<IdGraphType>("deletedId").Description($"The deleted {target.Resource.Descriptor.Noun}'s global id; null when it was not deleted.")
@@ -96,8 +96,6 @@ internal static class WriteGraphTypes
 
     public static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
 
-    /// <summary>The payload field holding a write's answer as a row of <paramref name="result"/>'s type.</summary>
-    public static string ResultRowField(ResourceGraph result) => char.ToLowerInvariant(result.Resource.Descriptor.TypeName[0]) + result.Resource.Descriptor.TypeName[1..];
 
     /// <summary>The global id a delete answers with.</summary>
     public static string DeletedId(WriteDescriptor write, string uuid) => NodeId.Encode(write.TypeName!, uuid);

@@ -56,7 +56,7 @@ internal static class ItemFields
             NestedConnections.Add(item, nested);
     }
 
-    private static void AddScalar(ObjectGraphType<WaldurRow> item, RowField field)
+    internal static void AddScalar(ObjectGraphType<WaldurRow> item, RowField field)
     {
         var index = field.Index;
         var name = field.Name;
