@@ -125,6 +125,23 @@ public sealed class GeneratedMutationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_uuid_path_parameter_takes_the_objects_global_id_or_its_uuid()
+    {
+        const string Mutation = """
+            mutation($uuid: String!) { openstackNetworksRbacPolicyDeleteDestroy(input: { uuid: $uuid, rbacPolicyUuid: "p1" }) { result errors { __typename } } }
+            """;
+        foreach (var given in new[] { Waldur.GraphGateway.Types.Relay.NodeId.Encode("OpenStackNetwork", WriteStory.UnknownUuid), WriteStory.UnknownUuid })
+        {
+            await _gateway.ClearJournalAsync();
+            var result = await _gateway.QueryAsync(Mutation, new { uuid = given });
+
+            Assert.True(result["errors"] is null, result.ToJsonString());
+            var delete = Assert.Single(await _gateway.JournalAsync());
+            Assert.Equal(("DELETE", $"/api/openstack-networks/{WriteStory.UnknownUuid}/rbac_policy_delete/p1/"), (delete.Method, delete.Path));
+        }
+    }
+
+    [Fact]
     public async Task Waldurs_id_path_parameter_is_waldurId_never_a_relay_id()
     {
         var type = await DataAsync("{ __type(name: \"MarketplaceCategoryComponentsDestroyInput\") { inputFields { name type { kind ofType { name } } } } }");

@@ -24,7 +24,9 @@ internal static class WriteGraphTypes
                 .Description($"The {catalog[write.TypeName!].Resource.Descriptor.Noun}: its global `id` or its uuid.");
         foreach (var parameter in write.PathParameters ?? [])
             input.Field(WriteRequests.ParameterField(parameter), new NonNullGraphType(new StringGraphType()))
-                .Description($"The path's `{{{parameter}}}` (`{write.Method} /{write.Path}`).");
+                .Description(WriteRequests.IsUuidParameter(parameter)
+                    ? $"The path's `{{{parameter}}}` (`{write.Method} /{write.Path}`): a uuid, or the object's global `id`."
+                    : $"The path's `{{{parameter}}}` (`{write.Method} /{write.Path}`).");
         foreach (var field in write.Input)
             input.Field(field.Name, FieldType(field, input.Name, catalog, mutationInputs)).Description(field.Description);
         return input;

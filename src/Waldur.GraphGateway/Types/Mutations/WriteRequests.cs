@@ -35,6 +35,9 @@ internal static partial class WriteRequests
         return name == IdArgument ? "waldurId" : name;
     }
 
+    /// <summary>A path parameter that names an object by uuid (<c>{uuid}</c>, <c>{obj_uuid}</c>): it takes a global id too.</summary>
+    public static bool IsUuidParameter(string parameter) => parameter == "uuid" || parameter.EndsWith("_uuid", StringComparison.Ordinal);
+
     /// <summary>The object's uuid from the input's <c>id</c>.</summary>
     public static string ObjectUuid(WriteDescriptor write, IReadOnlyDictionary<string, object?> input) =>
         UuidOf(input.TryGetValue(IdArgument, out var id) ? id as string : null, write.TypeName, IdArgument);
@@ -48,6 +51,9 @@ internal static partial class WriteRequests
             var value = input.TryGetValue(ParameterField(parameter), out var given) ? given as string : null;
             if (string.IsNullOrEmpty(value))
                 throw new GatewayException(ErrorCodes.ValidationFailed, $"Input field `{ParameterField(parameter)}` is empty.");
+            // A uuid parameter takes the object's global id too (its type is not checked: Waldur's 404 answers a wrong one).
+            if (IsUuidParameter(parameter) && NodeId.TryDecode(value, out var node))
+                value = node.Uuid;
             path = path.Replace("{" + parameter + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
         }
 
