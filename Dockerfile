@@ -11,8 +11,8 @@ RUN npm ci --no-audit --no-fund --loglevel=error
 # 2. Restore with only the project files (a cached layer until a project or package version changes), then publish.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-# .editorconfig carries analyzer severities: without it warnings-as-errors would differ from the repository build.
-COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+# .editorconfig and BannedSymbols.txt carry analyzer severities: without them the build would differ from the repository's.
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig BannedSymbols.txt ./
 COPY src/Waldur.GraphGateway/Waldur.GraphGateway.csproj src/Waldur.GraphGateway/
 COPY src/Waldur.Emulator/Waldur.Emulator.csproj src/Waldur.Emulator/
 COPY src/Waldur.Catalog/Waldur.Catalog.csproj src/Waldur.Catalog/

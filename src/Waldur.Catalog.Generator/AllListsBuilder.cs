@@ -23,21 +23,35 @@ public static partial class AllListsBuilder
         var reviewedByPath = reviewed.ToDictionary(r => "/" + r.Path, StringComparer.Ordinal);
         var lists = ListPaths(document);
         foreach (var path in overrides.Generated.Keys)
+        {
             if (reviewedByPath.ContainsKey(path) || lists.All(l => l.Path != path))
+            {
                 throw new CatalogException($"generated[\"{path}\"]: not a list nobody reviewed (a reviewed entry names itself in \"resources\").");
+            }
+        }
+
         var names = AllListsNaming.TypeNames(document, lists, reviewedByPath, overrides.Generated);
 
         // Item schema → the type that owns it (reviewed first): a $ref to it in any other list is that nested object.
         var objectTypes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var r in reviewed)
+        {
             objectTypes[lists.Single(l => l.Path == "/" + r.Path).List.ItemSchemaId] = r.TypeName;
+        }
+
         foreach (var l in lists)
+        {
             objectTypes.TryAdd(l.List.ItemSchemaId, names[l.Path]);
+        }
 
         var catalogTargets = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var l in lists.Where(l => !l.Nested && Keyed(l)))
+        {
             if (CatalogBuilder.RetrieveOperationId(document, l.Path) is { } retrieveId)
+            {
                 catalogTargets[retrieveId] = names[l.Path];
+            }
+        }
 
         var operationIds = CatalogBuilder.AllOperationIds(document);
         var built = new List<ResourceDescriptor>();
@@ -51,7 +65,9 @@ public static partial class AllListsBuilder
 
             built.Add(Generated(document, l, names[l.Path], objectTypes, operationIds, catalogTargets));
             if (overrides.Generated.TryGetValue(l.Path, out var renames) && renames.ListField is { } listField)
+            {
                 built[^1] = built[^1] with { ListField = listField };
+            }
         }
 
         var listRenamed = built.Where(r => overrides.Generated.TryGetValue("/" + r.Path, out var n) && n.ListField is not null).ToHashSet();
@@ -69,9 +85,17 @@ public static partial class AllListsBuilder
         var found = new List<ListPath>();
         foreach (var (path, item) in document.Paths ?? [])
         {
-            if (item.Operations?.TryGetValue(HttpMethod.Get, out var get) != true) continue;
+            if (item.Operations?.TryGetValue(HttpMethod.Get, out var get) != true)
+            {
+                continue;
+            }
+
             var schema = get!.Responses?.TryGetValue("200", out var ok) == true && ok.Content?.TryGetValue("application/json", out var media) == true ? media.Schema : null;
-            if (schema?.Type?.HasFlag(JsonSchemaType.Array) != true || schema.Items is not OpenApiSchemaReference) continue;
+            if (schema?.Type?.HasFlag(JsonSchemaType.Array) != true || schema.Items is not OpenApiSchemaReference)
+            {
+                continue;
+            }
+
             found.Add(new ListPath(path, CatalogBuilder.ListOperation(document, path), path.Contains('{', StringComparison.Ordinal)));
         }
 
@@ -89,7 +113,9 @@ public static partial class AllListsBuilder
         {
             var name = Naming.NotRelayId(AllListsNaming.FieldName(jsonName));
             if (name != Naming.NotRelayId(Naming.CamelCase(jsonName)))
+            {
                 fields[jsonName] = new FieldOverride(jsonName, null, name, null, null, null, null, null, null);
+            }
         }
 
         var noun = Naming.NounOf(l.List.ItemSchemaId);
@@ -131,7 +157,11 @@ public static partial class AllListsBuilder
 
     private static FieldDescriptor Conservative(FieldDescriptor field, IOpenApiSchema schema)
     {
-        if (schema.AllOf is { Count: > 0 }) field = field with { Nullable = true };
+        if (schema.AllOf is { Count: > 0 })
+        {
+            field = field with { Nullable = true };
+        }
+
         var items = schema.Type?.HasFlag(JsonSchemaType.Array) == true ? schema.Items : schema;
         return field.Kind == ValueKind.Int && string.Equals(items?.Format, "int64", StringComparison.Ordinal)
             ? field with { Kind = ValueKind.Json, Filterable = false, Sortable = false }

@@ -45,11 +45,16 @@ public static class AllListsNaming
             {
                 name = Naming.Capitalise(RootField(l.List.Operation.OperationId!)) + "Item";
                 if (components.Contains(name))
+                {
                     throw new CatalogException($"{l.Path}: its type name {name} is also a schema component of the spec; give it a \"typeName\" override.");
+                }
             }
 
             if (!taken.Add(name))
+            {
                 throw new CatalogException($"{l.Path}: its type name {name} is already taken; give it a \"typeName\" override.");
+            }
+
             names[l.Path] = name;
         }
 
@@ -70,7 +75,10 @@ public static class AllListsNaming
         ArgumentNullException.ThrowIfNull(text);
         var snake = new StringBuilder(text.Length);
         foreach (var c in text)
+        {
             snake.Append(char.IsAsciiLetterOrDigit(c) ? c : '_');
+        }
+
         var name = Naming.CamelCase(snake.ToString());
         return name.Length == 0 ? "_" : char.IsAsciiDigit(name[0]) ? "_" + name : name;
     }
@@ -102,9 +110,16 @@ public static class AllListsNaming
 
             var rest = path[(parameters[0].Index + parameters[0].Length)..].Trim('/');
             var name = renamed.Contains(r) ? r.ListField : FieldName(rest.Replace('/', '_'));
-            if (taken[parent.TypeName].Contains(name)) name = r.ListField;
+            if (taken[parent.TypeName].Contains(name))
+            {
+                name = r.ListField;
+            }
+
             if (!taken[parent.TypeName].Add(name))
+            {
                 throw new CatalogException($"{path}: its connection name \"{name}\" clashes with a field of {parent.TypeName}; give it a \"listField\" override.");
+            }
+
             result.Add(r with
             {
                 Parent = parent.TypeName,

@@ -17,21 +17,32 @@ public static class CatalogBuilder
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(overrides);
-        if (overrides.Resources.Count == 0) throw new CatalogException("overrides.json lists no resources: the catalog would be empty.");
+        if (overrides.Resources.Count == 0)
+        {
+            throw new CatalogException("overrides.json lists no resources: the catalog would be empty.");
+        }
 
         var operationIds = AllOperationIds(document);
         var lists = overrides.Resources.Select(o => (Override: o, List: ListOperation(document, o.Path))).ToList();
         // Item schema component → GraphQL type: a $ref to one of these is a nested catalog object, not free JSON.
         var objectTypes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (o, list) in lists)
+        {
             if (!objectTypes.TryAdd(list.ItemSchemaId, o.TypeName ?? list.ItemSchemaId))
+            {
                 throw new CatalogException($"{o.Path}: its item schema {list.ItemSchemaId} is already another entry's.");
+            }
+        }
 
         // Retrieve operation → GraphQL type: a reference to one of these is navigable (FieldDescriptor.ReferenceField).
         var catalogTargets = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (o, list) in lists)
+        {
             if (RetrieveOperationId(document, o.Path) is { } retrieveId)
+            {
                 catalogTargets[retrieveId] = o.TypeName ?? list.ItemSchemaId;
+            }
+        }
 
         var resources = lists.Select(x => BuildResource(document, x.Override, x.List, objectTypes, operationIds, catalogTargets)).ToList();
         CheckUnique(resources, r => r.TypeName, "type name");
@@ -46,10 +57,16 @@ public static class CatalogBuilder
     {
         if (document.Paths is null || !document.Paths.TryGetValue(path, out var item) || item.Operations is null
             || !item.Operations.TryGetValue(HttpMethod.Get, out var get))
+        {
             throw new CatalogException($"{path}: the spec has no GET at this path (overrides keys are list paths such as \"/api/digitalocean-images/\").");
+        }
+
         var schema = get.Responses?.TryGetValue("200", out var ok) == true && ok.Content?.TryGetValue("application/json", out var media) == true ? media.Schema : null;
         if (schema?.Type is not JsonSchemaType type || !type.HasFlag(JsonSchemaType.Array) || schema.Items is not OpenApiSchemaReference itemRef)
+        {
             throw new CatalogException($"{path}: GET {get.OperationId} does not answer a JSON array of a $ref'd item schema; it is not a list.");
+        }
+
         return new ListOp(get, itemRef.Reference.Id!, itemRef);
     }
 
@@ -91,7 +108,10 @@ public static class CatalogBuilder
             foreach (var f in o.Filters)
             {
                 if (!parameters.ContainsKey(f.Parameter))
+                {
                     throw new CatalogException($"{path}: filter parameter \"{f.Parameter}\" is not a query parameter of {list.Operation.OperationId}.");
+                }
+
                 RequireField(f.Field, $"filter \"{f.Parameter}\"");
             }
 
@@ -110,14 +130,19 @@ public static class CatalogBuilder
             {
                 RequireField(order.Field, $"order key \"{order.Key}\"");
                 if (orderKeys is not null && !orderKeys.Contains(order.Key))
+                {
                     throw new CatalogException($"{path}: order key \"{order.Key}\" is not in the spec's `o` choices ({string.Join(", ", orderKeys)}).");
+                }
             }
 
             orders = o.Orders.Select(x => new OrderDescriptor(x.Field, x.Key)).ToList();
         }
 
         if (o.Batch is { } batch && !parameters.ContainsKey(batch.Value.Parameter))
+        {
             throw new CatalogException($"{path}: batch parameter \"{batch.Value.Parameter}\" is not a query parameter of {list.Operation.OperationId}.");
+        }
+
         var defaultOrder = o.DefaultOrder is null ? null : RequireField(o.DefaultOrder.Value, "defaultOrder");
 
         return new ResourceDescriptor(
@@ -153,8 +178,12 @@ public static class CatalogBuilder
         var properties = list.ItemSchema.Properties ?? new Dictionary<string, IOpenApiSchema>();
         var required = list.ItemSchema.Required ?? new HashSet<string>();
         foreach (var name in o.Fields.Keys.Concat(o.FieldOrder))
+        {
             if (!properties.ContainsKey(name))
+            {
                 throw new CatalogException($"{o.Path}: overrides name property \"{name}\", which {list.ItemSchemaId} does not have.");
+            }
+        }
 
         var fieldChoices = FieldChoices(parameters);
         var fields = new List<FieldDescriptor>();
@@ -165,9 +194,12 @@ public static class CatalogBuilder
             var enumShape = kind == ValueKind.String ? EnumOf(schema) : null;
             var enumType = enumShape?.Type;
             if (fo?.EnumType is { } renamedEnum)
+            {
                 enumType = enumShape is null
                     ? throw new CatalogException($"{o.Path}: field \"{jsonName}\" renames its enum type, but its schema is not a $ref to an enum component.")
                     : renamedEnum;
+            }
+
             var nullable = fo?.Nullable
                 ?? (!required.Contains(jsonName) || schema.Type?.HasFlag(JsonSchemaType.Null) == true || enumShape?.AllowsNullOrBlank == true);
             var description = fo?.Description ?? DefaultDescription(jsonName, schema, noun);
@@ -176,7 +208,9 @@ public static class CatalogBuilder
             {
                 reference = r.Length == 0 ? null : r;
                 if (reference is not null && !operationIds.Contains(reference))
+                {
                     throw new CatalogException($"{o.Path}: field \"{jsonName}\" references operation \"{reference}\", which the spec does not have.");
+                }
             }
 
             fields.Add(new FieldDescriptor(
@@ -200,7 +234,10 @@ public static class CatalogBuilder
         fields = AddReferenceFields(o, fields, catalogTargets);
         // `id` is the gateway's Relay global id (`ID!` of a Node); Waldur's own `id` is `waldurId` (Naming.NotRelayId).
         if (fields.Select(f => f.Name).Concat(fields.Select(f => f.ReferenceField).OfType<string>()).Contains("id", StringComparer.Ordinal))
+        {
             throw new CatalogException($"{o.Path}: a field is named \"id\" by an override; only the Relay global id is named \"id\" (Waldur's own is \"{Naming.WaldurId}\").");
+        }
+
         CheckUnique(fields, f => f.Name, $"{o.Path} field name");
         CheckUnique(fields.Select(f => f.Name).Concat(fields.Select(f => f.ReferenceField).OfType<string>()), n => n, $"{o.Path} field or reference field name");
         static int Rank(FieldDescriptor f) => f.JsonName switch
@@ -222,33 +259,72 @@ public static class CatalogBuilder
         ArgumentNullException.ThrowIfNull(objectTypes);
         if (schema is OpenApiSchemaReference reference)
         {
-            if (reference.Reference.Id is { } id && objectTypes.TryGetValue(id, out var objectType)) return (ValueKind.Object, false, objectType);
+            if (reference.Reference.Id is { } id && objectTypes.TryGetValue(id, out var objectType))
+            {
+                return (ValueKind.Object, false, objectType);
+            }
+
             var target = reference.Target;
-            if (target is null) return (ValueKind.Json, false, null);
+            if (target is null)
+            {
+                return (ValueKind.Json, false, null);
+            }
+
             if (target.Enum is { Count: > 0 })
+            {
                 return (target.Type?.HasFlag(JsonSchemaType.Integer) == true ? ValueKind.Int : ValueKind.String, false, null);
+            }
+
             return Classify(target, objectTypes);
         }
 
-        if (schema.AllOf is { Count: 1 } allOf) return Classify(allOf[0], objectTypes);
+        if (schema.AllOf is { Count: 1 } allOf)
+        {
+            return Classify(allOf[0], objectTypes);
+        }
         // oneOf [SomeEnum, BlankEnum, NullEnum]: the real enum (blank and null only make the field nullable).
         if (schema.OneOf is { Count: > 0 } oneOf && oneOf.Where(x => !IsNullOrBlankEnum(x)).ToList() is [var only])
+        {
             return Classify(only, objectTypes);
+        }
+
         var type = schema.Type ?? 0;
         if (type.HasFlag(JsonSchemaType.Array))
         {
-            if (schema.Items is null) return (ValueKind.Json, false, null);
+            if (schema.Items is null)
+            {
+                return (ValueKind.Json, false, null);
+            }
+
             var (kind, isList, objectType) = Classify(schema.Items, objectTypes);
             return isList ? (ValueKind.Json, false, null) : (kind, true, objectType);
         }
 
         if (type.HasFlag(JsonSchemaType.Object) || schema.Properties is { Count: > 0 } || schema.AdditionalProperties is not null)
+        {
             return (ValueKind.Json, false, null);
-        if (type.HasFlag(JsonSchemaType.Boolean)) return (ValueKind.Boolean, false, null);
-        if (type.HasFlag(JsonSchemaType.Integer)) return (ValueKind.Int, false, null);
-        if (type.HasFlag(JsonSchemaType.Number)) return (ValueKind.Float, false, null);
+        }
+
+        if (type.HasFlag(JsonSchemaType.Boolean))
+        {
+            return (ValueKind.Boolean, false, null);
+        }
+
+        if (type.HasFlag(JsonSchemaType.Integer))
+        {
+            return (ValueKind.Int, false, null);
+        }
+
+        if (type.HasFlag(JsonSchemaType.Number))
+        {
+            return (ValueKind.Float, false, null);
+        }
+
         if (type.HasFlag(JsonSchemaType.String))
+        {
             return (string.Equals(schema.Format, "date-time", StringComparison.Ordinal) ? ValueKind.DateTime : ValueKind.String, false, null);
+        }
+
         return schema.Enum is { Count: > 0 } ? (ValueKind.String, false, null) : (ValueKind.Json, false, null);
     }
 
@@ -267,13 +343,20 @@ public static class CatalogBuilder
             var target = reference.Target;
             if (target?.Enum is not { Count: > 0 } values || IsNullOrBlankEnum(reference) || target.Type?.HasFlag(JsonSchemaType.Integer) == true
                 || target.Type?.HasFlag(JsonSchemaType.Number) == true || reference.Reference.Id is not { } id)
+            {
                 return null;
+            }
+
             var texts = values.Select(EnumText).ToList();
             var real = texts.Where(t => !string.IsNullOrEmpty(t)).Select(t => t!).Distinct(StringComparer.Ordinal).ToList();
             return new EnumShape(real, id, real.Count < texts.Count);
         }
 
-        if (schema.AllOf is { Count: 1 } allOf) return EnumOf(allOf[0]);
+        if (schema.AllOf is { Count: 1 } allOf)
+        {
+            return EnumOf(allOf[0]);
+        }
+
         if (schema.OneOf is { Count: > 0 } oneOf)
         {
             var real = oneOf.Where(x => !IsNullOrBlankEnum(x)).ToList();
@@ -294,10 +377,16 @@ public static class CatalogBuilder
     private static bool IsNullOrBlankEnum(IOpenApiSchema schema)
     {
         var target = schema is OpenApiSchemaReference r ? r.Target : schema;
-        if (target is null) return false;
+        if (target is null)
+        {
+            return false;
+        }
         // The reader drops the null of `NullEnum: enum: [null]`, leaving an enum-less schema with no type but null.
         if (target.Enum is not { Count: > 0 } values)
+        {
             return schema is OpenApiSchemaReference && (target.Type ?? JsonSchemaType.Null) == JsonSchemaType.Null && target.Properties is not { Count: > 0 };
+        }
+
         return values.All(v => string.IsNullOrEmpty(EnumText(v)));
     }
 
@@ -315,13 +404,24 @@ public static class CatalogBuilder
             if (f.ReferenceOperationId is null || !catalogTargets.ContainsKey(f.ReferenceOperationId))
             {
                 if (fo?.ReferenceField is not null || f.ReferenceFromUrl)
+                {
                     throw new CatalogException($"{o.Path}: field \"{f.JsonName}\" names a reference field or a URL reference, but the resource it references ({f.ReferenceOperationId ?? "none"}) is not in the catalog.");
+                }
+
                 return f;
             }
 
             string? name = fo?.ReferenceField;
-            if (name is null && f.ReferenceFromUrl) name = Naming.CamelCase(f.JsonName);
-            if (name is null && f.JsonName.EndsWith("_uuid", StringComparison.Ordinal)) name = Naming.CamelCase(f.JsonName[..^"_uuid".Length]);
+            if (name is null && f.ReferenceFromUrl)
+            {
+                name = Naming.CamelCase(f.JsonName);
+            }
+
+            if (name is null && f.JsonName.EndsWith("_uuid", StringComparison.Ordinal))
+            {
+                name = Naming.CamelCase(f.JsonName[..^"_uuid".Length]);
+            }
+
             return name is null
                 ? throw new CatalogException($"{o.Path}: field \"{f.JsonName}\" references {catalogTargets[f.ReferenceOperationId]} but is neither `<x>_uuid` nor a URL reference: give it a \"referenceField\".")
                 : f with { ReferenceField = name };
@@ -330,9 +430,16 @@ public static class CatalogBuilder
         var referenceNames = withReferences.Select(f => f.ReferenceField).OfType<string>().ToHashSet(StringComparer.Ordinal);
         return withReferences.Select(f =>
         {
-            if (!referenceNames.Contains(f.Name)) return f;
+            if (!referenceNames.Contains(f.Name))
+            {
+                return f;
+            }
+
             if (o.Fields.TryGetValue(f.JsonName, out var fo) && fo.Name is not null)
+            {
                 throw new CatalogException($"{o.Path}: field \"{f.JsonName}\" is named \"{f.Name}\" by an override, which is also a reference field's name.");
+            }
+
             return f with { Name = f.Name + "Url" };
         }).ToList();
     }
@@ -343,15 +450,26 @@ public static class CatalogBuilder
         var typeNames = resources.Select(r => r.TypeName).ToHashSet(StringComparer.Ordinal);
         var seen = new Dictionary<string, (IReadOnlyList<string> Values, string Where)>(StringComparer.Ordinal);
         foreach (var r in resources)
+        {
             foreach (var f in r.Fields)
             {
-                if (f.EnumType is null || f.EnumValues is null) continue;
+                if (f.EnumType is null || f.EnumValues is null)
+                {
+                    continue;
+                }
+
                 var where = $"{r.TypeName}.{f.Name}";
                 if (typeNames.Contains(f.EnumType))
+                {
                     throw new CatalogException($"{where}: its enum type \"{f.EnumType}\" is also a resource type; rename it with \"enumType\".");
+                }
+
                 if (!seen.TryAdd(f.EnumType, (f.EnumValues, where)) && !seen[f.EnumType].Values.SequenceEqual(f.EnumValues, StringComparer.Ordinal))
+                {
                     throw new CatalogException($"{where}: its enum type \"{f.EnumType}\" has other values than {seen[f.EnumType].Where}'s; rename one with \"enumType\".");
+                }
             }
+        }
     }
 
     private static string DefaultDescription(string jsonName, IOpenApiSchema schema, string noun) => jsonName switch
@@ -365,7 +483,11 @@ public static class CatalogBuilder
     /// <summary>A <c>&lt;x&gt;_uuid</c> string points at the operation that the list's <c>&lt;x&gt;_uuid</c> or <c>&lt;x&gt;</c> parameter names.</summary>
     private static string? DefaultReference(string jsonName, ValueKind kind, bool isList, Dictionary<string, IOpenApiParameter> parameters)
     {
-        if (kind != ValueKind.String || isList || !jsonName.EndsWith("_uuid", StringComparison.Ordinal)) return null;
+        if (kind != ValueKind.String || isList || !jsonName.EndsWith("_uuid", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         var x = jsonName[..^"_uuid".Length];
         return OperationIdOf(parameters.GetValueOrDefault(jsonName)) ?? OperationIdOf(parameters.GetValueOrDefault(x));
     }
@@ -384,7 +506,11 @@ public static class CatalogBuilder
         var filters = new List<FilterDescriptor>();
         foreach (var p in list.Parameters ?? [])
         {
-            if (p.In != ParameterLocation.Query || p.Name is not { } name) continue;
+            if (p.In != ParameterLocation.Query || p.Name is not { } name)
+            {
+                continue;
+            }
+
             var type = p.Schema?.Type ?? 0;
             FilterDescriptor? filter = name switch
             {
@@ -401,7 +527,10 @@ public static class CatalogBuilder
                     => new FilterDescriptor(name, f.Name, type.HasFlag(JsonSchemaType.Array) ? FilterLookup.RepeatedMulti : FilterLookup.Exact),
                 _ => null,
             };
-            if (filter is not null) filters.Add(filter);
+            if (filter is not null)
+            {
+                filters.Add(filter);
+            }
         }
 
         return filters;
@@ -414,9 +543,21 @@ public static class CatalogBuilder
     /// </summary>
     private static HashSet<string>? ParameterChoices(IOpenApiSchema? schema)
     {
-        if (schema is null) return null;
-        if (schema.Type?.HasFlag(JsonSchemaType.Array) == true) return schema.Items is { } items ? ParameterChoices(items) : null;
-        if (EnumOf(schema) is { } shape) return shape.Values.ToHashSet(StringComparer.Ordinal);
+        if (schema is null)
+        {
+            return null;
+        }
+
+        if (schema.Type?.HasFlag(JsonSchemaType.Array) == true)
+        {
+            return schema.Items is { } items ? ParameterChoices(items) : null;
+        }
+
+        if (EnumOf(schema) is { } shape)
+        {
+            return shape.Values.ToHashSet(StringComparer.Ordinal);
+        }
+
         var target = schema is OpenApiSchemaReference r ? r.Target : schema;
         return target?.Enum is { Count: > 0 } values && target.Type?.HasFlag(JsonSchemaType.String) == true
             ? values.Select(EnumText).OfType<string>().ToHashSet(StringComparer.Ordinal)
@@ -426,19 +567,35 @@ public static class CatalogBuilder
     /// <summary>The ascending keys of the list's <c>o</c> parameter (its enum without the <c>-</c> forms), or null without <c>o</c> or its choices.</summary>
     private static List<string>? OrderKeys(Dictionary<string, IOpenApiParameter> parameters)
     {
-        if (!parameters.TryGetValue("o", out var o)) return null;
+        if (!parameters.TryGetValue("o", out var o))
+        {
+            return null;
+        }
+
         var items = o.Schema?.Items ?? o.Schema;
         // `o: string` without an enum (a DRF OrderingFilter, e.g. customers) lists no choices: any key may be reviewed in.
-        if (items?.Enum is not { Count: > 0 } values) return null;
+        if (items?.Enum is not { Count: > 0 } values)
+        {
+            return null;
+        }
+
         return values.Select(v => v?.GetValue<string>()).OfType<string>().Where(v => !v.StartsWith('-')).Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The names <c>field=</c> accepts (its enum), or null when the list has no such parameter or it lists no choices.</summary>
     private static HashSet<string>? FieldChoices(Dictionary<string, IOpenApiParameter> parameters)
     {
-        if (!parameters.TryGetValue("field", out var field)) return null;
+        if (!parameters.TryGetValue("field", out var field))
+        {
+            return null;
+        }
+
         var items = field.Schema?.Items ?? field.Schema;
-        if (items?.Enum is not { Count: > 0 } values) return null;
+        if (items?.Enum is not { Count: > 0 } values)
+        {
+            return null;
+        }
+
         return values.Select(v => v?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal);
     }
 
@@ -453,10 +610,22 @@ public static class CatalogBuilder
     internal static HashSet<string> AllOperationIds(OpenApiDocument document)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        if (document.Paths is null) return ids;
+        if (document.Paths is null)
+        {
+            return ids;
+        }
+
         foreach (var item in document.Paths.Values)
+        {
             foreach (var op in item.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
-                if (op.OperationId is { } id) ids.Add(id);
+            {
+                if (op.OperationId is { } id)
+                {
+                    ids.Add(id);
+                }
+            }
+        }
+
         return ids;
     }
 
@@ -466,23 +635,39 @@ public static class CatalogBuilder
         return resources.Select((r, i) =>
         {
             var o = overrides.Resources[i];
-            if (o.ReverseConnections.Count == 0) return r;
+            if (o.ReverseConnections.Count == 0)
+            {
+                return r;
+            }
+
             var connections = new List<ReverseConnectionDescriptor>();
             foreach (var c in o.ReverseConnections)
             {
                 if (!byType.TryGetValue(c.SourceType, out var source))
+                {
                     throw new CatalogException($"{o.Path}: reverse connection \"{c.Name}\" reads {c.SourceType}, which is not in the catalog.");
+                }
+
                 var via = source.Fields.FirstOrDefault(f => f.Name == c.ViaField)
                     ?? throw new CatalogException($"{o.Path}: reverse connection \"{c.Name}\" goes through {c.SourceType}.{c.ViaField}, which does not exist.");
                 var embedded = via is { Kind: ValueKind.Object, IsList: true } && via.ObjectType == r.TypeName;
                 var references = via.ReferenceOperationId is not null && !via.ReferenceFromUrl
                     && string.Equals(via.ReferenceOperationId, r.RetrieveOperationId, StringComparison.Ordinal);
                 if (!embedded && !references)
+                {
                     throw new CatalogException($"{o.Path}: reverse connection \"{c.Name}\" goes through {c.SourceType}.{c.ViaField}, which neither references {r.TypeName} by uuid (ReferenceOperationId {r.RetrieveOperationId ?? "none"}) nor embeds a list of it.");
+                }
+
                 if (references && !source.Filters.Any(f => f.Field == c.ViaField && f.Lookup is FilterLookup.Exact or FilterLookup.CsvMulti or FilterLookup.RepeatedMulti))
+                {
                     throw new CatalogException($"{o.Path}: reverse connection \"{c.Name}\" goes through {c.SourceType}.{c.ViaField}, which Waldur does not filter on (no Exact or multi filter pushed down on it).");
+                }
+
                 if (r.Fields.Any(f => f.Name == c.Name || f.ReferenceField == c.Name) || connections.Any(x => x.Name == c.Name))
+                {
                     throw new CatalogException($"{o.Path}: reverse connection \"{c.Name}\" clashes with a field of {r.TypeName}.");
+                }
+
                 connections.Add(new ReverseConnectionDescriptor(c.Name, c.SourceType, c.ViaField, c.Description));
             }
 
@@ -493,6 +678,9 @@ public static class CatalogBuilder
     internal static void CheckUnique<T>(IEnumerable<T> items, Func<T, string> key, string what)
     {
         var duplicate = items.GroupBy(key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new CatalogException($"Two catalog entries share the {what} \"{duplicate.Key}\".");
+        if (duplicate is not null)
+        {
+            throw new CatalogException($"Two catalog entries share the {what} \"{duplicate.Key}\".");
+        }
     }
 }

@@ -21,9 +21,15 @@ public static partial class CatalogCheck
         var expected = Split(generated);
         var actual = Split(checkedIn.Replace("\r\n", "\n", StringComparison.Ordinal));
         var first = 0;
-        while (first < expected.Length && first < actual.Length && expected[first] == actual[first]) first++;
+        while (first < expected.Length && first < actual.Length && expected[first] == actual[first])
+        {
+            first++;
+        }
+
         if (first == expected.Length && first == actual.Length)
+        {
             return new CheckResult(true, $"{fileName} is up to date.");
+        }
 
         var isWrites = expected.Any(l => l.TrimStart().StartsWith("new WriteDescriptor(", StringComparison.Ordinal));
         var resource = isWrites
@@ -34,9 +40,17 @@ public static partial class CatalogCheck
         sb.Append($"{fileName} is stale: {resource}, {what} differs (line {first + 1}). ");
         sb.Append($"Regenerate with `{CatalogWriter.Command}` and review the diff.\n");
         sb.Append("--- checked in\n");
-        foreach (var line in actual.Skip(first).Take(ShownLines)) sb.Append("- ").Append(line).Append('\n');
+        foreach (var line in actual.Skip(first).Take(ShownLines))
+        {
+            sb.Append("- ").Append(line).Append('\n');
+        }
+
         sb.Append("+++ generated\n");
-        foreach (var line in expected.Skip(first).Take(ShownLines)) sb.Append("+ ").Append(line).Append('\n');
+        foreach (var line in expected.Skip(first).Take(ShownLines))
+        {
+            sb.Append("+ ").Append(line).Append('\n');
+        }
+
         return new CheckResult(false, sb.ToString());
     }
 
@@ -48,11 +62,18 @@ public static partial class CatalogCheck
         for (var i = Math.Min(index, lines.Length - 1); i >= 0; i--)
         {
             var m = TypeNameLine().Match(lines[i]);
-            if (m.Success) return m.Groups[1].Value;
+            if (m.Success)
+            {
+                return m.Groups[1].Value;
+            }
+
             if (lines[i].TrimStart().StartsWith("new ResourceDescriptor(", StringComparison.Ordinal) && i < index)
             {
                 var next = i + 1 < lines.Length ? TypeNameLine().Match(lines[i + 1]) : Match.Empty;
-                if (next.Success) return next.Groups[1].Value;
+                if (next.Success)
+                {
+                    return next.Groups[1].Value;
+                }
             }
         }
 
@@ -65,7 +86,10 @@ public static partial class CatalogCheck
         for (var i = Math.Min(index, lines.Length - 1); i >= 0; i--)
         {
             var m = WriteNameLine().Match(lines[i]);
-            if (m.Success) return m.Groups[1].Value;
+            if (m.Success)
+            {
+                return m.Groups[1].Value;
+            }
         }
 
         return null;
@@ -73,7 +97,11 @@ public static partial class CatalogCheck
 
     private static string? Describe(string[] lines, int index)
     {
-        if (index >= lines.Length) return null;
+        if (index >= lines.Length)
+        {
+            return null;
+        }
+
         var line = lines[index];
         var m = DescriptorLine().Match(line);
         if (m.Success)

@@ -18,7 +18,11 @@ public static class CatalogWriter
         var w = new Lines();
         Header(w, specName, overridesName);
         w.Add("    public static ResourceCatalog Reviewed { get; } = new([");
-        foreach (var r in resources) WriteResource(w, r, "        new ResourceDescriptor(", "        ),");
+        foreach (var r in resources)
+        {
+            WriteResource(w, r, "        new ResourceDescriptor(", "        ),");
+        }
+
         w.Add("    ]);");
         w.Add("}");
         return w.ToString();
@@ -71,7 +75,11 @@ public static class CatalogWriter
         Header(w, specName, overridesName, "WaldurWrites");
         w.Add($"    /// <summary>The reviewed Waldur writes ({writes.Count}), each a GraphQL mutation.</summary>");
         w.Add("    public static IReadOnlyList<WriteDescriptor> Reviewed { get; } = [");
-        foreach (var x in writes) WriteWrite(w, x, "        new WriteDescriptor(", "        ),");
+        foreach (var x in writes)
+        {
+            WriteWrite(w, x, "        new WriteDescriptor(", "        ),");
+        }
+
         w.Add("    ];");
         w.Add("}");
         return w.ToString();
@@ -87,7 +95,11 @@ public static class CatalogWriter
         var w = new Lines();
         Header(w, specName, overridesName, "WaldurWrites");
         w.Add("    private static readonly Lazy<IReadOnlyList<WriteDescriptor>> GeneratedWrites = new(() => [");
-        foreach (var x in writes) w.Add($"        {WriteMethodName(x)}(),");
+        foreach (var x in writes)
+        {
+            w.Add($"        {WriteMethodName(x)}(),");
+        }
+
         w.Add("    ]);");
         w.Add("");
         w.Add($"    /// <summary>The Waldur writes no override reviews ({writes.Count}), generated from the spec alone.</summary>");
@@ -121,13 +133,35 @@ public static class CatalogWriter
         w.Add($"{I}Asynchronous: {Bool(x.Asynchronous)},");
         w.Add($"{I}Idempotent: {Bool(x.Idempotent)},");
         var tail = new List<string> { $"Source: {Str(x.Source)}" };
-        if (x.PathParameters is { } parameters) tail.Add($"PathParameters: [{string.Join(", ", parameters.Select(Str))}]");
-        if (x.ResultType is { } resultType) tail.Add($"ResultType: {Str(resultType)}");
+        if (x.PathParameters is { } parameters)
+        {
+            tail.Add($"PathParameters: [{string.Join(", ", parameters.Select(Str))}]");
+        }
+
+        if (x.ResultType is { } resultType)
+        {
+            tail.Add($"ResultType: {Str(resultType)}");
+        }
+
         if (x.AnswerType is { } answer)
+        {
             tail.Add($"AnswerType: new AnswerTypeDescriptor({Str(answer.TypeName)}, {Str(answer.Description)}, [{string.Join(", ", answer.Fields.Select(Field))}])");
-        if (x.ResultIsList) tail.Add("ResultIsList: true");
-        if (x.Tag is { } tag) tail.Add($"Tag: {Str(tag)}");
-        for (var i = 0; i < tail.Count; i++) w.Add($"{I}{tail[i]}{(i < tail.Count - 1 ? "," : "")}");
+        }
+
+        if (x.ResultIsList)
+        {
+            tail.Add("ResultIsList: true");
+        }
+
+        if (x.Tag is { } tag)
+        {
+            tail.Add($"Tag: {Str(tag)}");
+        }
+
+        for (var i = 0; i < tail.Count; i++)
+        {
+            w.Add($"{I}{tail[i]}{(i < tail.Count - 1 ? "," : "")}");
+        }
 
         w.Add(close);
     }
@@ -137,13 +171,41 @@ public static class CatalogWriter
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture,
             $"new InputFieldDescriptor({Str(f.Name)}, {Str(f.JsonName)}, ValueKind.{f.Kind}, {Bool(f.Required)}, {Str(f.Description)}");
-        if (f.IsList) sb.Append(", IsList: true");
-        if (f.ReferenceType is not null) sb.Append(CultureInfo.InvariantCulture, $", ReferenceType: {Str(f.ReferenceType)}");
-        if (f.EnumValues is not null) sb.Append(CultureInfo.InvariantCulture, $", EnumValues: [{string.Join(", ", f.EnumValues.Select(Str))}]");
-        if (f.EnumType is not null) sb.Append(CultureInfo.InvariantCulture, $", EnumType: {Str(f.EnumType)}");
-        if (f.Fields is not null) sb.Append(CultureInfo.InvariantCulture, $", Fields: [{string.Join(", ", f.Fields.Select(InputField))}]");
-        if (f.MaxLength is { } max) sb.Append(CultureInfo.InvariantCulture, $", MaxLength: {max}");
-        if (f.UrlTemplate is not null) sb.Append(CultureInfo.InvariantCulture, $", UrlTemplate: {Str(f.UrlTemplate)}");
+        if (f.IsList)
+        {
+            sb.Append(", IsList: true");
+        }
+
+        if (f.ReferenceType is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $", ReferenceType: {Str(f.ReferenceType)}");
+        }
+
+        if (f.EnumValues is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $", EnumValues: [{string.Join(", ", f.EnumValues.Select(Str))}]");
+        }
+
+        if (f.EnumType is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $", EnumType: {Str(f.EnumType)}");
+        }
+
+        if (f.Fields is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $", Fields: [{string.Join(", ", f.Fields.Select(InputField))}]");
+        }
+
+        if (f.MaxLength is { } max)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $", MaxLength: {max}");
+        }
+
+        if (f.UrlTemplate is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $", UrlTemplate: {Str(f.UrlTemplate)}");
+        }
+
         return sb.Append(')').ToString();
     }
 
@@ -188,14 +250,33 @@ public static class CatalogWriter
         w.Add($"{I}Batch: {(r.Batch is null ? "null" : $"new BatchDescriptor({Str(r.Batch.Parameter)}, FilterLookup.{r.Batch.Lookup})")},");
         // Optional trailing members are written only when set; the last written member has no comma.
         var trailing = new List<string>();
-        if (r.ScanForLookups) trailing.Add("ScanForLookups: true");
-        if (r.SparseFields) trailing.Add("SparseFields: true");
-        if (r.FollowWaldurOrder) trailing.Add("FollowWaldurOrder: true");
-        if (r.Parent is not null) trailing.Add($"Parent: {Str(r.Parent)}");
+        if (r.ScanForLookups)
+        {
+            trailing.Add("ScanForLookups: true");
+        }
+
+        if (r.SparseFields)
+        {
+            trailing.Add("SparseFields: true");
+        }
+
+        if (r.FollowWaldurOrder)
+        {
+            trailing.Add("FollowWaldurOrder: true");
+        }
+
+        if (r.Parent is not null)
+        {
+            trailing.Add($"Parent: {Str(r.Parent)}");
+        }
+
         List(w, "ReverseConnections", r.ReverseConnections,
             c => $"new ReverseConnectionDescriptor({Str(c.Name)}, {Str(c.SourceType)}, {Str(c.ViaField)}, {Str(c.Description)})", last: trailing.Count == 0);
         for (var i = 0; i < trailing.Count; i++)
+        {
             w.Add($"{I}{trailing[i]}{(i == trailing.Count - 1 ? "" : ",")}");
+        }
+
         w.Add(close);
     }
 
@@ -204,17 +285,61 @@ public static class CatalogWriter
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture,
             $"new FieldDescriptor({Str(f.Name)}, {Str(f.JsonName)}, ValueKind.{f.Kind}, {Bool(f.Nullable)}, {Str(f.Description)}");
-        if (f.IsList) sb.Append(", IsList: true");
-        if (f.ObjectType is not null) sb.Append(CultureInfo.InvariantCulture, $", ObjectType: {Str(f.ObjectType)}");
-        if (!f.Filterable) sb.Append(", Filterable: false");
-        if (!f.Sortable) sb.Append(", Sortable: false");
-        if (f.FilterDescription is not null) sb.Append(CultureInfo.InvariantCulture, $", FilterDescription: {Str(f.FilterDescription)}");
-        if (f.ReferenceOperationId is not null) sb.Append(CultureInfo.InvariantCulture, $", ReferenceOperationId: {Str(f.ReferenceOperationId)}");
-        if (f.ReferenceField is not null) sb.Append(CultureInfo.InvariantCulture, $", ReferenceField: {Str(f.ReferenceField)}");
-        if (f.ReferenceFromUrl) sb.Append(", ReferenceFromUrl: true");
-        if (f.EnumValues is not null) sb.Append(CultureInfo.InvariantCulture, $", EnumValues: [{string.Join(", ", f.EnumValues.Select(Str))}]");
-        if (f.EnumType is not null) sb.Append(CultureInfo.InvariantCulture, $", EnumType: {Str(f.EnumType)}");
-        if (!f.Projectable) sb.Append(", Projectable: false");
+        if (f.IsList)
+        {
+            sb.Append(", IsList: true");
+        }
+
+        if (f.ObjectType is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $", ObjectType: {Str(f.ObjectType)}");
+        }
+
+        if (!f.Filterable)
+        {
+            sb.Append(", Filterable: false");
+        }
+
+        if (!f.Sortable)
+        {
+            sb.Append(", Sortable: false");
+        }
+
+        if (f.FilterDescription is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $", FilterDescription: {Str(f.FilterDescription)}");
+        }
+
+        if (f.ReferenceOperationId is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $", ReferenceOperationId: {Str(f.ReferenceOperationId)}");
+        }
+
+        if (f.ReferenceField is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $", ReferenceField: {Str(f.ReferenceField)}");
+        }
+
+        if (f.ReferenceFromUrl)
+        {
+            sb.Append(", ReferenceFromUrl: true");
+        }
+
+        if (f.EnumValues is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $", EnumValues: [{string.Join(", ", f.EnumValues.Select(Str))}]");
+        }
+
+        if (f.EnumType is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $", EnumType: {Str(f.EnumType)}");
+        }
+
+        if (!f.Projectable)
+        {
+            sb.Append(", Projectable: false");
+        }
+
         return sb.Append(')').ToString();
     }
 
@@ -229,7 +354,11 @@ public static class CatalogWriter
         }
 
         w.Add($"{I}{name}: [");
-        foreach (var x in items) w.Add($"{I}    {item(x)},");
+        foreach (var x in items)
+        {
+            w.Add($"{I}    {item(x)},");
+        }
+
         w.Add($"{I}]{end}");
     }
 
@@ -238,7 +367,11 @@ public static class CatalogWriter
     /// <summary>A C# regular string literal (or <c>null</c>).</summary>
     public static string Str(string? value)
     {
-        if (value is null) return "null";
+        if (value is null)
+        {
+            return "null";
+        }
+
         var sb = new StringBuilder("\"");
         foreach (var c in value)
         {
@@ -250,8 +383,15 @@ public static class CatalogWriter
                 case '\r': sb.Append("\\r"); break;
                 case '\t': sb.Append("\\t"); break;
                 default:
-                    if (char.IsControl(c)) sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
-                    else sb.Append(c);
+                    if (char.IsControl(c))
+                    {
+                        sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+
                     break;
             }
         }

@@ -76,7 +76,10 @@ public static class Generator
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
         foreach (var (path, text) in outputs)
+        {
             await File.WriteAllTextAsync(path, text, cancellationToken);
+        }
+
         return new GeneratorRun(0, $"Wrote {options.Output}, {options.AllOutput}, {options.WritesOutput} and {options.GeneratedWritesOutput}.", spec.Elapsed, total.Elapsed);
     }
 }

@@ -10,9 +10,17 @@ public static class Naming
     {
         ArgumentNullException.ThrowIfNull(snake);
         var parts = snake.Split('_', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 0) return snake;
+        if (parts.Length == 0)
+        {
+            return snake;
+        }
+
         var sb = new StringBuilder(parts[0].ToLowerInvariant());
-        foreach (var part in parts.Skip(1)) sb.Append(char.ToUpperInvariant(part[0])).Append(part.AsSpan(1));
+        foreach (var part in parts.Skip(1))
+        {
+            sb.Append(char.ToUpperInvariant(part[0])).Append(part.AsSpan(1));
+        }
+
         return sb.ToString();
     }
 
@@ -36,9 +44,16 @@ public static class Naming
     public static string Pluralise(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        if (word.Length > 1 && word.EndsWith('y') && !"aeiou".Contains(word[^2], StringComparison.Ordinal)) return word[..^1] + "ies";
+        if (word.Length > 1 && word.EndsWith('y') && !"aeiou".Contains(word[^2], StringComparison.Ordinal))
+        {
+            return word[..^1] + "ies";
+        }
+
         if (word.EndsWith('s') || word.EndsWith('x') || word.EndsWith('z') || word.EndsWith("ch", StringComparison.Ordinal) || word.EndsWith("sh", StringComparison.Ordinal))
+        {
             return word + "es";
+        }
+
         return word + "s";
     }
 
@@ -48,7 +63,13 @@ public static class Naming
         ArgumentNullException.ThrowIfNull(typeName);
         var start = 0;
         for (var i = 1; i < typeName.Length; i++)
-            if (char.IsUpper(typeName[i]) && !char.IsUpper(typeName[i - 1])) start = i;
+        {
+            if (char.IsUpper(typeName[i]) && !char.IsUpper(typeName[i - 1]))
+            {
+                start = i;
+            }
+        }
+
         return typeName[start..].ToLowerInvariant();
     }
 

@@ -132,7 +132,10 @@ public static class OverridesReader
             var resources = ctx.Object(root, "resources", "$");
             var list = new List<ResourceOverride>();
             foreach (var entry in resources.EnumerateObject())
+            {
                 list.Add(ReadResource(ctx, entry.Name, entry.Value));
+            }
+
             var generated = new Dictionary<string, GeneratedNames>(StringComparer.Ordinal);
             if (root.TryGetProperty("generated", out var names))
             {
@@ -150,7 +153,10 @@ public static class OverridesReader
             if (root.TryGetProperty("writes", out var we))
             {
                 ctx.Kind(we, JsonValueKind.Object, "$.writes");
-                foreach (var entry in we.EnumerateObject()) writes.Add(ReadWrite(ctx, entry.Name, entry.Value));
+                foreach (var entry in we.EnumerateObject())
+                {
+                    writes.Add(ReadWrite(ctx, entry.Name, entry.Value));
+                }
             }
 
             return new CatalogOverrides(list) { Generated = generated, Writes = writes };
@@ -164,7 +170,10 @@ public static class OverridesReader
         var source = ctx.RequiredSource(e, at, "it makes a Waldur write a mutation");
         var kindText = ctx.RequiredString(e, "kind", at);
         if (!Enum.TryParse<WriteKind>(kindText, ignoreCase: false, out var kind) || !Enum.IsDefined(kind))
+        {
             throw new CatalogException($"{ctx.Name}: {at}.kind \"{kindText}\" is not one of {string.Join(", ", Enum.GetNames<WriteKind>())}.");
+        }
+
         var fields = new Dictionary<string, InputFieldOverride>(StringComparer.Ordinal);
         if (e.TryGetProperty("fields", out var fe))
         {
@@ -175,7 +184,10 @@ public static class OverridesReader
                 ctx.Keys(f.Value, fat, "source", "name", "description", "reference", "enumType", "required", "omit", "url");
                 string? reference = null;
                 if (f.Value.TryGetProperty("reference", out var r))
+                {
                     reference = r.ValueKind == JsonValueKind.Null ? "" : ctx.RequiredString(f.Value, "reference", fat);
+                }
+
                 var enumType = ctx.String(f.Value, "enumType", fat);
                 var required = ctx.Bool(f.Value, "required", fat);
                 var omit = ctx.Bool(f.Value, "omit", fat) ?? false;
@@ -205,7 +217,10 @@ public static class OverridesReader
         if (e.TryGetProperty("fields", out var fe))
         {
             ctx.Kind(fe, JsonValueKind.Object, $"{at}.fields");
-            foreach (var f in fe.EnumerateObject()) fields[f.Name] = ReadField(ctx, f.Name, f.Value, $"{at}.fields.{f.Name}");
+            foreach (var f in fe.EnumerateObject())
+            {
+                fields[f.Name] = ReadField(ctx, f.Name, f.Value, $"{at}.fields.{f.Name}");
+            }
         }
 
         return new ResourceOverride(
@@ -241,7 +256,9 @@ public static class OverridesReader
         var filterable = ctx.Bool(e, "filterable", at);
         string? reference = null;
         if (e.TryGetProperty("reference", out var r))
+        {
             reference = r.ValueKind == JsonValueKind.Null ? "" : ctx.String(e, "reference", at);
+        }
         // Wording (name, description, filterDescription) is trivial; anything that changes what the gateway does is not.
         var semantic = nullable is not null || sortable is not null || filterable is not null || reference is not null
             || referenceField is not null || referenceFromUrl is not null || enumType is not null;
@@ -249,7 +266,10 @@ public static class OverridesReader
             ? ctx.RequiredSource(e, at, "it changes nullable/sortable/filterable/reference/referenceField/referenceFromUrl/enumType")
             : ctx.String(e, "source", at);
         if (referenceFromUrl == true && string.IsNullOrEmpty(reference))
+        {
             throw new CatalogException($"{ctx.Name}: {at}.referenceFromUrl needs \"reference\": the retrieve operation of the resource the URL points at.");
+        }
+
         return new FieldOverride(jsonName, source, ctx.String(e, "name", at), ctx.String(e, "description", at), ctx.String(e, "filterDescription", at),
             nullable, sortable, filterable, reference, referenceField, referenceFromUrl, enumType);
     }
@@ -269,7 +289,10 @@ public static class OverridesReader
                 ?? throw new CatalogException($"{ctx.Name}: {iat} has no \"source\" (nor has {at}): every pushed-down filter must name the waldur-mastermind filterset that justifies it.");
             var lookupText = ctx.RequiredString(item, "lookup", iat);
             if (!Enum.TryParse<FilterLookup>(lookupText, ignoreCase: false, out var lookup) || !Enum.IsDefined(lookup))
+            {
                 throw new CatalogException($"{ctx.Name}: {iat}.lookup \"{lookupText}\" is not one of {string.Join(", ", Enum.GetNames<FilterLookup>())}.");
+            }
+
             list.Add(new FilterOverride(ctx.RequiredString(item, "parameter", iat), ctx.RequiredString(item, "field", iat), lookup, source));
         }
 
@@ -303,7 +326,10 @@ public static class OverridesReader
         ctx.Keys(e, at, "parameter", "lookup", "source");
         var lookupText = ctx.RequiredString(e, "lookup", at);
         if (!Enum.TryParse<FilterLookup>(lookupText, out var lookup) || lookup is not (FilterLookup.CsvMulti or FilterLookup.RepeatedMulti))
+        {
             throw new CatalogException($"{ctx.Name}: {at}.lookup must be CsvMulti or RepeatedMulti, not \"{lookupText}\".");
+        }
+
         return new SourcedValue<BatchDescriptor>(new BatchDescriptor(ctx.RequiredString(e, "parameter", at), lookup),
             ctx.RequiredSource(e, at, "it says Waldur selects many rows by uuid in one request"));
     }
@@ -330,34 +356,53 @@ public static class OverridesReader
 
         public void Kind(JsonElement e, JsonValueKind kind, string at)
         {
-            if (e.ValueKind != kind) throw new CatalogException($"{Name}: {at} must be a JSON {kind.ToString().ToLowerInvariant()}, not {e.ValueKind.ToString().ToLowerInvariant()}.");
+            if (e.ValueKind != kind)
+            {
+                throw new CatalogException($"{Name}: {at} must be a JSON {kind.ToString().ToLowerInvariant()}, not {e.ValueKind.ToString().ToLowerInvariant()}.");
+            }
         }
 
         public void Keys(JsonElement e, string at, params string[] allowed)
         {
             Kind(e, JsonValueKind.Object, at);
             foreach (var p in e.EnumerateObject())
+            {
                 if (!allowed.Contains(p.Name, StringComparer.Ordinal))
+                {
                     throw new CatalogException($"{Name}: {at} has an unknown key \"{p.Name}\" (allowed: {string.Join(", ", allowed)}).");
+                }
+            }
         }
 
         public JsonElement Object(JsonElement e, string key, string at)
         {
-            if (!e.TryGetProperty(key, out var v)) throw new CatalogException($"{Name}: {at} has no \"{key}\".");
+            if (!e.TryGetProperty(key, out var v))
+            {
+                throw new CatalogException($"{Name}: {at} has no \"{key}\".");
+            }
+
             Kind(v, JsonValueKind.Object, $"{at}.{key}");
             return v;
         }
 
         public JsonElement Array(JsonElement e, string key, string at)
         {
-            if (!e.TryGetProperty(key, out var v)) throw new CatalogException($"{Name}: {at} has no \"{key}\".");
+            if (!e.TryGetProperty(key, out var v))
+            {
+                throw new CatalogException($"{Name}: {at} has no \"{key}\".");
+            }
+
             Kind(v, JsonValueKind.Array, $"{at}.{key}");
             return v;
         }
 
         public string? String(JsonElement e, string key, string at)
         {
-            if (!e.TryGetProperty(key, out var v)) return null;
+            if (!e.TryGetProperty(key, out var v))
+            {
+                return null;
+            }
+
             Kind(v, JsonValueKind.String, $"{at}.{key}");
             return v.GetString();
         }
@@ -371,14 +416,22 @@ public static class OverridesReader
         public string RequiredSource(JsonElement e, string at, string? why)
         {
             var s = String(e, "source", at);
-            if (!string.IsNullOrWhiteSpace(s)) return s;
+            if (!string.IsNullOrWhiteSpace(s))
+            {
+                return s;
+            }
+
             throw new CatalogException(
                 $"{Name}: {at} has no \"source\"{(why is null ? "" : $" ({why})")}: name the waldur-mastermind file and class (filterset, serializer or view) that justifies it, or say \"[UNVERIFIED] …\".");
         }
 
         public bool? Bool(JsonElement e, string key, string at)
         {
-            if (!e.TryGetProperty(key, out var v)) return null;
+            if (!e.TryGetProperty(key, out var v))
+            {
+                return null;
+            }
+
             return v.ValueKind switch
             {
                 JsonValueKind.True => true,

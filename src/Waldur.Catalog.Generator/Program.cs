@@ -28,6 +28,13 @@ if (repo is null && (spec is null || overrides is null || output is null))
 var options = new GeneratorOptions(spec ?? repo!.Spec, overrides ?? repo!.Overrides, output ?? repo!.Output, check);
 var run = await Generator.RunAsync(options);
 var timing = string.Create(CultureInfo.InvariantCulture, $"(spec parsed in {run.SpecParse.TotalSeconds:0.00} s, total {run.Total.TotalSeconds:0.00} s)");
-if (run.ExitCode == 0) Console.WriteLine($"{run.Message} {timing}");
-else await Console.Error.WriteLineAsync($"{run.Message}\n{timing}");
+if (run.ExitCode == 0)
+{
+    Console.WriteLine($"{run.Message} {timing}");
+}
+else
+{
+    await Console.Error.WriteLineAsync($"{run.Message}\n{timing}");
+}
+
 return run.ExitCode;

@@ -30,7 +30,13 @@ public sealed record RepositoryPaths(string Root)
     public static RepositoryPaths? Find(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, SolutionFile))) return new RepositoryPaths(dir.FullName);
+        {
+            if (File.Exists(Path.Combine(dir.FullName, SolutionFile)))
+            {
+                return new RepositoryPaths(dir.FullName);
+            }
+        }
+
         return null;
     }
 }

@@ -39,8 +39,11 @@ public static class SpecLoader
         var errors = result.Diagnostic?.Errors ?? [];
         var unknown = errors.Where(e => !IsKnownError(e)).ToList();
         if (unknown.Count > 0 || result.Document is null)
+        {
             throw new CatalogException(
                 $"{path}: {unknown.Count} unexpected OpenAPI reader error(s):\n" + string.Join("\n", unknown.Select(e => $"  {e.Message} at …{Tail(e.Pointer)}")));
+        }
+
         return new SpecLoadResult(result.Document, errors.Count, stopwatch.Elapsed);
     }
 

@@ -30,13 +30,19 @@ internal sealed class WriteAnswers
     {
         var success = operation.Responses?.Where(r => r.Key.StartsWith('2')).OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Value).FirstOrDefault();
         if (success?.Content is not { } content || !content.TryGetValue("application/json", out var media) || media.Schema is not { } schema)
+        {
             return new Answer(null, null, false);
+        }
+
         var isList = schema.Type?.HasFlag(JsonSchemaType.Array) == true && schema is not OpenApiSchemaReference;
         var item = isList ? schema.Items : schema;
         if (item is OpenApiSchemaReference { Reference.Id: { } id } reference)
         {
             if (_rowTypes.TryGetValue(id, out var rowType))
+            {
                 return new Answer(rowType, null, isList);
+            }
+
             return new Answer(null, Component(id, reference.Target), isList);
         }
         return new Answer(null, item is null ? null : Build(Naming.Capitalise(mutationName) + "Answer", $"What `{mutationName}` answers.", item), isList);
@@ -45,20 +51,32 @@ internal sealed class WriteAnswers
     private AnswerTypeDescriptor? Component(string id, IOpenApiSchema? target)
     {
         if (_byComponent.TryGetValue(id, out var known))
+        {
             return known;
+        }
+
         var name = _taken.Contains(id) ? id + "Answer" : id;
         var built = target is null ? null : Build(name, $"Waldur's `{id}` answer.", target);
         if (built is not null)
+        {
             _byComponent[id] = built;
+        }
+
         return built;
     }
 
     private AnswerTypeDescriptor? Build(string typeName, string description, IOpenApiSchema schema)
     {
         if (schema.Properties is not { Count: > 0 } properties)
+        {
             return null;
+        }
+
         if (!_taken.Add(typeName))
+        {
             throw new CatalogException($"answer type \"{typeName}\": the name is taken.");
+        }
+
         var required = schema.Required ?? new HashSet<string>();
         var fields = properties.Select(p =>
         {
@@ -66,7 +84,10 @@ internal sealed class WriteAnswers
             var items = p.Value.Type?.HasFlag(JsonSchemaType.Array) == true ? p.Value.Items : p.Value;
             // As on generated lists: an int64 does not fit GraphQL's Int, so it is its exact JSON text.
             if (kind == ValueKind.Int && string.Equals(items?.Format, "int64", StringComparison.Ordinal))
+            {
                 kind = ValueKind.Json;
+            }
+
             return new FieldDescriptor(
                 Name: Naming.NotRelayId(AllListsNaming.FieldName(p.Key)),
                 JsonName: p.Key,

@@ -43,10 +43,16 @@ public static partial class WritesBuilder
         foreach (var (id, op) in Operations(document).OrderBy(o => o.Value.Path, StringComparer.Ordinal).ThenBy(o => o.Value.Method, StringComparer.Ordinal))
         {
             if (op.Method is not ("POST" or "PUT" or "PATCH" or "DELETE") || reviewedIds.Contains(id))
+            {
                 continue;
+            }
+
             var name = Naming.CamelCase(id);
             if (!names.Add(name))
+            {
                 throw new CatalogException($"operation \"{id}\": its mutation name \"{name}\" is taken.");
+            }
+
             generated.Add(Generated(id, name, op, lists, types, answers));
         }
 
@@ -63,22 +69,23 @@ public static partial class WritesBuilder
         var typeNames = all.Select(r => r.TypeName).ToHashSet(StringComparer.Ordinal);
         var seen = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var f in all.SelectMany(r => r.Fields).Where(f => f.EnumType is not null && f.EnumValues is not null))
+        {
             seen.TryAdd(f.EnumType!, f.EnumValues!);
+        }
 
         IReadOnlyList<InputFieldDescriptor> Own(IReadOnlyList<InputFieldDescriptor> fields, string owner) => [.. fields.Select(f =>
         {
             var field = f.Fields is null ? f : f with { Fields = Own(f.Fields, owner + Naming.Capitalise(f.Name)) };
-            if (field.EnumType is not { } type || field.EnumValues is not { } values)
-                return field;
-            if (!typeNames.Contains(type) && (seen.TryAdd(type, values) || seen[type].SequenceEqual(values, StringComparer.Ordinal)))
-                return field;
-            var own = owner + Naming.Capitalise(field.Name) + "Enum";
+            if (field.EnumType is not { } type || field.EnumValues is not { } values) { return field; } if (!typeNames.Contains(type) && (seen.TryAdd(type, values) || seen[type].SequenceEqual(values, StringComparer.Ordinal))) { return field; } var own = owner + Naming.Capitalise(field.Name) + "Enum";
             seen.TryAdd(own, values);
             return field with { EnumType = own };
         })];
 
         foreach (var w in reviewedWrites)
+        {
             Own(w.Input, Naming.Capitalise(w.Name));
+        }
+
         return [.. generated.Select(w => w with { Input = Own(w.Input, Naming.Capitalise(w.Name)) })];
     }
 
@@ -90,7 +97,9 @@ public static partial class WritesBuilder
         var parameters = PathParameters().Matches(path).Select(m => m.Groups[1].Value)
             .Where(p => resource is null || p != "uuid").Distinct(StringComparer.Ordinal).ToList();
         if (resource is not null && parameters.Count > 0)
+        {
             (resource, kind, parameters) = (null, WriteKind.Action, [.. PathParameters().Matches(path).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)]);
+        }
 
         var o = new WriteOverride(id, name, kind, resource?.TypeName ?? "", null, null, null, false, "generated from the spec", new Dictionary<string, InputFieldOverride>());
         var body = RequestBody(op.Operation) ?? FormBody(op.Operation);
@@ -124,8 +133,13 @@ public static partial class WritesBuilder
         var reviewedPaths = reviewed.Select(r => "/" + r.Path).ToHashSet(StringComparer.Ordinal);
         var rowTypes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var list in AllListsBuilder.ListPaths(document).OrderBy(l => reviewedPaths.Contains(l.Path) ? 0 : 1))
+        {
             if (byPath.TryGetValue(list.Path, out var type))
+            {
                 rowTypes.TryAdd(list.List.ItemSchemaId, type);
+            }
+        }
+
         return rowTypes;
     }
 
@@ -141,11 +155,20 @@ public static partial class WritesBuilder
         {
             var rest = path[list.Path.Length..];
             if (rest.Length == 0)
+            {
                 return method == "POST" ? (list, WriteKind.Create) : (null, WriteKind.Action);
+            }
+
             if (rest == "{uuid}/")
+            {
                 return (list, method switch { "DELETE" => WriteKind.Delete, "POST" => WriteKind.Action, _ => WriteKind.Update });
+            }
+
             if (rest.StartsWith("{uuid}/", StringComparison.Ordinal))
+            {
                 return (list, WriteKind.Action);
+            }
+
             return (null, WriteKind.Action);
         }
 

@@ -31,8 +31,16 @@ public static partial class WritesBuilder
     {
         var ops = new Dictionary<string, Op>(StringComparer.Ordinal);
         foreach (var (path, item) in document.Paths ?? [])
+        {
             foreach (var (method, op) in item.Operations ?? [])
-                if (op.OperationId is { } id) ops[id] = new Op(method.Method.ToUpperInvariant(), path, op);
+            {
+                if (op.OperationId is { } id)
+                {
+                    ops[id] = new Op(method.Method.ToUpperInvariant(), path, op);
+                }
+            }
+        }
+
         return ops;
     }
 
@@ -40,14 +48,25 @@ public static partial class WritesBuilder
     {
         var at = $"writes[\"{o.OperationId}\"]";
         if (!operations.TryGetValue(o.OperationId, out var op))
+        {
             throw new CatalogException($"{at}: the spec has no operation \"{o.OperationId}\".");
+        }
+
         if (!types.TryGetValue(o.TypeName, out var resource))
+        {
             throw new CatalogException($"{at}: typeName \"{o.TypeName}\" is not a reviewed catalog resource ({string.Join(", ", types.Keys)}).");
+        }
+
         if (!LowerCamelName().IsMatch(o.Name))
+        {
             throw new CatalogException($"{at}: name \"{o.Name}\" is not a GraphQL field name in lowerCamelCase (verbNoun).");
+        }
+
         var payloadField = o.PayloadField ?? Naming.LowerCamel(o.TypeName);
         if (!LowerCamelName().IsMatch(payloadField))
+        {
             throw new CatalogException($"{at}: payloadField \"{payloadField}\" is not a GraphQL field name in lowerCamelCase.");
+        }
 
         var hasUuid = op.Path.Contains("{uuid}", StringComparison.Ordinal);
         var (methodsOk, pathOk) = o.Kind switch
@@ -58,16 +77,23 @@ public static partial class WritesBuilder
             _ => (op.Method == "POST", hasUuid),
         };
         if (!methodsOk || !pathOk)
+        {
             throw new CatalogException($"{at}: {op.Method} {op.Path} is not a {o.Kind} (Create: POST to a collection; Update: PATCH/PUT, Delete: DELETE, Action: POST, each on a `{{uuid}}` path).");
+        }
+
         var otherParameters = Regex.Matches(op.Path, "\\{([^}]+)\\}").Select(m => m.Groups[1].Value).Where(p => p != "uuid").ToList();
         if (otherParameters.Count > 0)
+        {
             throw new CatalogException($"{at}: {op.Path} has path parameters other than {{uuid}} ({string.Join(", ", otherParameters)}), which a write cannot fill.");
+        }
 
         var body = RequestBody(op.Operation);
         var input = body is null ? [] : BuildInput(at, o, body, "", types, resource);
         var unused = o.Fields.Keys.Where(k => !Visited(input, k, o)).ToList();
         if (unused.Count > 0)
+        {
             throw new CatalogException($"{at}: fields override {string.Join(", ", unused.Select(k => $"\"{k}\""))}, which {o.OperationId}'s request body does not have.");
+        }
 
         var asynchronous = o.Asynchronous ?? op.Operation.Responses?.ContainsKey("202") == true;
         return new WriteDescriptor(
@@ -88,14 +114,22 @@ public static partial class WritesBuilder
     /// <summary>Whether an override key names a property of the body (omitted ones included).</summary>
     private static bool Visited(IReadOnlyList<InputFieldDescriptor> input, string key, WriteOverride o)
     {
-        if (o.Fields[key].Omit) return true; // checked against the schema while building
+        if (o.Fields[key].Omit)
+        {
+            return true; // checked against the schema while building
+        }
+
         var parts = key.Split('.');
         IReadOnlyList<InputFieldDescriptor>? level = input;
         InputFieldDescriptor? found = null;
         foreach (var part in parts)
         {
             found = level?.FirstOrDefault(f => f.JsonName == part);
-            if (found is null) return false;
+            if (found is null)
+            {
+                return false;
+            }
+
             level = found.Fields;
         }
 
@@ -112,10 +146,23 @@ public static partial class WritesBuilder
         var required = new HashSet<string>(StringComparer.Ordinal);
         void Add(IOpenApiSchema s)
         {
-            foreach (var part in s.AllOf ?? []) Add(part);
+            foreach (var part in s.AllOf ?? [])
+            {
+                Add(part);
+            }
+
             foreach (var p in s.Properties ?? new Dictionary<string, IOpenApiSchema>())
-                if (!properties.Any(x => x.Key == p.Key)) properties.Add(p);
-            foreach (var r in s.Required ?? new HashSet<string>()) required.Add(r);
+            {
+                if (!properties.Any(x => x.Key == p.Key))
+                {
+                    properties.Add(p);
+                }
+            }
+
+            foreach (var r in s.Required ?? new HashSet<string>())
+            {
+                required.Add(r);
+            }
         }
 
         Add(schema);
@@ -125,8 +172,16 @@ public static partial class WritesBuilder
     /// <summary>An object with its own properties, reached directly (not through <c>oneOf</c>/<c>anyOf</c>, which Waldur uses for "depends on the offering").</summary>
     private static IOpenApiSchema? NestedObject(IOpenApiSchema schema)
     {
-        if (schema.AllOf is { Count: 1 } allOf && schema.Properties is not { Count: > 0 }) return NestedObject(allOf[0]);
-        if (schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 }) return null;
+        if (schema.AllOf is { Count: 1 } allOf && schema.Properties is not { Count: > 0 })
+        {
+            return NestedObject(allOf[0]);
+        }
+
+        if (schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 })
+        {
+            return null;
+        }
+
         return schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 1 } ? schema : null;
     }
 
@@ -135,17 +190,27 @@ public static partial class WritesBuilder
     {
         var (properties, required) = ObjectShape(schema);
         foreach (var key in o.Fields.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal) && !k[prefix.Length..].Contains('.', StringComparison.Ordinal)))
+        {
             if (!properties.Any(p => p.Key == key[prefix.Length..]))
+            {
                 throw new CatalogException($"{at}: fields override \"{key}\", which {o.OperationId}'s request body does not have.");
+            }
+        }
 
         var input = new List<InputFieldDescriptor>();
         foreach (var (jsonName, property) in properties)
         {
             var path = prefix + jsonName;
             o.Fields.TryGetValue(path, out var fo);
-            if (fo?.Omit == true || property.ReadOnly) continue;
+            if (fo?.Omit == true || property.ReadOnly)
+            {
+                continue;
+            }
             // A file upload (multipart) cannot be sent in a JSON body.
-            if (string.Equals(Leaf(property).Format, "binary", StringComparison.Ordinal)) continue;
+            if (string.Equals(Leaf(property).Format, "binary", StringComparison.Ordinal))
+            {
+                continue;
+            }
 
             var nested = NestedObject(Leaf(property, arrays: true));
             var (kind, isList, _) = CatalogBuilder.Classify(property, new Dictionary<string, string>());
@@ -167,28 +232,43 @@ public static partial class WritesBuilder
             }
 
             if (fo?.EnumType is { } renamed)
+            {
                 enumType = enumValues is null ? throw new CatalogException($"{at}: field \"{path}\" renames its enum type, but it is no string enum.") : renamed;
+            }
 
             string? reference = null;
             if (kind == ValueKind.String && !isList && string.Equals(leaf.Format, "uri", StringComparison.Ordinal)
                 && types.ContainsKey(Naming.Capitalise(Naming.CamelCase(jsonName))))
+            {
                 reference = Naming.Capitalise(Naming.CamelCase(jsonName));
+            }
+
             if (fo?.Reference is { } r)
             {
                 reference = r.Length == 0 ? null : r;
                 if (reference is not null)
                 {
                     if (!types.TryGetValue(reference, out var target))
+                    {
                         throw new CatalogException($"{at}: field \"{path}\" references \"{reference}\", which is not a reviewed catalog resource.");
+                    }
+
                     if (kind != ValueKind.String || enumValues is not null)
+                    {
                         throw new CatalogException($"{at}: field \"{path}\" references {reference}, but it is no string (a URL).");
+                    }
+
                     if (target.RetrieveOperationId is null)
+                    {
                         throw new CatalogException($"{at}: field \"{path}\" references {reference}, which has no `{{uuid}}/` URL to give.");
+                    }
                 }
             }
 
             if (fo?.Url is { } url)
+            {
                 CheckUrlTemplate($"{at}: field \"{path}\"", url, properties.Select(p => p.Key).Where(k => k != jsonName).ToList(), o, resource);
+            }
 
             var description = fo?.Description
                 ?? (!string.IsNullOrWhiteSpace(property.Description) ? property.Description.Trim()
@@ -198,9 +278,14 @@ public static partial class WritesBuilder
                     : !string.IsNullOrWhiteSpace(property.Title) ? property.Title.Trim()
                     : $"Waldur's `{jsonName}` (its schema does not describe it).");
             if (reference is not null && fo?.Description is null)
+            {
                 description = $"{description.TrimEnd('.')}: a {reference}, by global id or uuid (sent to Waldur as its URL).";
+            }
             else if (fo?.Url is not null && fo.Description is null)
+            {
                 description = $"{description.TrimEnd('.')}: by uuid (sent to Waldur as its URL).";
+            }
+
             input.Add(new InputFieldDescriptor(
                 Name: fo?.Name ?? Naming.NotRelayId(Naming.CamelCase(jsonName)),
                 JsonName: jsonName,
@@ -217,7 +302,10 @@ public static partial class WritesBuilder
         }
 
         if (input.Select(f => f.Name).Contains("id", StringComparer.Ordinal))
+        {
             throw new CatalogException($"{at}: an input field is named \"id\" (reserved for the object's global id).");
+        }
+
         CatalogBuilder.CheckUnique(input, f => f.Name, $"{at} input field name");
         return input;
     }
@@ -229,13 +317,18 @@ public static partial class WritesBuilder
     private static void CheckUrlTemplate(string at, string template, IReadOnlyList<string> siblings, WriteOverride o, ResourceDescriptor? resource)
     {
         if (template.StartsWith('/') || !template.EndsWith('/') || !template.Contains("{uuid}", StringComparison.Ordinal))
+        {
             throw new CatalogException($"{at}: url \"{template}\" must be a path under Waldur's root (no leading /), end in / and hold {{uuid}}.");
+        }
+
         var onObject = o.Kind != WriteKind.Create;
         foreach (var name in Regex.Matches(template, "\\{([^}]+)\\}").Select(m => m.Groups[1].Value).Where(n => n != "uuid"))
         {
             var fromObject = onObject && resource?.Fields.Any(f => f.JsonName == name + "_uuid") == true;
             if (!siblings.Contains(name) && !fromObject)
+            {
                 throw new CatalogException($"{at}: url \"{template}\" names {{{name}}}, which is neither a property beside it nor a {name}_uuid of the written object.");
+            }
         }
     }
 
@@ -244,10 +337,22 @@ public static partial class WritesBuilder
     {
         while (true)
         {
-            if (schema is OpenApiSchemaReference { Target: { } target }) schema = target;
-            else if (schema.AllOf is { Count: 1 } allOf && schema.Properties is not { Count: > 0 }) schema = allOf[0];
-            else if (arrays && schema.Type?.HasFlag(JsonSchemaType.Array) == true && schema.Items is { } items) schema = items;
-            else return schema;
+            if (schema is OpenApiSchemaReference { Target: { } target })
+            {
+                schema = target;
+            }
+            else if (schema.AllOf is { Count: 1 } allOf && schema.Properties is not { Count: > 0 })
+            {
+                schema = allOf[0];
+            }
+            else if (arrays && schema.Type?.HasFlag(JsonSchemaType.Array) == true && schema.Items is { } items)
+            {
+                schema = items;
+            }
+            else
+            {
+                return schema;
+            }
         }
     }
 
@@ -259,7 +364,11 @@ public static partial class WritesBuilder
         var text = !string.IsNullOrWhiteSpace(op.Operation.Description) ? op.Operation.Description.Trim()
             : !string.IsNullOrWhiteSpace(op.Operation.Summary) ? op.Operation.Summary.Trim()
             : null;
-        if (text is not null) return text;
+        if (text is not null)
+        {
+            return text;
+        }
+
         var action = op.Path.TrimEnd('/').Split('/')[^1];
         return kind switch
         {
@@ -276,24 +385,47 @@ public static partial class WritesBuilder
         var typeNames = reviewed.Select(r => r.TypeName).ToHashSet(StringComparer.Ordinal);
         var seen = new Dictionary<string, (IReadOnlyList<string> Values, string Where)>(StringComparer.Ordinal);
         foreach (var r in reviewed)
+        {
             foreach (var f in r.Fields)
-                if (f.EnumType is not null && f.EnumValues is not null) seen.TryAdd(f.EnumType, (f.EnumValues, $"{r.TypeName}.{f.Name}"));
+            {
+                if (f.EnumType is not null && f.EnumValues is not null)
+                {
+                    seen.TryAdd(f.EnumType, (f.EnumValues, $"{r.TypeName}.{f.Name}"));
+                }
+            }
+        }
 
         void Check(IEnumerable<InputFieldDescriptor> fields, string where)
         {
             foreach (var f in fields)
             {
-                if (f.Fields is not null) Check(f.Fields, $"{where}.{f.Name}");
-                if (f.EnumType is null || f.EnumValues is null) continue;
+                if (f.Fields is not null)
+                {
+                    Check(f.Fields, $"{where}.{f.Name}");
+                }
+
+                if (f.EnumType is null || f.EnumValues is null)
+                {
+                    continue;
+                }
+
                 var at = $"{where}.{f.Name}";
                 if (typeNames.Contains(f.EnumType))
+                {
                     throw new CatalogException($"{at}: its enum type \"{f.EnumType}\" is also a resource type; rename it with \"enumType\".");
+                }
+
                 if (!seen.TryAdd(f.EnumType, (f.EnumValues, at)) && !seen[f.EnumType].Values.SequenceEqual(f.EnumValues, StringComparer.Ordinal))
+                {
                     throw new CatalogException($"{at}: its enum type \"{f.EnumType}\" has other values than {seen[f.EnumType].Where}'s; rename it with \"enumType\".");
+                }
             }
         }
 
-        foreach (var w in writes) Check(w.Input, w.Name);
+        foreach (var w in writes)
+        {
+            Check(w.Input, w.Name);
+        }
     }
 
     [GeneratedRegex("^[a-z][A-Za-z0-9]*$")]

@@ -17,7 +17,9 @@ public sealed class AllListsTests(SpecFixture fixture)
         Assert.Equal(86, all.Count(r => r.Path.Contains('{', StringComparison.Ordinal)));
         Assert.Equal(81, all.Count(r => r.Parent is not null));
         foreach (var reviewed in fixture.Resources)
+        {
             Assert.Same(reviewed, Assert.Single(all, r => r.Path == reviewed.Path));
+        }
     }
 
     [Fact]

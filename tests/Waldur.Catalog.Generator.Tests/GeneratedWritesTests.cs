@@ -129,14 +129,27 @@ public sealed partial class GeneratedWritesTests(SpecFixture fixture)
         {
             foreach (var f in fields)
             {
-                if (f.Fields is not null) Walk(f.Fields);
-                if (f.EnumType is null || f.EnumValues is null) continue;
+                if (f.Fields is not null)
+                {
+                    Walk(f.Fields);
+                }
+
+                if (f.EnumType is null || f.EnumValues is null)
+                {
+                    continue;
+                }
+
                 if (!seen.TryAdd(f.EnumType, f.EnumValues))
+                {
                     Assert.Equal(seen[f.EnumType], f.EnumValues);
+                }
             }
         }
 
-        foreach (var w in reviewed.Concat(generated)) Walk(w.Input);
+        foreach (var w in reviewed.Concat(generated))
+        {
+            Walk(w.Input);
+        }
     }
 
     [GeneratedRegex("^[a-z][A-Za-z0-9]*$")]

@@ -34,8 +34,12 @@ public sealed class RelayIdTests(SpecFixture fixture)
         var catalog = Catalog(which);
         Assert.Empty(FieldNames(catalog).Where(n => n.Field == "id").Select(n => $"{n.Type}.id"));
         foreach (var r in catalog)
+        {
             foreach (var f in r.Fields.Where(f => f.JsonName == "id"))
+            {
                 Assert.True(f.Name == Naming.WaldurId, $"{r.TypeName}: Waldur's `id` is the field \"{f.Name}\", not \"{Naming.WaldurId}\"");
+            }
+        }
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using Waldur.Emulator;
 using Waldur.Emulator.Data;
 
 namespace Waldur.Emulator.Tests;

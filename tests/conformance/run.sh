@@ -27,7 +27,8 @@ ctx="$work/context"
 mkdir -p "$ctx"
 # Stage 1 as the Dockerfile runs it: restore with only the project files its COPY lines name (read from the Dockerfile,
 # so a project reference the image would not restore fails here too).
-(cd "$root" && cp global.json Directory.Build.props Directory.Packages.props .editorconfig "$ctx/" \
+# The root files too are read from its first COPY line (`COPY global.json … ./`).
+(cd "$root" && cp $(grep -m1 -E '^COPY global.json ' Dockerfile | sed -E 's/^COPY //; s/ \.\/$//') "$ctx/" \
   && grep -oE '^COPY src/[^ ]+\.csproj' Dockerfile | cut -d' ' -f2 | while read -r csproj; do
        mkdir -p "$ctx/$(dirname "$csproj")" && cp "$csproj" "$ctx/$csproj"; done)
 if ! (cd "$ctx" && dotnet restore src/Waldur.GraphGateway/Waldur.GraphGateway.csproj -nologo -v q); then

@@ -32,11 +32,17 @@ public sealed class AllListsContractTests(ContractFixture fixture, ITestOutputHe
             var outcome = codes.Count == 0 ? "data" : string.Join("+", codes);
             outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
             if (codes.Count == 0 && answer["data"]?[resource.ListField] is not JsonObject)
+            {
                 failures.Add($"{resource.ListField} (/{resource.Path}): neither data nor errors: {Oracle.Trim(answer.ToJsonString())}");
+            }
             else if (codes.Any(c => c is "INTERNAL_ERROR" or "NO_CODE"))
+            {
                 failures.Add($"{resource.ListField} (/{resource.Path}): {Oracle.Errors(answer)}");
+            }
             else if (codes.Count > 0)
+            {
                 output.WriteLine($"{resource.ListField} (/{resource.Path}): coded error {Oracle.Errors(answer)}");
+            }
         }
 
         output.WriteLine($"{roots.Count} root connections against {fixture.Target.Description}: " +

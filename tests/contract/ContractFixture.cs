@@ -19,7 +19,9 @@ public sealed class Gateway : IAsyncDisposable
             web.UseEnvironment("Production");
             web.UseSetting("Waldur:BaseUrl", waldurRoot.AbsoluteUri);
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
                 web.UseSetting(key, value);
+            }
         });
     }
 

@@ -48,14 +48,23 @@ public sealed class ContractTarget : IAsyncDisposable
         var baseUrl = Environment.GetEnvironmentVariable("WALDUR_BASE_URL");
         var token = Environment.GetEnvironmentVariable("WALDUR_TOKEN");
         if (!string.IsNullOrWhiteSpace(baseUrl) && string.IsNullOrWhiteSpace(token))
+        {
             throw new InvalidOperationException($"WALDUR_BASE_URL is set ({baseUrl}) but WALDUR_TOKEN (a staff token) is not: the contract suite needs both to run against a Waldur.");
+        }
+
         if (!string.IsNullOrWhiteSpace(baseUrl) && !string.IsNullOrWhiteSpace(token))
         {
             var callers = new List<Caller> { new("staff", Authorization(token)) };
             if (Environment.GetEnvironmentVariable("WALDUR_OWNER_TOKEN") is { Length: > 0 } owner)
+            {
                 callers.Add(new Caller("owner", Authorization(owner)));
+            }
+
             if (Environment.GetEnvironmentVariable("WALDUR_MEMBER_TOKEN") is { Length: > 0 } member)
+            {
                 callers.Add(new Caller("member", Authorization(member)));
+            }
+
             var root = RootOf(new Uri(baseUrl));
             return new ContractTarget(root, $"the Waldur at {root} (WALDUR_BASE_URL), as {string.Join(", ", callers)}", callers, null);
         }
@@ -85,7 +94,10 @@ public sealed class ContractTarget : IAsyncDisposable
     {
         var text = baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
         if (text.EndsWith("/api", StringComparison.OrdinalIgnoreCase))
+        {
             text = text[..^"/api".Length];
+        }
+
         return new Uri(text + "/");
     }
 

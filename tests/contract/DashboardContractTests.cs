@@ -50,10 +50,15 @@ public sealed class DashboardContractTests(ContractFixture fixture, ITestOutputH
 
         var demo = await fixture.Gateway.QueryAsync(IdePreset.DemoDocument, caller);
         if (Oracle.Errors(demo) is { Length: > 0 } demoErrors)
+        {
             failures.Add($"{label}: the IDE's document answers errors {demoErrors}");
+        }
+
         var answer = await fixture.Gateway.QueryAsync(Checked, caller);
         if (Oracle.Errors(answer) is { Length: > 0 } errors)
+        {
             failures.Add($"{label}: errors {errors}");
+        }
 
         var projects = await rest.AllAsync(projectList, caller);
         var resources = await rest.AllAsync(resourceList, caller);
@@ -61,7 +66,9 @@ public sealed class DashboardContractTests(ContractFixture fixture, ITestOutputH
         foreach (var (list, read) in new[] { (projectList, projects), (resourceList, resources), (orderList, orders) })
         {
             if (!read.Ok)
+            {
                 failures.Add($"{label}: Waldur answers {read.Status} to /{list.Path}: {Oracle.Trim(read.Body)}");
+            }
         }
 
         var nodes = answer["data"]?["projects"]?["nodes"] as JsonArray;
@@ -74,7 +81,9 @@ public sealed class DashboardContractTests(ContractFixture fixture, ITestOutputH
         var demoNames = (demo["data"]?["projects"]?["nodes"] as JsonArray)?.Select(n => n?["name"]?.ToString()).ToList() ?? [];
         var names = nodes.Select(n => n?["name"]?.ToString()).ToList();
         if (!demoNames.SequenceEqual(names))
+        {
             failures.Add($"{label}: the IDE's document lists projects [{string.Join(", ", demoNames)}], the checked one [{string.Join(", ", names)}]");
+        }
 
         var firstPage = await rest.PageAsync(projectList, "page_size=10", caller);
         failures.AddRange(Oracle.CompareOrdered($"{label}: projects(first: 10)", nodes.Select(n => Oracle.Uuid(n) ?? "null").ToList(),
@@ -88,7 +97,10 @@ public sealed class DashboardContractTests(ContractFixture fixture, ITestOutputH
             var uuid = Oracle.Uuid(project) ?? "null";
             var at = $"{label}: project {uuid[..Math.Min(8, uuid.Length)]}";
             if (!projects.ByUuid().TryGetValue(uuid, out var row))
+            {
                 continue; // CompareOrdered reported it
+            }
+
             failures.AddRange(await ReferenceAsync(at, project, "customer", customerRef.Target,
                 ListContractTests.TargetUuid(customerRef.Field, Oracle.WaldurValue(row, customerRef.Field)), caller));
 
@@ -101,10 +113,16 @@ public sealed class DashboardContractTests(ContractFixture fixture, ITestOutputH
             }
 
             if (connection["totalCount"]?.GetValue<int>() != own.Count)
+            {
                 failures.Add($"{at}: marketplaceResources totalCount {connection["totalCount"]}, Waldur lists {own.Count} with `{projectOf.JsonName}` = the project");
+            }
+
             var rows = connection["nodes"]!.AsArray();
             if (rows.Count != Math.Min(5, own.Count))
+            {
                 failures.Add($"{at}: {rows.Count} marketplaceResources nodes, expected {Math.Min(5, own.Count)}");
+            }
+
             foreach (var resource in rows)
             {
                 resourceCount++;
@@ -119,7 +137,9 @@ public sealed class DashboardContractTests(ContractFixture fixture, ITestOutputH
                 foreach (var field in new[] { "name", "state" }.Select(f => Oracle.Field(resourceList, f)))
                 {
                     if (!Oracle.Same(Oracle.GatewayValue(resource, field), Oracle.WaldurValue(resourceRow, field)))
+                    {
                         failures.Add($"{rat}: {field.Name} {Oracle.Show(Oracle.GatewayValue(resource, field))}, Waldur {Oracle.Show(Oracle.WaldurValue(resourceRow, field))}");
+                    }
                 }
 
                 failures.AddRange(await ReferenceAsync(rat, resource, "offering", offeringRef.Target,
@@ -127,14 +147,21 @@ public sealed class DashboardContractTests(ContractFixture fixture, ITestOutputH
                 var ownOrders = ordersByResource[resourceUuid].ToDictionary(r => Oracle.Uuid(r)!, StringComparer.Ordinal);
                 var orderConnection = resource!["marketplaceOrders"];
                 if (orderConnection?["totalCount"]?.GetValue<int>() != ownOrders.Count)
+                {
                     failures.Add($"{rat}: marketplaceOrders totalCount {orderConnection?["totalCount"]?.ToJsonString() ?? "null"}, Waldur lists {ownOrders.Count} with `{resourceOf.JsonName}` = the resource");
+                }
+
                 foreach (var order in orderConnection?["nodes"]?.AsArray() ?? [])
                 {
                     var state = Oracle.Field(orderList, "state");
                     if (!ownOrders.TryGetValue(Oracle.Uuid(order) ?? "", out var orderRow))
+                    {
                         failures.Add($"{rat}: order {Oracle.Uuid(order)} is not among the resource's orders in Waldur");
+                    }
                     else if (!Oracle.Same(Oracle.GatewayValue(order, state), Oracle.WaldurValue(orderRow, state)))
+                    {
                         failures.Add($"{rat}: order state {Oracle.Show(Oracle.GatewayValue(order, state))}, Waldur {Oracle.Show(Oracle.WaldurValue(orderRow, state))}");
+                    }
                 }
             }
         }
@@ -147,13 +174,22 @@ public sealed class DashboardContractTests(ContractFixture fixture, ITestOutputH
     {
         var got = node?[field];
         if (uuid is null)
+        {
             return got is null ? [] : [$"{at}: {field} is {got.ToJsonString()}, Waldur's row names none"];
+        }
+
         var retrieve = await fixture.Rest.RetrieveAsync(target, uuid, caller);
         if (retrieve.Status != 200)
+        {
             return got is null ? [] : [$"{at}: {field} is {got.ToJsonString()}, Waldur answers {retrieve.Status} to /{target.Path}{uuid}/ as this caller"];
+        }
+
         var expectedName = retrieve.Rows is [var one, ..] ? one["name"]?.ToString() : null;
         if (Oracle.Uuid(got) != uuid || got?["name"]?.ToString() != expectedName)
+        {
             return [$"{at}: {field} is {got?.ToJsonString() ?? "null"}, Waldur retrieves {uuid} named \"{expectedName}\""];
+        }
+
         return [];
     }
 

@@ -55,18 +55,27 @@ public sealed class ListContractTests(ContractFixture fixture, ITestOutputHelper
                 {
                     var codes = Oracle.ErrorCodes(answer).ToList();
                     if (codes.Count == 0 && answer["data"]?[listField]?["totalCount"]?.GetValue<int>() is > 0)
+                    {
                         failures.Add($"{label}: Waldur answers {all.Status} to the list, yet the gateway counts {answer["data"]![listField]!["totalCount"]} rows");
+                    }
+
                     if (codes.Any(c => c is "INTERNAL_ERROR" or "NO_CODE"))
+                    {
                         failures.Add($"{label}: Waldur answers {all.Status} to the list and the gateway fails without a coded error: {Oracle.Errors(answer)}");
+                    }
                 }
 
                 continue;
             }
 
             if (Oracle.Errors(count) is { Length: > 0 } countErrors)
+            {
                 failures.Add($"{label}: totalCount alone: errors {countErrors}");
+            }
             else if (count["data"]?[listField]?["totalCount"]?.GetValue<int>() is var total && total != all.Count)
+            {
                 failures.Add($"{label}: totalCount alone is {total?.ToString(CultureInfo.InvariantCulture) ?? "null"}, Waldur's X-Result-Count {all.Count}");
+            }
 
             if (Oracle.Errors(page) is { Length: > 0 } pageErrors)
             {
@@ -76,7 +85,10 @@ public sealed class ListContractTests(ContractFixture fixture, ITestOutputHelper
 
             var connection = page["data"]![listField]!;
             if (connection["totalCount"]?.GetValue<int>() != all.Count)
+            {
                 failures.Add($"{label}: totalCount with a page is {connection["totalCount"]}, Waldur's X-Result-Count {all.Count}");
+            }
+
             var uuids = connection["nodes"]!.AsArray().Select(n => Oracle.Uuid(n) ?? "null").ToList();
             var byUuid = all.ByUuid();
             if (resource.DefaultOrder is { } defaultOrder)
@@ -137,7 +149,10 @@ public sealed class ListContractTests(ContractFixture fixture, ITestOutputHelper
                     ? waldur.Rows
                     : Oracle.SortedLikeWaldur(all.Rows, r => Oracle.WaldurValue(r, field), descending).Take(OrderPage).ToList();
                 if (waldur.Status != 200)
+                {
                     output.WriteLine($"{label}: Waldur refuses o={o} ({waldur.Status} {waldur.Excerpt}); the gateway's page is compared with Waldur's rows sorted");
+                }
+
                 var uuids = answer["data"]![listField]!["nodes"]!.AsArray().Select(n => Oracle.Uuid(n) ?? "null").ToList();
                 failures.AddRange(Oracle.CompareOrdered(label, uuids, expected, r => Oracle.WaldurValue(r, field), byUuid));
             }
@@ -184,10 +199,16 @@ public sealed class ListContractTests(ContractFixture fixture, ITestOutputHelper
 
             var got = uuids.ToHashSet(StringComparer.Ordinal);
             if (total != expected.Count)
+            {
                 failures.Add($"{label}: totalCount {total}, Waldur's rows satisfying it {expected.Count}");
+            }
+
             if (!got.SetEquals(expected) || got.Count != uuids.Count)
+            {
                 failures.Add($"{label}: {uuids.Count} rows, expected {expected.Count}; missing {Oracle.Short(expected.Except(got))}, " +
                              $"extra {Oracle.Short(got.Except(expected))}{(got.Count != uuids.Count ? ", with repeats" : "")}");
+            }
+
             output.WriteLine($"{label}: {expected.Count} of {all.Count} rows");
         }
 
@@ -226,12 +247,20 @@ public sealed class ListContractTests(ContractFixture fixture, ITestOutputHelper
         // its path: expected exactly there, and nowhere else.
         var unfit = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < picked.Count; i++)
+        {
             foreach (var field in scalars.Where(f => !Oracle.Fits(picked[i][f.JsonName], f)))
+            {
                 unfit.Add($"r{i}/{field.Name}");
+            }
+        }
+
         var unexpected = (answer["errors"] as JsonArray ?? []).Where(e => !(e?["extensions"]?["code"]?.GetValue<string>() == "UPSTREAM_FIELD_INVALID"
             && unfit.Contains(string.Join('/', (e["path"] as JsonArray ?? []).Select(p => p!.ToString()))))).ToList();
         if (unexpected.Count > 0)
+        {
             failures.Add($"{listField} lookups: errors {string.Join("; ", unexpected.Select(e => e!.ToJsonString()))}");
+        }
+
         var data = answer["data"];
         for (var i = 0; i < picked.Count; i++)
         {
@@ -248,11 +277,15 @@ public sealed class ListContractTests(ContractFixture fixture, ITestOutputHelper
                 var got = Oracle.GatewayValue(node, field);
                 var want = unfit.Contains($"r{i}/{field.Name}") ? null : Oracle.WaldurValue(picked[i], field);
                 if (Oracle.Same(got, want))
+                {
                     continue;
+                }
                 // The gateway may read the retrieve instead of the list: a value either of them sends is right.
                 retrieved ??= (await Rest.RetrieveAsync(resource, uuids[i], staff)).Rows is [var one, ..] ? one : [];
                 if (!Oracle.Same(got, Oracle.WaldurValue(retrieved, field)))
+                {
                     failures.Add($"{listField}: {resource.ByUuidField}({uuids[i][..8]}).{field.Name} = {Oracle.Show(got)}, Waldur's `{field.JsonName}` = {Oracle.Show(want)}");
+                }
             }
         }
 
@@ -260,9 +293,14 @@ public sealed class ListContractTests(ContractFixture fixture, ITestOutputHelper
         var manyUuids = many?.Select(n => Oracle.Uuid(n)).ToList();
         var expectedMany = uuids.Cast<string?>().Append(null).ToList();
         if (manyUuids is null || !manyUuids.SequenceEqual(expectedMany))
+        {
             failures.Add($"{listField}: {resource.ByUuidsField} gave {(manyUuids is null ? "null" : Oracle.Short(manyUuids))}, expected {Oracle.Short(expectedMany)}");
+        }
+
         if (data?["missing"] is not null)
+        {
             failures.Add($"{listField}: {resource.ByUuidField} of an unknown uuid gave {data["missing"]!.ToJsonString()}, expected null");
+        }
 
         // node / nodes: the ids the list hands out lead back to the same rows.
         var listed = await Gateway.QueryAsync($"{{ {listField}(first: 3) {{ nodes {{ id uuid }} }} }}", staff);
@@ -279,14 +317,22 @@ public sealed class ListContractTests(ContractFixture fixture, ITestOutputHelper
                 $"{{ {string.Join(" ", ids.Select((id, i) => $"n{i}: node(id: \"{id}\") {{ id {fragment} }}"))} all: nodes(ids: [{string.Join(", ", ids.Select(id => $"\"{id}\""))}]) {{ id {fragment} }} }}",
                 staff);
             if (Oracle.Errors(nodeAnswer) is { Length: > 0 } nodeErrors)
+            {
                 failures.Add($"{listField}: node/nodes: errors {nodeErrors}");
+            }
+
             var expectedIds = idNodes.Select(n => Oracle.Uuid(n)).ToList();
             var single = ids.Select((_, i) => Oracle.Uuid(nodeAnswer["data"]?[$"n{i}"])).ToList();
             var plural = (nodeAnswer["data"]?["all"] as JsonArray)?.Select(Oracle.Uuid).ToList() ?? [];
             if (!single.SequenceEqual(expectedIds))
+            {
                 failures.Add($"{listField}: node(id:) gave {Oracle.Short(single)} for the rows {Oracle.Short(expectedIds)}");
+            }
+
             if (!plural.SequenceEqual(expectedIds))
+            {
                 failures.Add($"{listField}: nodes(ids:) gave {Oracle.Short(plural)} for the rows {Oracle.Short(expectedIds)}");
+            }
         }
 
         output.WriteLine($"{listField}: looked up {Oracle.Short(uuids)}, compared {scalars.Count} scalar fields each");
@@ -316,7 +362,10 @@ public sealed class ListContractTests(ContractFixture fixture, ITestOutputHelper
         var answer = await Gateway.QueryAsync($"{{ {listField}(first: 25) {{ nodes {{ uuid {selection} }} }} }}", staff);
         var failures = new List<string>();
         if (Oracle.Errors(answer) is { Length: > 0 } errors)
+        {
             failures.Add($"{listField} references: errors {errors}");
+        }
+
         var nodes = answer["data"]?[listField]?["nodes"] as JsonArray ?? [];
         var byUuid = all.ByUuid();
         var resolved = 0;
@@ -334,13 +383,19 @@ public sealed class ListContractTests(ContractFixture fixture, ITestOutputHelper
                 var raw = Oracle.WaldurValue(row, field);
                 var gotRaw = Oracle.GatewayValue(node, field);
                 if (!Oracle.Same(gotRaw, raw))
+                {
                     failures.Add($"{listField}({uuid[..8]}).{field.Name} = {Oracle.Show(gotRaw)}, Waldur's `{field.JsonName}` = {Oracle.Show(raw)}");
+                }
+
                 var targetUuid = TargetUuid(field, raw);
                 var gotTarget = node?[field.ReferenceField!];
                 if (targetUuid is null)
                 {
                     if (gotTarget is not null)
+                    {
                         failures.Add($"{listField}({uuid[..8]}).{field.ReferenceField} is {gotTarget.ToJsonString()} though `{field.JsonName}` is {Oracle.Show(raw)}");
+                    }
+
                     continue;
                 }
 
@@ -349,7 +404,9 @@ public sealed class ListContractTests(ContractFixture fixture, ITestOutputHelper
                 {
                     resolved++;
                     if (Oracle.Uuid(gotTarget) != targetUuid)
+                    {
                         failures.Add($"{listField}({uuid[..8]}).{field.ReferenceField} is {gotTarget?.ToJsonString() ?? "null"}, Waldur retrieves {target.TypeName} {targetUuid} (`{field.JsonName}`)");
+                    }
                 }
                 else if (retrieve.Status == 404 && gotTarget is not null)
                 {
@@ -396,12 +453,18 @@ public sealed class ListContractTests(ContractFixture fixture, ITestOutputHelper
                 .GroupBy(x => x.Parent, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.Child).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
             var chosen = parents.Rows.Select(r => Oracle.Uuid(r)!).OrderByDescending(u => byParent.GetValueOrDefault(u)?.Count ?? 0).ThenBy(u => u, StringComparer.Ordinal).Take(3).ToList();
             if (parents.Rows.Select(r => Oracle.Uuid(r)!).FirstOrDefault(u => !byParent.ContainsKey(u)) is { } childless && !chosen.Contains(childless))
+            {
                 chosen.Add(childless);
+            }
+
             var document = "{ " + string.Join(" ", chosen.Select((u, i) =>
                 $"p{i}: {resource.ByUuidField}(uuid: \"{u}\") {{ uuid {connection.Name}(first: 100) {{ totalCount nodes {{ uuid }} }} }}")) + " }";
             var answer = await Gateway.QueryAsync(document, staff);
             if (Oracle.Errors(answer) is { Length: > 0 } errors)
+            {
                 failures.Add($"{listField}.{connection.Name}: errors {errors}");
+            }
+
             var filter = source.Filters.FirstOrDefault(f => f.Field == via.Name && f.Lookup is FilterLookup.Exact or FilterLookup.CsvMulti or FilterLookup.RepeatedMulti);
             for (var i = 0; i < chosen.Count; i++)
             {
@@ -416,18 +479,28 @@ public sealed class ListContractTests(ContractFixture fixture, ITestOutputHelper
 
                 var gotUuids = got["nodes"]!.AsArray().Select(n => Oracle.Uuid(n) ?? "null").ToList();
                 if (got["totalCount"]?.GetValue<int>() != expected.Count)
+                {
                     failures.Add($"{label}: totalCount {got["totalCount"]}, Waldur's {source.ListField} with `{via.JsonName}` = the parent: {expected.Count}");
+                }
+
                 if (!(expected.Count <= 100 ? gotUuids.ToHashSet(StringComparer.Ordinal).SetEquals(expected) : gotUuids.All(expected.Contains)) || gotUuids.Distinct().Count() != gotUuids.Count)
+                {
                     failures.Add($"{label}: rows {Oracle.Short(gotUuids)}, Waldur's {Oracle.Short(expected)}; missing {Oracle.Short(expected.Except(gotUuids))}, extra {Oracle.Short(gotUuids.Except(expected))}");
+                }
+
                 if (filter is not null)
                 {
                     var filtered = await Rest.AllAsync(source, staff, $"{filter.Parameter}={chosen[i]}");
                     var filteredUuids = filtered.Rows.Select(r => Oracle.Uuid(r)!).ToHashSet(StringComparer.Ordinal);
                     if (!filtered.Ok)
+                    {
                         failures.Add($"{label}: Waldur answers {filtered.Status} to /{source.Path}?{filter.Parameter}={chosen[i]} (the catalog's pushdown): {Oracle.Trim(filtered.Body)}");
+                    }
                     else if (filtered.Count != expected.Count || !filteredUuids.SetEquals(expected))
+                    {
                         failures.Add($"{label}: Waldur's /{source.Path}?{filter.Parameter}=<parent> (the catalog's pushdown) gives {filtered.Count} rows, " +
                                      $"its rows with `{via.JsonName}` = the parent are {expected.Count} (Waldur ignores or reads `{filter.Parameter}` otherwise)");
+                    }
                 }
             }
 
@@ -448,9 +521,15 @@ public sealed class ListContractTests(ContractFixture fixture, ITestOutputHelper
     internal static string? TargetUuid(FieldDescriptor field, object? raw)
     {
         if (raw is not string text || text.Length == 0)
+        {
             return null;
+        }
+
         if (field.ReferenceFromUrl)
+        {
             text = text.TrimEnd('/').Split('/')[^1];
+        }
+
         return text.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
     }
 

@@ -34,14 +34,22 @@ internal static class Oracle
     private static object? Normalise(JsonNode? node, FieldDescriptor field, bool fromGateway)
     {
         if (node is not JsonValue value)
+        {
             return node is null ? null : node.ToJsonString();
+        }
+
         var kind = value.GetValueKind();
         if (kind == JsonValueKind.Null)
+        {
             return null;
+        }
         // Waldur's blank choice ("") of a nullable enum outside its values (a country left empty) is null in GraphQL.
         if (!fromGateway && field.EnumValues is { } choices && field.Nullable && kind == JsonValueKind.String
             && value.GetValue<string>().Length == 0 && !choices.Contains(""))
+        {
             return null;
+        }
+
         if (fromGateway && field.EnumValues is { } values && kind == JsonValueKind.String)
         {
             var name = value.GetValue<string>();
@@ -93,7 +101,10 @@ internal static class Oracle
         {
             var name = EnumGraphTypes.ValueName(value);
             for (var n = 2; !taken.Add(name); n++)
+            {
                 name = $"{EnumGraphTypes.ValueName(value)}_{n}";
+            }
+
             names.TryAdd(value, name);
         }
 
@@ -104,7 +115,10 @@ internal static class Oracle
     public static string Errors(JsonNode response)
     {
         if (response["errors"] is not JsonArray { Count: > 0 } errors)
+        {
             return "";
+        }
+
         var text = string.Join("; ", errors.Take(3).Select(e =>
             $"{e?["extensions"]?["code"]?.ToString() ?? "NO_CODE"}: {e?["message"]} @ {e?["path"]?.ToJsonString() ?? "-"}"));
         text = errors.Count > 3 ? $"{text}; … ({errors.Count} errors)" : text;
@@ -127,9 +141,15 @@ internal static class Oracle
     public static bool Fits(JsonNode? raw, FieldDescriptor field)
     {
         if (raw is null)
+        {
             return true;
+        }
+
         if (field.IsList)
+        {
             return raw is JsonArray;
+        }
+
         var kind = raw.GetValueKind();
         return field.Kind switch
         {
@@ -203,13 +223,18 @@ internal static class Oracle
         {
             var end = start;
             while (end + 1 < gateway.Count && Same(expectedKeys[end + 1], expectedKeys[start]))
+            {
                 end++;
+            }
+
             var got = gateway.Skip(start).Take(end - start + 1).ToHashSet(StringComparer.Ordinal);
             if (end == gateway.Count - 1)
             {
                 var stray = got.Where(u => !Same(key(all[u]), expectedKeys[start])).ToList();
                 if (stray.Count > 0)
+                {
                     failures.Add($"{label}: rows {Short(stray)} ended the page with key {Show(expectedKeys[start])} but carry another");
+                }
             }
             else if (!got.SetEquals(expected.Skip(start).Take(end - start + 1).Select(r => Uuid(r)!)))
             {
@@ -221,7 +246,10 @@ internal static class Oracle
         }
 
         if (gateway.Distinct(StringComparer.Ordinal).Count() != gateway.Count)
+        {
             failures.Add($"{label}: the gateway's page repeats rows {Short(gateway)}");
+        }
+
         return failures;
     }
 
@@ -239,14 +267,23 @@ internal static class Oracle
             var answer = await gateway.QueryAsync(query, caller, vars);
             var errors = Errors(answer);
             if (errors.Length > 0)
+            {
                 return (total, uuids, errors);
+            }
+
             var list = connection(answer);
             if (list is null)
+            {
                 return (total, uuids, $"no connection in {Trim(answer.ToJsonString())}");
+            }
+
             total ??= list["totalCount"]?.GetValue<int>();
             uuids.AddRange(list["nodes"]!.AsArray().Select(n => Uuid(n) ?? "null"));
             if (list["pageInfo"]?["hasNextPage"]?.GetValue<bool>() != true)
+            {
                 return (total, uuids, "");
+            }
+
             after = list["pageInfo"]!["endCursor"]!.GetValue<string>();
         }
 

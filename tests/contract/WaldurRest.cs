@@ -79,16 +79,27 @@ public sealed class WaldurRest(Uri root) : IDisposable
         {
             var answer = await GetAsync($"{path}?{prefix}page_size={MaxPageSize}&page={page}", caller);
             if (answer.Status == 404 && page > 1)
+            {
                 break;
+            }
+
             if (answer.Status != 200)
+            {
                 return new RestList(answer.Status, 0, [], answer.Body);
+            }
+
             total ??= answer.Count;
             rows.AddRange(answer.Rows);
             // Unpaged lists (no X-Result-Count) come whole; paged ones end at the count or at a short page.
             if (answer.Count is null || answer.Rows.Count < MaxPageSize || rows.Count >= answer.Count)
+            {
                 break;
+            }
+
             if (page >= 200)
+            {
                 throw new InvalidOperationException($"{path}: more than {page * MaxPageSize} rows; the contract suite reads whole lists");
+            }
         }
 
         return new RestList(200, total ?? rows.Count, rows, "");

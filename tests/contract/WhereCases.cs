@@ -24,9 +24,14 @@ internal static class WhereCases
         {
             var field = resource.Fields.FirstOrDefault(f => f.Name == filter.Field);
             if (field is null || !field.Filterable || !Oracle.IsScalar(field) || field.Kind == ValueKind.Float)
+            {
                 continue;
+            }
+
             if (Case(field, filter.Lookup, rows, $"pushed down as `{filter.Parameter}` ({filter.Lookup})") is { } c && seen.Add(c.Where.ToJsonString()))
+            {
                 yield return c;
+            }
         }
 
         var pushed = resource.Filters.Select(f => f.Field).ToHashSet(StringComparer.Ordinal);
@@ -37,7 +42,9 @@ internal static class WhereCases
         foreach (var field in gatewaySide)
         {
             if (Case(field, null, rows, "evaluated in the gateway") is { } c && seen.Add(c.Where.ToJsonString()))
+            {
                 yield return c;
+            }
         }
     }
 
@@ -53,7 +60,10 @@ internal static class WhereCases
             var names = Oracle.EnumNames(values);
             var present = frequent.OfType<string>().Where(names.ContainsKey).ToList();
             if (present.Count == 0)
+            {
                 present = [values[0]];
+            }
+
             if (lookup is FilterLookup.CsvMulti or FilterLookup.RepeatedMulti && present.Count > 1)
             {
                 var set = present.Take(2).ToList();
@@ -70,8 +80,11 @@ internal static class WhereCases
             {
                 var strings = frequent.OfType<string>().Where(s => s.Length > 0).ToList();
                 if (strings.Count == 0)
-                    return null;
-                var value = strings[0];
+                    {
+                        return null;
+                    }
+
+                    var value = strings[0];
                 switch (lookup)
                 {
                     case FilterLookup.IContains:
@@ -106,8 +119,11 @@ internal static class WhereCases
             {
                 var ints = frequent.OfType<long>().Order().ToList();
                 if (ints.Count == 0)
-                    return null;
-                var value = ints[ints.Count / 2];
+                    {
+                        return null;
+                    }
+
+                    var value = ints[ints.Count / 2];
                 return lookup == FilterLookup.Exact
                     ? new WhereCase(Where("eq", value), r => Value(r) is long l && l == value, why)
                     : new WhereCase(Where("gt", value), r => Value(r) is long l && l > value, why);
@@ -117,8 +133,11 @@ internal static class WhereCases
             {
                 var times = frequent.OfType<DateTimeOffset>().Order().ToList();
                 if (times.Count == 0)
-                    return null;
-                var value = times[times.Count / 2];
+                    {
+                        return null;
+                    }
+
+                    var value = times[times.Count / 2];
                 var text = value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
                 return lookup switch
                 {

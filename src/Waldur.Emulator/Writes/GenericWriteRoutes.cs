@@ -1,4 +1,3 @@
-using Waldur.Emulator.Waldur;
 using Waldur.Emulator.Waldur.Generic;
 
 namespace Waldur.Emulator.Writes;

@@ -41,7 +41,7 @@ internal sealed class Provisioner(EmulatorDataset dataset, int delayMs)
 
         _ = Task.Run(async () =>
         {
-            await Task.Delay(DelayMs).ConfigureAwait(false);
+            await Task.Delay(DelayMs);
             lock (dataset.WriteLock)
             {
                 step();

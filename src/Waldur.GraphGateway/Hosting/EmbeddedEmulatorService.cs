@@ -10,7 +10,7 @@ public sealed class EmbeddedEmulatorService(string url, ILogger<EmbeddedEmulator
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _emulator = EmulatorApp.Build(["--urls", url.TrimEnd('/')]);
-        await _emulator.StartAsync(cancellationToken).ConfigureAwait(false);
+        await _emulator.StartAsync(cancellationToken);
         logger.LogWarning(
             "No Waldur:BaseUrl configured (env Waldur__BaseUrl): serving against the embedded Waldur emulator at {Url} with demo data. " +
             "Send 'Authorization: Token {Token}' with your GraphQL requests", url, EmbeddedEmulatorHosting.DemoToken);
@@ -20,7 +20,7 @@ public sealed class EmbeddedEmulatorService(string url, ILogger<EmbeddedEmulator
     {
         if (_emulator is not null)
         {
-            await _emulator.StopAsync(cancellationToken).ConfigureAwait(false);
+            await _emulator.StopAsync(cancellationToken);
         }
     }
 
@@ -28,7 +28,7 @@ public sealed class EmbeddedEmulatorService(string url, ILogger<EmbeddedEmulator
     {
         if (_emulator is not null)
         {
-            await _emulator.DisposeAsync().ConfigureAwait(false);
+            await _emulator.DisposeAsync();
             _emulator = null;
         }
     }

@@ -34,7 +34,7 @@ public static class HealthHosting
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Head, probe);
-            using var response = await clients.CreateClient(ReadinessClient).SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var response = await clients.CreateClient(ReadinessClient).SendAsync(request, cancellationToken);
             return (int)response.StatusCode < 500
                 ? Results.Text("ready")
                 : Results.Text($"Waldur answered {(int)response.StatusCode}", statusCode: StatusCodes.Status503ServiceUnavailable);

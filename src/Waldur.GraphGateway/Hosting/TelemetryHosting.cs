@@ -2,7 +2,6 @@ using GraphQL.Validation;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;

@@ -2,7 +2,6 @@ using GraphQL;
 using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.Loading.DataLoading;
 using Waldur.GraphGateway.Schema;
-using Waldur.Catalog.Generated;
 using Waldur.GraphGateway.Types.Mutations;
 using Waldur.GraphGateway.Types.Relay;
 using Waldur.GraphGateway.Types.Resources;

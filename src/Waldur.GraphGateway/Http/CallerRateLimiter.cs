@@ -75,6 +75,6 @@ public static class CallerRateLimiter
         {
             Code = Errors.ErrorCodes.RateLimited,
         };
-        await serializer.WriteAsync(context.Response.Body, new ExecutionResult { Errors = [error] }, cancellationToken).ConfigureAwait(false);
+        await serializer.WriteAsync(context.Response.Body, new ExecutionResult { Errors = [error] }, cancellationToken);
     }
 }

@@ -4,7 +4,6 @@ using GraphQL.Execution;
 using GraphQL.Validation;
 using GraphQL.Validation.Errors.Custom;
 using Waldur.GraphGateway.Errors;
-using Waldur.GraphGateway.Schema;
 
 namespace Waldur.GraphGateway.Http;
 

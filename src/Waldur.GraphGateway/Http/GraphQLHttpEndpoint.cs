@@ -26,14 +26,14 @@ public sealed class GraphQLHttpEndpoint(
         bool isGet = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
         if (isGet && request.Query.ContainsKey("sdl"))
         {
-            await WriteSdlAsync(context).ConfigureAwait(false);
+            await WriteSdlAsync(context);
             return;
         }
 
         if (isGet && options.Value.EnableIde && !request.Query.ContainsKey("query") && !request.Query.ContainsKey("extensions")
             && ResponseMediaType.PrefersHtml(request.Headers.Accept))
         {
-            await ide.ServeIndexAsync(context).ConfigureAwait(false);
+            await ide.ServeIndexAsync(context);
             return;
         }
 
@@ -55,16 +55,16 @@ public sealed class GraphQLHttpEndpoint(
 
             if (isGet)
             {
-                var result = await executor.ExecuteAsync(reader.ReadGet(request.Query), context, isGet: true).ConfigureAwait(false);
-                await WriteAsync(context, mediaType, StatusFor(result, mediaType), result).ConfigureAwait(false);
+                var result = await executor.ExecuteAsync(reader.ReadGet(request.Query), context, isGet: true);
+                await WriteAsync(context, mediaType, StatusFor(result, mediaType), result);
                 return;
             }
 
-            var (requests, isBatch) = await reader.ReadPostAsync(request, context.RequestAborted).ConfigureAwait(false);
+            var (requests, isBatch) = await reader.ReadPostAsync(request, context.RequestAborted);
             if (!isBatch)
             {
-                var result = await executor.ExecuteAsync(requests[0], context, isGet: false).ConfigureAwait(false);
-                await WriteAsync(context, mediaType, StatusFor(result, mediaType), result).ConfigureAwait(false);
+                var result = await executor.ExecuteAsync(requests[0], context, isGet: false);
+                await WriteAsync(context, mediaType, StatusFor(result, mediaType), result);
                 return;
             }
 
@@ -72,10 +72,10 @@ public sealed class GraphQLHttpEndpoint(
             var results = new List<ExecutionResult>(requests.Count);
             foreach (var item in requests)
             {
-                results.Add(await ExecuteBatchItemAsync(item, context).ConfigureAwait(false));
+                results.Add(await ExecuteBatchItemAsync(item, context));
             }
 
-            await WriteAsync(context, mediaType, StatusCodes.Status200OK, results).ConfigureAwait(false);
+            await WriteAsync(context, mediaType, StatusCodes.Status200OK, results);
         }
         catch (GraphQLHttpException ex)
         {
@@ -86,7 +86,7 @@ public sealed class GraphQLHttpEndpoint(
 
             var type = mediaType ?? ResponseMediaType.Json;
             int status = ex.DocumentLevel && type == ResponseMediaType.Json ? StatusCodes.Status200OK : ex.StatusCode;
-            await WriteAsync(context, type, status, ErrorResult(ex)).ConfigureAwait(false);
+            await WriteAsync(context, type, status, ErrorResult(ex));
         }
         catch (Exception ex) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -101,7 +101,7 @@ public sealed class GraphQLHttpEndpoint(
         {
             logger.LogError(ex, "Unhandled exception in the GraphQL endpoint");
             var error = new GraphQLHttpException(StatusCodes.Status500InternalServerError, ErrorCodes.Internal, GatewayErrorInfoProvider.MaskedMessage);
-            await WriteAsync(context, mediaType ?? ResponseMediaType.Json, error.StatusCode, ErrorResult(error)).ConfigureAwait(false);
+            await WriteAsync(context, mediaType ?? ResponseMediaType.Json, error.StatusCode, ErrorResult(error));
         }
     }
 
@@ -109,7 +109,7 @@ public sealed class GraphQLHttpEndpoint(
     {
         try
         {
-            return await executor.ExecuteAsync(item, context, isGet: false).ConfigureAwait(false);
+            return await executor.ExecuteAsync(item, context, isGet: false);
         }
         catch (GraphQLHttpException ex)
         {
@@ -141,13 +141,13 @@ public sealed class GraphQLHttpEndpoint(
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = mediaType + "; charset=utf-8";
-        await serializer.WriteAsync(context.Response.Body, body, context.RequestAborted).ConfigureAwait(false);
+        await serializer.WriteAsync(context.Response.Body, body, context.RequestAborted);
     }
 
     private async Task WriteSdlAsync(HttpContext context)
     {
         context.Response.ContentType = "text/plain; charset=utf-8";
-        await context.Response.WriteAsync(SchemaSdl.Client(schema), context.RequestAborted).ConfigureAwait(false);
+        await context.Response.WriteAsync(SchemaSdl.Client(schema), context.RequestAborted);
     }
 
     private static ExecutionResult ErrorResult(GraphQLHttpException ex) =>

@@ -6,7 +6,6 @@ using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Waldur.GraphGateway.Errors;
-using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.Telemetry;
 using Waldur.GraphGateway.Types;
 using Waldur.GraphGateway.WaldurApi.Caching;
@@ -35,7 +34,7 @@ public sealed class GraphQLRequestExecutor(
         var calls = WaldurCalls.CountForOperation();
         try
         {
-            var result = await ExecuteOperationAsync(request, httpContext, isGet, activity).ConfigureAwait(false);
+            var result = await ExecuteOperationAsync(request, httpContext, isGet, activity);
             OperationTelemetry.Complete(activity, calls, result, logger);
             return result;
         }
@@ -49,7 +48,7 @@ public sealed class GraphQLRequestExecutor(
     private async Task<ExecutionResult> ExecuteOperationAsync(GraphQLHttpRequest request, HttpContext httpContext, bool isGet, Activity? activity)
     {
         var limits = options.Value;
-        string query = await ResolveQueryAsync(request).ConfigureAwait(false);
+        string query = await ResolveQueryAsync(request);
         if (query.Length > limits.MaxDocumentLength)
         {
             throw DocumentError(ErrorCodes.DocumentTooLong, $"The document has {query.Length} characters; at most {limits.MaxDocumentLength} are allowed.");
@@ -106,7 +105,7 @@ public sealed class GraphQLRequestExecutor(
             };
         }
 
-        var result = await ExecuteCoreAsync(query, parsed, request, httpContext).ConfigureAwait(false);
+        var result = await ExecuteCoreAsync(query, parsed, request, httpContext);
         if (result.Executed)
         {
             parsed.MarkValidated(request.OperationName);
@@ -138,7 +137,7 @@ public sealed class GraphQLRequestExecutor(
             CancellationToken = httpContext.RequestAborted,
             Timeout = limits.ExecutionTimeout,
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
-        }).ConfigureAwait(false);
+        });
         ReportCacheUse(result, waldurCalls.TakeUse());
         ReportSkippedRows(result, waldurCalls.TakeSkippedRows());
         return result;
@@ -188,7 +187,7 @@ public sealed class GraphQLRequestExecutor(
         if (string.IsNullOrEmpty(request.Query))
         {
             // Apollo clients look for this exact message as well as the code, then resend with the full text.
-            return await persistedQueries.FindAsync(hash).ConfigureAwait(false)
+            return await persistedQueries.FindAsync(hash)
                 ?? throw DocumentError(ErrorCodes.PersistedQueryNotFound, "PersistedQueryNotFound");
         }
 
@@ -199,7 +198,7 @@ public sealed class GraphQLRequestExecutor(
 
         if (request.Query.Length <= options.Value.MaxDocumentLength)
         {
-            await persistedQueries.AddAsync(hash, request.Query).ConfigureAwait(false);
+            await persistedQueries.AddAsync(hash, request.Query);
         }
 
         return request.Query;

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using Waldur.GraphGateway.Errors;
-using Waldur.GraphGateway.Schema;
 
 namespace Waldur.GraphGateway.Http;
 
@@ -21,7 +20,7 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
     {
         ArgumentNullException.ThrowIfNull(request);
         EnsureJsonContentType(request.ContentType);
-        var body = await ReadBodyAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken).ConfigureAwait(false);
+        var body = await ReadBodyAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
         if (body.Length == 0)
         {
             throw Invalid("The request body is empty; send a JSON object with a 'query'.");
@@ -200,7 +199,7 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
             if (buffer.Length + read > limit)
             {

@@ -36,7 +36,7 @@ public sealed class IdeAssets
             return;
         }
 
-        await ServeFileAsync(context, "index.html").ConfigureAwait(false);
+        await ServeFileAsync(context, "index.html");
     }
 
     public async Task ServeFileAsync(HttpContext context, string path)
@@ -57,6 +57,6 @@ public sealed class IdeAssets
         context.Response.ContentType = _contentTypes.TryGetContentType(path, out var type) ? type : "application/octet-stream";
         // Files under static/ carry a content hash in their names; the page itself must always be fresh.
         context.Response.Headers.CacheControl = path.StartsWith("static/", StringComparison.Ordinal) ? "public, max-age=31536000, immutable" : "no-cache";
-        await context.Response.SendFileAsync(file, context.RequestAborted).ConfigureAwait(false);
+        await context.Response.SendFileAsync(file, context.RequestAborted);
     }
 }

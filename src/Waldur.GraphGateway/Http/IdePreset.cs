@@ -36,9 +36,15 @@ public sealed class IdePreset(string? authorization, string? document)
     {
         var config = new JsonObject { ["useBrowserUrlAsEndpoint"] = true, ["title"] = "Waldur GraphGateway", ["disableTelemetry"] = true };
         if (authorization is not null)
+        {
             config["httpHeaders"] = new JsonObject { ["Authorization"] = authorization };
+        }
+
         if (document is not null)
+        {
             config["graphQLDocument"] = document;
+        }
+
         return config.ToJsonString(JsonOptions);
     }
 

@@ -11,7 +11,7 @@ namespace Waldur.GraphGateway.Http;
 /// lists directly under it add nothing more, since the page already counted them. Any other list is assumed to have
 /// a default page of rows. Introspection is free: it reads the schema in memory.
 /// <para>Inputs cost too (HotChocolate prices filter and sort arguments the same way): a field with <c>where</c>/<c>order</c>
-/// terms (<see cref="FilterInputSize"/>) adds one per term, plus <paramref name="scanPages"/> when it has any, since
+/// terms (<see cref="FilterInputSize"/>) adds one per term, plus <c>scanPages</c> (of <see cref="Impact"/>) when it has any, since
 /// such a field may need a residual scan of up to <c>Lists:ScanBudgetRows</c> rows (that many Waldur pages). Like
 /// every field's cost, this is multiplied by the page sizes above it, and read from the arguments with this request's
 /// variables applied.</para>

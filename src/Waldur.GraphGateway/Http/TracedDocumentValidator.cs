@@ -16,7 +16,7 @@ public sealed class TracedDocumentValidator(IDocumentValidator inner) : IDocumen
     private async Task<IValidationResult> TracedAsync(ValidationOptions options)
     {
         using var activity = GatewayTelemetry.Source.StartActivity("graphql.validate");
-        var result = await inner.ValidateAsync(options).ConfigureAwait(false);
+        var result = await inner.ValidateAsync(options);
         if (!result.IsValid)
         {
             activity?.SetStatus(ActivityStatusCode.Error);

@@ -17,25 +17,40 @@ public static class FieldProjection
     {
         ArgumentNullException.ThrowIfNull(resource);
         if (selection is null)
+        {
             return null;
+        }
+
         var shape = resource.Endpoint.Shape;
         var fields = new HashSet<string>(StringComparer.Ordinal) { "uuid" };
         foreach (var name in selection)
         {
             if (name is "__typename")
+            {
                 continue;
+            }
             // A sub-field (`regions.name`, `customer.name`): kept for NestedKeys; its parent is judged on its own.
             if (name.Contains('.', StringComparison.Ordinal))
+            {
                 fields.Add(name);
+            }
             // The shape's fields come first (Waldur's own `id` is the field `waldurId`; `id` is only ever the global id).
             else if (shape.TryGetField(name, out _))
+            {
                 fields.Add(name);
+            }
             else if (name is "id" || resource.Descriptor.ReverseConnections.Any(r => r.Name == name))
+            {
                 fields.Add("uuid");
+            }
             else if (resource.Descriptor.Fields.FirstOrDefault(f => f.ReferenceField == name) is { } reference)
+            {
                 fields.Add(reference.Name);
+            }
             else
+            {
                 return null; // a field this rule does not know: ask for everything rather than guess.
+            }
         }
         return fields;
     }
@@ -68,11 +83,17 @@ public static class FieldProjection
         foreach (var field in resource.Endpoint.Shape.Fields)
         {
             if (field.Nested is not { } shape || planned.Contains(field.Name))
+            {
                 continue;
+            }
+
             var prefix = field.Name + ".";
             var subFields = selected.Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Select(n => n[prefix.Length..]).ToList();
             if (subFields.Count == 0 || subFields.Any(n => n is "*" || (n is not ("__typename" or "id") && !shape.TryGetField(n, out _))))
+            {
                 continue;
+            }
+
             nested[field.Descriptor.JsonName] = shape.Fields.Where(f => f.Name is "uuid" || subFields.Contains(f.Name))
                 .Select(f => f.Descriptor.JsonName).ToList();
         }
@@ -86,7 +107,10 @@ public static class FieldProjection
     {
         ArgumentNullException.ThrowIfNull(resource);
         if (selected is null)
+        {
             return null;
+        }
+
         var needed = new HashSet<string>(selected, StringComparer.Ordinal) { "uuid", "url", resource.DefaultOrderField };
         needed.UnionWith(resource.ServerSort.Select(s => s.Field));
         needed.UnionWith(residualFields);

@@ -68,7 +68,9 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
             if (parameter == "o")
             {
                 foreach (var key in query.Ordering!.Split(','))
+                {
                     ignored.Mark(resource, IgnoredFilters.OrderingParameter(key.TrimStart('-')));
+                }
             }
             else if (IsBoolean(resource, parameter))
             {

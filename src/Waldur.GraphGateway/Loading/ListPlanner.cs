@@ -12,7 +12,7 @@ namespace Waldur.GraphGateway.Loading;
 /// <summary>
 /// Turns one connection field's arguments into the fewest Waldur list requests that still give the exact answer.
 /// <para>The gateway's order is the requested keys (default: Waldur's, name ascending) then uuid. <b>Window plan</b>:
-/// when Waldur evaluates the whole filter and the order starts with one Waldur can produce (<see cref="ServerOrder{WaldurRow}"/>:
+/// when Waldur evaluates the whole filter and the order starts with one Waldur can produce (<see cref="ServerOrder"/>:
 /// name ascending with no <c>o</c>, or the longest prefix of keys Waldur sorts, sent as one comma-separated <c>o</c>,
 /// U15), the slice is read from one Waldur page chosen to contain it (<see cref="PageChooser"/>; <c>totalCount</c> from
 /// <c>X-Result-Count</c>). Waldur orders rows that tie on those keys arbitrarily (U16), so <see cref="ServerOrderWindow"/>
@@ -144,7 +144,7 @@ public sealed partial class ListPlanner(ListFetcher fetcher, ResidualScanner sca
 
     /// <summary>
     /// Every row of one run of ties. A default-order run ties on every column Waldur sorts by, so it is read by exact
-    /// name (<see cref="ListFetcher.GroupAsync{WaldurRow}"/>). An <c>o</c> run is an ordinary list for its exact filters, sorted
+    /// name (<see cref="ListFetcher.GroupAsync"/>). An <c>o</c> run is an ordinary list for its exact filters, sorted
     /// by name without a tie-breaker: the scanner reads it exactly (one request up to 300 rows, shared in the request),
     /// within the scan budget; beyond it null, and the caller's fallback reports the budget.
     /// </summary>

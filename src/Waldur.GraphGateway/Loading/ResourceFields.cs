@@ -20,9 +20,13 @@ public static class ResourceFields
             var index = field.Index;
             object? Get(object row) => ((WaldurRow)row)[index];
             if (field is { IsList: true, Nested: { } nested })
+            {
                 fields.Add(new FieldDefinition(field.Name, FieldKind.List, Get, For(nested)));
+            }
             else if (!field.IsList && KindOf(field.Kind) is { } kind)
+            {
                 fields.Add(new FieldDefinition(field.Name, kind, Get));
+            }
         }
         return new FieldSet([.. fields]);
     }

@@ -4,12 +4,12 @@ using Waldur.GraphGateway.WaldurApi;
 namespace Waldur.GraphGateway.Loading;
 
 /// <summary>
-/// Reads positions [start, end) of the gateway's order from rows fetched in Waldur's order (<see cref="ServerOrder{WaldurRow}"/>:
+/// Reads positions [start, end) of the gateway's order from rows fetched in Waldur's order (<see cref="ServerOrder"/>:
 /// by name, or by an <c>o</c> prefix of the requested keys; U16: with no tie-breaker). Runs of equal keys are contiguous
 /// in any database order, so a run that starts and ends inside the fetched rows is known exactly, whatever order Waldur
 /// chose inside it, and is re-ordered here by the remaining requested keys and uuid.
 /// A run cut by the edge of the fetched rows may continue in rows Waldur would order differently on another request,
-/// so it is re-read whole with exact filters (<paramref name="readRun"/>; one request when it fits one Waldur page) and
+/// so it is re-read whole with exact filters (<c>readRun</c> of <see cref="ReadAsync"/>; one request when it fits one Waldur page) and
 /// placed by arithmetic: a run cut on
 /// the left ends where it ends in the fetched rows, one cut on the right starts where it starts. Only a run cut on both
 /// sides needs one more request to find its start. Returns null when a run cannot be re-read exactly, or when Waldur's

@@ -1,4 +1,3 @@
-using Waldur.Catalog.Model;
 using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Loading;
@@ -25,7 +24,9 @@ public sealed class UuidLookupFields
         foreach (var field in resources.SelectMany(r => r.Descriptor.Fields))
         {
             if (field is { ReferenceField: { } name, ReferenceOperationId: { } operation } && byRetrieve.TryGetValue(operation, out var target))
+            {
                 direct[target].Add(name);
+            }
         }
 
         _byType = resources.ToDictionary(r => r.TypeName, r => RowTypes(r.Endpoint.Shape)
@@ -48,11 +49,16 @@ public sealed class UuidLookupFields
         while (pending.TryPop(out var next))
         {
             if (!types.Add(next.TypeName))
+            {
                 continue;
+            }
+
             foreach (var field in next.Fields)
             {
                 if (field.Nested is { } nested)
+                {
                     pending.Push(nested);
+                }
             }
         }
 

@@ -1,5 +1,3 @@
-using GraphQL.Types;
-
 namespace Waldur.GraphGateway.Schema;
 
 /// <summary>The client-facing schema (reads and the reviewed writes); <c>schema.graphql</c> at the repository root is its printed form.</summary>

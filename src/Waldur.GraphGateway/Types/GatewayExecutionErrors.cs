@@ -15,7 +15,10 @@ public static class GatewayExecutionErrors
         ArgumentNullException.ThrowIfNull(exception);
         var error = new ExecutionError(exception.Message, exception) { Code = exception.Code };
         foreach (var key in exception.Data.Keys)
+        {
             error.Data[key] = exception.Data[key];
+        }
+
         return error;
     }
 

@@ -25,13 +25,16 @@ internal sealed class PooledBody : IDisposable
         var body = new PooledBody(declared is > 0 and < int.MaxValue - 1 ? (int)declared.Value + 1 : UnknownLengthStart);
         try
         {
-            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var stream = await content.ReadAsStreamAsync(cancellationToken);
             int read;
             do
             {
                 if (body._length == body._buffer.Length)
+                {
                     body.Grow();
-                read = await stream.ReadAsync(body._buffer.AsMemory(body._length), cancellationToken).ConfigureAwait(false);
+                }
+
+                read = await stream.ReadAsync(body._buffer.AsMemory(body._length), cancellationToken);
                 body._length += read;
             }
             while (read > 0);
@@ -56,7 +59,10 @@ internal sealed class PooledBody : IDisposable
     {
         var buffer = Interlocked.Exchange(ref _buffer, []);
         if (buffer.Length > 0)
+        {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+
         _length = 0;
     }
 }

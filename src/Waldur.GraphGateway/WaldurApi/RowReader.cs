@@ -60,15 +60,22 @@ internal static class RowReader
     {
         var reader = new Utf8JsonReader(body, Options);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+        {
             throw Unreadable("a list body that is not a JSON array (U8)");
+        }
+
         var rows = new List<WaldurRow>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             // A row the gateway cannot key is left out, not the page: the caller reports how many (one error).
             if (ReadObject(ref reader, shape, projection, out _) is { } row)
+            {
                 rows.Add(row);
+            }
             else
+            {
                 skipped++;
+            }
         }
         EnsureEnd(ref reader);
         return rows;
@@ -78,7 +85,10 @@ internal static class RowReader
     {
         var reader = new Utf8JsonReader(body, Options);
         if (!reader.Read())
+        {
             throw Unreadable("an empty body");
+        }
+
         var row = ReadObject(ref reader, shape, null, out var keyless) ?? throw Unreadable(keyless!);
         EnsureEnd(ref reader);
         return row;
@@ -92,7 +102,10 @@ internal static class RowReader
     private static WaldurRow? ReadObject(ref Utf8JsonReader reader, RowShape shape, Projection? projection, out string? keyless)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
+        {
             throw Unreadable($"a {shape.TypeName} that is not a JSON object");
+        }
+
         var fields = shape.Fields;
         var wanted = projection?.Wanted;
         var values = new object?[fields.Count];
@@ -109,7 +122,9 @@ internal static class RowReader
             }
             values[field.Index] = ReadValue(ref reader, field, projection?.Nested[field.Index], out var problem);
             if (problem is not null)
+            {
                 (problems ??= new string?[fields.Count])[field.Index] = problem;
+            }
         }
 
         keyless = null;
@@ -122,7 +137,9 @@ internal static class RowReader
         foreach (var field in fields)
         {
             if (values[field.Index] is null && !field.Nullable && problems?[field.Index] is null && (wanted is null || wanted[field.Index]))
+            {
                 (problems ??= new string?[fields.Count])[field.Index] = $"`{field.Descriptor.JsonName}` is absent or null, which Waldur documents as always set";
+            }
         }
         return new WaldurRow(shape, values, isComplete: wanted is null, problems);
     }
@@ -139,14 +156,19 @@ internal static class RowReader
         public static Projection? For(RowShape shape, IReadOnlyCollection<string>? requested, IReadOnlyDictionary<string, IReadOnlyList<string>>? nested)
         {
             if (requested is null)
+            {
                 return null;
+            }
+
             var wanted = new bool[shape.Fields.Count];
             var inner = new Projection?[shape.Fields.Count];
             foreach (var field in shape.Fields)
             {
                 wanted[field.Index] = requested.Contains(field.Descriptor.JsonName);
                 if (field.Nested is { } nestedShape && nested is not null && nested.TryGetValue(field.Descriptor.JsonName, out var keys))
+                {
                     inner[field.Index] = For(nestedShape, keys, null);
+                }
             }
 
             return new Projection(wanted, inner);
@@ -160,7 +182,10 @@ internal static class RowReader
         {
             var i = next + k;
             if (i >= count)
+            {
                 i -= count;
+            }
+
             if (reader.ValueTextEquals(fields[i].JsonKey))
             {
                 next = i + 1 == count ? 0 : i + 1;
@@ -175,9 +200,15 @@ internal static class RowReader
     {
         problem = null;
         if (reader.TokenType == JsonTokenType.Null)
+        {
             return null;
+        }
+
         if (!field.IsList)
+        {
             return ReadScalar(ref reader, field, nested, out problem);
+        }
+
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             problem = Mismatch(field, reader.TokenType, "an array");
@@ -196,7 +227,10 @@ internal static class RowReader
             items.Add(reader.TokenType == JsonTokenType.Null ? null : ReadScalar(ref reader, field, nested, out problem));
         }
         if (problem is not null)
+        {
             return null;
+        }
+
         return field.Nested is null ? items : items.Cast<WaldurRow>().ToList();
     }
 
@@ -241,7 +275,10 @@ internal static class RowReader
             case ValueKind.Json:
             case ValueKind.Object when token is JsonTokenType.StartObject or JsonTokenType.StartArray:
                 using (var document = JsonDocument.ParseValue(ref reader))
+                {
                     return document.RootElement.GetRawText();
+                }
+
             default:
                 problem = Mismatch(field, token, field.Kind switch
                 {

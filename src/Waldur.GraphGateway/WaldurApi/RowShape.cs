@@ -31,7 +31,9 @@ public sealed class RowShape
     {
         _fields = fields;
         foreach (var field in fields)
+        {
             _byName[field.Name] = field;
+        }
         // Some generated lists (statistics, histories) have no uuid: their rows are no nodes and never fill a by-uuid cache.
         UuidIndex = _byName.TryGetValue("uuid", out var uuid) && uuid.IsKey ? uuid.Index : -1;
     }

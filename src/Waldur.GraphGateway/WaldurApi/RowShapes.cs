@@ -14,7 +14,10 @@ public sealed class RowShapes
     {
         ArgumentNullException.ThrowIfNull(catalog);
         foreach (var resource in catalog.Resources)
+        {
             _shapes[resource.TypeName] = new RowShape(resource.TypeName);
+        }
+
         foreach (var resource in catalog.Resources)
         {
             var fields = resource.Fields

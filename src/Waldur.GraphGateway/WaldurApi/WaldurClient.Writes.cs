@@ -32,8 +32,8 @@ public sealed partial class WaldurClient
 
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, deadline.Token).ConfigureAwait(false);
-            var bytes = await response.Content.ReadAsByteArrayAsync(deadline.Token).ConfigureAwait(false);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, deadline.Token);
+            var bytes = await response.Content.ReadAsByteArrayAsync(deadline.Token);
             if (logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation("Waldur {Method} {Path} -> {Status}", method, relativeUrl, (int)response.StatusCode);
@@ -46,20 +46,20 @@ public sealed partial class WaldurClient
 
             if ((int)response.StatusCode >= 500)
             {
-                throw await OutcomeUnknownAsync(method, relativeUrl, authorization, $"Waldur answered {(int)response.StatusCode}").ConfigureAwait(false);
+                throw await OutcomeUnknownAsync(method, relativeUrl, authorization, $"Waldur answered {(int)response.StatusCode}");
             }
 
             if (response.StatusCode == HttpStatusCode.NotFound
                 && response.Content.Headers.ContentType?.MediaType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
             {
-                throw await NoSuchWriteAsync(relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
+                throw await NoSuchWriteAsync(relativeUrl, authorization, cancellationToken);
             }
 
             var result = new WaldurWriteResult(response.StatusCode, bytes);
             if (result.Succeeded)
             {
                 // Reads after writes: the caller's cached answers may show what was just changed.
-                await cache.ForgetCallerAsync(authorization, call, CancellationToken.None).ConfigureAwait(false);
+                await cache.ForgetCallerAsync(authorization, call, CancellationToken.None);
             }
 
             return result;
@@ -75,7 +75,7 @@ public sealed partial class WaldurClient
         catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException)
         {
             throw await OutcomeUnknownAsync(method, relativeUrl, authorization,
-                e is HttpRequestException or IOException ? "the connection failed before Waldur answered" : "Waldur did not answer in time").ConfigureAwait(false);
+                e is HttpRequestException or IOException ? "the connection failed before Waldur answered" : "Waldur did not answer in time");
         }
     }
 
@@ -87,7 +87,7 @@ public sealed partial class WaldurClient
     {
         if (facts.Version is null)
         {
-            await LearnVersionAsync(authorization, cancellationToken).ConfigureAwait(false);
+            await LearnVersionAsync(authorization, cancellationToken);
         }
 
         return new GatewayException(ErrorCodes.EndpointUnavailable,
@@ -102,7 +102,7 @@ public sealed partial class WaldurClient
     /// <summary>The write may have been applied: the caller's cached answers go as after a write, and the client is told to read.</summary>
     private async Task<GatewayException> OutcomeUnknownAsync(HttpMethod method, string relativeUrl, string authorization, string what)
     {
-        await cache.ForgetCallerAsync(authorization, call, CancellationToken.None).ConfigureAwait(false);
+        await cache.ForgetCallerAsync(authorization, call, CancellationToken.None);
         return new GatewayException(ErrorCodes.OutcomeUnknown,
             $"{method} /{relativeUrl} was sent, but {what}: Waldur may or may not have applied it. Read the object again before retrying; " +
             "the gateway sent it once and did not retry.");

@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.Errors;
-using Waldur.GraphGateway.WaldurApi.Caching;
 using Waldur.GraphGateway.Telemetry;
+using Waldur.GraphGateway.WaldurApi.Caching;
 
 namespace Waldur.GraphGateway.WaldurApi;
 
@@ -43,7 +43,7 @@ public sealed partial class WaldurClient(
         deadline.CancelAfter(options.Value.Resilience.TotalTimeout);
         try
         {
-            return await call(deadline.Token).ConfigureAwait(false);
+            return await call(deadline.Token);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -57,7 +57,7 @@ public sealed partial class WaldurClient(
         var paged = !facts.IsUnpaged(endpoint);
         var firstPage = !paged || (query.Page <= 1 && !query.LastPage);
         return await ReadAsync(HttpMethod.Get, endpoint, $"{endpoint.Path}?{query.ToQueryString(paged)}",
-                   (body, resultCount) => ReadPage(body, resultCount, endpoint, query), null, firstPage, cancellationToken).ConfigureAwait(false)
+                   (body, resultCount) => ReadPage(body, resultCount, endpoint, query), null, firstPage, cancellationToken)
                ?? throw new WaldurInvalidPageException();
     }
 
@@ -109,20 +109,20 @@ public sealed partial class WaldurClient(
         if (facts.IsUnpaged(endpoint))
         {
             // No X-Result-Count without paging: the count is the length of the one response.
-            return (await ListCoreAsync(endpoint, query with { Page = 1, LastPage = false }, cancellationToken).ConfigureAwait(false)).TotalCount;
+            return (await ListCoreAsync(endpoint, query with { Page = 1, LastPage = false }, cancellationToken)).TotalCount;
         }
 
         // A HEAD's 404 fails in EnsureSuccessAsync: only a GET's reads as "not found". A HEAD without a count is a list
         // this Waldur does not page: counted from its one GET.
         var count = await ReadAsync(HttpMethod.Head, endpoint, $"{endpoint.Path}?{query.ToQueryString(includePaging: false)}",
-            (_, resultCount) => resultCount ?? -1, -1, true, cancellationToken).ConfigureAwait(false);
+            (_, resultCount) => resultCount ?? -1, -1, true, cancellationToken);
         if (count >= 0)
         {
             return count;
         }
 
         facts.MarkUnpaged(endpoint);
-        return (await ListCoreAsync(endpoint, query with { Page = 1, LastPage = false }, cancellationToken).ConfigureAwait(false)).TotalCount;
+        return (await ListCoreAsync(endpoint, query with { Page = 1, LastPage = false }, cancellationToken)).TotalCount;
     }
 
     /// <summary>Reads what a caller needs from a body; the span may be a pooled buffer, valid only during the call.</summary>
@@ -144,21 +144,21 @@ public sealed partial class WaldurClient(
 
         if (!cache.AppliesTo(endpoint.Field))
         {
-            using var response = await SendAsync(method, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
-            await ThrowIfUnavailableAsync(response, method, endpoint, relativeUrl, authorization, firstListPage, cancellationToken).ConfigureAwait(false);
+            using var response = await SendAsync(method, relativeUrl, authorization, cancellationToken);
+            await ThrowIfUnavailableAsync(response, method, endpoint, relativeUrl, authorization, firstListPage, cancellationToken);
             if (IsNotFound(response, method))
             {
                 return notFound;
             }
 
-            await EnsureSuccessAsync(response, method, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
-            using var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            await EnsureSuccessAsync(response, method, relativeUrl, authorization, cancellationToken);
+            using var body = await ReadBodyAsync(response, cancellationToken);
             return read(body.Span, TryResultCount(response));
         }
 
         // The method and the absolute URL: gateways of different Waldurs sharing one Redis never share entries.
         var answer = await cache.GetAsync(endpoint.Field, $"{method} {http.BaseAddress}{relativeUrl}", authorization, call,
-            token => FetchAsync(method, endpoint, relativeUrl, authorization, firstListPage, token), cancellationToken).ConfigureAwait(false);
+            token => FetchAsync(method, endpoint, relativeUrl, authorization, firstListPage, token), cancellationToken);
         return answer is null ? notFound : read(answer.Body, answer.ResultCount);
     }
 
@@ -166,15 +166,15 @@ public sealed partial class WaldurClient(
     private async Task<WaldurAnswer?> FetchAsync(HttpMethod method, WaldurEndpoint endpoint, string relativeUrl, string authorization,
         bool firstListPage, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(method, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
-        await ThrowIfUnavailableAsync(response, method, endpoint, relativeUrl, authorization, firstListPage, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(method, relativeUrl, authorization, cancellationToken);
+        await ThrowIfUnavailableAsync(response, method, endpoint, relativeUrl, authorization, firstListPage, cancellationToken);
         if (IsNotFound(response, method))
         {
             return null;
         }
 
-        await EnsureSuccessAsync(response, method, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
-        using var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, method, relativeUrl, authorization, cancellationToken);
+        using var body = await ReadBodyAsync(response, cancellationToken);
         return new WaldurAnswer(body.Span.ToArray(), TryResultCount(response), time.GetUtcNow());
     }
 
@@ -194,7 +194,7 @@ public sealed partial class WaldurClient(
         string reason;
         if (response.StatusCode == HttpStatusCode.FailedDependency)
         {
-            var body = await BodyOrReasonAsync(response, method, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
+            var body = await BodyOrReasonAsync(response, method, relativeUrl, authorization, cancellationToken);
             reason = $"it answered 424: {WaldurErrors.DetailOf(body)}";
         }
         else if (response.StatusCode == HttpStatusCode.NotFound && firstListPage
@@ -213,7 +213,7 @@ public sealed partial class WaldurClient(
 
         if (facts.Version is null)
         {
-            await LearnVersionAsync(authorization, cancellationToken).ConfigureAwait(false);
+            await LearnVersionAsync(authorization, cancellationToken);
         }
 
         var message = $"{facts.VersionText} does not serve /{endpoint.Template}: {reason.TrimEnd('.')}. This field is not available from the connected Waldur.";
@@ -226,11 +226,11 @@ public sealed partial class WaldurClient(
     {
         try
         {
-            using var response = await SendAsync(HttpMethod.Get, "api/version/", authorization, cancellationToken).ConfigureAwait(false);
+            using var response = await SendAsync(HttpMethod.Get, "api/version/", authorization, cancellationToken);
             if (response.IsSuccessStatusCode)
             {
                 using var document = await System.Text.Json.JsonDocument.ParseAsync(
-                    await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken: cancellationToken).ConfigureAwait(false);
+                    await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
                 if (document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
                     && document.RootElement.TryGetProperty("version", out var version) && version.GetString() is { Length: > 0 } text)
                 {
@@ -255,7 +255,7 @@ public sealed partial class WaldurClient(
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         try
         {
-            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (logger.IsEnabled(LogLevel.Debug))
             {
                 logger.LogDebug("Waldur {Method} {Path} -> {Status}", method, relativeUrl, (int)response.StatusCode);
@@ -308,7 +308,7 @@ public sealed partial class WaldurClient(
             return;
         }
 
-        var body = await BodyOrReasonAsync(response, method, relativeUrl, authorization, cancellationToken).ConfigureAwait(false);
+        var body = await BodyOrReasonAsync(response, method, relativeUrl, authorization, cancellationToken);
         throw WaldurErrors.FromStatus(response.StatusCode, body, relativeUrl);
     }
 
@@ -319,7 +319,7 @@ public sealed partial class WaldurClient(
     private async Task<string?> BodyOrReasonAsync(HttpResponseMessage response, HttpMethod method, string relativeUrl, string authorization,
         CancellationToken cancellationToken)
     {
-        var body = await WaldurErrors.ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        var body = await WaldurErrors.ReadBodyAsync(response, cancellationToken);
         if (method != HttpMethod.Head || !string.IsNullOrWhiteSpace(body)
             || response.StatusCode is not (HttpStatusCode.BadRequest or HttpStatusCode.FailedDependency))
         {
@@ -327,8 +327,8 @@ public sealed partial class WaldurClient(
         }
 
         using var again = await SendAsync(HttpMethod.Get, relativeUrl + (relativeUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "page_size=1",
-            authorization, cancellationToken).ConfigureAwait(false);
-        return again.StatusCode == response.StatusCode ? await WaldurErrors.ReadBodyAsync(again, cancellationToken).ConfigureAwait(false) : body;
+            authorization, cancellationToken);
+        return again.StatusCode == response.StatusCode ? await WaldurErrors.ReadBodyAsync(again, cancellationToken) : body;
     }
 
     private static int? TryResultCount(HttpResponseMessage response) =>
@@ -348,7 +348,7 @@ public sealed partial class WaldurClient(
     {
         try
         {
-            var body = await PooledBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            var body = await PooledBody.ReadAsync(response.Content, cancellationToken);
             GatewayTelemetry.WaldurResponseBytes.Add(body.Span.Length);
             return body;
         }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Waldur.GraphGateway.Errors;
-using Waldur.GraphGateway.Schema;
 
 namespace Waldur.GraphGateway.WaldurApi;
 
@@ -41,7 +40,7 @@ internal static class WaldurErrors
     {
         try
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
             return text.Length > MaxErrorBodyChars ? text[..MaxErrorBodyChars] : text;
         }
         catch (HttpRequestException)

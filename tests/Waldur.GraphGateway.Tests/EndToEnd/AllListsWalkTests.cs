@@ -36,7 +36,10 @@ public sealed partial class AllListsWalkTests : IAsyncLifetime
             {
                 // Waldur refuses the list without a parameter its document does not declare (U30): the same refusal, coded.
                 if (result["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>() != "UPSTREAM_BAD_REQUEST")
+                {
                     failures.Add($"{resource.ListField}: Waldur answers 400, the gateway {result.ToJsonString()}");
+                }
+
                 continue;
             }
 
@@ -79,7 +82,10 @@ public sealed partial class AllListsWalkTests : IAsyncLifetime
         {
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (Match m in PathParameter().Matches(resource.Path))
+            {
                 values[m.Groups[1].Value] = await UuidForAsync(resource.Path[..m.Index], m.Groups[1].Value);
+            }
+
             var arguments = string.Join(", ", values.Select(v => $"{ArgumentName(v.Key)}: \"{v.Value}\""));
             var result = await _gateway.QueryAsync($"{{ {resource.ListField}({arguments}, first: {Rows}) {{ totalCount nodes {{ {Selection(resource)} }} }} }}");
             var path = PathParameter().Replace(resource.Path, m => values[m.Groups[1].Value]);
@@ -110,26 +116,42 @@ public sealed partial class AllListsWalkTests : IAsyncLifetime
     private async Task<IEnumerable<string>> CompareAsync(string name, ResourceDescriptor resource, string path, JsonNode result, Func<JsonNode, JsonNode?> connectionOf)
     {
         if (result["errors"] is JsonArray { Count: > 0 } errors)
+        {
             return [$"{name}: {errors.ToJsonString()}"];
+        }
+
         var connection = connectionOf(result);
         if (connection is null)
+        {
             return [$"{name}: no connection in {result.ToJsonString()}"];
+        }
+
         var (total, rows) = await WaldurRowsAsync(path, resource);
         var failures = new List<string>();
         if (connection["totalCount"]!.GetValue<int>() != total)
+        {
             failures.Add($"{name}: totalCount {connection["totalCount"]} but X-Result-Count {total}");
+        }
+
         var nodes = connection["nodes"]!.AsArray();
         var expected = rows.Take(Rows).ToList();
         if (nodes.Count != expected.Count)
+        {
             return [.. failures, $"{name}: {nodes.Count} nodes, Waldur's first page has {expected.Count}"];
+        }
+
         var compared = Compared(resource).ToList();
         for (var i = 0; i < nodes.Count; i++)
+        {
             foreach (var field in compared)
             {
                 var (got, want) = (nodes[i]![field.Name]?.ToJsonString() ?? "null", expected[i][field.JsonName]?.ToJsonString() ?? "null");
                 if (got != want)
+                {
                     failures.Add($"{name}: row {i} {field.Name} = {got}, Waldur {want}");
+                }
             }
+        }
 
         return failures;
     }

@@ -53,7 +53,10 @@ public sealed class AllMutationsWalkTests(ITestOutputHelper output) : IAsyncLife
             var outcome = payload["errors"]?[0]?["__typename"]?.GetValue<string>() ?? "done";
             // Every documented answer Waldur sent reads as its type (the emulator answers by the response schema).
             if (outcome == "done" && Typed(write) && payload[WriteDescriptor.ResultField] is not null && payload[write.PayloadField] is null)
+            {
                 failures.Add($"{write.Name}: answered {payload[WriteDescriptor.ResultField]} but {write.PayloadField} is null");
+            }
+
             outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
         }
 
@@ -70,11 +73,20 @@ public sealed class AllMutationsWalkTests(ITestOutputHelper output) : IAsyncLife
     {
         var input = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (WriteRequests.TakesId(write))
+        {
             input[WriteRequests.IdArgument] = await UuidOfAsync(write.TypeName!) ?? WriteStory.UnknownUuid;
+        }
+
         foreach (var parameter in write.PathParameters ?? [])
+        {
             input[WriteRequests.ParameterField(parameter)] = WriteStory.UnknownUuid;
+        }
+
         foreach (var field in write.Input.Where(f => f.Required))
+        {
             input[field.Name] = await ValueAsync(field);
+        }
+
         return input;
     }
 
@@ -102,7 +114,10 @@ public sealed class AllMutationsWalkTests(ITestOutputHelper output) : IAsyncLife
     {
         var value = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var field in fields.Where(f => f.Required))
+        {
             value[field.Name] = await ValueAsync(field);
+        }
+
         return value;
     }
 
@@ -110,7 +125,10 @@ public sealed class AllMutationsWalkTests(ITestOutputHelper output) : IAsyncLife
     private async Task<string?> UuidOfAsync(string typeName)
     {
         if (_firstUuid.TryGetValue(typeName, out var known))
+        {
             return known;
+        }
+
         string? uuid = null;
         if (_catalog.TryGet(typeName, out var resource) && resource.Parent is null && !resource.Path.Contains('{', StringComparison.Ordinal))
         {

@@ -32,12 +32,17 @@ internal static class CoreLists
         {
             var (status, body) = await gateway.EmulatorGetAsync($"/{resource.Path}?page_size=300&page={page}", authorization);
             if (status == 404 && page > 1)
+            {
                 return rows;
+            }
+
             Assert.True(status == 200, $"GET /{resource.Path} page {page} as {authorization}: {status}");
             var items = JsonNode.Parse(body)!.AsArray();
             rows.AddRange(items.Select(i => i!.AsObject()));
             if (items.Count < 300)
+            {
                 return rows;
+            }
         }
     }
 
@@ -47,7 +52,10 @@ internal static class CoreLists
     public static object? Value(JsonObject row, FieldDescriptor field)
     {
         if (row[field.JsonName] is not JsonValue value)
+        {
             return null;
+        }
+
         var kind = value.GetValueKind();
         return field.Kind switch
         {

@@ -74,11 +74,17 @@ public class CoreResourceOracleTests(GatewayFixture fixture, ITestOutputHelper o
 
             var label = $"case {n} (first: {size}) {text}";
             if (error is not null)
+            {
                 failures.Add($"{label}: errors {error}");
+            }
             else if (total != expected.Count)
+            {
                 failures.Add($"{label}: totalCount {total}, oracle {expected.Count}");
+            }
             else if (complete ? !actual.SequenceEqual(expected) : !actual.SequenceEqual(expected.Take(actual.Count)) || actual.Count != size * maxPages)
+            {
                 failures.Add($"{label}: got {actual.Count} [{Short(actual)}], oracle {expected.Count} [{Short(expected)}], first difference at {FirstDifference(actual, expected)}");
+            }
         }
 
         output.WriteLine($"{listField}: {rows.Count} rows, {CasesPerResource} cases, {gatewayRequests} gateway requests, {failures.Count} mismatches");
@@ -119,7 +125,10 @@ public class CoreResourceOracleTests(GatewayFixture fixture, ITestOutputHelper o
     {
         var i = 0;
         while (i < a.Count && i < b.Count && a[i] == b[i])
+        {
             i++;
+        }
+
         return i;
     }
 
@@ -148,20 +157,27 @@ public class CoreResourceOracleTests(GatewayFixture fixture, ITestOutputHelper o
             JsonObject? where = null;
             Func<JsonObject, bool> test = _ => true;
             if (_random.Next(5) > 0)
+            {
                 (where, test) = Where(0);
+            }
 
             var keys = new List<(FieldDescriptor Field, bool Descending)>();
             if (_random.Next(4) > 0)
             {
                 for (var k = _random.Next(1, 3); k > 0; k--)
+                {
                     keys.Add((_sortable[_random.Next(_sortable.Count)], _random.Next(2) == 0));
+                }
+
                 keys = keys.DistinctBy(k => k.Field.Name).ToList();
             }
 
             JsonArray? order = keys.Count == 0 ? null
                 : new JsonArray(keys.Select(k => (JsonNode)new JsonObject { [k.Field.Name] = k.Descending ? "DESC" : "ASC" }).ToArray());
             if (keys.Count == 0 && _resource.DefaultOrder is { } defaultOrder)
+            {
                 keys.Add((_resource.Fields.Single(f => f.Name == defaultOrder), false));
+            }
 
             return (where, order, test, new OracleComparer(keys), $"where {where?.ToJsonString() ?? "-"} order {order?.ToJsonString() ?? "-"}");
         }
@@ -272,7 +288,10 @@ public class CoreResourceOracleTests(GatewayFixture fixture, ITestOutputHelper o
             {
                 var name = EnumGraphTypes.ValueName(value);
                 for (var n = 2; !taken.Add(name); n++)
+                {
                     name = $"{EnumGraphTypes.ValueName(value)}_{n}";
+                }
+
                 names.TryAdd(value, name);
             }
 
@@ -289,7 +308,9 @@ public class CoreResourceOracleTests(GatewayFixture fixture, ITestOutputHelper o
             {
                 var order = CompareValues(CoreLists.Value(x!, field), CoreLists.Value(y!, field));
                 if (order != 0)
+                {
                     return descending ? -order : order;
+                }
             }
 
             return string.CompareOrdinal(CoreLists.Uuid(x!), CoreLists.Uuid(y!));

@@ -129,7 +129,10 @@ public sealed class GeneratedListTests : IAsyncLifetime
     {
         var result = await _gateway.QueryAsync(query);
         if (!query.Contains("not-a-uuid", StringComparison.Ordinal))
+        {
             Assert.True(result["errors"] is null, result.ToJsonString());
+        }
+
         return result;
     }
 

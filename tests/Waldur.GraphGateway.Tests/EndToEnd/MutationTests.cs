@@ -28,7 +28,9 @@ public sealed class MutationTests : IAsyncLifetime
         {
             var probe = JsonNode.Parse((await _gateway.EmulatorGetAsync($"/api/customers/{customer!["uuid"]}/")).Body is var b ? System.Text.Encoding.UTF8.GetString(b) : "{}")!;
             if (probe["archived"]?.GetValue<bool>() != true)
+            {
                 return customer;
+            }
         }
         throw new InvalidOperationException("no active customer in the seed");
     }

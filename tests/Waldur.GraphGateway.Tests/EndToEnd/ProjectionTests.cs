@@ -58,7 +58,9 @@ public class ProjectionTests(GatewayFixture fixture) : IClassFixture<GatewayFixt
         {
             Assert.Equal(selected.Order(StringComparer.Ordinal), node!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
             foreach (var field in selected)
+            {
                 Assert.True(JsonNode.DeepEquals(Expected(image, field, node[field]), node[field]), $"{alias}.{field} of {image.Uuid}: {node[field]?.ToJsonString()}");
+            }
         }
     }
 

@@ -31,7 +31,10 @@ public sealed partial class CatalogSelectionTests
         Assert.Equal(376, all.Resources.Count);
         Assert.Equal(86, all.Resources.Count(r => r.Path.Contains('{', StringComparison.Ordinal)));
         foreach (var reviewed in WaldurCatalog.Reviewed.Resources)
+        {
             Assert.Same(reviewed, all[reviewed.TypeName]);
+        }
+
         Assert.All(all.Resources.Except(WaldurCatalog.Reviewed.Resources), r => Assert.True(r.FollowWaldurOrder, r.TypeName));
     }
 
@@ -105,7 +108,9 @@ public sealed partial class CatalogSelectionTests
         }
 
         foreach (var input in document.Definitions.OfType<GraphQLInputObjectTypeDefinition>())
+        {
             AssertNoCounterSuffix(input.Fields!.Items.Select(f => f.Name.StringValue).ToList(), input.Name.StringValue);
+        }
     }
 
     private static void AssertNoCounterSuffix(IReadOnlyList<string> names, string scope)

@@ -1,6 +1,5 @@
 using System.Reflection;
 using Waldur.GraphGateway.Errors;
-using Waldur.GraphGateway.Schema;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Http;

@@ -5,7 +5,6 @@ using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Http;
-using Waldur.GraphGateway.Schema;
 using Xunit;
 
 using static Waldur.GraphGateway.Tests.Http.GraphQLClient;

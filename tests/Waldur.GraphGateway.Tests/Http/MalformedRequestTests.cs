@@ -1,6 +1,5 @@
 using System.Net;
 using Waldur.GraphGateway.Errors;
-using Waldur.GraphGateway.Schema;
 using Xunit;
 
 using static Waldur.GraphGateway.Tests.Http.GraphQLClient;

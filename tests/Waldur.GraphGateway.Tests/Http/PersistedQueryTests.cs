@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Http;
-using Waldur.GraphGateway.Schema;
 using Xunit;
 
 using static Waldur.GraphGateway.Tests.Http.GraphQLClient;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Waldur.GraphGateway.Schema;

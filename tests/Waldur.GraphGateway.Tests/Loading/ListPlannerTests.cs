@@ -5,7 +5,6 @@ using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.Loading.Paging;
 using Waldur.GraphGateway.Loading.Sorting;
-using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.WaldurApi;
 using Xunit;
 

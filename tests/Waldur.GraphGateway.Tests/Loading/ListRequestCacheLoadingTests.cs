@@ -14,7 +14,10 @@ public class ListRequestCacheLoadingTests
     {
         var filters = WaldurListQuery.NoFilters();
         if (type is not null)
+        {
             filters["type"] = type;
+        }
+
         return new WaldurListQuery(filters, ordering, page, size) { Reads = reads, SendsFields = sendsFields };
     }
 

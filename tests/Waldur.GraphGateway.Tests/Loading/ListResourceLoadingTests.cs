@@ -203,7 +203,9 @@ public class ListResourceLoadingTests
         Assert.Equal(FieldKind.Text, fields["regions"].Elements!["name"].Kind);
         Assert.Null(fields["name"].Elements);
         foreach (var absent in new[] { "tags", "meta", "owner" })
+        {
             Assert.Throws<ArgumentException>(() => fields[absent]);
+        }
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using Waldur.GraphGateway.WaldurApi;
-
 namespace Waldur.GraphGateway.Tests.Loading;
 
 /// <summary>Random images with many repeated names, distributions and types, so ties are everywhere.</summary>

@@ -79,7 +79,7 @@ internal sealed class ScriptedWaldurClient : IWaldurClient
         {
             if (Delay > TimeSpan.Zero)
             {
-                await Task.Delay(Delay).ConfigureAwait(false);
+                await Task.Delay(Delay);
             }
             else
             {

@@ -21,7 +21,10 @@ internal static class TestCatalog
         var shape = Shapes[typeName];
         var slots = new object?[shape.Fields.Count];
         foreach (var (name, value) in values)
+        {
             slots[shape[name].Index] = value;
+        }
+
         return new WaldurRow(shape, slots);
     }
 }

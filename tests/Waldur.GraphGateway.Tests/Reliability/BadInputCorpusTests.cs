@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using Waldur.GraphGateway.Errors;
-using Waldur.GraphGateway.Schema;
 using Xunit;
 using Xunit.Abstractions;
 

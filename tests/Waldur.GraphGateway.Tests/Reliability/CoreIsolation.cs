@@ -124,7 +124,9 @@ internal static class CoreIsolation
                 {
                     Interlocked.Increment(ref checkedObjects);
                     if (!Visible(token, type, uuid))
+                    {
                         leaks.Enqueue($"{token} (shape {shape}) was shown {type} {uuid}");
+                    }
                 }
 
                 if (listField is not null && listField != "events" && answer["data"]?[listField]?["totalCount"]?.GetValue<int>() is { } total)
@@ -132,14 +134,18 @@ internal static class CoreIsolation
                     var type = WaldurCatalog.Reviewed.Resources.Single(r => r.ListField == listField).TypeName;
                     Interlocked.Increment(ref checkedObjects);
                     if (total != VisibleCount(token, type))
+                    {
                         leaks.Enqueue($"{token} got {listField} totalCount {total}, its own is {VisibleCount(token, type)}");
+                    }
                 }
 
                 if (lookup is { } l)
                 {
                     var got = Objects(answer["data"]).Select(o => o.Uuid).ToHashSet(StringComparer.Ordinal);
                     foreach (var uuid in l.Uuids.Where(u => Visible(token, l.Type, u) != got.Contains(u)))
+                    {
                         leaks.Enqueue($"{token} lookup of {l.Type} {uuid}: visible {Visible(token, l.Type, uuid)}, answered {got.Contains(uuid)}");
+                    }
                 }
             }
         }));

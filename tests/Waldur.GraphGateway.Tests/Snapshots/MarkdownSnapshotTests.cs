@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Waldur.GraphGateway.Tests.EndToEnd;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Snapshots;

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Tests.Loading;
@@ -181,7 +180,10 @@ public class RowReaderTests
         Assert.Equal("Amsterdam 3", Assert.Single((IReadOnlyList<WaldurRow>)row["regions"]!)["name"]);
         Assert.True(Assert.Single((IReadOnlyList<WaldurRow>)row["regions"]!).IsComplete);
         foreach (var skipped in new[] { "name", "type", "isOfficial", "createdAt", "minDiskSize" })
+        {
             Assert.Null(row[skipped]);
+        }
+
         Assert.NotNull(Assert.Single(RowReader.ReadList(body, Images, ["uuid", "url", "type"])).ProblemAt(Images["type"].Index));
         Assert.NotNull(Assert.Single(RowReader.ReadList(body, Images, ["uuid", "url", "name"])).ProblemAt(Images["name"].Index));
     }
@@ -245,7 +247,10 @@ public class RowReaderTests
             {
                 var expected = images[k].ToRow();
                 foreach (var field in Images.Fields.Where(f => f.Nested is null))
+                {
                     Assert.True(Equals(expected[field.Index], rows[k][field.Index]), $"seed 20261128 round {round} row {k} field {field.Name}");
+                }
+
                 Assert.Equal(images[k].Regions.Select(r => r.Uuid), ((IReadOnlyList<WaldurRow>)rows[k]["regions"]!).Select(r => r.Uuid));
             }
         }
@@ -267,7 +272,10 @@ public class RowReaderTests
         foreach (var (key, value) in entries)
         {
             if (random.Next(3) == 0)
+            {
                 result[$"noise_{random.Next(1000)}_{key}"] = JsonNode.Parse("""{"k": [1, "two", null, {"three": 3}]}""");
+            }
+
             result[key] = value;
         }
         return result;

@@ -23,7 +23,10 @@ public static class ByUuidBatchStrategy
     {
         Validate(missing, concurrency, pageSize);
         if (missing == 0)
+        {
             return new ByUuidBatchPlan(ByUuidFetchKind.None, 0, 0);
+        }
+
         if (knownTotal is { } total)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(total, nameof(knownTotal));
@@ -33,7 +36,9 @@ public static class ByUuidBatchStrategy
                 : GetEach(missing, concurrency);
         }
         if (missing <= UnknownCountGetLimit)
+        {
             return GetEach(missing, concurrency);
+        }
         // Worst case: nothing on page 1 and GETs for every key afterwards.
         return new ByUuidBatchPlan(ByUuidFetchKind.FirstPageThenChoose, 1 + missing, 1 + Waves(missing, concurrency));
     }
@@ -48,7 +53,10 @@ public static class ByUuidBatchStrategy
         ArgumentOutOfRangeException.ThrowIfNegative(total);
         var remainingPages = Pages(total, pageSize) - 1;
         if (stillMissing == 0 || remainingPages == 0)
+        {
             return new ByUuidBatchPlan(ByUuidFetchKind.None, 0, 0);
+        }
+
         return remainingPages < stillMissing
             ? new ByUuidBatchPlan(ByUuidFetchKind.Scan, remainingPages, Waves(remainingPages, concurrency))
             : GetEach(stillMissing, concurrency);

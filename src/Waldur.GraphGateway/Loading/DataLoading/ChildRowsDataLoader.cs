@@ -31,9 +31,12 @@ public sealed class ChildRowsDataLoader(
     {
         var first = await scanner.FirstPageAsync(source, query, cancellationToken);
         if (first.TotalCount > budgetRows)
+        {
             throw new GatewayException(ErrorCodes.ScanBudgetExceeded,
                 $"The {source.Descriptor.NounPlural} of {parents} parents are {first.TotalCount} rows in Waldur (budget {budgetRows}); " +
                 "ask for fewer parents or add filters Waldur applies itself.");
+        }
+
         return await scanner.ScanAsync(source, query, cancellationToken);
     }
 
@@ -63,7 +66,9 @@ public sealed class ChildRowsDataLoader(
 
             var byParent = scan.Rows.Where(r => r[via] is string).ToLookup(r => (string)r[via]!, StringComparer.Ordinal);
             foreach (var parent in chunk)
+            {
                 found[parent] = new ChildRows([.. byParent[parent]], scan.DefaultOrderRank);
+            }
         }
         return found;
     }

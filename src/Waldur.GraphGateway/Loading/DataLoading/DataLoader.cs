@@ -67,7 +67,10 @@ public abstract class DataLoader<TKey, TValue>
         lock (_gate)
         {
             if (_cache.TryGetValue(key, out var entry))
+            {
                 return entry.TryPrime(value);
+            }
+
             _cache[key] = DataLoaderEntry<TKey, TValue>.Known(key, value);
             return true;
         }
@@ -105,11 +108,20 @@ public abstract class DataLoader<TKey, TValue>
         lock (_gate)
         {
             if (!batch.TryClose(out missing))
+            {
                 return false;
+            }
+
             if (ReferenceEquals(_pending, batch))
+            {
                 _pending = null;
+            }
+
             if (missing.Count > 0)
+            {
                 _batchCount++;
+            }
+
             return true;
         }
     }
@@ -124,7 +136,9 @@ public abstract class DataLoader<TKey, TValue>
                 {
                     // A failed fetch is not a miss: forget it so a later level may try again.
                     if (!entry.IsKnown && _cache.TryGetValue(entry.Key, out var cached) && ReferenceEquals(cached, entry))
+                    {
                         _cache.Remove(entry.Key);
+                    }
                 }
                 else
                 {

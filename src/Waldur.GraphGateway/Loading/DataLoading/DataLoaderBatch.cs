@@ -37,10 +37,15 @@ internal sealed class DataLoaderBatch<TKey, TValue>(DataLoader<TKey, TValue> loa
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         if (loader.TryDispatch(this, out var missing))
+        {
             _ = FetchAsync(missing, cancellationToken);
+        }
+
         await _done.Task.WaitAsync(cancellationToken);
         if (_failure is not null)
+        {
             throw DataLoaderFailure.CopyFor(_failure);
+        }
     }
 
     private async Task FetchAsync(IReadOnlyList<TKey> missing, CancellationToken cancellationToken)

@@ -32,7 +32,10 @@ internal sealed class DataLoaderEntry<TKey, TValue>
     public bool TryPrime(TValue value)
     {
         if (_isKnown || _batch is null || _batch.IsClosed)
+        {
             return false;
+        }
+
         Settle(value);
         return true;
     }
@@ -40,7 +43,10 @@ internal sealed class DataLoaderEntry<TKey, TValue>
     public void Settle(TValue? value)
     {
         if (_isKnown)
+        {
             return;
+        }
+
         Value = value;
         _isKnown = true;
     }

@@ -28,7 +28,10 @@ internal static class DataLoaderFailure
                 return new DataLoaderFetchException(failure);
         }
         foreach (var key in failure.Data.Keys)
+        {
             copy.Data[key] = failure.Data[key];
+        }
+
         return copy;
     }
 }

@@ -103,7 +103,9 @@ public sealed class ResourceByUuidDataLoader(
             return scanner.ScanAsync(resource, new WaldurListQuery(filters, null, 1, PageSize), cancellationToken);
         }));
         foreach (var scan in scans)
+        {
             Take(scan.Rows, keys, found);
+        }
     }
 
     /// <summary>
@@ -117,7 +119,9 @@ public sealed class ResourceByUuidDataLoader(
         var rows = pages.SelectMany(p => p.Items).ToList();
         Take(rows, keys, found);
         if (rows.Select(r => r.Uuid).Distinct(StringComparer.Ordinal).Count() < pages[0].TotalCount)
+        {
             await GetEachAsync(keys.Where(k => !found.ContainsKey(k)).ToList(), found, cancellationToken);
+        }
     }
 
     private static void Take(IReadOnlyList<WaldurRow> rows, IReadOnlyList<string> keys, Dictionary<string, WaldurRow> found)
@@ -126,7 +130,9 @@ public sealed class ResourceByUuidDataLoader(
         foreach (var row in rows)
         {
             if (wanted.Contains(row.Uuid))
+            {
                 found.TryAdd(row.Uuid, row);
+            }
         }
     }
 
@@ -148,7 +154,9 @@ public sealed class ResourceByUuidDataLoader(
         }));
         var fetched = rows.OfType<WaldurRow>().ToList();
         foreach (var row in fetched)
+        {
             found.TryAdd(row.Uuid, row);
+        }
         // Rows fetched one by one did not pass the planner's primer: their nested rows (an image's regions) fill other
         // caches here. The rows themselves are in flight in this batch, which priming never overwrites.
         loaders.Prime(fetched);

@@ -63,13 +63,22 @@ public sealed class ResourceLoaders(
         foreach (var row in rows)
         {
             if (!resources.TryGet(row.Shape.TypeName, out _))
+            {
                 continue;
+            }
+
             if (row.IsComplete && row.Shape.Keyed)
+            {
                 ByUuid(row.Shape.TypeName).Prime(row.Uuid, row);
+            }
+
             foreach (var field in row.Shape.Fields)
             {
                 if (field.Nested is null)
+                {
                     continue;
+                }
+
                 switch (row[field.Index])
                 {
                     case WaldurRow nested:

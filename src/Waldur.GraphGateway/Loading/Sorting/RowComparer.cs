@@ -1,4 +1,3 @@
-using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Loading.Sorting;

@@ -1,5 +1,4 @@
 using GraphQL.Validation;
-using GraphQLParser.Visitors;
 using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading;

@@ -17,14 +17,20 @@ internal sealed class AnswerGraphTypes
     public (RowShape Shape, ObjectGraphType<WaldurRow> Type) For(AnswerTypeDescriptor answer)
     {
         if (_types.TryGetValue(answer.TypeName, out var known))
+        {
             return known;
+        }
+
         var shape = new RowShape(answer.TypeName);
         var fields = answer.Fields.Select((f, i) => new RowField(f, i, nested: null)).ToArray();
         shape.Complete(fields);
         var type = new ObjectGraphType<WaldurRow> { Name = answer.TypeName, Description = answer.Description };
         type.IsTypeOf = value => value is WaldurRow row && ReferenceEquals(row.Shape, shape);
         foreach (var field in fields)
+        {
             ItemFields.AddScalar(type, field);
+        }
+
         return _types[answer.TypeName] = (shape, type);
     }
 }

@@ -28,14 +28,19 @@ internal static class MutationFields
         {
             ResourceGraph? target = null;
             if (write.TypeName is { } type && !catalog.TryGet(type, out target))
+            {
                 continue;
+            }
+
             var answer = Answer(write, catalog, answers);
             var field = mutation.Field(write.Name, new NonNullGraphType(WriteGraphTypes.Payload(write, target, errors, answer)))
                 .Description(write.Description)
                 .ResolveAsync(async c => await RunAsync(c, write, target?.Resource, answer));
             // A write that takes nothing has no `input` (GraphQL has no empty input objects; HotChocolate leaves it out too).
             if (WriteRequests.HasInput(write))
+            {
                 field.Argument(new NonNullGraphType(WriteGraphTypes.Input(write, catalog, mutationInputs)), InputArgument);
+            }
         }
         return errors.Interface;
     }
@@ -45,10 +50,16 @@ internal static class MutationFields
     {
         var many = write.ResultIsList ? "s" : "";
         if (write.ResultType is { } resultType && catalog.TryGet(resultType, out var result))
+        {
             return new TypedAnswer(write.PayloadField, result.Item, result.Resource.Endpoint.Shape, write.ResultIsList,
                 $"Waldur's answer as the {result.Resource.Descriptor.Noun}{many} it is; null when the write did not happen.");
+        }
+
         if (write.AnswerType is not { } answerType)
+        {
             return null;
+        }
+
         var (shape, type) = answers.For(answerType);
         return new TypedAnswer(write.PayloadField, type, shape, write.ResultIsList,
             $"Waldur's answer{many} with {(many.Length > 0 ? "their" : "its")} documented fields; null when the write did not happen.");
@@ -63,19 +74,33 @@ internal static class MutationFields
         var client = services.GetRequiredService<IWaldurClient>();
         var objectFields = resource is null ? null : await ObjectFieldsAsync(client, write, resource, input, context.CancellationToken);
         if (resource is not null && objectFields is null)
+        {
             return new WritePayload(null, null, [new UserError(UserErrorTypes.NotFound, $"Waldur shows you no {resource.Descriptor.Noun} with this id.", null)]);
+        }
+
         var body = WriteRequests.Body(write, input, services.GetRequiredService<ListResources>(), root, objectFields);
         var result = await client.WriteAsync(new HttpMethod(write.Method), path, body, context.CancellationToken);
         if (!result.Succeeded)
+        {
             return new WritePayload(null, null, WriteRefusals.From(result.Status, result.Body, write));
+        }
+
         if (resource is null)
+        {
             return ResultPayload(context, result.Body, answer);
+        }
+
         if (write.Kind == WriteKind.Delete)
+        {
             return new WritePayload(null, WriteGraphTypes.DeletedId(write, WriteRequests.ObjectUuid(write, input)), null);
+        }
 
         var row = await RowAfterAsync(client, write, resource, input, result, context.CancellationToken);
         if (row is not null)
+        {
             context.Loaders().Prime([row]);
+        }
+
         return new WritePayload(row, null, null);
     }
 
@@ -84,12 +109,18 @@ internal static class MutationFields
     {
         var json = body.Length == 0 ? null : System.Text.Encoding.UTF8.GetString(body);
         if (json is null || answer is null)
+        {
             return new WritePayload(null, null, null, json);
+        }
+
         try
         {
             List<WaldurRow> rows = answer.IsList ? RowReader.ReadList(body, answer.Shape) : [RowReader.ReadItem(body, answer.Shape)];
             if (answer.Shape.Keyed)
+            {
                 context.Loaders().Prime(rows);
+            }
+
             return answer.IsList ? new WritePayload(null, null, null, json, rows) : new WritePayload(rows[0], null, null, json);
         }
         catch (Errors.GatewayException)
@@ -107,10 +138,16 @@ internal static class MutationFields
     {
         var needed = WriteRequests.ObjectFieldsNeeded(write, input);
         if (needed.Count == 0)
+        {
             return new Dictionary<string, string?>();
+        }
+
         var row = await client.RetrieveAsync(resource.Endpoint, WriteRequests.ObjectUuid(write, input), cancellationToken);
         if (row is null)
+        {
             return null;
+        }
+
         return needed.ToDictionary(name => name, name => row.Shape.Fields.FirstOrDefault(f => f.Descriptor.JsonName == name) is { } field ? row[field.Index] as string : null,
             StringComparer.Ordinal);
     }
@@ -130,7 +167,10 @@ internal static class MutationFields
             {
                 var created = RowReader.ReadItem(result.Body, resource.Endpoint.Shape);
                 if (result.Status == System.Net.HttpStatusCode.Created && !created.HasProblems)
+                {
                     return created;
+                }
+
                 uuid = created.Uuid;
             }
             catch (Errors.GatewayException)

@@ -41,7 +41,10 @@ internal sealed class UserErrorTypes
     {
         var union = new UnionGraphType { Name = typeName, Description = "A reason this mutation did not happen." };
         foreach (var kind in Kinds)
+        {
             union.AddPossibleType(kind);
+        }
+
         union.ResolveType = value => value is UserError error ? Kinds.First(k => k.Name == error.TypeName) : null;
         return union;
     }
@@ -51,9 +54,12 @@ internal sealed class UserErrorTypes
         var type = new ObjectGraphType<UserError> { Name = name, Description = description };
         type.Field<NonNullGraphType<StringGraphType>>("message").Description("Waldur's words for it.").Resolve(c => c.Source.Message);
         if (withPath)
+        {
             type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("path")
                 .Description("The input field, in GraphQL names (`[\"limits\", \"cpu\"]`); empty when the message is about the input as a whole.")
                 .Resolve(c => c.Source.Path ?? []);
+        }
+
         type.AddResolvedInterface(Interface);
         Interface.AddPossibleType(type);
         return type;

@@ -20,15 +20,24 @@ internal static class WriteGraphTypes
     {
         var input = new InputObjectGraphType { Name = InputName(write), Description = $"The input of `{write.Name}`." };
         if (WriteRequests.TakesId(write))
+        {
             input.Field(WriteRequests.IdArgument, new NonNullGraphType(new IdGraphType()))
                 .Description($"The {catalog[write.TypeName!].Resource.Descriptor.Noun}: its global `id` or its uuid.");
+        }
+
         foreach (var parameter in write.PathParameters ?? [])
+        {
             input.Field(WriteRequests.ParameterField(parameter), new NonNullGraphType(new StringGraphType()))
                 .Description(WriteRequests.IsUuidParameter(parameter)
                     ? $"The path's `{{{parameter}}}` (`{write.Method} /{write.Path}`): a uuid, or the object's global `id`."
                     : $"The path's `{{{parameter}}}` (`{write.Method} /{write.Path}`).");
+        }
+
         foreach (var field in write.Input)
+        {
             input.Field(field.Name, FieldType(field, input.Name, catalog, mutationInputs)).Description(field.Description);
+        }
+
         return input;
     }
 
@@ -45,17 +54,26 @@ internal static class WriteGraphTypes
                 .Description("Waldur's answer as JSON text (null when it sent none, or when the write did not happen).")
                 .Resolve(c => c.Source.Json);
             if (answer is { IsList: false })
+            {
                 payload.Field(answer.Field, answer.Item).Description(answer.Description).Resolve(c => c.Source.Row);
+            }
             else if (answer is { IsList: true })
+            {
                 payload.Field(answer.Field, new ListGraphType(new NonNullGraphType(answer.Item))).Description(answer.Description).Resolve(c => c.Source.Rows);
+            }
         }
         else if (write.Kind == WriteKind.Delete)
+        {
             payload.Field<IdGraphType>("deletedId").Description($"The deleted {target.Resource.Descriptor.Noun}'s global id; null when it was not deleted.")
                 .Resolve(c => c.Source.DeletedId);
+        }
         else
+        {
             payload.Field(write.PayloadField, target.Item)
                 .Description($"The {target.Resource.Descriptor.Noun} as Waldur shows it after the write; null when it did not happen.")
                 .Resolve(c => c.Source.Row);
+        }
+
         payload.Field("errors", new ListGraphType(new NonNullGraphType(errors.UnionFor(Pascal(write.Name) + "Error"))))
             .Description("Why it did not happen; null when it did.")
             .Resolve(c => c.Source.Errors);
@@ -80,7 +98,10 @@ internal static class WriteGraphTypes
             },
         };
         if (field.IsList)
+        {
             type = new ListGraphType(new NonNullGraphType(type));
+        }
+
         return field.Required ? new NonNullGraphType(type) : type;
     }
 
@@ -89,10 +110,16 @@ internal static class WriteGraphTypes
     {
         var name = owner[..^"Input".Length] + Pascal(field.Name) + "Input";
         if (mutationInputs.Contains(name))
+        {
             name = name[..^"Input".Length] + "FieldInput";
+        }
+
         var input = new InputObjectGraphType { Name = name, Description = field.Description };
         foreach (var inner in fields)
+        {
             input.Field(inner.Name, FieldType(inner, name, catalog, mutationInputs)).Description(inner.Description);
+        }
+
         return input;
     }
 

@@ -32,7 +32,10 @@ internal static class WriteRefusals
             // Not DRF's JSON (a proxy's page): the status still says what kind of refusal it is.
         }
         if (errors.Count == 0)
+        {
             errors.Add(new UserError(kind, $"Waldur refused the request ({(int)status}).", kind == UserErrorTypes.Validation ? [] : null));
+        }
+
         return errors;
     }
 

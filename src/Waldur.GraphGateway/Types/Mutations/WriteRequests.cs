@@ -50,10 +50,15 @@ internal static partial class WriteRequests
         {
             var value = input.TryGetValue(ParameterField(parameter), out var given) ? given as string : null;
             if (string.IsNullOrEmpty(value))
+            {
                 throw new GatewayException(ErrorCodes.ValidationFailed, $"Input field `{ParameterField(parameter)}` is empty.");
+            }
             // A uuid parameter takes the object's global id too (its type is not checked: Waldur's 404 answers a wrong one).
             if (IsUuidParameter(parameter) && NodeId.TryDecode(value, out var node))
+            {
                 value = node.Uuid;
+            }
+
             path = path.Replace("{" + parameter + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
         }
 
@@ -75,7 +80,10 @@ internal static partial class WriteRequests
         IReadOnlyDictionary<string, string?>? objectFields = null)
     {
         if (write.Input.Count == 0)
+        {
             return write.Method == "POST" ? "{}"u8.ToArray() : null;
+        }
+
         var context = new BodyContext(resources, waldurRoot, objectFields ?? new Dictionary<string, string?>());
         return JsonSerializer.SerializeToUtf8Bytes(Object(write.Input, input, context, []));
     }
@@ -89,7 +97,9 @@ internal static partial class WriteRequests
         foreach (var field in fields)
         {
             if (input.TryGetValue(field.Name, out var value))
+            {
                 body[field.JsonName] = Value(field, value, fields, input, context, [.. path, field.Name]);
+            }
         }
         return body;
     }
@@ -98,15 +108,30 @@ internal static partial class WriteRequests
         IReadOnlyDictionary<string, object?> input, BodyContext context, IReadOnlyList<string> path)
     {
         if (value is null)
+        {
             return null;
+        }
+
         if (field.IsList && value is not string && value is IEnumerable<object?> items)
+        {
             return new JsonArray([.. items.Select(i => Value(field with { IsList = false }, i, siblings, input, context, path))]);
+        }
+
         if (field.UrlTemplate is { } template)
+        {
             return JsonValue.Create(new Uri(context.WaldurRoot, Fill(template, UuidOf(value as string, field.ReferenceType, string.Join('.', path)), siblings, input, context)).AbsoluteUri);
+        }
+
         if (field.ReferenceType is { } type && context.Resources.TryGet(type, out var target))
+        {
             return JsonValue.Create(new Uri(context.WaldurRoot, $"{target.Descriptor.Path}{UuidOf(value as string, type, string.Join('.', path))}/").AbsoluteUri);
+        }
+
         if (field.Fields is { } nested && value is IReadOnlyDictionary<string, object?> inner)
+        {
             return Object(nested, inner, context, path);
+        }
+
         if (field.Kind is ValueKind.Json or ValueKind.Object && value is string text)
         {
             try
@@ -133,9 +158,15 @@ internal static partial class WriteRequests
         {
             var name = m.Groups[1].Value;
             if (name == "uuid")
+            {
                 return uuid;
+            }
+
             if (siblings.FirstOrDefault(s => s.JsonName == name) is { } sibling && input.TryGetValue(sibling.Name, out var given) && given is string text)
+            {
                 return UuidOf(text, sibling.ReferenceType, sibling.Name);
+            }
+
             return context.ObjectFields.TryGetValue(name + "_uuid", out var fromObject) && fromObject is { Length: > 0 }
                 ? fromObject
                 : throw new GatewayException(ErrorCodes.ValidationFailed, $"The written object has no `{name}_uuid` to build `{template}` from.");
@@ -152,9 +183,12 @@ internal static partial class WriteRequests
     private static string UuidOf(string? value, string? typeName, string field)
     {
         if (typeName is not null && NodeId.TryDecode(value, out var node))
+        {
             return node.TypeName == typeName
                 ? node.Uuid
                 : throw new GatewayException(ErrorCodes.IdInvalid, $"`{field}` is the id of a {node.TypeName}, not of a {typeName}.");
+        }
+
         return WaldurUuid.TryNormalize(value, out var uuid)
             ? uuid
             : throw new GatewayException(ErrorCodes.IdInvalid, typeName is null ? $"`{field}` is not a uuid." : $"`{field}` is neither a {typeName} id nor a uuid.");

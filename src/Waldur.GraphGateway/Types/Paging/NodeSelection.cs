@@ -13,7 +13,10 @@ internal static class NodeSelection
     public static IReadOnlyCollection<string>? Of(IResolveFieldContext context)
     {
         if (context.SubFields is not { } selected)
+        {
             return null;
+        }
+
         var fragments = context.Document.Definitions.OfType<GraphQLFragmentDefinition>()
             .GroupBy(f => f.FragmentName.Name.StringValue, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -42,7 +45,10 @@ internal static class NodeSelection
         string? through, string prefix = "")
     {
         if (set is null)
+        {
             return;
+        }
+
         foreach (var selection in set.Selections)
         {
             switch (selection)
@@ -53,9 +59,13 @@ internal static class NodeSelection
                     if (prefix.Length == 0 && field.SelectionSet is not null)
                     {
                         if (field.Arguments is { Count: > 0 })
+                        {
                             names.Add(name + ".*");
+                        }
                         else
+                        {
                             Collect(field.SelectionSet, fragments, names, through: null, prefix: name + ".");
+                        }
                     }
 
                     break;

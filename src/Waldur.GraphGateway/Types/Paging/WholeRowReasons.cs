@@ -47,7 +47,10 @@ internal static class WholeRowReasons
     {
         var count = 0;
         if (set is null)
+        {
             return count;
+        }
+
         foreach (var selection in set.Selections)
         {
             count += selection switch
@@ -61,7 +64,9 @@ internal static class WholeRowReasons
                 _ => 0,
             };
             if (count >= stopAt)
+            {
                 return count;
+            }
         }
 
         return count;

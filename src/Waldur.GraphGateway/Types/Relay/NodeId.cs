@@ -17,7 +17,10 @@ public readonly record struct NodeId(string TypeName, string Uuid)
     public static string Encode(string typeName, string uuid)
     {
         if (!IsTypeName(typeName))
+        {
             throw new ArgumentException($"'{typeName}' is not a GraphQL type name.", nameof(typeName));
+        }
+
         return Convert.ToBase64String(Encoding.UTF8.GetBytes($"{typeName}:{WaldurUuid.Normalize(uuid)}"));
     }
 
@@ -27,7 +30,10 @@ public readonly record struct NodeId(string TypeName, string Uuid)
     {
         nodeId = default;
         if (string.IsNullOrEmpty(id) || id.Length > MaxEncodedLength || !Base64.IsValid(id, out _))
+        {
             return false;
+        }
+
         byte[] bytes;
         try
         {
@@ -39,7 +45,10 @@ public readonly record struct NodeId(string TypeName, string Uuid)
         }
         // Base64.IsValid tolerates whitespace and non-zero padding bits; only the canonical spelling is an id.
         if (!string.Equals(Convert.ToBase64String(bytes), id, StringComparison.Ordinal))
+        {
             return false;
+        }
+
         string text;
         try
         {
@@ -54,7 +63,10 @@ public readonly record struct NodeId(string TypeName, string Uuid)
         if (colon <= 0 || !IsTypeName(text.AsSpan(0, colon))
             || !WaldurUuid.TryNormalize(text[(colon + 1)..], out var uuid)
             || !string.Equals(uuid, text[(colon + 1)..], StringComparison.Ordinal))
+        {
             return false;
+        }
+
         nodeId = new NodeId(text[..colon], uuid);
         return true;
     }
@@ -69,11 +81,16 @@ public readonly record struct NodeId(string TypeName, string Uuid)
     private static bool IsTypeName(ReadOnlySpan<char> name)
     {
         if (name.IsEmpty || !(char.IsAsciiLetter(name[0]) || name[0] == '_'))
+        {
             return false;
+        }
+
         foreach (var c in name)
         {
             if (!(char.IsAsciiLetterOrDigit(c) || c == '_'))
+            {
                 return false;
+            }
         }
         return true;
     }

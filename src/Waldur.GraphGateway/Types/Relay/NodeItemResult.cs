@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using Waldur.GraphGateway.Errors;
-using Waldur.GraphGateway.Types;
 
 namespace Waldur.GraphGateway.Types.Relay;
 
@@ -43,7 +42,10 @@ internal sealed class NodeItemResult(IDataLoaderResult<object?> inner, IResolveF
     {
         error.Path = [.. context.ResponsePath, index];
         if (context.FieldAst is { } field)
+        {
             error.AddLocation(field, context.Document);
+        }
+
         context.Errors.Add(error);
     }
 }

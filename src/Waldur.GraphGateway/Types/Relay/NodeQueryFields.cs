@@ -32,7 +32,10 @@ public static class NodeQueryFields
         var ids = context.GetArgument<List<string>>("ids");
         var max = context.RequestServices!.GetRequiredService<IOptions<RelayOptions>>().Value.MaxNodeIds;
         if (ids.Count > max)
+        {
             throw new GatewayException(ErrorCodes.TooManyIds, $"nodes(ids:) takes at most {max} ids; {ids.Count} were given.");
+        }
+
         var registry = Registry(context);
         var items = ids.Select((id, index) =>
         {

@@ -14,7 +14,9 @@ public sealed class NodeRegistry
         foreach (var registration in registrations)
         {
             if (!_types.TryAdd(registration.TypeName, registration))
+            {
                 throw new InvalidOperationException($"The node type '{registration.TypeName}' is registered twice.");
+            }
         }
     }
 

@@ -13,10 +13,16 @@ public static class WaldurUuid
     {
         normalized = null;
         if (value is null)
+        {
             return false;
+        }
+
         var hyphenated = value.Length == 36;
         if (!hyphenated && value.Length != 32)
+        {
             return false;
+        }
+
         Span<char> hex = stackalloc char[32];
         var n = 0;
         for (var i = 0; i < value.Length; i++)
@@ -25,11 +31,17 @@ public static class WaldurUuid
             if (hyphenated && i is 8 or 13 or 18 or 23)
             {
                 if (c != '-')
+                {
                     return false;
+                }
+
                 continue;
             }
             if (!char.IsAsciiHexDigit(c))
+            {
                 return false;
+            }
+
             hex[n++] = char.ToLowerInvariant(c);
         }
         normalized = new string(hex);

@@ -57,7 +57,10 @@ public sealed class CatalogGraphTypes
     {
         var name = "ListFilterInputTypeOf" + element.Filter.Name;
         if (_listFilters.TryGetValue(name, out var existing))
+        {
             return existing;
+        }
+
         var noun = element.Resource.Descriptor.Noun;
         var input = new InputObjectGraphType { Name = name };
         input.Field(Loading.Filtering.FilterOperations.All, element.Filter).Description($"Every {noun} matches.");

@@ -18,14 +18,20 @@ internal sealed class EnumGraphTypes
     public EnumerationGraphType Enum(string typeName, IReadOnlyList<string> values)
     {
         if (_enums.TryGetValue(typeName, out var existing))
+        {
             return existing;
+        }
+
         var type = new EnumerationGraphType { Name = typeName, Description = $"Waldur's `{typeName}` values." };
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in values)
         {
             var name = ValueName(value);
             for (var n = 2; !taken.Add(name); n++)
+            {
                 name = $"{ValueName(value)}_{n}";
+            }
+
             type.Add(name, value, $"Waldur's `{value}`.");
         }
         _enums[typeName] = type;
@@ -35,7 +41,10 @@ internal sealed class EnumGraphTypes
     public InputObjectGraphType Filter(EnumerationGraphType type)
     {
         if (_filters.TryGetValue(type.Name, out var existing))
+        {
             return existing;
+        }
+
         var input = new InputObjectGraphType { Name = type.Name + "OperationFilterInput" };
         input.Field(FilterOperations.Eq, type).Description("Equal to.");
         input.Field(FilterOperations.Neq, type).Description("Not equal to.");
@@ -52,9 +61,13 @@ internal sealed class EnumGraphTypes
         foreach (var c in value)
         {
             if (char.IsAsciiLetterOrDigit(c))
+            {
                 name.Append(char.ToUpperInvariant(c));
+            }
             else if (name.Length > 0 && name[^1] != '_')
+            {
                 name.Append('_');
+            }
         }
         var text = name.ToString().TrimEnd('_');
         return text.Length == 0 ? "EMPTY" : char.IsAsciiDigit(text[0]) ? "_" + text : text;

@@ -21,15 +21,22 @@ internal static class FilterFields
             if (field.Nested is { } nested)
             {
                 if (catalog.TryGet(nested.TypeName, out var element))
+                {
                     filter.Field(field.Name, catalog.ListFilter(element, descriptor.Noun));
+                }
+
                 continue;
             }
 
             var note = field.Descriptor.FilterDescription ?? PushdownNote(descriptor, field.Name);
             if (field.Descriptor is { EnumValues: { } values, EnumType: { } enumType })
+            {
                 filter.Field(field.Name, catalog.Enums.Filter(catalog.Enums.Enum(enumType, values))).Description(note);
+            }
             else
+            {
                 filter.Field(field.Name, ScalarGraphTypes.OperationInput(field.Kind)).Description(note);
+            }
         }
     }
 

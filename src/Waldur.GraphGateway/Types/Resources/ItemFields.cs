@@ -29,22 +29,33 @@ internal static class ItemFields
         foreach (var field in graph.Resource.Endpoint.Shape.Fields)
         {
             if (field.Nested is { } nested && catalog.TryGet(nested.TypeName, out var target))
+            {
                 AddNested(graph, field, target, catalog);
+            }
             else if (field.Descriptor is { EnumValues: { } values, EnumType: { } enumType })
+            {
                 AddEnum(item, field, catalog.Enums.Enum(enumType, values));
+            }
             else
+            {
                 AddScalar(item, field);
+            }
 
             if (field.Descriptor is { ReferenceField: { } name, ReferenceOperationId: { } operation }
                 && catalog.TryGetByRetrieveOperation(operation, out var referenced))
+            {
                 References.Add(item, field, name, referenced);
+            }
         }
 
         foreach (var reverse in graph.Resource.Descriptor.ReverseConnections)
         {
             // Catalog:Include may leave the source out: then there is nothing to connect to.
             if (!catalog.TryGet(reverse.SourceType, out var source))
+            {
                 continue;
+            }
+
             var via = reverse.ViaField;
             item.Field(reverse.Name, source.Connection)
                 .Description(reverse.Description)
@@ -53,7 +64,9 @@ internal static class ItemFields
         }
 
         foreach (var nested in catalog.NestedIn(typeName))
+        {
             NestedConnections.Add(item, nested);
+        }
     }
 
     internal static void AddScalar(ObjectGraphType<WaldurRow> item, RowField field)
@@ -63,14 +76,18 @@ internal static class ItemFields
         var builder = item.Field(name, ScalarGraphTypes.OutputType(field)).Description(field.Descriptor.Description);
         Tolerant(builder, field);
         if (field.Kind == Waldur.Catalog.Model.ValueKind.Int)
+        {
             builder.Resolve(c => UpstreamFieldErrors.Value(c, index) switch
             {
                 long value => ToInt(c, value),
                 IReadOnlyList<object?> values => values.Select(v => v is long l ? ToInt(c, l) : null).ToList(),
                 _ => null,
             });
+        }
         else
+        {
             builder.Resolve(c => UpstreamFieldErrors.Value(c, index));
+        }
     }
 
     private static void AddEnum(ObjectGraphType<WaldurRow> item, RowField field, EnumerationGraphType type)
@@ -128,14 +145,19 @@ internal static class ItemFields
     private static void Tolerant<TSource, TReturn>(FieldBuilder<TSource, TReturn> builder, RowField field)
     {
         if (!field.Nullable && !field.IsKey)
+        {
             builder.ApplyDirective(SemanticNonNullDirective.DirectiveName);
+        }
     }
 
     /// <summary>GraphQL's Int is 32-bit; a wider value from Waldur fails its field rather than wrapping.</summary>
     private static int? ToInt(IResolveFieldContext<WaldurRow> context, long value)
     {
         if (value is >= int.MinValue and <= int.MaxValue)
+        {
             return (int)value;
+        }
+
         UpstreamFieldErrors.Report(context, context.Source.Shape.TypeName, $"{value} is outside GraphQL's 32-bit Int");
         return null;
     }

@@ -32,7 +32,10 @@ internal static partial class NestedConnections
         var resource = graph.Resource;
         var arguments = graph.ConnectionArguments();
         foreach (var parameter in parameters)
+        {
             arguments.Add(new QueryArgument<NonNullGraphType<StringGraphType>> { Name = ArgumentName(parameter), Description = $"Waldur's `{{{parameter}}}` in `{resource.Descriptor.Path}`." });
+        }
+
         query.Field(resource.FieldName, graph.Connection)
             .Description(resource.Descriptor.ListDescription)
             .Arguments(arguments)

@@ -20,7 +20,10 @@ internal static class NestedRows
         var match = FilterEvaluator.Compile(filter, resource.Fields);
         var selected = rows.Where(r => match(r)).ToList();
         if (keys.Count > 0)
+        {
             selected.Sort(new RowComparer(keys, resource, null));
+        }
+
         return selected;
     }
 }

@@ -63,7 +63,10 @@ public static class ResourceQueryFields
         var uuids = context.GetArgument<List<string>>("uuids");
         var max = context.RequestServices!.GetRequiredService<IOptions<RelayOptions>>().Value.MaxNodeIds;
         if (uuids.Count > max)
+        {
             throw new GatewayException(ErrorCodes.TooManyIds, $"{field}(uuids:) takes at most {max} uuids; {uuids.Count} were given.");
+        }
+
         var items = uuids.Select((uuid, index) =>
         {
             IDataLoaderResult<object?> item = WaldurUuid.TryNormalize(uuid, out var normalized)

@@ -34,7 +34,9 @@ internal static class ReverseConnections
         var rules = planner.Pushdown(source);
         var multi = viaIsList ? null : rules.FirstOrDefault(r => r.Field == via && r.Operation == FilterOperations.In);
         if (multi is null)
+        {
             return DataLoaderResult.FromTask(planner.LoadAsync(source, linked, context.CancellationToken));
+        }
 
         var pushdown = FilterSplitter.Split(request.Where, rules).Pushdown;
         pushdown.Remove(multi.Parameter);

@@ -17,7 +17,10 @@ internal static class ScalarGraphTypes
     {
         var type = Scalar(field.Kind);
         if (field.IsList)
+        {
             type = typeof(ListGraphType<>).MakeGenericType(type);
+        }
+
         return field.IsKey ? typeof(NonNullGraphType<>).MakeGenericType(type) : type;
     }
 

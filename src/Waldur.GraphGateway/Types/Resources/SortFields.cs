@@ -9,6 +9,8 @@ internal static class SortFields
     public static void Add(ResourceGraph graph)
     {
         foreach (var field in graph.Resource.Endpoint.Shape.Fields.Where(ResourceFields.IsSortable))
+        {
             graph.Sort.Field<SortEnumTypeGraphType>(field.Name);
+        }
     }
 }

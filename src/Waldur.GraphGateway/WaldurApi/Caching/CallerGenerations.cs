@@ -23,7 +23,10 @@ public sealed class CallerGenerations(WaldurCacheKeys keys, IServiceProvider ser
     {
         ArgumentNullException.ThrowIfNull(call);
         if (call.Generation(authorization) is { } known)
+        {
             return known;
+        }
+
         var key = keys.GenerationKey(authorization);
         var shared = _shared is null ? null : await _shared.GetAsync(key, cancellationToken);
         var generation = shared is not null ? Encoding.UTF8.GetString(shared) : _local.GetValueOrDefault(key, "0");
@@ -40,6 +43,8 @@ public sealed class CallerGenerations(WaldurCacheKeys keys, IServiceProvider ser
         _local[key] = generation;
         call.RememberGeneration(authorization, generation);
         if (_shared is not null)
+        {
             await _shared.SetAsync(key, Encoding.UTF8.GetBytes(generation), Lifetime, cancellationToken);
+        }
     }
 }

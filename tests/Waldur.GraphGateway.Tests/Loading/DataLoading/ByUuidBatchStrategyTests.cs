@@ -31,7 +31,9 @@ public sealed class ByUuidBatchStrategyTests
             Assert.Equal(requests, plan.Requests);
             Assert.Equal(rounds, plan.Rounds);
             if (plan.Kind == ByUuidFetchKind.Scan)
+            {
                 Assert.True(scan < gets, "a scan is chosen only when strictly cheaper");
+            }
         }
     }
 
@@ -71,9 +73,13 @@ public sealed class ByUuidBatchStrategyTests
             var scan = (int)Math.Ceiling(Math.Max(total, 1) / (double)PageSize);
             Assert.True(requests <= missing + 1, $"{requests} requests for {missing} keys");
             if (missing > ByUuidBatchStrategy.UnknownCountGetLimit)
+            {
                 Assert.True(requests <= scan, $"{requests} requests, a full scan is {scan}");
+            }
             else
+            {
                 Assert.Equal(missing, requests);
+            }
         }
     }
 
@@ -122,7 +128,10 @@ public sealed class ByUuidBatchStrategyTests
             case ByUuidFetchKind.Scan:
                 var pages = new List<int>();
                 for (var offset = skipFirstPage ? PageSize : 0; offset == 0 || offset < total; offset += PageSize)
+                {
                     pages.Add(offset);
+                }
+
                 for (var i = 0; i < pages.Count; i += concurrency)
                 {
                     rounds++;

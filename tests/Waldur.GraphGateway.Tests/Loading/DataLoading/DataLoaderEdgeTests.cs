@@ -1,9 +1,8 @@
-using Waldur.GraphGateway.Errors;
 using System.Collections.Concurrent;
 using GraphQL;
 using GraphQL.DataLoader;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading.DataLoading;
-using Waldur.GraphGateway.Schema;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Loading.DataLoading;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Waldur.GraphGateway.Errors;
-using Waldur.GraphGateway.Schema;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Loading.DataLoading;
@@ -30,7 +29,9 @@ public sealed class DataLoaderExecutionTests : IDisposable
         using var doc = JsonDocument.Parse(json);
         Assert.False(doc.RootElement.TryGetProperty("errors", out _));
         for (var i = 0; i < keys.Count; i++)
+        {
             Assert.Equal(keys[i], doc.RootElement.GetProperty("data").GetProperty($"a{i}").GetProperty("key").GetString());
+        }
     }
 
     [Fact]

@@ -47,6 +47,8 @@ public sealed class EmulatorLoaderFixture : IAsyncLifetime
     {
         await Services.DisposeAsync();
         if (_emulator is not null)
+        {
             await _emulator.DisposeAsync();
+        }
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading.DataLoading;
-using Waldur.GraphGateway.Schema;
 
 namespace Waldur.GraphGateway.Tests.Loading.DataLoading;
 
@@ -24,7 +23,10 @@ public class RecordingItemLoader(TestTable table, HangProbe probe) : DataLoader<
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
         if (keys.Any(k => k.StartsWith("bad", StringComparison.Ordinal)))
+        {
             throw new GatewayException(ErrorCodes.UpstreamUnavailable, "Waldur answered 503.");
+        }
+
         return keys.Where(table.Rows.ContainsKey).ToDictionary(k => k, k => table.Rows[k], StringComparer.Ordinal);
     }
 }

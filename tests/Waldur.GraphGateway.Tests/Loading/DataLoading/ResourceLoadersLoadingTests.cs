@@ -114,7 +114,10 @@ public sealed class ResourceLoadersLoadingTests : IDisposable
         {
             var filters = WaldurListQuery.NoFilters();
             if (name is not null)
+            {
                 filters["name"] = name;
+            }
+
             return filters;
         }
 

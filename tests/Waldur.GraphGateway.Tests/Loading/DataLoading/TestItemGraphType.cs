@@ -1,6 +1,5 @@
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
-using Waldur.GraphGateway.Loading.DataLoading;
 
 namespace Waldur.GraphGateway.Tests.Loading.DataLoading;
 

@@ -1,8 +1,6 @@
 using GraphQL;
 using GraphQL.SystemTextJson;
-using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
-using Waldur.GraphGateway.Loading.DataLoading;
 using Waldur.GraphGateway.Types;
 
 namespace Waldur.GraphGateway.Tests.Loading.DataLoading;

@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
-using Waldur.GraphGateway.Loading.DataLoading;
 
 namespace Waldur.GraphGateway.Tests.Loading.DataLoading;
 
@@ -39,7 +38,10 @@ public sealed class TestQueryGraphType : ObjectGraphType
                 var loader = ctx.RequestServices!.GetRequiredService<RecordingItemLoader>();
                 var rows = ctx.GetArgument<List<string>>("keys").Select(k => table.Rows[k]).ToList();
                 foreach (var row in rows)
+                {
                     loader.Prime(row.Key, row);
+                }
+
                 return rows;
             });
     }

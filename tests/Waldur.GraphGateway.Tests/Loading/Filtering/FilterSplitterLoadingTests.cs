@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Primitives;
 using Waldur.Catalog.Model;
 using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.Loading.Filtering;

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Primitives;
 using Waldur.GraphGateway.Loading.Filtering;
-using Waldur.GraphGateway.WaldurApi;
-using Waldur.GraphGateway.Tests.Loading;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Loading.Filtering;

@@ -16,7 +16,10 @@ public class PushdownCheckTests
     {
         var all = WaldurListQuery.NoFilters();
         foreach (var (parameter, value) in filters)
+        {
             all[parameter] = value;
+        }
+
         return new WaldurListQuery(all, null, 1, 20);
     }
 

@@ -1,10 +1,9 @@
-using Waldur.GraphGateway.Errors;
 using System.Security.Cryptography;
 using System.Text;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.Loading.Paging;
 using Waldur.GraphGateway.Loading.Sorting;
-using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.Tests.Loading.Filtering;
 using Xunit;
 

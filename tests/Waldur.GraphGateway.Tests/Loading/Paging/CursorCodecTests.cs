@@ -2,8 +2,6 @@ using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.Loading.Paging;
 using Waldur.GraphGateway.Loading.Sorting;
-using Waldur.GraphGateway.Schema;
-using Waldur.GraphGateway.Tests.Loading;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Loading.Paging;

@@ -1,5 +1,4 @@
 using Waldur.GraphGateway.Loading.Paging;
-using Waldur.GraphGateway.Tests.Loading;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Loading.Paging;

@@ -1,8 +1,6 @@
 using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.Loading.Paging;
-using Waldur.GraphGateway.Schema;
-using Waldur.GraphGateway.Tests.Loading;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Loading.Paging;

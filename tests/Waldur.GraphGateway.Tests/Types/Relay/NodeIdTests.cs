@@ -1,6 +1,5 @@
 using System.Text;
 using Waldur.GraphGateway.Errors;
-using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.Types.Relay;
 using Xunit;
 
@@ -57,7 +56,10 @@ public sealed class NodeIdTests
                 foreach (var c in Base64Alphabet.Append('-').Append('_').Append(' '))
                 {
                     if (c == original[i])
+                    {
                         continue;
+                    }
+
                     var tampered = string.Concat(original.AsSpan(0, i), c.ToString(), original.AsSpan(i + 1));
                     if (NodeId.TryDecode(tampered, out var decoded))
                     {
@@ -113,7 +115,10 @@ public sealed class NodeIdTests
         var chars = new char[length];
         chars[0] = first[random.Next(first.Length)];
         for (var i = 1; i < length; i++)
+        {
             chars[i] = rest[random.Next(rest.Length)];
+        }
+
         return new string(chars);
     }
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.Errors;
-using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.Types.Relay;
 using Xunit;
 
@@ -73,7 +72,10 @@ public sealed class NodeQueryFieldsTests : IDisposable
         Assert.Equal(JsonValueKind.Null, nodes[2].ValueKind);
         Assert.Equal(JsonValueKind.Null, nodes[5].ValueKind);
         foreach (var i in new[] { 0, 1, 3, 4, 6 })
+        {
             Assert.Equal(ids[i], nodes[i].GetProperty("id").GetString());
+        }
+
         Assert.Equal("Gadget", nodes[4].GetProperty("__typename").GetString());
         var errors = doc.RootElement.GetProperty("errors").EnumerateArray().ToList();
         Assert.Equal(new[] { 2, 5 }, errors.Select(e => e.GetProperty("path")[1].GetInt32()).Order());

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading.DataLoading;
-using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.Types;
 using Waldur.GraphGateway.Types.Relay;
 
@@ -13,7 +12,7 @@ namespace Waldur.GraphGateway.Tests.Types.Relay;
 
 /// <summary>
 /// Widgets and gadgets registered as node types through <see cref="RelayServiceCollectionExtensions.AddNodeType"/>,
-/// each loaded by a named loader of the request's <see cref="DataLoaderRegistry"/>. A batch holding
+/// each loaded by a named loader of the request's <c>WidgetLoaders</c>. A batch holding
 /// <see cref="FailingUuid"/> fails.
 /// </summary>
 public sealed class RelayTestSchema : GraphQL.Types.Schema
@@ -33,7 +32,10 @@ public sealed class RelayTestSchema : GraphQL.Types.Schema
     {
         var settings = new Dictionary<string, string?>();
         if (maxNodeIds is { } max)
+        {
             settings["Relay:MaxNodeIds"] = max.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var services = new ServiceCollection();
         services.AddScoped<WidgetLoaders>();
         services.AddRelay(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
@@ -60,7 +62,10 @@ public sealed class RelayTestSchema : GraphQL.Types.Schema
             lock (_loaders)
             {
                 if (!_loaders.TryGetValue(kind, out var loader))
+                {
                     _loaders[kind] = loader = new WidgetLoader(kind, schema);
+                }
+
                 return loader;
             }
         }
@@ -72,7 +77,10 @@ public sealed class RelayTestSchema : GraphQL.Types.Schema
         {
             schema.Batches.Enqueue((kind, keys.ToArray()));
             if (keys.Contains(FailingUuid))
+            {
                 throw new GatewayException(ErrorCodes.UpstreamUnavailable, "Waldur answered 502.");
+            }
+
             IReadOnlyDictionary<string, Widget> found = keys.Where(WidgetUuids.Contains)
                 .ToDictionary(k => k, k => new Widget(k, $"{kind} {k.TrimStart('0')}", kind));
             return Task.FromResult(found);

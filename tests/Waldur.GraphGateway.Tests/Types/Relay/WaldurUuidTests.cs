@@ -1,5 +1,4 @@
 using Waldur.GraphGateway.Errors;
-using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.Types.Relay;
 using Xunit;
 
@@ -16,7 +15,9 @@ public sealed class WaldurUuidTests
             var guid = new Guid(RandomBytes(random, 16));
             var expected = guid.ToString("N");
             foreach (var form in new[] { guid.ToString("N"), guid.ToString("D"), guid.ToString("N").ToUpperInvariant(), guid.ToString("D").ToUpperInvariant() })
+            {
                 Assert.Equal(expected, WaldurUuid.Normalize(form));
+            }
         }
     }
 
