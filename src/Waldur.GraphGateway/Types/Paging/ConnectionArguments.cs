@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.Loading.Paging;
+using Waldur.GraphGateway.Types.Documents;
 using Waldur.GraphGateway.Types.Filtering;
 
 namespace Waldur.GraphGateway.Types.Paging;
@@ -17,7 +18,12 @@ public static class ConnectionArguments
         new QueryArgument(filter) { Name = "where" },
         new QueryArgument(new ListGraphType(new NonNullGraphType(sort))) { Name = "order" });
 
-    public static ListRequest Read(IResolveFieldContext context, ListResource resource) => new(
+    /// <summary>
+    /// The arguments of the connection being resolved, and the item fields it reads as decided once per document
+    /// (<see cref="DocumentFacts.Projection"/>); <paramref name="lookupFields"/> are those that may look up
+    /// <paramref name="resource"/>'s rows by uuid (<see cref="UuidLookupFields"/>).
+    /// </summary>
+    public static ListRequest Read(IResolveFieldContext context, ListResource resource, IReadOnlySet<string> lookupFields) => new(
         FilterArgumentReader.Read(context.GetArgument<object?>("where"), resource.Fields),
         SortArgumentReader.Read(context.GetArgument<object?>("order")),
         new PagingArguments(
@@ -26,19 +32,7 @@ public static class ConnectionArguments
             context.GetArgument<int?>("last"),
             context.GetArgument<string?>("before")),
         NeedsRows(context),
-        FieldProjection.Selected(resource, WholeRows(context, resource) ? null : NodeSelection.Of(context)));
-
-    /// <summary>
-    /// A list without <c>field=</c> reads whole rows (Waldur sends every key anyway) when the operation may also look up
-    /// its rows, or rows nested in them, by uuid (partial rows never prime the by-uuid caches), or names this list field
-    /// more than once (aliases with different selections then share one Waldur read). A <c>field=</c> list keeps its
-    /// projection: there it also saves Waldur's serializing and the bytes.
-    /// </summary>
-    private static bool WholeRows(IResolveFieldContext context, ListResource resource) =>
-        !resource.Descriptor.SparseFields
-        && (context.RequestServices?.GetService<ListResources>() is not { } resources
-            || WholeRowReasons.LooksUpByUuid(context, resources.LookupFields.For(resource))
-            || WholeRowReasons.RepeatsField(context));
+        DocumentFacts.Of(context.Document).Projection(context, resource, lookupFields));
 
     /// <summary>Rows cost Waldur requests; a selection of only <c>totalCount</c>/<c>pageInfo</c> is answered from the count.</summary>
     private static bool NeedsRows(IResolveFieldContext context) =>

@@ -21,7 +21,7 @@ public sealed class CatalogGraphTypes
     {
         ArgumentNullException.ThrowIfNull(resources);
         ArgumentNullException.ThrowIfNull(federation);
-        _graphs = resources.All.Select(r => new ResourceGraph(r)).ToList();
+        _graphs = resources.All.Select(r => new ResourceGraph(r, resources.LookupFields.For(r))).ToList();
         _byType = _graphs.ToDictionary(g => g.Resource.TypeName, StringComparer.Ordinal);
         _byRetrieveOperation = _graphs.Where(g => g.IsNode && g.Resource.Descriptor.RetrieveOperationId is not null)
             .ToDictionary(g => g.Resource.Descriptor.RetrieveOperationId!, StringComparer.Ordinal);

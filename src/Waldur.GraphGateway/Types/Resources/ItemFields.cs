@@ -60,7 +60,7 @@ internal static class ItemFields
             item.Field(reverse.Name, source.Connection)
                 .Description(reverse.Description)
                 .Arguments(source.ConnectionArguments())
-                .Resolve(c => ReverseConnections.Load(c, source.Resource, via, c.Source.Uuid));
+                .Resolve(c => ReverseConnections.Load(c, source, via, c.Source.Uuid));
         }
 
         foreach (var nested in catalog.NestedIn(typeName))

@@ -24,7 +24,7 @@ internal static partial class NestedConnections
             .Description(resource.Descriptor.ListDescription)
             .Arguments(nested.ConnectionArguments())
             .ResolveAsync(async c => await c.Planner().LoadAsync(
-                resource.WithPath(new Dictionary<string, string> { [parameter] = c.Source.Uuid }), ConnectionArguments.Read(c, resource), c.CancellationToken));
+                resource.WithPath(new Dictionary<string, string> { [parameter] = c.Source.Uuid }), ConnectionArguments.Read(c, resource, nested.LookupFields), c.CancellationToken));
     }
 
     public static void AddWithPathArguments(ObjectGraphType query, ResourceGraph graph, IReadOnlyList<string> parameters)
@@ -42,7 +42,7 @@ internal static partial class NestedConnections
             .ResolveAsync(async c =>
             {
                 var values = parameters.ToDictionary(p => p, p => WaldurUuid.Normalize(c.GetArgument<string>(ArgumentName(p))), StringComparer.Ordinal);
-                return await c.Planner().LoadAsync(resource.WithPath(values), ConnectionArguments.Read(c, resource), c.CancellationToken);
+                return await c.Planner().LoadAsync(resource.WithPath(values), ConnectionArguments.Read(c, resource, graph.LookupFields), c.CancellationToken);
             });
     }
 

@@ -8,10 +8,12 @@ namespace Waldur.GraphGateway.Types.Resources;
 /// <summary>The graph types of one catalog resource: its item type, <c>where</c> and <c>order</c> inputs, connection and edge.</summary>
 public sealed class ResourceGraph
 {
-    public ResourceGraph(ListResource resource)
+    public ResourceGraph(ListResource resource, IReadOnlySet<string> lookupFields)
     {
         ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(lookupFields);
         Resource = resource;
+        LookupFields = lookupFields;
         var descriptor = resource.Descriptor;
         Item = new ObjectGraphType<WaldurRow> { Name = descriptor.TypeName, Description = descriptor.Description };
         Filter = new InputObjectGraphType { Name = descriptor.TypeName + "FilterInput" };
@@ -23,6 +25,9 @@ public sealed class ResourceGraph
     }
 
     public ListResource Resource { get; }
+
+    /// <summary>The field names that may look this resource's rows up by uuid (<see cref="UuidLookupFields.For"/>).</summary>
+    public IReadOnlySet<string> LookupFields { get; }
 
     public ObjectGraphType<WaldurRow> Item { get; }
 

@@ -32,7 +32,7 @@ public static class ResourceQueryFields
             query.Field(resource.FieldName, graph.Connection)
                 .Description(resource.Descriptor.ListDescription)
                 .Arguments(graph.ConnectionArguments())
-                .ResolveAsync(async c => await c.Planner().LoadAsync(resource, ConnectionArguments.Read(c, resource), c.CancellationToken));
+                .ResolveAsync(async c => await c.Planner().LoadAsync(resource, ConnectionArguments.Read(c, resource, graph.LookupFields), c.CancellationToken));
         }
 
         foreach (var graph in catalog.All)

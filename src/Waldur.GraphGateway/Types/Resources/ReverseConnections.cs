@@ -22,9 +22,10 @@ namespace Waldur.GraphGateway.Types.Resources;
 /// </summary>
 internal static class ReverseConnections
 {
-    public static IDataLoaderResult<ConnectionPage> Load(IResolveFieldContext context, ListResource source, string via, string parentUuid)
+    public static IDataLoaderResult<ConnectionPage> Load(IResolveFieldContext context, ResourceGraph graph, string via, string parentUuid)
     {
-        var request = ConnectionArguments.Read(context, source);
+        var source = graph.Resource;
+        var request = ConnectionArguments.Read(context, source, graph.LookupFields);
         var viaIsList = source.Endpoint.Shape[via].IsList;
         FilterNode link = viaIsList
             ? new ListFieldFilter(via, FilterOperations.Some, new FieldFilter("uuid", FilterOperations.Eq, parentUuid))

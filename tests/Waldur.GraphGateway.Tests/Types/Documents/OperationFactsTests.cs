@@ -1,18 +1,16 @@
-using GraphQL;
-using GraphQL.Types;
 using GraphQLParser;
 using GraphQLParser.AST;
-using Waldur.GraphGateway.Types.Paging;
+using Waldur.GraphGateway.Types.Documents;
 using Xunit;
 
-namespace Waldur.GraphGateway.Tests.Types.Paging;
+namespace Waldur.GraphGateway.Tests.Types.Documents;
 
 /// <summary>
 /// Which operations make a list without <c>field=</c> read whole rows: a uuid lookup of the type anywhere (through
 /// fragments), Relay's root <c>node</c>/<c>nodes</c> or federation's <c>_entities</c> at the root only, and a list field
 /// the operation names more than once.
 /// </summary>
-public sealed class WholeRowReasonsTests
+public sealed class OperationFactsTests
 {
     private static readonly HashSet<string> ImageLookups = new(StringComparer.Ordinal) { "digitalOceanImageByUuid", "image" };
 
@@ -28,13 +26,13 @@ public sealed class WholeRowReasonsTests
     [InlineData("{ digitalOceanImages { nodes { ...F } } } fragment F on DigitalOceanImage { regions { name } ... on DigitalOceanImage { image { name } } }", true)]
     [InlineData("{ digitalOceanImages { nodes { ...Missing } } }", false)]
     public void A_uuid_lookup_of_the_type_or_a_root_node_field_means_whole_rows(string document, bool expected) =>
-        Assert.Equal(expected, WholeRowReasons.LooksUpByUuid(Context(document, "digitalOceanImages"), ImageLookups));
+        Assert.Equal(expected, Facts(document).LooksUpByUuid(ImageLookups));
 
     [Fact]
     public void Without_lookup_fields_only_the_root_node_fields_count()
     {
-        Assert.False(WholeRowReasons.LooksUpByUuid(Context("{ digitalOceanImages { nodes { image { name } } } }", "digitalOceanImages"), new HashSet<string>()));
-        Assert.True(WholeRowReasons.LooksUpByUuid(Context("{ digitalOceanImages { totalCount } node(id: \"x\") { id } }", "digitalOceanImages"), new HashSet<string>()));
+        Assert.False(Facts("{ digitalOceanImages { nodes { image { name } } } }").LooksUpByUuid(new HashSet<string>()));
+        Assert.True(Facts("{ digitalOceanImages { totalCount } node(id: \"x\") { id } }").LooksUpByUuid(new HashSet<string>()));
     }
 
     [Theory]
@@ -44,18 +42,15 @@ public sealed class WholeRowReasonsTests
     [InlineData("{ digitalOceanRegions { nodes { a: images { nodes { name } } b: images { totalCount } } } }", "images", true)]
     [InlineData("{ digitalOceanRegions { nodes { ...R } } x: digitalOceanRegions { nodes { ...R } } } fragment R on DigitalOceanRegion { images { nodes { name } } }", "images", true)]
     [InlineData("{ digitalOceanRegions { nodes { ... on DigitalOceanRegion { images { nodes { name } } } images { totalCount } } } }", "images", true)]
+    // Directives are not evaluated: what is cached holds for every value of the variables.
+    [InlineData("query($x: Boolean!) { digitalOceanRegions { nodes { a: images @skip(if: $x) { nodes { name } } b: images { totalCount } } } }", "images", true)]
     public void A_list_field_named_more_than_once_means_whole_rows(string document, string field, bool expected) =>
-        Assert.Equal(expected, WholeRowReasons.RepeatsField(Context(document, field)));
+        Assert.Equal(expected, Facts(document).Repeats(field));
 
-    /// <summary>A resolver's context for the field named <paramref name="field"/> in <paramref name="text"/>'s one operation.</summary>
-    private static ResolveFieldContext Context(string text, string field)
+    /// <summary>The facts of <paramref name="text"/>'s one operation.</summary>
+    private static OperationFacts Facts(string text)
     {
         var document = Parser.Parse(text);
-        return new ResolveFieldContext
-        {
-            Document = document,
-            Operation = document.Definitions.OfType<GraphQLOperationDefinition>().Single(),
-            FieldDefinition = new FieldType { Name = field },
-        };
+        return DocumentFacts.Of(document).Operation(document.Definitions.OfType<GraphQLOperationDefinition>().Single());
     }
 }
