@@ -23,12 +23,6 @@ public sealed record GeneratedCatalogs(string Reviewed, string All, string Write
 /// <summary>One run: load the spec and the overrides, build, write or check. The console app and the tests both call this.</summary>
 public static class Generator
 {
-    public static async Task<string> GenerateAsync(string specPath, string overridesPath, CancellationToken cancellationToken = default)
-    {
-        var spec = await SpecLoader.LoadAsync(specPath, cancellationToken);
-        return Generate(spec, overridesPath, specPath);
-    }
-
     public static string Generate(SpecLoadResult spec, string overridesPath, string specPath) => GenerateBoth(spec, overridesPath, specPath).Reviewed;
 
     public static GeneratedCatalogs GenerateBoth(SpecLoadResult spec, string overridesPath, string specPath)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Waldur.Emulator.Auth;
 using Waldur.Emulator.Control;
 using Waldur.Emulator.Data;
@@ -18,26 +19,40 @@ public static class EmulatorApp
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
-        var options = EmulatorOptionsReader.Read(builder.Configuration);
-        var dataset = EmulatorDataset.Generate(options);
         var services = builder.Services;
-        services.AddSingleton(options);
-        services.AddSingleton(dataset);
-        var json = new JsonCache(dataset);
-        services.AddSingleton(json);
-        services.AddSingleton(new ResourceRegistry(dataset, json, options));
-        services.AddSingleton(new TokenAuthenticator([.. options.Tokens, .. options.Users.Keys]));
-        services.AddSingleton(new Writes.Provisioner(dataset, options.ProvisioningDelayMs));
+        var section = builder.Configuration.GetSection(EmulatorOptions.Section);
+        services.AddOptions<EmulatorOptions>()
+            .Bind(section)
+            .Configure(o =>
+            {
+                // Two settings the binder cannot read alone: the core counts are flat keys of the section
+                // (Emulator:CustomerCount), and Emulator:Tokens may be one comma-separated value.
+                section.Bind(o.Core);
+                o.Tokens = EmulatorOptions.TokenList(section.GetSection(nameof(EmulatorOptions.Tokens))) ?? o.Tokens;
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EmulatorOptions>, EmulatorOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<EmulatorOptions>>().Value);
+        services.AddSingleton(sp => EmulatorDataset.Generate(sp.GetRequiredService<EmulatorOptions>()));
+        services.AddSingleton<JsonCache>();
+        services.AddSingleton<ResourceRegistry>();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<EmulatorOptions>();
+            return new TokenAuthenticator([.. options.Tokens, .. options.Users.Keys]);
+        });
+        services.AddSingleton(sp => new Writes.Provisioner(sp.GetRequiredService<EmulatorDataset>(), sp.GetRequiredService<EmulatorOptions>().ProvisioningDelayMs));
         services.AddSingleton<Writes.WriteEndpoints>();
         services.AddSingleton<Writes.GenericWrites>();
         services.AddSingleton<WaldurHandler>();
         services.AddSingleton<RequestJournal>();
-        services.AddSingleton(new FaultState(options.Faults));
+        services.AddSingleton(sp => new FaultState(sp.GetRequiredService<EmulatorOptions>().Faults));
 
         var app = builder.Build();
         app.UseMiddleware<JournalMiddleware>();
         app.UseMiddleware<ControlEndpoints>();
         app.UseMiddleware<FaultMiddleware>();
+        // Resolved now, and with it the settings and the data set: a bad value stops Build, naming its key.
         var handler = app.Services.GetRequiredService<WaldurHandler>();
         app.Run(handler.HandleAsync);
         return app;

@@ -135,13 +135,4 @@ public sealed class FaultTests : IAsyncLifetime
         using var client = host.Client();
         Assert.Equal(HttpStatusCode.BadGateway, (await client.GetAsync("/api/digitalocean-images/")).StatusCode);
     }
-
-    [Fact]
-    public async Task Bad_start_settings_stop_start_up_naming_the_key()
-    {
-        var faults = Assert.Throws<InvalidOperationException>(() => EmulatorApp.Build(["--Emulator:Faults:ErrorRate=2"]));
-        Assert.Contains("Emulator:Faults", faults.Message, StringComparison.Ordinal);
-        var count = Assert.Throws<InvalidOperationException>(() => EmulatorApp.Build(["--Emulator:ImageCount=-3"]));
-        Assert.Contains("Emulator:ImageCount", count.Message, StringComparison.Ordinal);
-    }
 }

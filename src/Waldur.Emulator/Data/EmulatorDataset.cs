@@ -12,13 +12,11 @@ namespace Waldur.Emulator.Data;
 public sealed class EmulatorDataset
 {
     private readonly Dictionary<string, EmulatorImage> _imagesByUuid;
-    private readonly Dictionary<string, EmulatorRegion> _regionsByUuid;
     private readonly ImageView _allImages;
     private readonly ConcurrentDictionary<string, ImageView> _perToken = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Token, string Order, ImageFilter Filter), EmulatorImage[]> _filtered = new();
     private const int FilteredCacheSize = 32;
 
-    private readonly Dictionary<string, EmulatorSize> _sizesByUuid;
     private Dictionary<string, EmulatorDroplet> _dropletsByUuid;
 
     private readonly Dictionary<string, CoreCaller> _callers;
@@ -34,12 +32,9 @@ public sealed class EmulatorDataset
         Sizes = sizes;
         Droplets = droplets;
         Projects = [.. droplets.Select(d => d.Project).Distinct().OrderBy(p => p.Name, StringComparer.Ordinal)];
-        _sizesByUuid = sizes.ToDictionary(s => s.Uuid, StringComparer.Ordinal);
         _dropletsByUuid = droplets.ToDictionary(d => d.Uuid, StringComparer.Ordinal);
         PerTokenData = perTokenData;
-        RegionsByName = [.. regions.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Id)];
         _imagesByUuid = images.ToDictionary(i => i.Uuid, StringComparer.Ordinal);
-        _regionsByUuid = regions.ToDictionary(r => r.Uuid, StringComparer.Ordinal);
         _allImages = new ImageView(images);
     }
 
@@ -48,9 +43,6 @@ public sealed class EmulatorDataset
 
     /// <summary>Every region in insertion order.</summary>
     public IReadOnlyList<EmulatorRegion> Regions { get; }
-
-    /// <summary>Regions in list order (by name; regions ignore <c>o</c>, U16).</summary>
-    public IReadOnlyList<EmulatorRegion> RegionsByName { get; }
 
     /// <summary>Every droplet size in insertion order (DigitalOcean's catalog; regions are a subset of <see cref="Regions"/>).</summary>
     public IReadOnlyList<EmulatorSize> Sizes { get; }
@@ -166,20 +158,9 @@ public sealed class EmulatorDataset
         return _filtered[key] = sorted.Where(filter.Matches).ToArray();
     }
 
-    public IReadOnlyList<EmulatorRegion> ListRegions(ImageFilter filter)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        return filter.IsEmpty ? RegionsByName : RegionsByName.Where(filter.Matches).ToArray();
-    }
-
     /// <summary>Finds an image by 32-hex lowercase uuid, honouring per-token visibility.</summary>
     public EmulatorImage? FindImage(string uuid, string token) =>
         _imagesByUuid.TryGetValue(uuid, out var image) && IsVisibleTo(image, token) ? image : null;
-
-    public EmulatorRegion? FindRegion(string uuid) => _regionsByUuid.GetValueOrDefault(uuid);
-
-    /// <summary>Finds a size by 32-hex lowercase uuid.</summary>
-    public EmulatorSize? FindSize(string uuid) => _sizesByUuid.GetValueOrDefault(uuid);
 
     /// <summary>Finds a droplet by 32-hex lowercase uuid (every token sees every droplet, as Waldur staff do).</summary>
     public EmulatorDroplet? FindDroplet(string uuid) => _dropletsByUuid.GetValueOrDefault(uuid);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
 namespace Waldur.GraphGateway.Hosting;
@@ -7,22 +8,18 @@ namespace Waldur.GraphGateway.Hosting;
 /// lists) minus <c>Catalog:Exclude</c>, each a comma-separated list of <c>*</c>, <c>reviewed</c>, root connection field
 /// names, tags (<c>marketplace</c>, <c>openstack</c>) or nested connections as <c>Type.field</c>.
 /// </summary>
-public sealed class CatalogOptions
+public sealed class CatalogOptions : IValidatableObject
 {
     public const string Section = "Catalog";
 
     public string? Include { get; set; }
 
     public string? Exclude { get; set; }
+
+    /// <summary>A name the catalog does not know stops start-up, naming the key and the name.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        CatalogSelection.Select(Include, Exclude).Errors.Select(error => new ValidationResult(error));
 }
 
-/// <summary>Stops start-up on a name the catalog does not know, naming the key and the name.</summary>
-public sealed class CatalogOptionsValidator : IValidateOptions<CatalogOptions>
-{
-    public ValidateOptionsResult Validate(string? name, CatalogOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var errors = CatalogSelection.Select(options.Include, options.Exclude).Errors;
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-}
+[OptionsValidator]
+public sealed partial class CatalogOptionsValidator : IValidateOptions<CatalogOptions>;

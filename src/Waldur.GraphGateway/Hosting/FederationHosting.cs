@@ -8,8 +8,7 @@ public static class FederationHosting
 {
     public static IServiceCollection AddFederationSubgraph(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FederationOptions>().Bind(configuration.GetSection(FederationOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<FederationOptions, FederationOptionsValidator>(configuration, FederationOptions.Section);
         var options = configuration.GetSection(FederationOptions.Section).Get<FederationOptions>() ?? new FederationOptions();
         if (options.Enabled)
         {

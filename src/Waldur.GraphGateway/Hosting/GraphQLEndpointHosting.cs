@@ -19,10 +19,7 @@ public static class GraphQLEndpointHosting
 
     public static IServiceCollection AddGraphQLEndpoint(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<GraphQLHttpOptions>()
-            .Bind(configuration.GetSection(GraphQLHttpOptions.SectionName))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<GraphQLHttpOptions>, GraphQLHttpOptionsValidator>();
+        services.AddValidatedOptions<GraphQLHttpOptions, GraphQLHttpOptionsValidator>(configuration, GraphQLHttpOptions.Section);
 
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<DocumentCache>();

@@ -9,10 +9,7 @@ public static class RateLimitingHosting
 {
     public static IServiceCollection AddCallerRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<CallerRateLimitOptions>()
-            .Bind(configuration.GetSection(CallerRateLimitOptions.SectionName))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CallerRateLimitOptions>, CallerRateLimitOptionsValidator>();
+        services.AddValidatedOptions<CallerRateLimitOptions, CallerRateLimitOptionsValidator>(configuration, CallerRateLimitOptions.Section);
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<CallerRateLimitOptions>>((limiter, callers) =>
         {

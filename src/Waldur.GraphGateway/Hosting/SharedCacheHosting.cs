@@ -18,21 +18,10 @@ public static class SharedCacheHosting
 
     public static IServiceCollection AddSharedCaches(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RedisOptions>()
-            .Bind(configuration.GetSection(RedisOptions.Section))
-            .Validate(o => o.PersistedQueryTtl > TimeSpan.Zero, "Redis:PersistedQueryTtl must be positive.")
-            .Validate(o => o.RetryAfter >= TimeSpan.Zero, "Redis:RetryAfter must not be negative.")
-            .ValidateOnStart();
-        services.AddOptions<WaldurCacheOptions>()
-            .Bind(configuration.GetSection(WaldurCacheOptions.Section))
-            .Validate(o => o.DefaultTtl >= TimeSpan.Zero && o.Ttl.Values.All(t => t >= TimeSpan.Zero),
-                "Caching:DefaultTtl and Caching:Ttl:<field> must not be negative (0 means never cache).")
-            .Validate(o => string.IsNullOrEmpty(o.KeySecret) || o.KeySecret.Length >= WaldurCacheOptions.MinKeySecretLength,
-                $"Caching:KeySecret must have at least {WaldurCacheOptions.MinKeySecretLength} characters.")
-            .Validate<IOptions<RedisOptions>>((o, redis) => !o.Enabled || !redis.Value.IsConfigured || !string.IsNullOrEmpty(o.KeySecret),
-                "Caching:KeySecret must be set when Caching:Enabled and Redis:Configuration are: replicas share cache entries " +
-                "only when they derive the same keys, and a key derived from other settings would be no secret.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<RedisOptions, RedisOptionsValidator>(configuration, RedisOptions.Section);
+        // Whether Redis is configured is told to the cache settings, so their one validator can ask for a shared secret.
+        services.AddValidatedOptions<WaldurCacheOptions, WaldurCacheOptionsValidator>(configuration, WaldurCacheOptions.Section)
+            .PostConfigure<IOptions<RedisOptions>>((o, redis) => o.SharedThroughRedis = redis.Value.IsConfigured);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<WaldurCallContext>();

@@ -26,9 +26,7 @@ public static class TelemetryHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
-        builder.Services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section))
-            .Validate(o => o.PrometheusPath.StartsWith('/'), "Telemetry:PrometheusPath must start with '/'.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<TelemetryOptions, TelemetryOptionsValidator>(configuration, TelemetryOptions.Section);
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         // The trace id travels as a scope, which the console prints only with IncludeScopes: on unless configured off.
         var includeScopes = configuration.GetValue("Logging:Console:FormatterOptions:IncludeScopes", true);

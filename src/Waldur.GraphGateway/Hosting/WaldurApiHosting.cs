@@ -11,16 +11,7 @@ public static class WaldurApiHosting
     public static IServiceCollection AddWaldurApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
-        services.AddOptions<WaldurOptions>()
-            .Bind(configuration.GetSection(WaldurOptions.Section))
-            .ValidateDataAnnotations()
-            .Validate(o => o.BaseUrl is { IsAbsoluteUri: true } u && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps),
-                "Waldur:BaseUrl must be an absolute http(s) URL.")
-            .Validate(o => o.Resilience.TotalTimeout >= o.Resilience.AttemptTimeout,
-                "Waldur:Resilience:TotalTimeout must be at least Waldur:Resilience:AttemptTimeout.")
-            .Validate(o => o.Resilience.BreakerSamplingDuration >= 2 * o.Resilience.AttemptTimeout,
-                "Waldur:Resilience:BreakerSamplingDuration must be at least twice Waldur:Resilience:AttemptTimeout.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<WaldurOptions, WaldurOptionsValidator>(configuration, WaldurOptions.Section);
 
         services.AddSharedCaches(configuration);
         services.AddSingleton<WaldurEndpointFacts>();

@@ -11,21 +11,12 @@ public static class WaldurLoadingHosting
 {
     public static IServiceCollection AddWaldurLoading(this IServiceCollection services, IConfiguration configuration, ResourceCatalog catalog)
     {
-        services.AddOptions<ListOptions>()
-            .Bind(configuration.GetSection(ListOptions.Section))
-            .ValidateDataAnnotations()
-            .Validate(o => o.DefaultPageSize <= o.MaxPageSize, "Lists:DefaultPageSize must not exceed Lists:MaxPageSize.")
-            .ValidateOnStart();
-        services.AddOptions<DataLoadingOptions>()
-            .Bind(configuration.GetSection(DataLoadingOptions.Section))
-            .Validate(o => o.ByUuidConcurrency is >= 1 and <= DataLoadingOptions.MaxConcurrency,
-                $"{DataLoadingOptions.Section}:{nameof(DataLoadingOptions.ByUuidConcurrency)} must be between 1 and {DataLoadingOptions.MaxConcurrency}.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<ListOptions, ListOptionsValidator>(configuration, ListOptions.Section);
+        services.AddValidatedOptions<DataLoadingOptions, DataLoadingOptionsValidator>(configuration, DataLoadingOptions.Section);
 
-        // The response cache's TTLs are named by root connection field: a misspelt name would silently get the default.
-        services.AddOptions<WaldurCacheOptions>()
-            .Validate(o => o.Ttl.Keys.All(field => catalog.Resources.Any(r => r.Parent is null && string.Equals(r.ListField, field, StringComparison.OrdinalIgnoreCase))),
-                "Caching:Ttl:<field> must name a root connection field of the schema (customers, digitalOceanImages, …).");
+        // The response cache's TTLs are named by root connection field: its validator (SharedCacheHosting) checks them.
+        var rootFields = catalog.Resources.Where(r => r.Parent is null).Select(r => r.ListField).ToArray();
+        services.AddOptions<WaldurCacheOptions>().PostConfigure(o => o.RootFields = rootFields);
 
         // Built once: what every resource's rows, filters and Waldur parameters are.
         services.AddSingleton(catalog);

@@ -16,8 +16,7 @@ public static class WaldurSchemaHosting
         // The catalog shapes the services below, so it is chosen now; a bad name stops start-up through the validator.
         var options = configuration.GetSection(CatalogOptions.Section).Get<CatalogOptions>() ?? new CatalogOptions();
         var catalog = CatalogSelection.Select(options.Include, options.Exclude).Catalog;
-        services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CatalogOptions>, CatalogOptionsValidator>();
+        services.AddValidatedOptions<CatalogOptions, CatalogOptionsValidator>(configuration, CatalogOptions.Section);
         services.AddWaldurLoading(configuration, catalog);
         services.AddRelay(configuration);
         foreach (var resource in catalog.Resources.Where(ResourceGraph.IsNodeResource))

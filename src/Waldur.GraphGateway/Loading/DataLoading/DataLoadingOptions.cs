@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.Hosting;
+
 namespace Waldur.GraphGateway.Loading.DataLoading;
 
 /// <summary>Configuration section <c>DataLoading</c>.</summary>
@@ -11,5 +14,9 @@ public sealed class DataLoadingOptions
     /// <c>DataLoading:ByUuidConcurrency</c>: how many <c>GET …/{uuid}/</c> (or scan pages) one batch keeps in flight
     /// at once; kind to Waldur, and the size of a wave in <see cref="ByUuidBatchStrategy"/>.
     /// </summary>
+    [SettingRange(1, MaxConcurrency, ErrorMessage = Section + ":" + nameof(ByUuidConcurrency) + Settings.BeBetween)]
     public int ByUuidConcurrency { get; set; } = 8;
 }
+
+[OptionsValidator]
+public sealed partial class DataLoadingOptionsValidator : IValidateOptions<DataLoadingOptions>;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Waldur.GraphGateway.Types.Federation;
 
@@ -14,3 +15,6 @@ public sealed class FederationOptions
     [RegularExpression(@"^2\.\d+$", ErrorMessage = "Federation:Version must be a Federation 2 version such as 2.3.")]
     public string Version { get; set; } = "2.3";
 }
+
+[OptionsValidator]
+public sealed partial class FederationOptionsValidator : IValidateOptions<FederationOptions>;

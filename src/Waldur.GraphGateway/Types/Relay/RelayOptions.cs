@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Options;
+using Waldur.GraphGateway.Hosting;
+
 namespace Waldur.GraphGateway.Types.Relay;
 
 /// <summary>Configuration section <c>Relay</c>.</summary>
@@ -5,8 +8,12 @@ public sealed class RelayOptions
 {
     public const string Section = "Relay";
 
-    /// <summary><c>Relay:MaxNodeIds</c>: the most ids one <c>nodes(ids:)</c> may ask for (each may cost a Waldur call).</summary>
-    public int MaxNodeIds { get; set; } = 50;
-
     public const int MaxNodeIdsCeiling = 1000;
+
+    /// <summary><c>Relay:MaxNodeIds</c>: the most ids one <c>nodes(ids:)</c> may ask for (each may cost a Waldur call).</summary>
+    [SettingRange(1, MaxNodeIdsCeiling, ErrorMessage = Section + ":" + nameof(MaxNodeIds) + Settings.BeBetween)]
+    public int MaxNodeIds { get; set; } = 50;
 }
+
+[OptionsValidator]
+public sealed partial class RelayOptionsValidator : IValidateOptions<RelayOptions>;

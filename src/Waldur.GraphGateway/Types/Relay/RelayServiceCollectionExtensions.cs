@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Waldur.GraphGateway.Hosting;
 
 namespace Waldur.GraphGateway.Types.Relay;
 
@@ -9,11 +10,7 @@ public static class RelayServiceCollectionExtensions
 {
     public static IServiceCollection AddRelay(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RelayOptions>()
-            .Bind(configuration.GetSection(RelayOptions.Section))
-            .Validate(o => o.MaxNodeIds is >= 1 and <= RelayOptions.MaxNodeIdsCeiling,
-                $"{RelayOptions.Section}:{nameof(RelayOptions.MaxNodeIds)} must be between 1 and {RelayOptions.MaxNodeIdsCeiling}.")
-            .ValidateOnStart();
+        services.AddValidatedOptions<RelayOptions, RelayOptionsValidator>(configuration, RelayOptions.Section);
         services.TryAddSingleton<NodeRegistry>();
         return services;
     }
