@@ -2,7 +2,8 @@ using System.Diagnostics;
 
 namespace Waldur.Catalog.Generator;
 
-public sealed record GeneratorOptions(string Spec, string Overrides, string Output, bool Check)
+/// <param name="EmulatorSchemas">Where the emulator's data files go; null leaves them alone.</param>
+public sealed record GeneratorOptions(string Spec, string Overrides, string Output, bool Check, string? EmulatorSchemas = null)
 {
     /// <summary><c>WaldurCatalog.All.g.cs</c>, beside <see cref="Output"/>.</summary>
     public string AllOutput => RepositoryPaths.AllOutputBeside(Output);
@@ -54,8 +55,13 @@ public static class Generator
             return new GeneratorRun(2, e.Message, TimeSpan.Zero, total.Elapsed);
         }
 
-        var outputs = new[] { (Path: options.Output, Text: texts.Reviewed), (Path: options.AllOutput, Text: texts.All), (Path: options.WritesOutput, Text: texts.Writes),
-            (Path: options.GeneratedWritesOutput, Text: texts.GeneratedWrites) };
+        var outputs = new List<(string Path, string Text)> { (options.Output, texts.Reviewed), (options.AllOutput, texts.All), (options.WritesOutput, texts.Writes),
+            (options.GeneratedWritesOutput, texts.GeneratedWrites) };
+        if (options.EmulatorSchemas is { } schemas)
+        {
+            outputs.AddRange(EmulatorExtracts(spec.Document, SpecYaml.Load(options.Spec), schemas));
+        }
+
         if (options.Check)
         {
             var results = new List<CheckResult>();
@@ -74,6 +80,14 @@ public static class Generator
             await File.WriteAllTextAsync(path, text, cancellationToken);
         }
 
-        return new GeneratorRun(0, $"Wrote {options.Output}, {options.AllOutput}, {options.WritesOutput} and {options.GeneratedWritesOutput}.", spec.Elapsed, total.Elapsed);
+        return new GeneratorRun(0, $"Wrote {string.Join(", ", outputs.Select(o => o.Path))}.", spec.Elapsed, total.Elapsed);
     }
+
+    /// <summary>The emulator's data files: what it serves generically, read instead of the 4 MB YAML so it starts fast.</summary>
+    public static IEnumerable<(string Path, string Text)> EmulatorExtracts(Microsoft.OpenApi.OpenApiDocument document, System.Text.Json.Nodes.JsonNode yaml, string directory) =>
+    [
+        (Path.Combine(directory, ListOperationsExtract.FileName), ListOperationsExtract.Build(document, yaml)),
+        (Path.Combine(directory, WriteOperationsExtract.FileName), WriteOperationsExtract.Build(document, yaml)),
+        (Path.Combine(directory, CoreSchemasExtract.FileName), CoreSchemasExtract.Build(document, yaml)),
+    ];
 }

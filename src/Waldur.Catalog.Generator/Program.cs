@@ -25,7 +25,8 @@ if (repo is null && (spec is null || overrides is null || output is null))
     return 64;
 }
 
-var options = new GeneratorOptions(spec ?? repo!.Spec, overrides ?? repo!.Overrides, output ?? repo!.Output, check);
+// The emulator's data files are the repository's: written (or checked) only when the catalog goes to its usual place.
+var options = new GeneratorOptions(spec ?? repo!.Spec, overrides ?? repo!.Overrides, output ?? repo!.Output, check, output is null ? repo?.EmulatorSchemas : null);
 var run = await Generator.RunAsync(options);
 var timing = string.Create(CultureInfo.InvariantCulture, $"(spec parsed in {run.SpecParse.TotalSeconds:0.00} s, total {run.Total.TotalSeconds:0.00} s)");
 if (run.ExitCode == 0)

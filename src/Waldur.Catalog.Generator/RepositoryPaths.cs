@@ -13,6 +13,9 @@ public sealed record RepositoryPaths(string Root)
 
     public string AllOutput => AllOutputBeside(Output);
 
+    /// <summary>The emulator's data files drawn from the spec (<c>list-operations.json</c>, <c>write-operations.json</c>, <c>core-schemas.json</c>).</summary>
+    public string EmulatorSchemas => Path.Combine(Root, "src", "Waldur.Emulator", "Waldur", "Schemas");
+
     public string WritesOutput => WritesOutputBeside(Output);
 
     /// <summary><c>WaldurWrites.g.cs</c> beside the reviewed catalog's file.</summary>

@@ -16,6 +16,17 @@ public sealed class CheckTests(SpecFixture fixture)
     }
 
     [Fact]
+    public void The_committed_emulator_data_files_are_what_the_spec_produces()
+    {
+        var yaml = SpecYaml.Load(fixture.Paths.Spec);
+        foreach (var (path, text) in Generator.EmulatorExtracts(fixture.Spec.Document, yaml, fixture.Paths.EmulatorSchemas))
+        {
+            var result = CatalogCheck.Compare(File.ReadAllText(path), text, Path.GetFileName(path));
+            Assert.True(result.UpToDate, result.Message);
+        }
+    }
+
+    [Fact]
     public void Generating_twice_gives_the_same_text()
     {
         var first = Generator.Generate(fixture.Spec, fixture.Paths.Overrides, fixture.Paths.Spec);

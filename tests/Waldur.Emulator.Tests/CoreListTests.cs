@@ -26,7 +26,7 @@ public sealed class CoreListTests : IAsyncLifetime
 
     private CoreData Core => _host.Dataset.Core;
 
-    public static TheoryData<string> Lists => new(CoreSchemaExtract.Paths);
+    public static TheoryData<string> Lists => new(VendoredCoreLists.Paths);
 
     private static async Task<List<JsonElement>> All(HttpClient client, string url)
     {
@@ -41,7 +41,7 @@ public sealed class CoreListTests : IAsyncLifetime
     [MemberData(nameof(Lists))]
     public async Task C8_every_row_and_retrieve_is_valid_against_the_item_schema_with_every_key_in_order(string path)
     {
-        var schema = CoreSchemaExtract.ItemSchema(path);
+        var schema = VendoredCoreLists.ItemSchema(path);
         var rows = await All(_staff, path);
         Assert.NotEmpty(rows);
         var keys = schema.Properties.Where(p => !p.Value.WriteOnly).Select(p => p.Key).ToList();
@@ -217,7 +217,7 @@ public sealed class CoreListTests : IAsyncLifetime
     {
         using var client = _host.Client("Token " + token);
         var staffRows = new Dictionary<string, List<JsonElement>>();
-        foreach (var path in CoreSchemaExtract.Paths)
+        foreach (var path in VendoredCoreLists.Paths)
         {
             var all = await All(_staff, path);
             var seen = Uuids(await All(client, path));

@@ -7,7 +7,7 @@ namespace Waldur.Emulator.Tests;
 /// <summary>
 /// Every list operation of the vendored spec, served by the default emulator: rows valid against the spec's item schema,
 /// paging and its headers, HEAD, <c>o</c>, exact filters, detail, nested lists' parents, determinism. Paths come from the
-/// spec itself (<see cref="ListOperationsExtract.ListOperations"/>), not from the emulator's extract.
+/// spec itself (<see cref="VendoredLists.ListOperations"/>), not from the emulator's extract.
 /// </summary>
 [Collection(EmulatorCollection.Name)]
 public sealed class GenericListTests(EmulatorFixture fixture)
@@ -21,7 +21,7 @@ public sealed class GenericListTests(EmulatorFixture fixture)
     {
         var failures = new List<string>();
         var rowsSeen = 0;
-        foreach (var (template, operation) in ListOperationsExtract.ListOperations)
+        foreach (var (template, operation) in VendoredLists.ListOperations)
         {
             var path = await ConcretePathAsync(template);
             var (response, body) = await Client.GetWithBodyAsync(path + "?page_size=300" + RequiredQuery(template));
@@ -283,7 +283,7 @@ public sealed class GenericListTests(EmulatorFixture fixture)
     [Fact]
     public async Task A_nested_list_under_an_unknown_parent_is_a_404_naming_the_parent_model()
     {
-        var nested = ListOperationsExtract.ListOperations.Where(l => l.Key.Contains('{', StringComparison.Ordinal) && Parent(l.Key) is not null).ToList();
+        var nested = VendoredLists.ListOperations.Where(l => l.Key.Contains('{', StringComparison.Ordinal) && Parent(l.Key) is not null).ToList();
         Assert.True(nested.Count > 80, $"{nested.Count} nested lists with a parent");
         foreach (var (template, _) in nested)
         {
@@ -346,7 +346,7 @@ public sealed class GenericListTests(EmulatorFixture fixture)
                 }
 
                 if (!parameter.Extensions.TryGetValue("x-waldur-operation-id", out var id) || id is not Microsoft.OpenApi.Any.OpenApiString target
-                    || !retrieves.TryGetValue(target.Value, out var list) || !ListOperationsExtract.ListOperations.Any(l => l.Key == list))
+                    || !retrieves.TryGetValue(target.Value, out var list) || !VendoredLists.ListOperations.Any(l => l.Key == list))
                 {
                     continue;
                 }
@@ -412,7 +412,7 @@ public sealed class GenericListTests(EmulatorFixture fixture)
     private static string RequiredQuery(string template) => NeedQuery.Contains(template) ? "&quota_name=nc_resource_count" : "";
 
     private static IEnumerable<(string Path, OpenApiOperation Operation)> Generic() =>
-        ListOperationsExtract.ListOperations.Where(l => GenericPaths.Value.Contains(l.Key) && !NeedQuery.Contains(l.Key)).Select(l => (l.Key, l.Value));
+        VendoredLists.ListOperations.Where(l => GenericPaths.Value.Contains(l.Key) && !NeedQuery.Contains(l.Key)).Select(l => (l.Key, l.Value));
 
     // A path with its parameters filled in: the first with a row of the parent list, the others with a fixed uuid.
     private async Task<string> ConcretePathAsync(string template)
@@ -437,7 +437,7 @@ public sealed class GenericListTests(EmulatorFixture fixture)
 
         var prefix = template[..brace];
         var name = template[(brace + 1)..template.IndexOf('}', brace)];
-        return ListOperationsExtract.ListOperations.Any(l => l.Key == prefix) ? prefix
+        return VendoredLists.ListOperations.Any(l => l.Key == prefix) ? prefix
             : name switch { "customer_uuid" => "/api/customers/", "category_uuid" => "/api/marketplace-categories/", "resource_uuid" => "/api/marketplace-resources/", _ => null };
     }
 

@@ -50,7 +50,7 @@ public sealed class GenericWriteTests : IAsyncLifetime
         return [.. document.RootElement.EnumerateArray().Select(r => r.GetProperty("uuid").GetString()!)];
     }
 
-    private static Microsoft.OpenApi.Models.OpenApiSchema Item => ListOperationsExtract.ListOperations.First(l => l.Key == Questions).Value
+    private static Microsoft.OpenApi.Models.OpenApiSchema Item => VendoredLists.ListOperations.First(l => l.Key == Questions).Value
         .Responses["200"].Content["application/json"].Schema.Items;
 
     [Fact]

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Waldur.Emulator.Tests;
 
 /// <summary>
-/// Every write operation of the vendored spec (<see cref="WriteOperationsExtract.WriteOperations"/>, read from the YAML,
+/// Every write operation of the vendored spec (<see cref="VendoredWrites.WriteOperations"/>, read from the YAML,
 /// not from the emulator's extract) sent to an emulator of its own with a minimal valid body built from its request schema.
 /// Path parameters that name a row of a list the emulator serves get a real row; the others a fixed uuid.
 /// </summary>
@@ -15,7 +15,7 @@ public sealed class GenericWriteWalkTests(ITestOutputHelper output) : IAsyncLife
 {
     private const string OtherUuid = "0123456789abcdef0123456789abcdef";
 
-    private static readonly HashSet<string> Lists = [.. ListOperationsExtract.ListOperations.Select(l => l.Key)];
+    private static readonly HashSet<string> Lists = [.. VendoredLists.ListOperations.Select(l => l.Key)];
 
     private EmulatorHost _host = null!;
     private HttpClient _client = null!;
@@ -42,11 +42,11 @@ public sealed class GenericWriteWalkTests(ITestOutputHelper output) : IAsyncLife
         var writes = _host.Services.GetRequiredService<Writes.WriteEndpoints>();
         var generic = _host.Services.GetRequiredService<Writes.GenericWrites>();
         var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (method, template, operation) in WriteOperationsExtract.WriteOperations)
+        foreach (var (method, template, operation) in VendoredWrites.WriteOperations)
         {
             var (path, real) = await ConcretePathAsync(template);
-            var expected = WriteOperationsExtract.Success(operation).Status;
-            var body = WriteOperationsExtract.Body(operation) is { } schema && schema.Format != "binary" ? MinimalBody(schema).ToJsonString() : null;
+            var expected = VendoredWrites.Success(operation).Status;
+            var body = VendoredWrites.Body(operation) is { } schema && schema.Format != "binary" ? MinimalBody(schema).ToJsonString() : null;
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
             if (body is not null)
             {
@@ -75,7 +75,7 @@ public sealed class GenericWriteWalkTests(ITestOutputHelper output) : IAsyncLife
             }
         }
 
-        output.WriteLine($"{WriteOperationsExtract.WriteOperations.Count} operations, {handWritten} hand-written, {withRealObjects} with every path object real; statuses: "
+        output.WriteLine($"{VendoredWrites.WriteOperations.Count} operations, {handWritten} hand-written, {withRealObjects} with every path object real; statuses: "
             + string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}")) + "; kinds: " + string.Join(", ", kinds.Select(k => $"{k.Key}×{k.Value}")));
         Assert.False(kinds.ContainsKey("unrouted"), $"{kinds.GetValueOrDefault("unrouted")} operations no route matched");
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(40)) + $"\n({failures.Count} failures)");
@@ -100,9 +100,9 @@ public sealed class GenericWriteWalkTests(ITestOutputHelper output) : IAsyncLife
     // the list's item schema (the emulator answers the row as the list shows it); 204 and schema-less responses are empty.
     private static List<string> BodyErrors(string method, string template, OpenApiOperation operation, string text)
     {
-        var (status, schema) = WriteOperationsExtract.Success(operation);
+        var (status, schema) = VendoredWrites.Success(operation);
         var list = method == "POST" ? template : template[..(template.TrimEnd('/').LastIndexOf('/') + 1)];
-        var get = method == "DELETE" ? null : ListOperationsExtract.ListOperations.FirstOrDefault(l => l.Key == list).Value;
+        var get = method == "DELETE" ? null : VendoredLists.ListOperations.FirstOrDefault(l => l.Key == list).Value;
         var item = get?.Responses["200"].Content["application/json"].Schema.Items;
         if (status == 204 || (schema is null && (item is null || text.Length == 0)))
         {
@@ -138,7 +138,7 @@ public sealed class GenericWriteWalkTests(ITestOutputHelper output) : IAsyncLife
 
         if (s.Enum.Count > 0)
         {
-            return ListOperationsExtract.Any(s.Enum.First(e => e is not OpenApiNull));
+            return VendoredLists.Any(s.Enum.First(e => e is not OpenApiNull));
         }
 
         switch (s.Type)

@@ -4,8 +4,8 @@ using System.Text.Json;
 
 namespace Waldur.Emulator.Waldur;
 
-/// <summary>One core list as the 8.0.5 spec describes it (<c>Schemas/core-schemas.json</c>, made by the test
-/// <c>CoreSchemaExtract</c>): the item schema's keys in serializer order with a schema-valid default value each, and the
+/// <summary>One core list as the 8.0.5 spec describes it (<c>Schemas/core-schemas.json</c>, made by the catalog
+/// generator): the item schema's keys in serializer order with a schema-valid default value each, and the
 /// names <c>field=</c> accepts (null: the list has no <c>field</c> parameter).</summary>
 internal sealed record CoreListSchema(string Schema, IReadOnlyList<string>? Fields, IReadOnlyList<KeyValuePair<string, string>> Keys)
 {

@@ -15,11 +15,11 @@ namespace Waldur.GraphGateway.Tests.EndToEnd;
 public sealed partial class AllListsWalkTests : IAsyncLifetime
 {
     private const int Rows = 3;
-    private GatewayUnderTest _gateway = null!;
+    private GatewayHost _gateway = null!;
     private readonly ResourceCatalog _catalog = CatalogSelection.Select("*", null).Catalog;
 
     public async Task InitializeAsync() =>
-        _gateway = await GatewayUnderTest.StartAsync(gatewaySettings: new Dictionary<string, string?> { ["Catalog:Include"] = "*" });
+        _gateway = await GatewayHost.StartAsync(gatewaySettings: new Dictionary<string, string?> { ["Catalog:Include"] = "*" });
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
 

@@ -18,9 +18,9 @@ public sealed class AllMutationsWalkTests(ITestOutputHelper output) : IAsyncLife
 {
     private readonly ResourceCatalog _catalog = CatalogSelection.Select("*", null).Catalog;
     private readonly Dictionary<string, string?> _firstUuid = new(StringComparer.Ordinal);
-    private GatewayUnderTest _gateway = null!;
+    private GatewayHost _gateway = null!;
 
-    public async Task InitializeAsync() => _gateway = await GatewayUnderTest.StartAsync(
+    public async Task InitializeAsync() => _gateway = await GatewayHost.StartAsync(
         ["--Emulator:ProvisioningDelayMs=0"], new Dictionary<string, string?> { ["Catalog:Include"] = "*" });
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();

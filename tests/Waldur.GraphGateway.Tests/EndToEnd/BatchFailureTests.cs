@@ -11,7 +11,7 @@ public class BatchFailureTests
     public async Task A_5xx_during_a_batch_nulls_exactly_that_batchs_fields_and_siblings_answer()
     {
         var probe = new WaldurTrafficProbe();
-        await using var gateway = await GatewayUnderTest.StartAsync(configureServices: probe.AddTo);
+        await using var gateway = await GatewayHost.StartAsync(configureServices: probe.AddTo);
         var images = gateway.Dataset.Images.OrderBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.Uuid, StringComparer.Ordinal).ToList();
         var listed = images[0];
         var (x, y) = (images[^1], images[^2]);

@@ -15,7 +15,7 @@ public class BatchingCostReport(ITestOutputHelper output)
     [InlineData(3000)]
     public async Task Report(int imageCount)
     {
-        await using var gateway = await GatewayUnderTest.StartAsync([$"--Emulator:ImageCount={imageCount}"]);
+        await using var gateway = await GatewayHost.StartAsync([$"--Emulator:ImageCount={imageCount}"]);
         var images = gateway.Dataset.Images;
         var pages = (images.Count + 299) / 300;
         var twenty = Enumerable.Range(0, 20).Select(i => images[(i * 37 + 5) % images.Count].Uuid).ToList();

@@ -10,7 +10,7 @@ public class BatchingTests(GatewayFixture fixture) : IClassFixture<GatewayFixtur
 {
     private const int PageSize = 300;
 
-    private GatewayUnderTest Gateway => fixture.Gateway;
+    private GatewayHost Gateway => fixture.Gateway;
 
     private static string AliasedLookups(IEnumerable<string> uuids, string selection = "uuid name") =>
         "{ " + string.Join("\n  ", uuids.Select((u, i) => $"i{i}: digitalOceanImageByUuid(uuid: \"{u}\") {{ {selection} }}")) + " }";
@@ -44,7 +44,7 @@ public class BatchingTests(GatewayFixture fixture) : IClassFixture<GatewayFixtur
     public async Task A_batch_sends_its_requests_together(int imageCount, bool knownTotal)
     {
         var probe = new WaldurTrafficProbe();
-        await using var gateway = await GatewayUnderTest.StartAsync([$"--Emulator:ImageCount={imageCount}"], configureServices: probe.AddTo);
+        await using var gateway = await GatewayHost.StartAsync([$"--Emulator:ImageCount={imageCount}"], configureServices: probe.AddTo);
         var images = gateway.Dataset.Images;
         var wanted = Enumerable.Range(0, 20).Select(i => images[(i * 997 + 11) % images.Count].Uuid).Distinct().ToList();
         // A count-only list beside the lookups resolves first (plain resolvers finish before batches) and tells the batch the total.

@@ -127,6 +127,6 @@ public class CoreDashboardTests(GatewayFixture fixture, ITestOutputHelper output
         });
     }
 
-    private static async Task<List<JsonObject>> Rows(GatewayUnderTest gateway, string list) =>
+    private static async Task<List<JsonObject>> Rows(GatewayHost gateway, string list) =>
         await CoreLists.FetchAllAsync(gateway, CoreLists.Descriptor(list));
 }

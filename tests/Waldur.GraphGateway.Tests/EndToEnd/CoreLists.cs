@@ -24,8 +24,8 @@ internal static class CoreLists
         WaldurCatalog.Reviewed.Resources.Single(r => string.Equals(r.ListField, listField, StringComparison.Ordinal));
 
     /// <summary>Every row of the list as <paramref name="authorization"/>'s Waldur shows it: <c>page_size=300</c>, all pages.</summary>
-    public static async Task<List<JsonObject>> FetchAllAsync(GatewayUnderTest gateway, ResourceDescriptor resource,
-        string authorization = GatewayUnderTest.Token)
+    public static async Task<List<JsonObject>> FetchAllAsync(GatewayHost gateway, ResourceDescriptor resource,
+        string authorization = GatewayHost.Token)
     {
         var rows = new List<JsonObject>();
         for (var page = 1; ; page++)

@@ -9,9 +9,9 @@ namespace Waldur.GraphGateway.Tests.EndToEnd;
 /// </summary>
 public sealed class DriftTests : IAsyncLifetime
 {
-    private GatewayUnderTest _gateway = null!;
+    private GatewayHost _gateway = null!;
 
-    public async Task InitializeAsync() => _gateway = await GatewayUnderTest.StartAsync(["--Emulator:Drift=waldur-7"],
+    public async Task InitializeAsync() => _gateway = await GatewayHost.StartAsync(["--Emulator:Drift=waldur-7"],
         new Dictionary<string, string?> { ["Catalog:Include"] = "*" });
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();

@@ -10,10 +10,10 @@ namespace Waldur.GraphGateway.Tests.EndToEnd;
 /// </summary>
 public sealed class GeneratedListTests : IAsyncLifetime
 {
-    private GatewayUnderTest _gateway = null!;
+    private GatewayHost _gateway = null!;
 
     public async Task InitializeAsync() =>
-        _gateway = await GatewayUnderTest.StartAsync(gatewaySettings: new Dictionary<string, string?> { ["Catalog:Include"] = "*" });
+        _gateway = await GatewayHost.StartAsync(gatewaySettings: new Dictionary<string, string?> { ["Catalog:Include"] = "*" });
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
 

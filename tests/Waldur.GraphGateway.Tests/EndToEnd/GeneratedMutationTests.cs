@@ -10,9 +10,9 @@ namespace Waldur.GraphGateway.Tests.EndToEnd;
 /// </summary>
 public sealed class GeneratedMutationTests : IAsyncLifetime
 {
-    private GatewayUnderTest _gateway = null!;
+    private GatewayHost _gateway = null!;
 
-    public async Task InitializeAsync() => _gateway = await GatewayUnderTest.StartAsync(
+    public async Task InitializeAsync() => _gateway = await GatewayHost.StartAsync(
         gatewaySettings: new Dictionary<string, string?> { ["Catalog:Include"] = "*", ["Caching:Enabled"] = "true" });
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();

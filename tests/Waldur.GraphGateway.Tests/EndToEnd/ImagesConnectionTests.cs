@@ -8,7 +8,7 @@ namespace Waldur.GraphGateway.Tests.EndToEnd;
 /// <summary>digitalOceanImages/digitalOceanRegions through the gateway against the emulator, with what Waldur was asked.</summary>
 public class ImagesConnectionTests(GatewayFixture fixture, ITestOutputHelper output) : IClassFixture<GatewayFixture>
 {
-    private GatewayUnderTest Gateway => fixture.Gateway;
+    private GatewayHost Gateway => fixture.Gateway;
 
     [Fact]
     public async Task A_pushdown_page_is_exactly_one_Waldur_request()

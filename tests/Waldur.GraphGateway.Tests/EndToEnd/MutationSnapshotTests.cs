@@ -67,7 +67,7 @@ public sealed class MutationSnapshotTests
     [MemberData(nameof(Mutations))]
     public async Task A_mutation_its_refusals_and_the_read_after_it(string mutation)
     {
-        await using var gateway = await GatewayUnderTest.StartAsync(EmulatorArgs);
+        await using var gateway = await GatewayHost.StartAsync(EmulatorArgs);
         var story = new WriteStory(gateway, mutation);
         await Stories[mutation](story);
         MarkdownSnapshot.MatchSteps(story.Steps, mutation);

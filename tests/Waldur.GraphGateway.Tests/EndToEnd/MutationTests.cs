@@ -10,9 +10,9 @@ namespace Waldur.GraphGateway.Tests.EndToEnd;
 public sealed class MutationTests : IAsyncLifetime
 {
     private const string Member = "Token mutation-member";
-    private GatewayUnderTest _gateway = null!;
+    private GatewayHost _gateway = null!;
 
-    public async Task InitializeAsync() => _gateway = await GatewayUnderTest.StartAsync(
+    public async Task InitializeAsync() => _gateway = await GatewayHost.StartAsync(
         ["--Emulator:ProvisioningDelayMs=0", "--Emulator:Users:mutation-member:Role=project-member", "--Emulator:Users:mutation-member:Project=4"],
         new Dictionary<string, string?> { ["Caching:Enabled"] = "true" });
 

@@ -8,7 +8,7 @@ namespace Waldur.GraphGateway.Tests.EndToEnd;
 /// <summary>Global ids and lookups: round trips, order, nulls for the unknown, codes for the malformed.</summary>
 public class NodeLookupTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
 {
-    private GatewayUnderTest Gateway => fixture.Gateway;
+    private GatewayHost Gateway => fixture.Gateway;
 
     [Fact]
     public async Task Ids_from_lists_refetch_the_same_objects_through_node_and_nodes()

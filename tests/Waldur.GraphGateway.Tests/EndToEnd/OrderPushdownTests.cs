@@ -41,7 +41,7 @@ public class OrderPushdownTests(GatewayFixture fixture, ITestOutputHelper output
     [Fact]
     public async Task Pages_that_cut_runs_stay_exact_within_the_request_bound()
     {
-        await using var gateway = await GatewayUnderTest.StartAsync(["--Emulator:ImageCount=3000"]);
+        await using var gateway = await GatewayHost.StartAsync(["--Emulator:ImageCount=3000"]);
         var sorted = Sorted(gateway.Dataset);
         var total = sorted.Count;
         var hash = CursorCodec.ArgumentsHash("DigitalOceanImage", null, OrderKeys);

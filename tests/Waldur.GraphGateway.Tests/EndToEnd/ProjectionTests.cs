@@ -12,7 +12,7 @@ namespace Waldur.GraphGateway.Tests.EndToEnd;
 /// </summary>
 public class ProjectionTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
 {
-    private GatewayUnderTest Gateway => fixture.Gateway;
+    private GatewayHost Gateway => fixture.Gateway;
 
     [Fact]
     public async Task Aliases_of_one_list_with_different_selections_each_get_every_selected_value_and_no_field_is_sent()

@@ -10,7 +10,7 @@ public class RegionNavigationTests(GatewayFixture fixture) : IClassFixture<Gatew
 {
     private const int PageSize = 300;
 
-    private GatewayUnderTest Gateway => fixture.Gateway;
+    private GatewayHost Gateway => fixture.Gateway;
 
     [Fact]
     public async Task Every_regions_images_cost_one_regions_list_and_one_image_scan_and_agree_with_the_data()

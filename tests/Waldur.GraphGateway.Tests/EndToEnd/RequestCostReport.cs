@@ -45,7 +45,7 @@ public class RequestCostReport(ITestOutputHelper output)
     [InlineData(3000)]
     public async Task Report(int images)
     {
-        await using var gateway = await GatewayUnderTest.StartAsync([$"--Emulator:ImageCount={images}"]);
+        await using var gateway = await GatewayHost.StartAsync([$"--Emulator:ImageCount={images}"]);
         output.WriteLine($"{images} images:");
         foreach (var (shape, query) in Shapes.Concat(OrderedShapes(images)))
         {

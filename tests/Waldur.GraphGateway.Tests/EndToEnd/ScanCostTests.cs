@@ -11,7 +11,7 @@ public sealed class ScanCostTests
     [Fact]
     public async Task A_residual_scan_over_a_stable_order_costs_exactly_its_pages()
     {
-        await using var gateway = await GatewayUnderTest.StartAsync(["--Emulator:ImageCount=3000"]);
+        await using var gateway = await GatewayHost.StartAsync(["--Emulator:ImageCount=3000"]);
         await gateway.ClearJournalAsync();
 
         var body = await gateway.QueryAsync(

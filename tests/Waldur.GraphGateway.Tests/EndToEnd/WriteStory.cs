@@ -9,7 +9,7 @@ namespace Waldur.GraphGateway.Tests.EndToEnd;
 /// the Waldur requests it made, and the reads after it). Every write step asserts its outcome: no top-level error, and
 /// either the payload's object with no user errors and exactly one write sent, or exactly the user error expected.
 /// </summary>
-public sealed class WriteStory(GatewayUnderTest gateway, string mutation)
+public sealed class WriteStory(GatewayHost gateway, string mutation)
 {
     /// <summary>A well-formed uuid no seed object has.</summary>
     public const string UnknownUuid = "0123456789abcdef0123456789abcdef";
@@ -20,7 +20,7 @@ public sealed class WriteStory(GatewayUnderTest gateway, string mutation)
     public List<(string Title, GraphQLExchange Exchange)> Steps { get; } = [];
 
     /// <summary>Runs a query to choose what to act on; not part of the snapshot. Returns <c>data</c>.</summary>
-    public async Task<JsonNode> PickAsync(string query, object? variables = null, string authorization = GatewayUnderTest.Token)
+    public async Task<JsonNode> PickAsync(string query, object? variables = null, string authorization = GatewayHost.Token)
     {
         var result = await gateway.QueryAsync(query, variables, authorization);
         Assert.Null(result["errors"]);
@@ -31,7 +31,7 @@ public sealed class WriteStory(GatewayUnderTest gateway, string mutation)
     /// The <c>id</c> of the first node of <paramref name="connection"/> in <paramref name="query"/>'s answer that
     /// <paramref name="where"/> accepts (all when null).
     /// </summary>
-    public async Task<string> PickIdAsync(string query, string connection, string authorization = GatewayUnderTest.Token,
+    public async Task<string> PickIdAsync(string query, string connection, string authorization = GatewayHost.Token,
         Func<JsonNode, bool>? where = null)
     {
         var nodes = (await PickAsync(query, authorization: authorization))[connection]!["nodes"]!.AsArray();
@@ -45,7 +45,7 @@ public sealed class WriteStory(GatewayUnderTest gateway, string mutation)
     /// otherwise the payload must hold exactly one user error of that <c>__typename</c> and no object.
     /// </summary>
     public async Task<JsonNode> WriteAsync(string title, string document, object variables, string? expect = null,
-        string authorization = GatewayUnderTest.Token)
+        string authorization = GatewayHost.Token)
     {
         await gateway.ClearJournalAsync();
         var result = await gateway.QueryAsync(document, variables, authorization);
@@ -73,7 +73,7 @@ public sealed class WriteStory(GatewayUnderTest gateway, string mutation)
     }
 
     /// <summary>Runs a query after the writes and records it with its Waldur requests.</summary>
-    public async Task<JsonNode> ReadAsync(string title, string query, object? variables = null, string authorization = GatewayUnderTest.Token)
+    public async Task<JsonNode> ReadAsync(string title, string query, object? variables = null, string authorization = GatewayHost.Token)
     {
         await gateway.ClearJournalAsync();
         var result = await gateway.QueryAsync(query, variables, authorization);

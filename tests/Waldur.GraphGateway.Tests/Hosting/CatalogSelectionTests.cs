@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using Waldur.Catalog.Generated;
 using Waldur.GraphGateway.Hosting;
 using Waldur.GraphGateway.Schema;
-using Waldur.GraphGateway.Tests.Http;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Hosting;
@@ -67,7 +66,7 @@ public sealed partial class CatalogSelectionTests
     [Fact]
     public void A_bad_name_stops_start_up_naming_the_key_and_the_name()
     {
-        using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Catalog:Include"] = "digitalOceanImages,nosuchlist" });
+        using var factory = GatewayHost.WithoutEmulator(new Dictionary<string, string?> { ["Catalog:Include"] = "digitalOceanImages,nosuchlist" });
         var error = Assert.Throws<OptionsValidationException>(() => factory.Services);
         Assert.Contains("Catalog:Include names 'nosuchlist'", error.Message, StringComparison.Ordinal);
     }
@@ -76,7 +75,7 @@ public sealed partial class CatalogSelectionTests
     public void A_list_whose_references_and_reverse_connections_are_excluded_still_builds_with_plain_scalars()
     {
         // Regions' reverse connection `images` and projects' `customer` reference point at lists left out.
-        using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Catalog:Include"] = "digitalOceanRegions,projects" });
+        using var factory = GatewayHost.WithoutEmulator(new Dictionary<string, string?> { ["Catalog:Include"] = "digitalOceanRegions,projects" });
         var sdl = SchemaSdl.Client(factory.Services.GetRequiredService<ISchema>());
         var document = Parser.Parse(sdl);
         var region = Type(document, "DigitalOceanRegion");

@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Waldur.GraphGateway.Tests.Http;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Hosting;
@@ -18,7 +17,7 @@ public sealed class EmbeddedEmulatorTests
     {
         var logs = new LogCollector();
         Uri emulatorUrl;
-        using (var factory = new GatewayFactory(
+        using (var factory = GatewayHost.WithoutEmulator(
             new Dictionary<string, string?> { ["Waldur:BaseUrl"] = null },
             services => services.AddSingleton<ILoggerProvider>(logs)))
         {
@@ -32,13 +31,13 @@ public sealed class EmbeddedEmulatorTests
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
             Assert.Equal("127.0.0.1", emulatorUrl.Host);
-            Assert.Contains(logs.Messages, m => m.Contains(emulatorUrl.ToString(), StringComparison.Ordinal) && m.Contains("Token demo-token", StringComparison.Ordinal));
+            Assert.Contains(logs.Messages, m => m.Contains(emulatorUrl.ToString(), StringComparison.Ordinal) && m.Contains(GatewayHost.Token, StringComparison.Ordinal));
 
             // A newcomer's first Run: the IDE's preset header and document answer with data and no error.
             using var config = JsonDocument.Parse(await client.GetStringAsync(new Uri("/graphql/bcp-config.json", UriKind.Relative)));
             var authorization = config.RootElement.GetProperty("httpHeaders").GetProperty("Authorization").GetString();
             var document = config.RootElement.GetProperty("graphQLDocument").GetString();
-            Assert.Equal("Token demo-token", authorization);
+            Assert.Equal(GatewayHost.Token, authorization);
             using var run = new HttpRequestMessage(HttpMethod.Post, new Uri("/graphql", UriKind.Relative))
             {
                 Content = JsonContent.Create(new { query = document }),
@@ -57,7 +56,7 @@ public sealed class EmbeddedEmulatorTests
     [Fact]
     public void A_configured_waldur_url_is_used_as_is()
     {
-        using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Waldur:BaseUrl"] = "http://waldur.internal:8000/" });
+        using var factory = GatewayHost.WithoutEmulator(new Dictionary<string, string?> { ["Waldur:BaseUrl"] = "http://waldur.internal:8000/" });
         using var client = factory.CreateClient();
 
         Assert.Equal("http://waldur.internal:8000/", factory.Services.GetRequiredService<IConfiguration>()["Waldur:BaseUrl"]);

@@ -1,5 +1,4 @@
 using System.Net;
-using Waldur.GraphGateway.Tests.Http;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Hosting;
@@ -10,7 +9,7 @@ public sealed class HealthTests
     [Fact]
     public async Task Healthz_is_ok_even_when_waldur_is_unreachable()
     {
-        using var factory = new GatewayFactory();
+        using var factory = GatewayHost.WithoutEmulator();
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
@@ -21,7 +20,7 @@ public sealed class HealthTests
     [Fact]
     public async Task Readyz_is_503_when_waldur_is_unreachable()
     {
-        using var factory = new GatewayFactory();
+        using var factory = GatewayHost.WithoutEmulator();
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
@@ -32,56 +31,26 @@ public sealed class HealthTests
     [Fact]
     public async Task Readyz_is_200_when_the_emulator_answers()
     {
-        var emulator = Waldur.Emulator.EmulatorApp.Build(["--urls", "http://127.0.0.1:0"]);
-        await emulator.StartAsync();
-        try
-        {
-            using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Waldur:BaseUrl"] = emulator.Urls.First() + "/" });
-            using var client = factory.CreateClient();
+        await using var gateway = await GatewayHost.StartAsync(new GatewayHostOptions());
+        using var client = gateway.CreateClient();
 
-            using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
 
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
-        finally
-        {
-            await emulator.StopAsync();
-            await emulator.DisposeAsync();
-        }
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
     public async Task Readyz_is_503_while_waldur_answers_5xx_and_recovers_after()
     {
-        var emulator = Waldur.Emulator.EmulatorApp.Build(["--urls", "http://127.0.0.1:0"]);
-        await emulator.StartAsync();
-        try
-        {
-            var emulatorUrl = new Uri(emulator.Urls.First() + "/");
-            using var faults = new HttpClient { BaseAddress = emulatorUrl };
-            using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Waldur:BaseUrl"] = emulatorUrl.ToString() });
-            using var client = factory.CreateClient();
+        await using var gateway = await GatewayHost.StartAsync(new GatewayHostOptions());
+        using var client = gateway.CreateClient();
 
-            using (var failing = new StringContent("""{"errorRate":1,"errorStatus":503}""", System.Text.Encoding.UTF8, "application/json"))
-            using (var set = await faults.PutAsync(new Uri("__emulator/faults", UriKind.Relative), failing))
-            {
-                set.EnsureSuccessStatusCode();
-            }
+        await gateway.SetFaultsAsync(new { errorRate = 1, errorStatus = 503 });
+        using var down = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        await gateway.ClearFaultsAsync();
+        using var up = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
 
-            using var down = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
-            using (await faults.DeleteAsync(new Uri("__emulator/faults", UriKind.Relative)))
-            {
-            }
-
-            using var up = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
-
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
-            Assert.Equal(HttpStatusCode.OK, up.StatusCode);
-        }
-        finally
-        {
-            await emulator.StopAsync();
-            await emulator.DisposeAsync();
-        }
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, up.StatusCode);
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Waldur.GraphGateway.Tests.Http;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Hosting;
@@ -14,7 +13,7 @@ public sealed class LoggingDefaultsTests
     [Fact]
     public void Per_request_framework_lines_are_off_by_default_and_the_gateways_own_are_on()
     {
-        using var factory = new GatewayFactory();
+        using var factory = GatewayHost.WithoutEmulator();
         var loggers = factory.Services.GetRequiredService<ILoggerFactory>();
 
         Assert.All(PerRequestCategories, category => Assert.False(loggers.CreateLogger(category).IsEnabled(LogLevel.Information), category));
@@ -25,7 +24,7 @@ public sealed class LoggingDefaultsTests
     [Fact]
     public void A_setting_overrides_the_defaults()
     {
-        using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Information" });
+        using var factory = GatewayHost.WithoutEmulator(new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Information" });
         var loggers = factory.Services.GetRequiredService<ILoggerFactory>();
 
         Assert.True(loggers.CreateLogger("Microsoft.AspNetCore.Hosting.Diagnostics").IsEnabled(LogLevel.Information));

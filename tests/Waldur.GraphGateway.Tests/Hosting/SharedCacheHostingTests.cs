@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Waldur.Catalog.Generated;
 using Waldur.GraphGateway.Hosting;
 using Waldur.GraphGateway.Redis;
-using Waldur.GraphGateway.Tests.Http;
 using Waldur.GraphGateway.WaldurApi.Caching;
 using Xunit;
 
@@ -63,7 +62,7 @@ public sealed class SharedCacheHostingTests
     [Fact]
     public async Task A_known_field_ttl_and_a_secret_start_the_gateway_even_with_Redis_unreachable()
     {
-        using var factory = new GatewayFactory(new Dictionary<string, string?>
+        using var factory = GatewayHost.WithoutEmulator(new Dictionary<string, string?>
         {
             ["Caching:Enabled"] = "true",
             ["Caching:Ttl:Customers"] = "00:01:00",

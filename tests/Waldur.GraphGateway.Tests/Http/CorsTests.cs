@@ -18,7 +18,7 @@ public sealed class CorsTests
     [Fact]
     public async Task Default_origins_include_the_hosted_ide_and_exclude_others()
     {
-        using var factory = new GatewayFactory();
+        using var factory = GatewayHost.WithoutEmulator();
         using var client = factory.CreateClient();
 
         using var allowedRequest = Preflight("https://eat.bananacakepop.com");
@@ -34,7 +34,7 @@ public sealed class CorsTests
     [Fact]
     public async Task Origins_are_configurable()
     {
-        using var factory = new GatewayFactory(new Dictionary<string, string?> { ["GraphQL:AllowedOrigins"] = "https://app.example.org" });
+        using var factory = GatewayHost.WithoutEmulator(new Dictionary<string, string?> { ["GraphQL:AllowedOrigins"] = "https://app.example.org" });
         using var client = factory.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {

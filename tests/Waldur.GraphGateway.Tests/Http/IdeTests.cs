@@ -72,7 +72,7 @@ public sealed class IdeTests(TransportFixture fixture) : IClassFixture<Transport
     [Fact]
     public async Task The_ide_can_be_turned_off()
     {
-        using var factory = new GatewayFactory(new Dictionary<string, string?> { ["GraphQL:EnableIde"] = "false" });
+        using var factory = GatewayHost.WithoutEmulator(new Dictionary<string, string?> { ["GraphQL:EnableIde"] = "false" });
         using var client = factory.CreateClient();
 
         var page = await GetAsync(client, "/graphql/", "text/html");

@@ -14,8 +14,8 @@ namespace Waldur.GraphGateway.Tests.Http;
 /// <summary>Each limit: on by default, configurable, and answered with its own code and status in bounded time.</summary>
 public sealed class LimitsTests
 {
-    private static GatewayFactory Gateway(Dictionary<string, string?> settings, string environment = "Production") =>
-        new(settings, services => services.AddSingleton<ISchema>(new LimitsTestSchema()), environment);
+    private static GatewayHost Gateway(Dictionary<string, string?> settings, string environment = "Production") =>
+        GatewayHost.WithoutEmulator(settings, services => services.AddSingleton<ISchema>(new LimitsTestSchema()), environment);
 
     [Fact]
     public async Task Body_over_the_limit_is_413_whether_announced_or_chunked()

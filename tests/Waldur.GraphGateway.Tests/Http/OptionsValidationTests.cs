@@ -22,7 +22,7 @@ public sealed class OptionsValidationTests
     public void Out_of_range_values_stop_start_up_naming_the_key(string key, string value)
     {
         // BurstSize is checked against TokensPerSecond (here 10): the bucket must hold at least a second's tokens.
-        using var factory = new GatewayFactory(new Dictionary<string, string?> { [key] = value, ["RateLimiting:TokensPerSecond"] = "10" });
+        using var factory = GatewayHost.WithoutEmulator(new Dictionary<string, string?> { [key] = value, ["RateLimiting:TokensPerSecond"] = "10" });
 
         var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
 
@@ -34,7 +34,7 @@ public sealed class OptionsValidationTests
     [InlineData("GraphQL:EnableIde", "perhaps")]
     public void Unparseable_values_stop_start_up_naming_the_key(string key, string value)
     {
-        using var factory = new GatewayFactory(new Dictionary<string, string?> { [key] = value });
+        using var factory = GatewayHost.WithoutEmulator(new Dictionary<string, string?> { [key] = value });
 
         var error = Assert.ThrowsAny<InvalidOperationException>(() => factory.CreateClient());
 

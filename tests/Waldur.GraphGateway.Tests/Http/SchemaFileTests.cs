@@ -35,7 +35,7 @@ public sealed class SchemaFileTests(TransportFixture fixture) : IClassFixture<Tr
     [Fact]
     public void Schema_full_graphql_at_the_repository_root_is_the_printed_schema_of_every_list()
     {
-        using var factory = new GatewayFactory(new Dictionary<string, string?> { ["Catalog:Include"] = "*" });
+        using var factory = GatewayHost.WithoutEmulator(new Dictionary<string, string?> { ["Catalog:Include"] = "*" });
         AssertFileIsPrinted("schema.full.graphql", SchemaSdl.Client(factory.Services.GetRequiredService<ISchema>()));
     }
 

@@ -3,7 +3,7 @@ namespace Waldur.GraphGateway.Tests.Http;
 /// <summary>One in-memory gateway with default settings and no reachable Waldur, shared by a transport test class.</summary>
 public sealed class TransportFixture : IDisposable
 {
-    private readonly GatewayFactory _factory = new();
+    private readonly GatewayHost _factory = GatewayHost.WithoutEmulator();
 
     public TransportFixture() => Client = _factory.CreateClient();
 

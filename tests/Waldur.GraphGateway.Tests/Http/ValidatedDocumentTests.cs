@@ -17,8 +17,8 @@ public sealed class ValidatedDocumentTests
 {
     private const string TwoOperations = "query Ok($n: Int) { items(first: $n) { nodes { value } } } query Other { items(first: 1) { nodes { value } } }";
 
-    private static GatewayFactory Gateway() =>
-        new(new Dictionary<string, string?> { ["GraphQL:MaxComplexity"] = "5" }, services => services.AddSingleton<ISchema>(new LimitsTestSchema()));
+    private static GatewayHost Gateway() =>
+        GatewayHost.WithoutEmulator(new Dictionary<string, string?> { ["GraphQL:MaxComplexity"] = "5" }, services => services.AddSingleton<ISchema>(new LimitsTestSchema()));
 
     private static string Body(string operationName, string variables) =>
         $"{{\"query\":\"{TwoOperations}\",\"operationName\":\"{operationName}\",\"variables\":{variables}}}";

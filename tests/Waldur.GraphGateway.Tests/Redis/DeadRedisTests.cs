@@ -5,8 +5,6 @@ using Microsoft.Extensions.Logging;
 using Waldur.GraphGateway.Hosting;
 using Waldur.GraphGateway.Redis;
 using Waldur.GraphGateway.Telemetry;
-using Waldur.GraphGateway.Tests.Http;
-using Waldur.GraphGateway.Tests.Reliability;
 using Waldur.GraphGateway.WaldurApi.Caching;
 using Xunit;
 
@@ -18,7 +16,7 @@ namespace Waldur.GraphGateway.Tests.Redis;
 /// </summary>
 public sealed class DeadRedisTests : IDisposable
 {
-    private static readonly Uri ClosedPort = new(GatewayFactory.ClosedWaldurUrl);
+    private static readonly Uri ClosedPort = new(GatewayHost.ClosedWaldurUrl);
 
     private readonly CapturedLogs _logs = new();
     private readonly ServiceProvider _services;

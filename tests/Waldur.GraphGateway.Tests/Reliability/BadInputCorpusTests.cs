@@ -48,7 +48,7 @@ public class BadInputCorpusTests(ITestOutputHelper output)
     public async Task Every_corpus_case_gets_its_status_and_code_in_bounded_time()
     {
         // Production timeouts: a busy machine must not turn a slow healthy call into a failed case.
-        await using var host = await ReliabilityHost.StartAsync(ReliabilityHost.ProductionTimeouts, logLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
+        await using var host = await GatewayHost.StartWithFaultsAsync(FaultTimeouts.Production, logLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
         var cases = LoadCorpus();
         var failures = new List<string>();
         var lines = new List<string>();

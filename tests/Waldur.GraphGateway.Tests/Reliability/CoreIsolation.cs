@@ -21,7 +21,7 @@ internal static class CoreIsolation
     private const int Concurrency = 8;
     private static readonly TimeSpan TimeBound = TimeSpan.FromMinutes(3);
 
-    private static readonly string[] Tokens = ["demo-token", "tok-owner", "tok-member", "tok-none"];
+    private static readonly string[] Tokens = [Waldur.GraphGateway.Hosting.EmbeddedEmulatorHosting.DemoToken, "tok-owner", "tok-member", "tok-none"];
 
     public static readonly string[] EmulatorArgs =
     [

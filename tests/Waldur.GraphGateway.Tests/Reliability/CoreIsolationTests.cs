@@ -1,4 +1,3 @@
-using Waldur.GraphGateway.Tests.EndToEnd;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -13,7 +12,7 @@ public class CoreIsolationTests(ITestOutputHelper output)
     [Fact]
     public async Task No_answer_carries_a_row_its_caller_cannot_see()
     {
-        await using var gateway = await GatewayUnderTest.StartAsync(CoreIsolation.EmulatorArgs);
+        await using var gateway = await GatewayHost.StartAsync(CoreIsolation.EmulatorArgs);
         await CoreIsolation.RunAsync(gateway.Dataset, (query, variables, auth) => gateway.QueryAsync(query, variables, auth), output, requests: 2000);
     }
 }

@@ -29,7 +29,7 @@ public static partial class CorpusRequestBuilder
         }
 
         request.Headers.TryAddWithoutValidation("Accept", c.Accept);
-        request.Headers.TryAddWithoutValidation("Authorization", ReliabilityHost.DefaultToken);
+        request.Headers.TryAddWithoutValidation("Authorization", GatewayHost.Token);
         foreach (var (name, value) in c.Headers ?? [])
         {
             request.Headers.Remove(name);

@@ -20,14 +20,14 @@ public sealed class FairnessTests(ITestOutputHelper output)
     [Fact]
     public async Task A_flooding_caller_leaves_another_callers_light_requests_near_their_unloaded_latency()
     {
-        await using var host = await ReliabilityHost.StartAsync(ReliabilityHost.ProductionTimeouts,
-            ["--Emulator:ImageCount=2000", "--Emulator:Tokens:0=demo-token", "--Emulator:Tokens:1=light-token"],
+        await using var host = await GatewayHost.StartWithFaultsAsync(FaultTimeouts.Production,
+            ["--Emulator:ImageCount=2000", "--Emulator:Tokens:0=" + Waldur.GraphGateway.Hosting.EmbeddedEmulatorHosting.DemoToken, "--Emulator:Tokens:1=light-token"],
             Microsoft.Extensions.Logging.LogLevel.Warning);
         var where = new JsonObject
         {
             ["or"] = new JsonArray([.. Enumerable.Range(0, 40).Select(i => (JsonNode)new JsonObject { ["name"] = new JsonObject { ["contains"] = $"zz{i}q" } })]),
         };
-        var warm = await host.QueryAsync(Heavy, new { w = where });
+        var warm = await host.PostQueryAsync(Heavy, new { w = where });
         Assert.Empty(warm.Codes);
         var unloaded = await LightMedianAsync(host, 30);
 
@@ -37,7 +37,7 @@ public sealed class FairnessTests(ITestOutputHelper output)
         {
             while (!stop.IsCancellationRequested)
             {
-                var answer = await host.QueryAsync(Heavy, new { w = where });
+                var answer = await host.PostQueryAsync(Heavy, new { w = where });
                 statuses.Add(answer.Status);
                 if (answer.Status == 429)
                 {
@@ -57,13 +57,13 @@ public sealed class FairnessTests(ITestOutputHelper output)
         Assert.True(loaded <= Math.Max(5 * unloaded, unloaded + 200), $"light median {loaded:0.0} ms under the flood vs {unloaded:0.0} ms unloaded");
     }
 
-    private static async Task<double> LightMedianAsync(ReliabilityHost host, int count)
+    private static async Task<double> LightMedianAsync(GatewayHost host, int count)
     {
         var times = new List<double>();
         for (var i = 0; i < count; i++)
         {
             var clock = Stopwatch.StartNew();
-            var answer = await host.QueryAsync(Light, authorization: "Token light-token");
+            var answer = await host.PostQueryAsync(Light, authorization: "Token light-token");
             times.Add(clock.Elapsed.TotalMilliseconds);
             Assert.Equal((200, 0), (answer.Status, answer.Codes.Count));
         }

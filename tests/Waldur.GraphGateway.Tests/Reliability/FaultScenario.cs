@@ -35,7 +35,7 @@ public sealed record FaultScenario(string Name, object? Faults, bool Retryable, 
 
     /// <summary>The operation deadline (GraphQL:ExecutionTimeout) the gateway runs this scenario with.</summary>
     public TimeSpan Deadline => TimeSpan.Parse(
-        Settings?.GetValueOrDefault("GraphQL:ExecutionTimeout") ?? ReliabilityHost.ShortTimeouts["GraphQL:ExecutionTimeout"]!, CultureInfo.InvariantCulture);
+        Settings?.GetValueOrDefault("GraphQL:ExecutionTimeout") ?? FaultTimeouts.Fast["GraphQL:ExecutionTimeout"]!, CultureInfo.InvariantCulture);
 
     public override string ToString() => Name;
 }

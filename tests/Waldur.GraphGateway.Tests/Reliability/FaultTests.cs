@@ -30,14 +30,14 @@ public class FaultTests(ITestOutputHelper output)
     public async Task Gateway_survives_the_fault_and_recovers(string name)
     {
         var scenario = FaultScenario.All.Single(s => s.Name == name);
-        await using var host = await ReliabilityHost.StartAsync(scenario.Settings, logLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
+        await using var host = await GatewayHost.StartWithFaultsAsync(scenario.Settings, logLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
         var answerBound = scenario.Deadline + Room;
 
         // Baseline: how many Waldur calls one request costs when all is well.
-        var healthy = await host.QueryAsync(Query);
+        var healthy = await host.PostQueryAsync(Query);
         AssertHealthy(healthy);
         Assert.Equal("200 ready", await host.ReadyzAsync());
-        var perRequest = (await host.JournalAsync()).Count;
+        var perRequest = (await host.UpstreamCallsAsync()).Count;
         output.WriteLine($"[{name}] healthy: {healthy.Status}, {perRequest} Waldur calls per request, readyz 200");
 
         await host.ClearJournalAsync();
@@ -51,10 +51,10 @@ public class FaultTests(ITestOutputHelper output)
         }
 
         var clock = Stopwatch.StartNew();
-        var answers = await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(_ => host.QueryAsync(Query)));
+        var answers = await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(_ => host.PostQueryAsync(Query)));
         var healthz = await host.Client.GetAsync("/healthz");
         var readyz = await host.ReadyzAsync();
-        var journal = scenario.Faults is null ? [] : await host.JournalAsync();
+        var journal = scenario.Faults is null ? [] : await host.UpstreamCallsAsync();
         output.WriteLine($"[{name}] {Concurrency} concurrent requests under the fault, all answered after {clock.ElapsedMilliseconds} ms; readyz {readyz}");
         foreach (var answer in answers)
         {
@@ -106,7 +106,7 @@ public class FaultTests(ITestOutputHelper output)
             await host.ClearFaultsAsync();
         }
 
-        var recovered = await host.QueryAsync(Query);
+        var recovered = await host.PostQueryAsync(Query);
         output.WriteLine($"[{name}] recovered: {recovered.Status}, codes [{string.Join(", ", recovered.Codes)}], readyz {await host.ReadyzAsync()}");
         AssertHealthy(recovered);
         Assert.Equal("200 ready", await host.ReadyzAsync());

@@ -36,7 +36,7 @@ public class IsolationTests(ITestOutputHelper output)
     [Fact]
     public async Task No_answer_carries_another_callers_data()
     {
-        await using var host = await ReliabilityHost.StartAsync(ReliabilityHost.ProductionTimeouts,
+        await using var host = await GatewayHost.StartWithFaultsAsync(FaultTimeouts.Production,
             ["--Emulator:PerTokenData=true", $"--Emulator:Tokens={string.Join(",", Tokens)}"], Microsoft.Extensions.Logging.LogLevel.Warning);
         var dataset = host.Dataset;
         var visible = Tokens.ToDictionary(t => t, t => dataset.Images.Where(i => dataset.IsVisibleTo(i, t)).Select(i => i.Uuid).ToHashSet());
@@ -79,17 +79,17 @@ public class IsolationTests(ITestOutputHelper output)
         Assert.True(checkedItems > Requests * 5, $"{checkedItems} checks is too few to mean anything");
     }
 
-    private static async Task<(GatewayAnswer Answer, List<string> Requested)> AskAsync(ReliabilityHost host, string token, int shape, int pick, Waldur.Emulator.Data.EmulatorDataset dataset)
+    private static async Task<(GatewayAnswer Answer, List<string> Requested)> AskAsync(GatewayHost host, string token, int shape, int pick, Waldur.Emulator.Data.EmulatorDataset dataset)
     {
         var auth = $"Token {token}";
         var sample = Enumerable.Range(0, 12).Select(k => dataset.Images[(pick + k * 7919) % dataset.Images.Count].Uuid).Distinct().ToList();
         switch (shape)
         {
             case 3:
-                return (await host.QueryAsync("query($u: [String!]!) { digitalOceanImagesByUuids(uuids: $u) { imageUuid: uuid } }", new { u = sample }, auth), sample);
+                return (await host.PostQueryAsync("query($u: [String!]!) { digitalOceanImagesByUuids(uuids: $u) { imageUuid: uuid } }", new { u = sample }, auth), sample);
             case 4:
                 var ids = sample.Select(u => Convert.ToBase64String(Encoding.UTF8.GetBytes($"DigitalOceanImage:{u}"))).ToList();
-                return (await host.QueryAsync("query($i: [ID!]!) { nodes(ids: $i) { ... on DigitalOceanImage { imageUuid: uuid } } }", new { i = ids }, auth), sample);
+                return (await host.PostQueryAsync("query($i: [ID!]!) { nodes(ids: $i) { ... on DigitalOceanImage { imageUuid: uuid } } }", new { i = ids }, auth), sample);
             case 5:
                 // A persisted query: every caller shares the hash and the stored text, never the result.
                 const string query = "{ digitalOceanImages(first: 30, order: [{ distribution: ASC }]) { totalCount nodes { imageUuid: uuid } } }";
@@ -104,7 +104,7 @@ public class IsolationTests(ITestOutputHelper output)
 
                 return (answer, []);
             default:
-                return (await host.QueryAsync(Shapes[shape], authorization: auth), []);
+                return (await host.PostQueryAsync(Shapes[shape], authorization: auth), []);
         }
     }
 

@@ -19,7 +19,7 @@ public class MutationTests(ITestOutputHelper output)
     [Fact]
     public async Task Mutated_requests_never_get_a_500_or_a_malformed_body()
     {
-        await using var host = await ReliabilityHost.StartAsync(ReliabilityHost.ProductionTimeouts, logLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
+        await using var host = await GatewayHost.StartWithFaultsAsync(FaultTimeouts.Production, logLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
         var mutator = new RequestMutator(Seed);
         var bodies = Enumerable.Range(0, Count).Select(_ => mutator.Next()).ToList();
         var statuses = new ConcurrentDictionary<int, int>();

@@ -11,14 +11,14 @@ public class ResiliencePolicyTests(ITestOutputHelper output)
     [Fact]
     public async Task A_429_is_retried_only_after_its_Retry_After_and_within_the_total_timeout()
     {
-        await using var host = await ReliabilityHost.StartAsync(new Dictionary<string, string?>
+        await using var host = await GatewayHost.StartWithFaultsAsync(new Dictionary<string, string?>
         {
             ["Waldur:Resilience:TotalTimeout"] = "00:00:08",
             ["GraphQL:ExecutionTimeout"] = "00:00:10",
         });
         await host.SetFaultsAsync(new { throttleRate = 1.0, retryAfterSeconds = 1 });
-        var answer = await host.QueryAsync(RegionsQuery);
-        var attempts = await host.JournalAsync();
+        var answer = await host.PostQueryAsync(RegionsQuery);
+        var attempts = await host.UpstreamCallsAsync();
         output.WriteLine($"one throttled request: {answer}");
         attempts.ForEach(a => output.WriteLine($"  {a}"));
 
@@ -37,7 +37,7 @@ public class ResiliencePolicyTests(ITestOutputHelper output)
     [Fact]
     public async Task The_breaker_opens_under_sustained_failure_answers_fast_while_open_and_closes_after_recovery()
     {
-        await using var host = await ReliabilityHost.StartAsync(new Dictionary<string, string?>
+        await using var host = await GatewayHost.StartWithFaultsAsync(new Dictionary<string, string?>
         {
             ["Waldur:Resilience:BreakerMinimumThroughput"] = "4",
             ["Waldur:Resilience:BreakerFailureRatio"] = "0.5",
@@ -53,8 +53,8 @@ public class ResiliencePolicyTests(ITestOutputHelper output)
         GatewayAnswer? open = null;
         for (int i = 0; i < 10 && open is null; i++)
         {
-            var answer = await host.QueryAsync(RegionsQuery);
-            var seen = (await host.JournalAsync()).Count;
+            var answer = await host.PostQueryAsync(RegionsQuery);
+            var seen = (await host.UpstreamCallsAsync()).Count;
             output.WriteLine($"failing request {i + 1}: {answer.CodesByField["digitalOceanRegions"]} in {answer.Elapsed.TotalMilliseconds:0} ms, Waldur attempts so far {seen}");
             Assert.Equal("UPSTREAM_UNAVAILABLE", answer.CodesByField["digitalOceanRegions"]);
             open = seen == calls ? answer : null;
@@ -65,9 +65,9 @@ public class ResiliencePolicyTests(ITestOutputHelper output)
         Assert.Contains("circuit open", open.Json!["errors"]![0]!["message"]!.ToString(), StringComparison.Ordinal);
 
         // While open: several more requests, all answered without touching Waldur.
-        var whileOpen = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => host.QueryAsync(RegionsQuery)));
-        output.WriteLine($"while open: {whileOpen.Length} requests, slowest {whileOpen.Max(a => a.Elapsed.TotalMilliseconds):0} ms, Waldur attempts {(await host.JournalAsync()).Count}");
-        Assert.Equal(calls, (await host.JournalAsync()).Count);
+        var whileOpen = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => host.PostQueryAsync(RegionsQuery)));
+        output.WriteLine($"while open: {whileOpen.Length} requests, slowest {whileOpen.Max(a => a.Elapsed.TotalMilliseconds):0} ms, Waldur attempts {(await host.UpstreamCallsAsync()).Count}");
+        Assert.Equal(calls, (await host.UpstreamCallsAsync()).Count);
         Assert.All(whileOpen, a => Assert.Equal("UPSTREAM_UNAVAILABLE", a.CodesByField["digitalOceanRegions"]));
         Assert.All(whileOpen, a => Assert.Equal("Query", a.Data?["__typename"]?.ToString()));
         Assert.Equal("503", (await host.ReadyzAsync())[..3]);
@@ -80,12 +80,12 @@ public class ResiliencePolicyTests(ITestOutputHelper output)
         while (recovered is null && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
-            var answer = await host.QueryAsync(RegionsQuery);
+            var answer = await host.PostQueryAsync(RegionsQuery);
             recovered = answer.Codes.Count == 0 ? answer : null;
         }
 
         Assert.NotNull(recovered);
-        var after = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => host.QueryAsync(RegionsQuery)));
+        var after = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => host.PostQueryAsync(RegionsQuery)));
         output.WriteLine($"after recovery: first success {recovered}; then {after.Count(a => a.Codes.Count == 0)}/5 clean answers");
         Assert.All(after, a => Assert.Empty(a.Codes));
         Assert.All(after, a => Assert.Equal(2, a.Data?["digitalOceanRegions"]?["nodes"]?.AsArray().Count));

@@ -40,28 +40,28 @@ public class SecretsTests(ITestOutputHelper output)
         };
         ActivitySource.AddActivityListener(listener);
 
-        await using var host = await ReliabilityHost.StartAsync(ReliabilityHost.ProductionTimeouts, emulatorArgs: [$"--Emulator:Tokens={Key}"]);
+        await using var host = await GatewayHost.StartWithFaultsAsync(FaultTimeouts.Production, emulatorArgs: [$"--Emulator:Tokens={Key}"]);
         var headers = new Dictionary<string, string>(CallerHeaders) { ["Origin"] = "https://evil.example", ["Referer"] = $"https://x/?token={Key}" };
         var answers = new List<GatewayAnswer>();
         const string query = "{ digitalOceanImages(first: 2) { nodes { uuid regions { name } } } digitalOceanRegions(first: 1) { totalCount } }";
 
-        answers.Add(await host.QueryAsync(query, authorization: $"Token {Key}", headers: headers));
-        answers.Add(await host.QueryAsync(query, authorization: $"Bearer {Key}", headers: headers));
-        answers.Add(await host.QueryAsync(query, authorization: $"Token {WrongKey}", headers: headers));
-        answers.Add(await host.QueryAsync("{ digitalOceanImages(first: -1) { totalCount } nope }", authorization: $"Token {Key}", headers: headers));
+        answers.Add(await host.PostQueryAsync(query, authorization: $"Token {Key}", headers: headers));
+        answers.Add(await host.PostQueryAsync(query, authorization: $"Bearer {Key}", headers: headers));
+        answers.Add(await host.PostQueryAsync(query, authorization: $"Token {WrongKey}", headers: headers));
+        answers.Add(await host.PostQueryAsync("{ digitalOceanImages(first: -1) { totalCount } nope }", authorization: $"Token {Key}", headers: headers));
         answers.Add(await host.SendAsync(HttpMethod.Post, "/graphql", "{\"query\": \"{", "application/json", $"Token {Key}", headers));
         foreach (var faults in new object[] { new { errorRate = 1.0 }, new { resetRate = 1.0 }, new { malformedRate = 1.0 }, new { throttleRate = 1.0, retryAfterSeconds = 0 } })
         {
             await host.SetFaultsAsync(faults);
-            answers.Add(await host.QueryAsync(query, authorization: $"Token {Key}", headers: headers));
+            answers.Add(await host.PostQueryAsync(query, authorization: $"Token {Key}", headers: headers));
         }
 
         await host.ClearFaultsAsync();
         await host.StopEmulatorAsync();
-        answers.Add(await host.QueryAsync(query, authorization: $"Token {Key}", headers: headers));
+        answers.Add(await host.PostQueryAsync(query, authorization: $"Token {Key}", headers: headers));
         await host.RestartEmulatorAsync();
-        answers.Add(await host.QueryAsync(query, authorization: $"Token {Key}", headers: headers));
-        var journal = await host.JournalAsync();
+        answers.Add(await host.PostQueryAsync(query, authorization: $"Token {Key}", headers: headers));
+        var journal = await host.UpstreamCallsAsync();
 
         var logs = host.Logs.Lines;
         var emulatorAddress = host.EmulatorUri.Authority;

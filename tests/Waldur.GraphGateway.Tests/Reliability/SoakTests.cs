@@ -41,12 +41,12 @@ public class SoakTests(ITestOutputHelper output)
     public async Task Steady_load_with_faults_switching_stays_bounded()
     {
         var seconds = int.TryParse(Environment.GetEnvironmentVariable("SOAK_SECONDS"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 30;
-        await using var host = await ReliabilityHost.StartAsync(emulatorArgs: ["--Emulator:ImageCount=600"], logLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
+        await using var host = await GatewayHost.StartWithFaultsAsync(emulatorArgs: ["--Emulator:ImageCount=600"], logLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
 
         // Warm up (JIT, caches, connection pool) so the memory baseline is the steady state's.
         for (int i = 0; i < 50; i++)
         {
-            await host.QueryAsync(Queries[i % Queries.Length]);
+            await host.PostQueryAsync(Queries[i % Queries.Length]);
         }
 
         var memoryStart = Settle();
@@ -64,7 +64,7 @@ public class SoakTests(ITestOutputHelper output)
             var random = new Random(w);
             while (!stop.IsCancellationRequested)
             {
-                var answer = await host.QueryAsync(Queries[random.Next(Queries.Length)]);
+                var answer = await host.PostQueryAsync(Queries[random.Next(Queries.Length)]);
                 Interlocked.Increment(ref served);
                 statuses.AddOrUpdate(answer.Status, 1, (_, n) => n + 1);
                 foreach (var code in answer.Codes.Distinct())
@@ -94,7 +94,7 @@ public class SoakTests(ITestOutputHelper output)
             }
 
             await Task.Delay(TimeSpan.FromSeconds(2));
-            upstream += (await host.JournalAsync()).Count;
+            upstream += (await host.UpstreamCallsAsync()).Count;
             await host.ClearJournalAsync();
             phase++;
         }
@@ -102,8 +102,8 @@ public class SoakTests(ITestOutputHelper output)
         await host.ClearFaultsAsync();
         await stop.CancelAsync();
         await Task.WhenAll(workers);
-        upstream += (await host.JournalAsync()).Count;
-        var recovered = await host.QueryAsync(Queries[0]);
+        upstream += (await host.UpstreamCallsAsync()).Count;
+        var recovered = await host.PostQueryAsync(Queries[0]);
         var memoryEnd = Settle();
         var unhandled = host.Logs.Lines.Where(l => l.IsUnhandledError).ToList();
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Http;
-using Waldur.GraphGateway.Tests.EndToEnd;
 using Waldur.GraphGateway.Tests.Reliability;
 using Waldur.GraphGateway.WaldurApi.Caching;
 using Xunit;
@@ -121,7 +120,7 @@ public sealed class ReplicaTests(ReplicaFixture fixture, ITestOutputHelper outpu
             var hash = PersistedQueryStore.Hash(query);
             foreach (var answer in await Task.WhenAll(
                          ReplicaTopology.PostAsync(_topology.BalancerUrl, Apq(hash, query)),
-                         ReplicaTopology.QueryAsync(_topology.BalancerUrl, query, authorization: round % 2 == 0 ? GatewayUnderTest.Token : Owner)))
+                         ReplicaTopology.QueryAsync(_topology.BalancerUrl, query, authorization: round % 2 == 0 ? GatewayHost.Token : Owner)))
             {
                 answers.Add(answer);
                 served.Add(answer.ServedBy);
@@ -204,7 +203,7 @@ public sealed class ReplicaTests(ReplicaFixture fixture, ITestOutputHelper outpu
         var entries = await _topology.RedisEntriesAsync("");
 
         Assert.Contains(entries, e => e.Key.StartsWith(WaldurCacheKeys.Prefix, StringComparison.Ordinal));
-        Assert.All(entries, e => Assert.DoesNotContain("demo-token", e.Key + e.Value, StringComparison.Ordinal));
+        Assert.All(entries, e => Assert.DoesNotContain(Waldur.GraphGateway.Hosting.EmbeddedEmulatorHosting.DemoToken, e.Key + e.Value, StringComparison.Ordinal));
         Assert.All(entries, e => Assert.DoesNotContain("tok-owner", e.Key + e.Value, StringComparison.Ordinal));
     }
 

@@ -4,7 +4,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Waldur.GraphGateway.Tests.EndToEnd;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Snapshots;
@@ -58,7 +57,7 @@ public static partial class MarkdownSnapshot
 {
     public const string UpdateVariable = "UPDATE_SNAPSHOTS";
 
-    /// <summary>How <see cref="GatewayUnderTest"/> sends variables (JsonContent's web defaults).</summary>
+    /// <summary>How <see cref="GatewayHost"/> sends variables (JsonContent's web defaults).</summary>
     private static readonly JsonSerializerOptions SentAs = new(JsonSerializerDefaults.Web);
 
     private static readonly JsonSerializerOptions Pretty = new()

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Waldur.GraphGateway.Http;
-using Waldur.GraphGateway.Tests.EndToEnd;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -21,7 +20,7 @@ public sealed class OtlpExportTests(ITestOutputHelper output)
     public async Task One_request_is_one_trace_whose_Waldur_call_descends_from_the_operation_span()
     {
         await using var receiver = await OtlpReceiver.StartAsync();
-        await using var gateway = await GatewayUnderTest.StartAsync(gatewaySettings: Settings(receiver));
+        await using var gateway = await GatewayHost.StartAsync(gatewaySettings: Settings(receiver));
 
         var (traceId, headers) = NewTrace();
         var answer = await gateway.QueryAsync(S1, new { first = 20 }, headers: headers);
@@ -50,7 +49,7 @@ public sealed class OtlpExportTests(ITestOutputHelper output)
     public async Task Lookups_name_uuids_by_template_and_no_span_carries_the_token_or_a_variable_value()
     {
         await using var receiver = await OtlpReceiver.StartAsync();
-        await using var gateway = await GatewayUnderTest.StartAsync(gatewaySettings: Settings(receiver));
+        await using var gateway = await GatewayHost.StartAsync(gatewaySettings: Settings(receiver));
         var (_, body) = await gateway.EmulatorGetAsync("/api/digitalocean-images/?page_size=2");
         var uuids = JsonNode.Parse(body)!.AsArray().Select(i => i!["uuid"]!.GetValue<string>()).ToList();
 
@@ -65,7 +64,7 @@ public sealed class OtlpExportTests(ITestOutputHelper output)
         var (getTrace, getHeaders) = NewTrace();
         var variables = Uri.EscapeDataString($$"""{"name":"{{SecretFilter}}"}""");
         var query = Uri.EscapeDataString("query($name: String) { digitalOceanImages(where: { name: { eq: $name } }) { totalCount } }");
-        getHeaders["Authorization"] = GatewayUnderTest.Token;
+        getHeaders["Authorization"] = GatewayHost.Token;
         await gateway.GetTextAsync($"/graphql?query={query}&variables={variables}", getHeaders);
 
         var batch = new TraceTree(await receiver.TraceAsync(lookupTrace, spans => spans.Any(IsServerSpan)));
@@ -86,7 +85,7 @@ public sealed class OtlpExportTests(ITestOutputHelper output)
         await receiver.TraceAsync(getTrace, spans => spans.Any(IsServerSpan));
 
         var everything = string.Join("\n", receiver.Bodies.Select(Encoding.UTF8.GetString));
-        Assert.DoesNotContain("demo-token", everything, StringComparison.Ordinal);
+        Assert.DoesNotContain(Waldur.GraphGateway.Hosting.EmbeddedEmulatorHosting.DemoToken, everything, StringComparison.Ordinal);
         Assert.DoesNotContain(SecretFilter, everything, StringComparison.Ordinal);
         // The emulator runs in this process, so its own server spans (which name the uuid it was asked for) are here too.
         var gatewaySpans = receiver.Spans.Where(s => s.Scope != "Microsoft.AspNetCore" || s.Attribute("url.path") == "/graphql");
@@ -98,7 +97,7 @@ public sealed class OtlpExportTests(ITestOutputHelper output)
     public async Task A_retried_Waldur_call_says_which_attempt_it_was_and_the_operation_its_code()
     {
         await using var receiver = await OtlpReceiver.StartAsync();
-        await using var gateway = await GatewayUnderTest.StartAsync(gatewaySettings: Settings(receiver));
+        await using var gateway = await GatewayHost.StartAsync(gatewaySettings: Settings(receiver));
         await gateway.SetFaultsAsync(new { errorRate = 1.0, errorStatus = 503 });
 
         var (traceId, headers) = NewTrace();

@@ -1,4 +1,3 @@
-using Waldur.GraphGateway.Tests.EndToEnd;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Telemetry;
@@ -18,7 +17,7 @@ public sealed class PrometheusScrapeTests
         Assert.True(binary is not null,
             "Debian's prometheus is not installed: apt-get install prometheus (.ci/run installs it). This test needs a real scraper.");
         var port = LoopbackPorts.Free();
-        await using var gateway = await GatewayUnderTest.StartAsync(kestrelPort: port);
+        await using var gateway = await GatewayHost.StartAsync(kestrelPort: port);
         await using var prometheus = PrometheusServer.Start(binary!, new Uri($"http://127.0.0.1:{port}/"), "/metrics");
 
         const int requests = 3;

@@ -5,8 +5,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.Http;
-using Waldur.GraphGateway.Tests.EndToEnd;
-using Waldur.GraphGateway.Tests.Reliability;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Telemetry;
@@ -19,8 +17,8 @@ public sealed class RequestLogTests
     [Fact]
     public async Task A_client_that_goes_away_mid_body_is_one_Debug_line_not_an_error()
     {
-        await using var host = await ReliabilityHost.StartAsync(GatewayDebug);
-        using var scope = host.GatewayServices.CreateScope();
+        await using var host = await GatewayHost.StartWithFaultsAsync(GatewayDebug);
+        using var scope = host.Services.CreateScope();
         using var gone = new CancellationTokenSource();
         await gone.CancelAsync();
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider, RequestAborted = gone.Token };
@@ -42,20 +40,20 @@ public sealed class RequestLogTests
     [Fact]
     public async Task A_client_that_cancels_while_Waldur_is_slow_leaves_no_error()
     {
-        await using var host = await ReliabilityHost.StartAsync(ReliabilityHost.ProductionTimeouts.Concat(GatewayDebug).ToDictionary());
+        await using var host = await GatewayHost.StartWithFaultsAsync(FaultTimeouts.Production.Concat(GatewayDebug).ToDictionary());
         await host.SetFaultsAsync(new { latencyMs = 3000 });
         using var impatient = new CancellationTokenSource();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = new StringContent("""{"query":"{ digitalOceanRegions { totalCount } }"}""", Encoding.UTF8, "application/json"),
         };
-        request.Headers.TryAddWithoutValidation("Authorization", ReliabilityHost.DefaultToken);
+        request.Headers.TryAddWithoutValidation("Authorization", GatewayHost.Token);
         var sent = host.Client.SendAsync(request, impatient.Token);
 
         // Cancel once the gateway is waiting on Waldur, not after a fixed time: on a busy machine a fixed 300 ms could
         // end the request before it reached the endpoint, and then there is nothing for the endpoint to log.
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!(await host.JournalAsync()).Any(c => c.Path.Contains("digitalocean-regions", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        while (!(await host.UpstreamCallsAsync()).Any(c => c.Path.Contains("digitalocean-regions", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
         }
@@ -76,10 +74,10 @@ public sealed class RequestLogTests
     [Fact]
     public async Task A_Waldur_failure_after_retries_is_one_Warning_per_operation_with_its_code_and_no_stack_trace()
     {
-        await using var host = await ReliabilityHost.StartAsync(GatewayDebug);
+        await using var host = await GatewayHost.StartWithFaultsAsync(GatewayDebug);
         await host.SetFaultsAsync(new { errorRate = 1.0, errorStatus = 503 });
 
-        var answer = await host.QueryAsync("query Three { a: digitalOceanImages(first: 1) { totalCount } b: digitalOceanRegions(first: 1) { totalCount } c: digitalOceanSizes(first: 1) { totalCount } }");
+        var answer = await host.PostQueryAsync("query Three { a: digitalOceanImages(first: 1) { totalCount } b: digitalOceanRegions(first: 1) { totalCount } c: digitalOceanSizes(first: 1) { totalCount } }");
         Assert.Equal(3, answer.Json!["errors"]!.AsArray().Count);
 
         var warnings = host.Logs.Lines.Where(l => l.Level >= LogLevel.Warning && l.Category != "Polly").ToList();
@@ -94,7 +92,7 @@ public sealed class RequestLogTests
     public async Task Every_log_line_of_a_request_carries_its_trace_id()
     {
         var logs = new ScopedLogs();
-        await using var gateway = await GatewayUnderTest.StartAsync(
+        await using var gateway = await GatewayHost.StartAsync(
             gatewaySettings: GatewayDebug,
             configureServices: services => services.AddSingleton<ILoggerProvider>(logs));
         var traceId = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
@@ -110,10 +108,10 @@ public sealed class RequestLogTests
     [Fact]
     public async Task The_console_prints_the_scopes_that_carry_the_trace_id_unless_told_not_to()
     {
-        await using var host = await ReliabilityHost.StartAsync();
-        Assert.True(host.GatewayServices.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue.IncludeScopes);
-        await using var quiet = await ReliabilityHost.StartAsync(new Dictionary<string, string?> { ["Logging:Console:FormatterOptions:IncludeScopes"] = "false" });
-        Assert.False(quiet.GatewayServices.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue.IncludeScopes);
+        await using var host = await GatewayHost.StartWithFaultsAsync();
+        Assert.True(host.Services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue.IncludeScopes);
+        await using var quiet = await GatewayHost.StartWithFaultsAsync(new Dictionary<string, string?> { ["Logging:Console:FormatterOptions:IncludeScopes"] = "false" });
+        Assert.False(quiet.Services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue.IncludeScopes);
     }
 
     /// <summary>A request body whose connection was reset by the client.</summary>

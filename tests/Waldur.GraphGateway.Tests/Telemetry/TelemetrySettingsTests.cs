@@ -1,4 +1,3 @@
-using Waldur.GraphGateway.Tests.Reliability;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Telemetry;
@@ -9,15 +8,15 @@ public sealed class TelemetrySettingsTests
     [Fact]
     public async Task The_metrics_move_with_PrometheusPath_and_go_with_PrometheusEndpoint_false()
     {
-        await using var moved = await ReliabilityHost.StartAsync(new Dictionary<string, string?> { ["Telemetry:PrometheusPath"] = "/internal/metrics" });
-        Assert.Equal(200, (await moved.QueryAsync("{ digitalOceanRegions { totalCount } }")).Status);
+        await using var moved = await GatewayHost.StartWithFaultsAsync(new Dictionary<string, string?> { ["Telemetry:PrometheusPath"] = "/internal/metrics" });
+        Assert.Equal(200, (await moved.PostQueryAsync("{ digitalOceanRegions { totalCount } }")).Status);
         var scrape = await moved.SendAsync(HttpMethod.Get, "/internal/metrics", null, null);
         Assert.Equal(200, scrape.Status);
         Assert.Contains("waldur_gateway_operations_total", scrape.Body, StringComparison.Ordinal);
         Assert.Equal(404, (await moved.SendAsync(HttpMethod.Get, "/metrics", null, null)).Status);
 
-        await using var off = await ReliabilityHost.StartAsync(new Dictionary<string, string?> { ["Telemetry:PrometheusEndpoint"] = "false" });
-        Assert.Equal(200, (await off.QueryAsync("{ digitalOceanRegions { totalCount } }")).Status);
+        await using var off = await GatewayHost.StartWithFaultsAsync(new Dictionary<string, string?> { ["Telemetry:PrometheusEndpoint"] = "false" });
+        Assert.Equal(200, (await off.PostQueryAsync("{ digitalOceanRegions { totalCount } }")).Status);
         Assert.Equal(404, (await off.SendAsync(HttpMethod.Get, "/metrics", null, null)).Status);
     }
 }

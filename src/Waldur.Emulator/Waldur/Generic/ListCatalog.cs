@@ -4,7 +4,7 @@ namespace Waldur.Emulator.Waldur.Generic;
 
 /// <summary>
 /// Every list operation of the 8.0.5 spec as <c>Schemas/list-operations.json</c> holds it (made from the vendored YAML by the
-/// test <c>ListOperationsExtract</c>, so start-up never parses the 4 MB spec). Read once, on the first request that needs it.
+/// catalog generator, so start-up never parses the 4 MB spec). Read once, on the first request that needs it.
 /// </summary>
 internal sealed class ListCatalog : ISchemaTable
 {

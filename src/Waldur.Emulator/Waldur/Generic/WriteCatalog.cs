@@ -4,7 +4,7 @@ namespace Waldur.Emulator.Waldur.Generic;
 
 /// <summary>
 /// Every write operation of the 8.0.5 spec as <c>Schemas/write-operations.json</c> holds it (made from the vendored YAML by
-/// the test <c>WriteOperationsExtract</c>). Its schema table is its own: request schemas keep write-only keys, readOnly
+/// the catalog generator). Its schema table is its own: request schemas keep write-only keys, readOnly
 /// flags and <c>required</c>, which the list extract leaves out. Read once, on the first write that needs it.
 /// </summary>
 internal sealed class WriteCatalog : ISchemaTable

@@ -32,7 +32,7 @@ public sealed class EmulatorLoaderFixture : IAsyncLifetime
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Waldur:BaseUrl"] = _emulator.Urls.First(),
-                ["Waldur:ServiceToken"] = "demo-token",
+                ["Waldur:ServiceToken"] = Waldur.GraphGateway.Hosting.EmbeddedEmulatorHosting.DemoToken,
                 ["DataLoading:ByUuidConcurrency"] = "4",
             })
             .Build();

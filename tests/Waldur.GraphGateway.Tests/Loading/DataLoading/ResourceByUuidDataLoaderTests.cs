@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Waldur.Emulator.Journal;
+using JournalEntry = Waldur.Emulator.Journal.JournalEntry;
 using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.Loading.DataLoading;
 using Waldur.GraphGateway.WaldurApi;

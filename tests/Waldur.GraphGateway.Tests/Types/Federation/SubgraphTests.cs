@@ -72,7 +72,7 @@ public sealed class SubgraphTests(GatewayFixture fixture) : IClassFixture<Gatewa
     [Fact]
     public async Task Federation_can_be_turned_off_and_the_client_schema_stays_the_same()
     {
-        await using var gateway = await GatewayUnderTest.StartAsync(gatewaySettings: new Dictionary<string, string?> { ["Federation:Enabled"] = "false" });
+        await using var gateway = await GatewayHost.StartAsync(gatewaySettings: new Dictionary<string, string?> { ["Federation:Enabled"] = "false" });
 
         var body = await gateway.QueryAsync("{ _service { sdl } }");
 

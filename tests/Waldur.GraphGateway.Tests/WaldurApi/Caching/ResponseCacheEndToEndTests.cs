@@ -1,5 +1,4 @@
 using Waldur.GraphGateway.Errors;
-using Waldur.GraphGateway.Tests.EndToEnd;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.WaldurApi.Caching;
@@ -7,11 +6,11 @@ namespace Waldur.GraphGateway.Tests.WaldurApi.Caching;
 /// <summary>One gateway with the response cache on, over the emulator: what reaches Waldur, counted in its journal.</summary>
 public sealed class ResponseCacheEndToEndTests : IAsyncLifetime
 {
-    private GatewayUnderTest _gateway = null!;
+    private GatewayHost _gateway = null!;
 
     // 401 and 403 are never retried, so each refused call is one journal entry.
     public async Task InitializeAsync() =>
-        _gateway = await GatewayUnderTest.StartAsync(gatewaySettings: new Dictionary<string, string?> { ["Caching:Enabled"] = "true" });
+        _gateway = await GatewayHost.StartAsync(gatewaySettings: new Dictionary<string, string?> { ["Caching:Enabled"] = "true" });
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Waldur.GraphGateway.Tests.Reliability;
+namespace Waldur.GraphGateway.Tests.Support;
 
 /// <summary>A gateway response as a client sees it: status, body, parsed JSON (null if the body is not JSON) and time taken.</summary>
 public sealed record GatewayAnswer(int Status, string? ContentType, string Body, JsonNode? Json, TimeSpan Elapsed)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Waldur.GraphGateway.Tests;
+namespace Waldur.GraphGateway.Tests.Support;
 
 /// <summary>Ports for the real servers the tests start (Prometheus, Redis, HAProxy, gateway processes).</summary>
 public static class LoopbackPorts

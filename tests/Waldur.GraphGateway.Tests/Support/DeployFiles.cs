@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Waldur.GraphGateway.Tests.Replicas;
+namespace Waldur.GraphGateway.Tests.Support;
 
 /// <summary>
 /// deploy/compose.yaml and deploy/haproxy.cfg, read the way the replica tests use them: the gateway settings of the

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Waldur.GraphGateway.Tests.Reliability;
+namespace Waldur.GraphGateway.Tests.Support;
 
 /// <summary>Every log line the gateway writes (all levels, with exception text), so tests can search them.</summary>
 public sealed class CapturedLogs : ILoggerProvider

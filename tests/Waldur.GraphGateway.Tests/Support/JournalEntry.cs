@@ -1,4 +1,4 @@
-namespace Waldur.GraphGateway.Tests.EndToEnd;
+namespace Waldur.GraphGateway.Tests.Support;
 
 /// <summary>One Waldur request as the emulator's journal recorded it.</summary>
 public sealed record JournalEntry(string Method, string Path, string Query, int Status, string? Body = null)

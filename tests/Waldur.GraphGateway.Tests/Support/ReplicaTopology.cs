@@ -11,9 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using Waldur.Emulator;
 using Waldur.Emulator.Data;
-using Waldur.GraphGateway.Tests.EndToEnd;
 
-namespace Waldur.GraphGateway.Tests.Replicas;
+namespace Waldur.GraphGateway.Tests.Support;
 
 /// <summary>
 /// The deployment of deploy/compose.yaml as processes on loopback: <c>redis-server</c>, the emulator (in process, on
@@ -88,7 +87,7 @@ public sealed class ReplicaTopology : IAsyncDisposable
     }
 
     /// <summary>POSTs a GraphQL body (JSON text) to <paramref name="target"/> (the balancer or one replica).</summary>
-    public static async Task<Answer> PostAsync(Uri target, string body, string? authorization = GatewayUnderTest.Token,
+    public static async Task<Answer> PostAsync(Uri target, string body, string? authorization = GatewayHost.Token,
         params (string Name, string Value)[] headers)
     {
         // A new connection per request: the balancer then picks a replica for every request, as for separate browsers.
@@ -113,7 +112,7 @@ public sealed class ReplicaTopology : IAsyncDisposable
         return new Answer(response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!, servedBy);
     }
 
-    public static Task<Answer> QueryAsync(Uri target, string query, object? variables = null, string? authorization = GatewayUnderTest.Token,
+    public static Task<Answer> QueryAsync(Uri target, string query, object? variables = null, string? authorization = GatewayHost.Token,
         params (string Name, string Value)[] headers) =>
         PostAsync(target, JsonSerializer.Serialize(new { query, variables }), authorization, headers);
 
