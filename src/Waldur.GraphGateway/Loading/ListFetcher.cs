@@ -29,6 +29,12 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
 
     public void Dispose() => _inFlight.Dispose();
 
+    /// <summary>Whether a scan for these filters already started in this request: windows and counts then read it for free.</summary>
+    public bool HasScan(ListResource resource, WaldurListQuery query) => cache.FindScan(resource.Endpoint, query) is not null;
+
+    /// <summary>The total for these filters if any response of this request told it, without asking Waldur.</summary>
+    public int? KnownCount(ListResource resource, WaldurListQuery query) => cache.TryGetCount(resource.Endpoint, query, out var known) ? known : null;
+
     public Task<WaldurPage> PageAsync(ListResource resource, WaldurListQuery query, CancellationToken cancellationToken) =>
         cache.PageAsync(resource.Endpoint, query, async () =>
         {

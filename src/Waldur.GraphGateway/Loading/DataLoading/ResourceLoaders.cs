@@ -47,7 +47,7 @@ public sealed class ResourceLoaders(
         {
             if (!_children.TryGetValue(key, out var loader))
             {
-                loader = new ChildRowsDataLoader(source, link, pushdown, scanner, lists.Value.ScanBudgetRows);
+                loader = new ChildRowsDataLoader(source, link, pushdown, scanner, new ScanBudget(lists.Value.ScanBudgetRows));
                 _children[key] = loader;
             }
             return loader;
