@@ -31,7 +31,8 @@ public static class WaldurLoadingHosting
         services.AddScoped<ResidualScanner>();
         services.AddScoped<ListPlanner>();
         services.AddScoped<ResourceLoaders>();
-        services.AddScoped<IResourcePrimer, ResourcePrimer>();
+        services.AddScoped<RowsReadFeed>();
+        services.AddScoped<IResourcePrimer>(provider => provider.GetRequiredService<RowsReadFeed>());
         return services;
     }
 }

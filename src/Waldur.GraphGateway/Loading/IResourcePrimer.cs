@@ -3,8 +3,8 @@ using Waldur.GraphGateway.WaldurApi;
 namespace Waldur.GraphGateway.Loading;
 
 /// <summary>
-/// Told about every row that arrives from a Waldur list response during the request (windows, scans, runs), so by-uuid
-/// loaders can fill their caches. Scoped; an interface so the planner does not depend on the loaders that read through it.
+/// Told about every row that arrives from Waldur during the request (windows, scans, runs, by-uuid GETs), so by-uuid
+/// loaders can fill their caches. The fetcher tells the <see cref="RowsReadFeed"/>, which tells the loaders.
 /// </summary>
 public interface IResourcePrimer
 {

@@ -10,16 +10,16 @@ using Waldur.GraphGateway.WaldurApi;
 namespace Waldur.GraphGateway.Loading;
 
 /// <summary>
-/// The planner's only way to Waldur (scoped): every list request goes through the per-request cache and every row
-/// that arrives is handed to the <see cref="IResourcePrimer"/>s.
+/// The request's only way to read Waldur (scoped): list pages, counts, scans (through <see cref="ResidualScanner"/>) and
+/// by-uuid GETs. It owns the request's cache (<see cref="ListRequestCache"/>, read by nobody else), the
+/// <see cref="WaldurCallBudget"/> and the <see cref="ListOptions.MaxConcurrentRequests"/> limit, and hands every row that
+/// arrives to the <see cref="IResourcePrimer"/>s (the <see cref="RowsReadFeed"/>).
 /// </summary>
 public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IEnumerable<IResourcePrimer> primers, IOptions<ListOptions> options,
     WaldurCallBudget? budget = null, IgnoredFilters? ignored = null)
     : IDisposable
 {
     private readonly SemaphoreSlim _inFlight = new(options.Value.MaxConcurrentRequests);
-
-    public ListRequestCache Cache => cache;
 
     /// <summary>What this Waldur was seen to ignore; null where nobody tracks it (unit tests of the planner alone).</summary>
     public IgnoredFilters? Ignored => ignored;
@@ -28,6 +28,34 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
     public IReadOnlyList<PushdownRule> Pushdown(ListResource resource) => ignored?.Honoured(resource) ?? resource.Pushdown;
 
     public void Dispose() => _inFlight.Dispose();
+
+    /// <summary>Whether a scan for these filters already started in this request: windows and counts then read it for free.</summary>
+    public bool HasScan(ListResource resource, WaldurListQuery query) => FindScan(resource, query) is not null;
+
+    /// <summary>The scan for these filters this request already started (or finished), if any.</summary>
+    public Task<ScanResult>? FindScan(ListResource resource, WaldurListQuery query) => cache.FindScan(resource.Endpoint, query);
+
+    /// <summary>The request's one scan for these filters: the first caller's <paramref name="read"/> runs, the others await it.</summary>
+    public Task<ScanResult> SharedScanAsync(ListResource resource, WaldurListQuery query, Func<Task<ScanResult>> read) =>
+        cache.ScanAsync(resource.Endpoint, query, read);
+
+    /// <summary>
+    /// One <c>GET …/{uuid}/</c> (null: no such row, or not the caller's to see). The row primes the loaders like a listed
+    /// one: its nested rows (an image's regions) fill other caches; a loader never overwrites a key it is fetching.
+    /// </summary>
+    public async Task<WaldurRow?> RetrieveAsync(ListResource resource, string uuid, CancellationToken cancellationToken)
+    {
+        var row = await BoundedAsync(() => client.RetrieveAsync(resource.Endpoint, uuid, cancellationToken), cancellationToken);
+        if (row is not null)
+        {
+            Prime([row]);
+        }
+
+        return row;
+    }
+
+    /// <summary>The total for these filters if any response of this request told it, without asking Waldur.</summary>
+    public int? KnownCount(ListResource resource, WaldurListQuery query) => cache.TryGetCount(resource.Endpoint, query, out var known) ? known : null;
 
     public Task<WaldurPage> PageAsync(ListResource resource, WaldurListQuery query, CancellationToken cancellationToken) =>
         cache.PageAsync(resource.Endpoint, query, async () =>
@@ -40,13 +68,17 @@ public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IE
                 throw PushdownCheck.Ignored(resource, parameter);
             }
 
-            foreach (var primer in primers)
-            {
-                primer.Prime(page.Items);
-            }
-
+            Prime(page.Items);
             return page;
         });
+
+    private void Prime(IReadOnlyList<WaldurRow> rows)
+    {
+        foreach (var primer in primers)
+        {
+            primer.Prime(rows);
+        }
+    }
 
     /// <summary>
     /// A 400 naming the form of something pushed down means this Waldur does not take that form (U27): an <c>o</c> key

@@ -18,7 +18,7 @@ public sealed class ResidualScanner(ListFetcher fetcher, IOptions<ListOptions> o
 
     public Task<WaldurPage> FirstPageAsync(ListResource resource, WaldurListQuery query, CancellationToken cancellationToken) => fetcher.PageAsync(resource, query.WithPage(1, PageSize), cancellationToken);
 
-    public Task<ScanResult> ScanAsync(ListResource resource, WaldurListQuery query, CancellationToken cancellationToken) => fetcher.Cache.ScanAsync(resource.Endpoint, query, () => ReadAllAsync(resource, query, cancellationToken));
+    public Task<ScanResult> ScanAsync(ListResource resource, WaldurListQuery query, CancellationToken cancellationToken) => fetcher.SharedScanAsync(resource, query, () => ReadAllAsync(resource, query, cancellationToken));
 
     /// <summary>
     /// Every page for these filters as Waldur sent them, checked to agree on the count, with no repair of tied runs: a

@@ -5,8 +5,8 @@ using Waldur.GraphGateway.WaldurApi;
 namespace Waldur.GraphGateway.Loading;
 
 /// <summary>
-/// Counts the Waldur calls of one request (scoped): list pages and counts (<see cref="ListFetcher"/>) and by-uuid GETs
-/// (<see cref="DataLoading.ResourceByUuidDataLoader"/>), so neither many fields nor many parents can fan one request
+/// Counts the Waldur calls of one request (scoped): every read goes through <see cref="ListFetcher"/> (list pages,
+/// counts, by-uuid GETs), so neither many fields nor many parents can fan one request
 /// out without bound. The call past <see cref="WaldurOptions.MaxCallsPerRequest"/> is not made: its field fails, while
 /// fields already answered (or answered from the request's cache) keep their data.
 /// </summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Waldur.GraphGateway.Tests.Http;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Hosting;
@@ -22,7 +21,7 @@ public sealed class SettingsValidationTests
     [InlineData("Federation:Version", "1.0", "Federation:Version")]
     public void A_bad_setting_stops_start_up_naming_its_key(string key, string value, string named)
     {
-        using var factory = new GatewayFactory(new Dictionary<string, string?> { [key] = value });
+        using var factory = GatewayHost.WithoutEmulator(new Dictionary<string, string?> { [key] = value });
 
         // Waldur:* failures arrive wrapped in an AggregateException (start-up validation gathers them); either way the
         // host does not start and the message names the key.

@@ -38,7 +38,6 @@ public sealed class ListFetcherLoadingTests : IDisposable
         Assert.Same(first, second);
         Assert.Equal(1, _client.Requests);
         Assert.Equal(rows, Assert.Single(_primer.Primed));
-        Assert.Same(_cache, Fetcher().Cache);
     }
 
     [Fact]
@@ -267,6 +266,21 @@ public sealed class ListFetcherLoadingTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
         await busy;
         Assert.Single(_client.Log);
+    }
+
+    [Fact]
+    public async Task A_get_by_uuid_is_a_bounded_budgeted_call_that_primes_its_row()
+    {
+        var row = Images(1)[0];
+        _client.Retrieve = uuid => uuid == row.Uuid ? row : null;
+        var calls = new WaldurCallBudget(Options.Create(new WaldurOptions { MaxCallsPerRequest = 2 }));
+        using var fetcher = new ListFetcher(_client, _cache, [_primer], Options.Create(new ListOptions()), calls);
+
+        Assert.Same(row, await fetcher.RetrieveAsync(Resource, row.Uuid, default));
+        Assert.Null(await fetcher.RetrieveAsync(Resource, "missing", default));
+        Assert.Equal([row], Assert.Single(_primer.Primed));
+        var error = await Assert.ThrowsAsync<GatewayException>(() => fetcher.RetrieveAsync(Resource, row.Uuid, default));
+        Assert.Equal(ErrorCodes.WaldurCallsExceeded, error.Code);
     }
 
     private sealed class RecordingPrimer : IResourcePrimer

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Primitives;
 using Waldur.Catalog.Model;
-using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Telemetry;
 using Waldur.GraphGateway.WaldurApi;
 
@@ -18,7 +17,7 @@ public sealed class ChildRowsDataLoader(
     PushdownRule link,
     SortedDictionary<string, StringValues> pushdown,
     ResidualScanner scanner,
-    int budgetRows)
+    ScanBudget budget)
     : DataLoader<string, ChildRows>(StringComparer.Ordinal)
 {
     public const int BatchChunk = 100;
@@ -30,11 +29,9 @@ public sealed class ChildRowsDataLoader(
     private async Task<ScanResult> ScanAsync(WaldurListQuery query, int parents, CancellationToken cancellationToken)
     {
         var first = await scanner.FirstPageAsync(source, query, cancellationToken);
-        if (first.TotalCount > budgetRows)
+        if (!budget.Allows(first.TotalCount))
         {
-            throw new GatewayException(ErrorCodes.ScanBudgetExceeded,
-                $"The {source.Descriptor.NounPlural} of {parents} parents are {first.TotalCount} rows in Waldur (budget {budgetRows}); " +
-                "ask for fewer parents or add filters Waldur applies itself.");
+            throw budget.ExceededByParents(source, parents, first.TotalCount);
         }
 
         return await scanner.ScanAsync(source, query, cancellationToken);

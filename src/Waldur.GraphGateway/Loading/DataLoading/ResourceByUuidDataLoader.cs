@@ -16,16 +16,13 @@ namespace Waldur.GraphGateway.Loading.DataLoading;
 /// (<see cref="ByUuidBatchStrategy"/>), given the total this request already knows.</item>
 /// </list>
 /// Scans are the planner's shared ones (<see cref="ResidualScanner"/>), so a batch and every list field over the same
-/// rows read the same pages.
+/// rows read the same pages; GETs go through the same <see cref="ListFetcher"/> (call budget, concurrency, priming).
 /// </summary>
 public sealed class ResourceByUuidDataLoader(
     ListResource resource,
-    IWaldurClient client,
+    ListFetcher fetcher,
     ResidualScanner scanner,
-    ListRequestCache cache,
-    ResourceLoaders loaders,
-    DataLoadingOptions options,
-    WaldurCallBudget? budget = null)
+    DataLoadingOptions options)
     : DataLoader<string, WaldurRow>(StringComparer.Ordinal)
 {
     /// <summary>Uuids per batch request: 100 × 33 characters keeps the URL far below common 8 KiB limits.</summary>
@@ -41,7 +38,7 @@ public sealed class ResourceByUuidDataLoader(
     {
         var all = WaldurListQuery.Unfiltered();
         var found = new Dictionary<string, WaldurRow>(StringComparer.Ordinal);
-        if (cache.FindScan(resource.Endpoint, all) is { } running)
+        if (fetcher.FindScan(resource, all) is { } running)
         {
             GatewayTelemetry.RecordDecision("lookup_from_scan", resource.TypeName);
             Take((await running).Rows, keys, found);
@@ -63,7 +60,7 @@ public sealed class ResourceByUuidDataLoader(
         }
 
         var concurrency = options.ByUuidConcurrency;
-        int? total = cache.TryGetCount(resource.Endpoint, all, out var known) ? known : null;
+        var total = fetcher.KnownCount(resource, all);
         var plan = ByUuidBatchStrategy.Choose(keys.Count, total, concurrency, PageSize);
         if (plan.Kind == ByUuidFetchKind.FirstPageThenChoose)
         {
@@ -144,21 +141,16 @@ public sealed class ResourceByUuidDataLoader(
             await gate.WaitAsync(cancellationToken);
             try
             {
-                budget?.Take();
-                return await client.RetrieveAsync(resource.Endpoint, uuid, cancellationToken);
+                return await fetcher.RetrieveAsync(resource, uuid, cancellationToken);
             }
             finally
             {
                 gate.Release();
             }
         }));
-        var fetched = rows.OfType<WaldurRow>().ToList();
-        foreach (var row in fetched)
+        foreach (var row in rows.OfType<WaldurRow>())
         {
             found.TryAdd(row.Uuid, row);
         }
-        // Rows fetched one by one did not pass the planner's primer: their nested rows (an image's regions) fill other
-        // caches here. The rows themselves are in flight in this batch, which priming never overwrites.
-        loaders.Prime(fetched);
     }
 }

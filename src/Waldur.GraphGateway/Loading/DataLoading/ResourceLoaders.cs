@@ -6,20 +6,29 @@ namespace Waldur.GraphGateway.Loading.DataLoading;
 
 /// <summary>
 /// The request's by-uuid loaders, one per catalog resource, made on first use (scoped: one cache per request, shared
-/// by every field, node, lookup and federation entity of the request). Also where rows from anywhere prime them.
+/// by every field, node, lookup and federation entity of the request). Subscribed to the request's
+/// <see cref="RowsReadFeed"/>: every row the fetcher reads primes them.
 /// </summary>
-public sealed class ResourceLoaders(
-    ListResources resources,
-    IWaldurClient client,
-    ResidualScanner scanner,
-    ListRequestCache cache,
-    IOptions<DataLoadingOptions> options,
-    IOptions<ListOptions> lists,
-    WaldurCallBudget? budget = null)
+public sealed class ResourceLoaders : IResourcePrimer
 {
     private readonly Dictionary<string, ResourceByUuidDataLoader> _loaders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChildRowsDataLoader> _children = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly ListResources _resources;
+    private readonly ListFetcher _fetcher;
+    private readonly ResidualScanner _scanner;
+    private readonly DataLoadingOptions _options;
+    private readonly ScanBudget _scanBudget;
+
+    public ResourceLoaders(ListResources resources, ListFetcher fetcher, ResidualScanner scanner, RowsReadFeed feed,
+        IOptions<DataLoadingOptions> options, IOptions<ListOptions> lists)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        (_resources, _fetcher, _scanner, _options) = (resources, fetcher, scanner, options.Value);
+        _scanBudget = new ScanBudget(lists.Value.ScanBudgetRows);
+        // Last: the feed replays the rows read so far, which needs the fields above.
+        feed.Subscribe(this);
+    }
 
     public ResourceByUuidDataLoader ByUuid(string typeName)
     {
@@ -27,7 +36,7 @@ public sealed class ResourceLoaders(
         {
             if (!_loaders.TryGetValue(typeName, out var loader))
             {
-                loader = new ResourceByUuidDataLoader(resources[typeName], client, scanner, cache, this, options.Value, budget);
+                loader = new ResourceByUuidDataLoader(_resources[typeName], _fetcher, _scanner, _options);
                 _loaders[typeName] = loader;
             }
             return loader;
@@ -47,7 +56,7 @@ public sealed class ResourceLoaders(
         {
             if (!_children.TryGetValue(key, out var loader))
             {
-                loader = new ChildRowsDataLoader(source, link, pushdown, scanner, lists.Value.ScanBudgetRows);
+                loader = new ChildRowsDataLoader(source, link, pushdown, _scanner, _scanBudget);
                 _children[key] = loader;
             }
             return loader;
@@ -58,11 +67,11 @@ public sealed class ResourceLoaders(
     /// Every row, and every catalog row nested in it (images carry whole regions, U5), fills its resource's cache so a
     /// later lookup, node or entity of it costs nothing.
     /// </summary>
-    public void Prime(IEnumerable<WaldurRow> rows)
+    public void Prime(IReadOnlyList<WaldurRow> rows)
     {
         foreach (var row in rows)
         {
-            if (!resources.TryGet(row.Shape.TypeName, out _))
+            if (!_resources.TryGet(row.Shape.TypeName, out _))
             {
                 continue;
             }

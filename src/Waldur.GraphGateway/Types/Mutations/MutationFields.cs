@@ -79,6 +79,8 @@ internal static class MutationFields
         }
 
         var body = WriteRequests.Body(write, input, services.GetRequiredService<ListResources>(), root, objectFields);
+        // A write is a Waldur call like any read: it counts against the request's one call budget.
+        services.GetRequiredService<WaldurCallBudget>().Take();
         var result = await client.WriteAsync(new HttpMethod(write.Method), path, body, context.CancellationToken);
         if (!result.Succeeded)
         {

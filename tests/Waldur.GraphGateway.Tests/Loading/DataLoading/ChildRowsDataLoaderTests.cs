@@ -46,7 +46,7 @@ public sealed class ChildRowsDataLoaderTests : IDisposable
     }
 
     private ChildRowsDataLoader Loader(FilterLookup lookup, int budget = 10_000, SortedDictionary<string, StringValues>? pushdown = null) =>
-        new(Projects, new PushdownRule("customerUuid", "in", "customer", lookup), pushdown ?? WaldurListQuery.NoFilters(), _scanner, budget);
+        new(Projects, new PushdownRule("customerUuid", "in", "customer", lookup), pushdown ?? WaldurListQuery.NoFilters(), _scanner, new ScanBudget(budget));
 
     [Fact]
     public async Task Parents_of_one_level_share_one_comma_separated_request_and_get_their_own_children()

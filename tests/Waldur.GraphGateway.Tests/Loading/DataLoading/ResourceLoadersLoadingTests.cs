@@ -27,9 +27,10 @@ public sealed class ResourceLoadersLoadingTests : IDisposable
     {
         var lists = Options.Create(new ListOptions());
         var calls = new WaldurCallBudget(Options.Create(new WaldurOptions { MaxCallsPerRequest = maxCalls }));
-        _fetcher = new ListFetcher(_client, _cache, [], lists, calls);
-        _loaders = new ResourceLoaders(resources, _client, new ResidualScanner(_fetcher, lists), _cache,
-            Options.Create(new DataLoadingOptions { ByUuidConcurrency = byUuidConcurrency }), lists, calls);
+        var feed = new RowsReadFeed();
+        _fetcher = new ListFetcher(_client, _cache, [feed], lists, calls);
+        _loaders = new ResourceLoaders(resources, _fetcher, new ResidualScanner(_fetcher, lists), feed,
+            Options.Create(new DataLoadingOptions { ByUuidConcurrency = byUuidConcurrency }), lists);
     }
 
     public void Dispose() => _fetcher.Dispose();

@@ -12,48 +12,33 @@ namespace Waldur.GraphGateway.Loading;
 /// <c>order</c>, sorts stably (ties stay in Waldur's order, then by uuid where rows have one). Cursors are positions
 /// in that sequence, as everywhere.
 /// </summary>
-public sealed partial class ListPlanner
+internal sealed partial class ListPlanExecutor
 {
-    private async Task<ConnectionPage> InWaldurOrderAsync(PlanContext plan, FilterSplit split, ListRequest request, CancellationToken cancellationToken)
+    private async Task<ConnectionPage> ScanInWaldurOrderAsync(ListPlan plan, CancellationToken cancellationToken)
     {
         var resource = plan.Resource;
-        if (split.Residual is null && request.Order.Count == 0 && resource.Endpoint.Paged)
-        {
-            return await WaldurPageAsync(plan, request, cancellationToken);
-        }
-
-        var first = await scanner.FirstPageAsync(resource, plan.Query, cancellationToken);
-        if (first.TotalCount > options.Value.ScanBudgetRows)
-        {
-            throw BudgetExceeded(plan, split, request.Order, first.TotalCount);
-        }
-
+        var first = await FirstPageWithinBudgetAsync(plan, cancellationToken);
         IReadOnlyList<WaldurRow> rows = resource.Endpoint.Paged
             ? Whole(resource, await scanner.PagesAsync(resource, plan.Query, cancellationToken))
             : first.Items;
-        var selected = split.Residual is null ? rows : rows.Where(r => FilterEvaluator.Matches(split.Residual, r, resource.Fields)).ToList();
-        if (request.Order.Count > 0)
+        var selected = plan.Residual is null ? rows : rows.Where(r => FilterEvaluator.Matches(plan.Residual, r, resource.Fields)).ToList();
+        if (plan.RequestedOrder.Count > 0)
         {
-            selected = selected.Order(new RowComparer(request.Order, resource, null)).ToList();
+            selected = selected.Order(new RowComparer(plan.RequestedOrder, resource, null)).ToList();
         }
 
         var (from, to) = plan.Bounds.Resolve(selected.Count);
-        return Build(plan, selected.Count, selected.Skip(from).Take(to - from).ToList());
+        return plan.Page(selected.Count, selected.Skip(from).Take(to - from).ToList());
     }
 
     /// <summary>Positions [from, to) of Waldur's order, from the fewest rows that hold them (<c>page_size</c> = the slice when it can).</summary>
-    private async Task<ConnectionPage> WaldurPageAsync(PlanContext plan, ListRequest request, CancellationToken cancellationToken)
+    private async Task<ConnectionPage> WaldurPageAsync(ListPlan plan, CancellationToken cancellationToken)
     {
         var (resource, query, bounds) = (plan.Resource, plan.Query, plan.Bounds);
-        if (!request.NeedsRows)
-        {
-            return Build(plan, await fetcher.CountAsync(resource, query, cancellationToken), []);
-        }
-
         var (start, end) = bounds.NeedsTotal ? bounds.Resolve(await fetcher.CountAsync(resource, query, cancellationToken)) : bounds.Planned();
         if (end <= start)
         {
-            return Build(plan, await fetcher.CountAsync(resource, query, cancellationToken), []);
+            return plan.Page(await fetcher.CountAsync(resource, query, cancellationToken), []);
         }
 
         var range = await fetcher.RangeAsync(resource, query, start, end, cancellationToken, wantedMargin: 0);
@@ -70,7 +55,7 @@ public sealed partial class ListPlanner
         }
 
         var rows = to > from ? range.Rows.Skip(from - range.Start).Take(to - from).ToList() : [];
-        return Build(plan, range.Total, rows);
+        return plan.Page(range.Total, rows);
     }
 
     /// <summary>Every page joined in Waldur's order: exactly <c>X-Result-Count</c> rows (distinct by uuid where rows have one), or an error.</summary>
