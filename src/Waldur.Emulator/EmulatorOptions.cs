@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Waldur.Emulator.Data.Core;
 using Waldur.Emulator.Faults;
 using Waldur.Emulator.Waldur.Drift;
+using Waldur.OptionsValidation;
 
 namespace Waldur.Emulator;
 

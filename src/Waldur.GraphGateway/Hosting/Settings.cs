@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -24,28 +23,5 @@ public static class Settings
         // TryAdd: a section registered twice (tests compose the hosting pieces) is still checked once.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
         return services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
-    }
-}
-
-/// <summary>
-/// <see cref="RangeAttribute"/> that keeps its <c>ErrorMessage</c>: the options source generator (10.0) replaces a plain
-/// <c>[Range]</c> with its own copy, which ignores the message and so would name the C# property instead of the key.
-/// </summary>
-[AttributeUsage(AttributeTargets.Property)]
-public sealed class SettingRangeAttribute : RangeAttribute
-{
-    public SettingRangeAttribute(int minimum, int maximum)
-        : base(minimum, maximum)
-    {
-    }
-
-    public SettingRangeAttribute(double minimum, double maximum)
-        : base(minimum, maximum)
-    {
-    }
-
-    public SettingRangeAttribute(Type operandType, string minimum, string maximum)
-        : base(operandType, minimum, maximum)
-    {
     }
 }

@@ -41,8 +41,7 @@ public sealed class PersistedQueryStore : IDisposable
             return known;
         }
 
-        var shared = await _redis.TryAsync(async db => (string?)await db.StringGetAsync(RedisKey(hash)), null)
-            ;
+        var shared = await _redis.TryAsync(async db => (string?)await db.StringGetAsync(RedisKey(hash)), null);
         // Redis is a store the gateway does not own alone: a text is only trusted when it still matches its hash.
         if (shared is null || !Matches(hash, shared))
         {

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Waldur.GraphGateway.Hosting;
+using Waldur.OptionsValidation;
 
 namespace Waldur.GraphGateway.Redis;
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.Hosting;
+using Waldur.OptionsValidation;
 
 namespace Waldur.GraphGateway.WaldurApi;
 

@@ -1,4 +1,5 @@
 using Waldur.GraphGateway.Hosting;
+using Waldur.OptionsValidation;
 
 namespace Waldur.GraphGateway.WaldurApi;
 

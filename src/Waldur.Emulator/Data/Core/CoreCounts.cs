@@ -1,3 +1,4 @@
+using Waldur.OptionsValidation;
 namespace Waldur.Emulator.Data.Core;
 
 /// <summary>How many rows each core list has: flat keys of the emulator's section (<c>Emulator:CustomerCount</c>, …).</summary>

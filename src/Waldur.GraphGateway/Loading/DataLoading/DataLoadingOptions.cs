@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.Hosting;
+using Waldur.OptionsValidation;
 
 namespace Waldur.GraphGateway.Loading.DataLoading;
 

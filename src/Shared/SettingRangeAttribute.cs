@@ -1,13 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Waldur.Emulator;
+namespace Waldur.OptionsValidation;
 
 /// <summary>
 /// <see cref="RangeAttribute"/> that keeps its <c>ErrorMessage</c>: the options source generator (10.0) replaces a plain
 /// <c>[Range]</c> with its own copy, which ignores the message and so would name the C# property instead of the key.
+/// One source compiled into the gateway and the emulator (linked by both projects), internal to each.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class SettingRangeAttribute : RangeAttribute
+internal sealed class SettingRangeAttribute : RangeAttribute
 {
     public SettingRangeAttribute(int minimum, int maximum)
         : base(minimum, maximum)
