@@ -4,7 +4,7 @@ namespace Waldur.GraphGateway.Errors;
 /// Every <c>extensions.code</c> the gateway emits. Clients key on these, so they never change meaning;
 /// the README's error-code table lists them. Add new codes here, never inline strings.
 /// </summary>
-public static class ErrorCodes
+internal static class ErrorCodes
 {
     // Transport (Http/)
     public const string InvalidJson = "HTTP_INVALID_JSON";

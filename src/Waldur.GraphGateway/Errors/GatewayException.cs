@@ -5,7 +5,7 @@ namespace Waldur.GraphGateway.Errors;
 /// path, free of GraphQL, so the Waldur client and the planner raise it; the schema turns it into a GraphQL error once
 /// (<c>Types/GatewayExecutionErrors</c>).
 /// </summary>
-public class GatewayException : Exception
+internal class GatewayException : Exception
 {
     public GatewayException(string code, string message, Exception? inner = null) : base(message, inner) => Code = code;
 

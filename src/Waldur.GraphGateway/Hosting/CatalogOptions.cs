@@ -8,7 +8,7 @@ namespace Waldur.GraphGateway.Hosting;
 /// lists) minus <c>Catalog:Exclude</c>, each a comma-separated list of <c>*</c>, <c>reviewed</c>, root connection field
 /// names, tags (<c>marketplace</c>, <c>openstack</c>) or nested connections as <c>Type.field</c>.
 /// </summary>
-public sealed class CatalogOptions : IValidatableObject
+internal sealed class CatalogOptions : IValidatableObject
 {
     public const string Section = "Catalog";
 
@@ -22,4 +22,4 @@ public sealed class CatalogOptions : IValidatableObject
 }
 
 [OptionsValidator]
-public sealed partial class CatalogOptionsValidator : IValidateOptions<CatalogOptions>;
+internal sealed partial class CatalogOptionsValidator : IValidateOptions<CatalogOptions>;

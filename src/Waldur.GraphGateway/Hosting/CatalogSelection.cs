@@ -4,7 +4,7 @@ using Waldur.Catalog.Model;
 namespace Waldur.GraphGateway.Hosting;
 
 /// <summary>The catalog a configuration selects, or why it selects none (each error names the key and the unknown name).</summary>
-public sealed record CatalogChoice(ResourceCatalog Catalog, IReadOnlyList<string> Errors);
+internal sealed record CatalogChoice(ResourceCatalog Catalog, IReadOnlyList<string> Errors);
 
 /// <summary>
 /// <c>Catalog:Include</c> minus <c>Catalog:Exclude</c> over <see cref="WaldurCatalog.All"/>, in its order. A name is, in
@@ -13,7 +13,7 @@ public sealed record CatalogChoice(ResourceCatalog Catalog, IReadOnlyList<string
 /// (the first spec tag up to its first <c>-</c>: <c>marketplace</c>, <c>openstack</c>). A nested list comes only with its
 /// parent. The default reads only <see cref="WaldurCatalog.Reviewed"/>: the generated lists are not even constructed.
 /// </summary>
-public static class CatalogSelection
+internal static class CatalogSelection
 {
     public const string Everything = "*";
     public const string Reviewed = "reviewed";

@@ -5,7 +5,7 @@ using Waldur.GraphGateway.Http;
 namespace Waldur.GraphGateway.Hosting;
 
 /// <summary>With no <c>Waldur:BaseUrl</c>, starts the emulator in-process so a newcomer's <c>dotnet run</c> works (issue 3).</summary>
-public static class EmbeddedEmulatorHosting
+internal static class EmbeddedEmulatorHosting
 {
     public const string DemoToken = "demo-token";
 

@@ -3,7 +3,7 @@ using Waldur.Emulator;
 namespace Waldur.GraphGateway.Hosting;
 
 /// <summary>Runs the embedded emulator for as long as the gateway runs, and says so in the log.</summary>
-public sealed class EmbeddedEmulatorService(string url, ILogger<EmbeddedEmulatorService> logger) : IHostedService, IAsyncDisposable
+internal sealed class EmbeddedEmulatorService(string url, ILogger<EmbeddedEmulatorService> logger) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _emulator;
 

@@ -4,7 +4,7 @@ using Waldur.GraphGateway.Types.Federation;
 namespace Waldur.GraphGateway.Hosting;
 
 /// <summary>The Apollo Federation v2 subgraph surface (issue 6), on unless <c>Federation:Enabled=false</c>.</summary>
-public static class FederationHosting
+internal static class FederationHosting
 {
     public static IServiceCollection AddFederationSubgraph(this IServiceCollection services, IConfiguration configuration)
     {

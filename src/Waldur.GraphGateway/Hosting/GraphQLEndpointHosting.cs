@@ -13,7 +13,7 @@ using Waldur.GraphGateway.WaldurApi;
 namespace Waldur.GraphGateway.Hosting;
 
 /// <summary>The GraphQL-over-HTTP endpoint, IDE and SDL (issue 3).</summary>
-public static class GraphQLEndpointHosting
+internal static class GraphQLEndpointHosting
 {
     private const string CorsPolicy = "GraphQL";
 

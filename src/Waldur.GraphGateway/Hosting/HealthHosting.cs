@@ -1,7 +1,7 @@
 namespace Waldur.GraphGateway.Hosting;
 
 /// <summary><c>/healthz</c> (the process is alive) and <c>/readyz</c> (Waldur answers).</summary>
-public static class HealthHosting
+internal static class HealthHosting
 {
     /// <summary>A client of its own, with a short timeout, so a probe never waits on the data path's retries.</summary>
     public const string ReadinessClient = "waldur-readiness";

@@ -6,7 +6,7 @@ namespace Waldur.GraphGateway.Hosting;
 /// Information lines (9 per request) then cost about three times the CPU of the request itself (issue 14).
 /// appsettings, environment (<c>Logging__LogLevel__Microsoft.AspNetCore=Information</c>) and command line still win.
 /// </summary>
-public static class LoggingDefaultsHosting
+internal static class LoggingDefaultsHosting
 {
     private static readonly Dictionary<string, string?> Defaults = new()
     {

@@ -5,7 +5,7 @@ using Waldur.GraphGateway.Http;
 namespace Waldur.GraphGateway.Hosting;
 
 /// <summary>Per-caller fairness (issue 17): ASP.NET Core's rate limiter in front of every endpoint but health.</summary>
-public static class RateLimitingHosting
+internal static class RateLimitingHosting
 {
     public static IServiceCollection AddCallerRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {

@@ -8,7 +8,7 @@ namespace Waldur.GraphGateway.Hosting;
 /// <c>[OptionsValidator]</c> (attributes, plus <see cref="System.ComponentModel.DataAnnotations.IValidatableObject"/>
 /// for rules across fields), so a bad value stops start-up with a message naming its key.
 /// </summary>
-public static class Settings
+internal static class Settings
 {
     /// <summary>Completes an attribute's message: the generated validator names the property by its C# type
     /// (<c>ListOptions.MaxPageSize</c>), not by the key an operator sets, so each message begins with the key itself.</summary>

@@ -11,7 +11,7 @@ namespace Waldur.GraphGateway.Hosting;
 /// Redis (optional, shared by replicas) and the Waldur response cache (issue 16). Without <c>Redis:Configuration</c>
 /// nothing here talks to the network: persisted queries and cached answers stay in process.
 /// </summary>
-public static class SharedCacheHosting
+internal static class SharedCacheHosting
 {
     /// <summary>Large enough for a 300-row page of the widest resource; a larger answer is simply not cached.</summary>
     private const int MaxCachedAnswerBytes = 16 * 1024 * 1024;

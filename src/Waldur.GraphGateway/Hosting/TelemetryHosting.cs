@@ -17,7 +17,7 @@ namespace Waldur.GraphGateway.Hosting;
 /// Prometheus and exported over OTLP; the trace id on every log line of a request. Nothing is collected when neither
 /// an exporter nor the Prometheus endpoint is on.
 /// </summary>
-public static class TelemetryHosting
+internal static class TelemetryHosting
 {
     public const string DefaultServiceName = "waldur-graphgateway";
 

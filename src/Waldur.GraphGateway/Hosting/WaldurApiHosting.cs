@@ -6,7 +6,7 @@ using Waldur.GraphGateway.WaldurApi;
 namespace Waldur.GraphGateway.Hosting;
 
 /// <summary>The typed Waldur client with its one resilience pipeline (issue 4), behind the response cache (issue 16).</summary>
-public static class WaldurApiHosting
+internal static class WaldurApiHosting
 {
     public static IServiceCollection AddWaldurApi(this IServiceCollection services, IConfiguration configuration)
     {

@@ -7,7 +7,7 @@ using Waldur.GraphGateway.WaldurApi.Caching;
 namespace Waldur.GraphGateway.Hosting;
 
 /// <summary>The catalog and the per-request services between the schema and the Waldur client: planner and loaders.</summary>
-public static class WaldurLoadingHosting
+internal static class WaldurLoadingHosting
 {
     public static IServiceCollection AddWaldurLoading(this IServiceCollection services, IConfiguration configuration, ResourceCatalog catalog)
     {

@@ -9,7 +9,7 @@ using Waldur.GraphGateway.Types.Resources;
 namespace Waldur.GraphGateway.Hosting;
 
 /// <summary>The GraphQL schema built from the resource catalog, the Node registry, and the per-request loaders behind them.</summary>
-public static class WaldurSchemaHosting
+internal static class WaldurSchemaHosting
 {
     public static IServiceCollection AddWaldurSchema(this IServiceCollection services, IConfiguration configuration)
     {

@@ -6,7 +6,7 @@ namespace Waldur.GraphGateway.Http;
 /// A string-keyed cache holding at most <c>size</c> entries, each kept while used within <c>slidingExpiration</c>;
 /// a size of 0 turns it off. The one bounding rule behind the document cache and the persisted-query store.
 /// </summary>
-public sealed class BoundedCache<TValue>(int size, TimeSpan slidingExpiration) : IDisposable
+internal sealed class BoundedCache<TValue>(int size, TimeSpan slidingExpiration) : IDisposable
     where TValue : class
 {
     private readonly MemoryCache? _cache = size > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = size }) : null;

@@ -10,7 +10,7 @@ namespace Waldur.GraphGateway.Http;
 /// waits in its own line instead of everyone's. A caller is its <c>Authorization</c> header (hashed; the token itself
 /// is never kept), or its client address when it sends none. Health endpoints are never limited.
 /// </summary>
-public sealed class CallerRateLimitOptions : IValidatableObject
+internal sealed class CallerRateLimitOptions : IValidatableObject
 {
     public const string Section = "RateLimiting";
 
@@ -52,4 +52,4 @@ public sealed class CallerRateLimitOptions : IValidatableObject
 
 /// <summary>Stops start-up on a bad <c>RateLimiting:*</c> value, naming the key.</summary>
 [OptionsValidator]
-public sealed partial class CallerRateLimitOptionsValidator : IValidateOptions<CallerRateLimitOptions>;
+internal sealed partial class CallerRateLimitOptionsValidator : IValidateOptions<CallerRateLimitOptions>;

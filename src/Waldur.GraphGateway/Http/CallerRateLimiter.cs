@@ -12,7 +12,7 @@ namespace Waldur.GraphGateway.Http;
 /// limiter with a bounded queue per caller, chained with an optional token bucket, and the GraphQL-shaped 429 a
 /// refused caller gets.
 /// </summary>
-public static class CallerRateLimiter
+internal static class CallerRateLimiter
 {
     public static PartitionedRateLimiter<HttpContext> Create(CallerRateLimitOptions options)
     {

@@ -8,7 +8,7 @@ namespace Waldur.GraphGateway.Http;
 /// client repeating a query skips parsing and measuring. Holds syntax only, never results or variables, so
 /// sharing it between callers leaks nothing.
 /// </summary>
-public sealed class DocumentCache : IDisposable
+internal sealed class DocumentCache : IDisposable
 {
     private readonly BoundedCache<ParsedDocument> _cache;
 

@@ -4,4 +4,4 @@ namespace Waldur.GraphGateway.Http;
 /// <param name="Depth">Deepest field nesting outside introspection, over every operation.</param>
 /// <param name="Fields">Field selections with fragments expanded, summed over every operation.</param>
 /// <param name="Aliases">Aliased field selections written in the document.</param>
-public readonly record struct DocumentShape(int Depth, long Fields, int Aliases);
+internal readonly record struct DocumentShape(int Depth, long Fields, int Aliases);

@@ -8,7 +8,7 @@ namespace Waldur.GraphGateway.Http;
 /// Fragments are measured once each (<see cref="SelectionFold{T}"/>), so a "fragment bomb" (each fragment spreading the
 /// previous one twice) is measured in linear time and rejected by the field limit instead of being expanded by the validators.
 /// </summary>
-public static class DocumentShapeAnalyzer
+internal static class DocumentShapeAnalyzer
 {
     public static DocumentShape Analyze(GraphQLDocument document)
     {

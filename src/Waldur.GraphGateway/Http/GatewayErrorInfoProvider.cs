@@ -11,7 +11,7 @@ namespace Waldur.GraphGateway.Http;
 /// Gives every error exactly one stable <c>extensions.code</c> from <see cref="ErrorCodes"/>, whatever GraphQL.NET
 /// called it, and masks unexpected exceptions outside Development (their text may reveal internals).
 /// </summary>
-public sealed class GatewayErrorInfoProvider : ErrorInfoProvider
+internal sealed class GatewayErrorInfoProvider : ErrorInfoProvider
 {
     public const string MaskedMessage = "An internal error occurred.";
 

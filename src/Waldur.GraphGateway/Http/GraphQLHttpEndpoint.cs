@@ -10,7 +10,7 @@ namespace Waldur.GraphGateway.Http;
 /// <c>/graphql</c>: the GraphQL-over-HTTP endpoint, and the door to the IDE and the SDL for GETs that ask for them.
 /// Every refusal is a GraphQL error body with a stable code; nothing malformed reaches GraphQL.NET as an exception.
 /// </summary>
-public sealed class GraphQLHttpEndpoint(
+internal sealed class GraphQLHttpEndpoint(
     GraphQLRequestReader reader,
     GraphQLRequestExecutor executor,
     IGraphQLSerializer serializer,

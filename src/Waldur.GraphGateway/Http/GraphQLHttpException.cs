@@ -6,7 +6,7 @@ namespace Waldur.GraphGateway.Http;
 /// faults (bad JSON, 405, 413…); document-level faults (<see cref="DocumentLevel"/>) follow the negotiated media type
 /// as the GraphQL-over-HTTP spec asks: 400 for <c>application/graphql-response+json</c>, 200 for <c>application/json</c>.
 /// </summary>
-public sealed class GraphQLHttpException : Exception
+internal sealed class GraphQLHttpException : Exception
 {
     public GraphQLHttpException(int statusCode, string code, string message, bool documentLevel = false) : base(message)
     {

@@ -9,7 +9,7 @@ namespace Waldur.GraphGateway.Http;
 /// The transport's limits and switches, bound from the <c>GraphQL</c> configuration section
 /// (environment form <c>GraphQL__MaxDepth</c>). Every limit is on by default so a fresh gateway is safe to expose.
 /// </summary>
-public sealed class GraphQLHttpOptions : IValidatableObject
+internal sealed class GraphQLHttpOptions : IValidatableObject
 {
     public const string Section = "GraphQL";
 
@@ -81,4 +81,4 @@ public sealed class GraphQLHttpOptions : IValidatableObject
 
 /// <summary>Stops start-up on a bad limit, naming the configuration key so the operator knows what to fix.</summary>
 [OptionsValidator]
-public sealed partial class GraphQLHttpOptionsValidator : IValidateOptions<GraphQLHttpOptions>;
+internal sealed partial class GraphQLHttpOptionsValidator : IValidateOptions<GraphQLHttpOptions>;

@@ -16,7 +16,7 @@ namespace Waldur.GraphGateway.Http;
 /// Runs one GraphQL request: resolves persisted queries, enforces the document limits before validation
 /// (so an abusive document costs linear time), then hands the parsed document to GraphQL.NET.
 /// </summary>
-public sealed class GraphQLRequestExecutor(
+internal sealed class GraphQLRequestExecutor(
     IDocumentExecuter executer,
     ISchema schema,
     IDocumentBuilder documentBuilder,

@@ -11,7 +11,7 @@ namespace Waldur.GraphGateway.Http;
 /// Turns an HTTP request into GraphQL requests, checking every parameter's JSON type so that a malformed request
 /// becomes a 4xx with a stable code instead of a serializer exception.
 /// </summary>
-public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOptions<GraphQLHttpOptions> options)
+internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOptions<GraphQLHttpOptions> options)
 {
     private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64 };
 

@@ -8,7 +8,7 @@ namespace Waldur.GraphGateway.Http;
 /// Its page loads relative assets and workers, so it lives under <c>/graphql/</c>; browsers asking <c>/graphql</c>
 /// are redirected there, and it posts its queries back to the page URL (<c>useBrowserUrlAsEndpoint</c>).
 /// </summary>
-public sealed class IdeAssets
+internal sealed class IdeAssets
 {
     private readonly PhysicalFileProvider? _files;
     private readonly FileExtensionContentTypeProvider _contentTypes = new();

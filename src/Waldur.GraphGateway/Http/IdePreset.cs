@@ -9,7 +9,7 @@ namespace Waldur.GraphGateway.Http;
 /// <c>Authorization</c> header and a first query, so Run answers at once; against a real Waldur the IDE starts empty and
 /// the caller brings their own token.
 /// </summary>
-public sealed class IdePreset(string? authorization, string? document)
+internal sealed class IdePreset(string? authorization, string? document)
 {
     /// <summary>A first query a frontend developer would write: a dashboard of projects, their resources and what those refer to.</summary>
     public const string DemoDocument = """

@@ -16,7 +16,7 @@ namespace Waldur.GraphGateway.Http;
 /// every field's cost, this is multiplied by the page sizes above it, and read from the arguments with this request's
 /// variables applied.</para>
 /// </summary>
-public static class PageSizeComplexity
+internal static class PageSizeComplexity
 {
     public static FieldComplexityResult Impact(FieldImpactContext context, int defaultPageSize, int scanPages)
     {

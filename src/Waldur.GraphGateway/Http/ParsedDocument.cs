@@ -9,7 +9,7 @@ namespace Waldur.GraphGateway.Http;
 /// passed the full validation once: those skip the document-only rules on later requests (about a third of a small
 /// request's CPU). Only operations the document defines can pass, so the set is bounded by the document.
 /// </summary>
-public sealed class ParsedDocument(GraphQLDocument document, DocumentShape shape, string hash)
+internal sealed class ParsedDocument(GraphQLDocument document, DocumentShape shape, string hash)
 {
     private readonly ConcurrentDictionary<string, bool> _validOperations = new(StringComparer.Ordinal);
 

@@ -13,7 +13,7 @@ namespace Waldur.GraphGateway.Http;
 /// <see cref="RedisOptions.PersistedQueryTtl"/>), so a hash registered on one replica is known to every replica; the
 /// in-process store stays in front of it, and answers alone while Redis is down.
 /// </summary>
-public sealed class PersistedQueryStore : IDisposable
+internal sealed class PersistedQueryStore : IDisposable
 {
     public const string RedisKeyPrefix = "wgg:apq:";
 

@@ -3,7 +3,7 @@ using Microsoft.Net.Http.Headers;
 namespace Waldur.GraphGateway.Http;
 
 /// <summary>Content negotiation of the GraphQL-over-HTTP spec: which of its two response media types to send.</summary>
-public static class ResponseMediaType
+internal static class ResponseMediaType
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string Json = "application/json";

@@ -8,7 +8,7 @@ namespace Waldur.GraphGateway.Http;
 /// GraphQL.NET's validator with a <c>graphql.validate</c> span around it (validation is never cached, unlike parsing).
 /// Registered only when traces are exported; with no listener it hands straight through.
 /// </summary>
-public sealed class TracedDocumentValidator(IDocumentValidator inner) : IDocumentValidator
+internal sealed class TracedDocumentValidator(IDocumentValidator inner) : IDocumentValidator
 {
     public Task<IValidationResult> ValidateAsync(in ValidationOptions options) =>
         GatewayTelemetry.Source.HasListeners() ? TracedAsync(options) : inner.ValidateAsync(options);

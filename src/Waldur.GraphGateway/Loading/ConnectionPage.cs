@@ -2,7 +2,7 @@ using Waldur.GraphGateway.WaldurApi;
 namespace Waldur.GraphGateway.Loading;
 
 /// <summary>What a connection field resolves to: the edges of the slice, page info and the total after all filters.</summary>
-public sealed record ConnectionPage(IReadOnlyList<ConnectionEdge> Edges, ConnectionPageInfo PageInfo, int TotalCount)
+internal sealed record ConnectionPage(IReadOnlyList<ConnectionEdge> Edges, ConnectionPageInfo PageInfo, int TotalCount)
 {
     public IEnumerable<WaldurRow> Nodes => Edges.Select(e => e.Node);
 }

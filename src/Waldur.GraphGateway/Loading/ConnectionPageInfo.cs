@@ -1,4 +1,4 @@
 namespace Waldur.GraphGateway.Loading;
 
 /// <summary>Relay's <c>PageInfo</c>.</summary>
-public sealed record ConnectionPageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
+internal sealed record ConnectionPageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);

@@ -11,7 +11,7 @@ namespace Waldur.GraphGateway.Loading;
 /// (without it Waldur still sends every key and the reader skips the rest): each unread key would be a string or a boxed
 /// value allocated per row, which over a scan of thousands of rows with nested regions is most of the gateway's CPU (S3).
 /// </summary>
-public static class FieldProjection
+internal static class FieldProjection
 {
     public static IReadOnlyCollection<string>? Selected(ListResource resource, IReadOnlyCollection<string>? selection)
     {

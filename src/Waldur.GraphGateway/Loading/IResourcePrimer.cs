@@ -6,7 +6,7 @@ namespace Waldur.GraphGateway.Loading;
 /// Told about every row that arrives from Waldur during the request (windows, scans, runs, by-uuid GETs), so by-uuid
 /// loaders can fill their caches. The fetcher tells the <see cref="RowsReadFeed"/>, which tells the loaders.
 /// </summary>
-public interface IResourcePrimer
+internal interface IResourcePrimer
 {
     void Prime(IReadOnlyList<WaldurRow> rows);
 }

@@ -15,7 +15,7 @@ namespace Waldur.GraphGateway.Loading;
 /// <see cref="WaldurCallBudget"/> and the <see cref="ListOptions.MaxConcurrentRequests"/> limit, and hands every row that
 /// arrives to the <see cref="IResourcePrimer"/>s (the <see cref="RowsReadFeed"/>).
 /// </summary>
-public sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IEnumerable<IResourcePrimer> primers, IOptions<ListOptions> options,
+internal sealed class ListFetcher(IWaldurClient client, ListRequestCache cache, IEnumerable<IResourcePrimer> primers, IOptions<ListOptions> options,
     WaldurCallBudget? budget = null, IgnoredFilters? ignored = null)
     : IDisposable
 {

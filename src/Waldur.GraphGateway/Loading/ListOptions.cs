@@ -6,7 +6,7 @@ using Waldur.OptionsValidation;
 namespace Waldur.GraphGateway.Loading;
 
 /// <summary><c>Lists:*</c>: connection page sizes and the residual scan's limits.</summary>
-public sealed class ListOptions : IValidatableObject
+internal sealed class ListOptions : IValidatableObject
 {
     public const string Section = "Lists";
 
@@ -64,4 +64,4 @@ public sealed class ListOptions : IValidatableObject
 }
 
 [OptionsValidator]
-public sealed partial class ListOptionsValidator : IValidateOptions<ListOptions>;
+internal sealed partial class ListOptionsValidator : IValidateOptions<ListOptions>;

@@ -23,7 +23,7 @@ namespace Waldur.GraphGateway.Loading;
 /// request's residual work budget (<see cref="ListOptions.MaxResidualWork"/>). Both plans give the same sequence, so
 /// cursors (offsets into it) mean the same whichever plan answers the next page.</para>
 /// </summary>
-public sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IOptions<ListOptions> options)
+internal sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, IOptions<ListOptions> options)
 {
     /// <summary>Plans after a parameter turned out ignored: each attempt stops pushing one more.</summary>
     private const int MaxReplans = 4;

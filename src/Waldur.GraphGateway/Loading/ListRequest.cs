@@ -9,5 +9,5 @@ namespace Waldur.GraphGateway.Loading;
 /// needs rows (only <c>totalCount</c>/<c>pageInfo</c>): positions then follow from the count alone. <see cref="Selection"/>
 /// names the item fields the query reads (<see cref="FieldProjection"/>; null: all of them).
 /// </summary>
-public sealed record ListRequest(FilterNode? Where, IReadOnlyList<SortKey> Order, PagingArguments Paging, bool NeedsRows = true,
+internal sealed record ListRequest(FilterNode? Where, IReadOnlyList<SortKey> Order, PagingArguments Paging, bool NeedsRows = true,
     IReadOnlyCollection<string>? Selection = null);

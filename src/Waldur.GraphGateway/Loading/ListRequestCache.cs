@@ -9,7 +9,7 @@ namespace Waldur.GraphGateway.Loading;
 /// request instead of sending its own (ten fields over the same pushdown cost one scan). Never outlives the request,
 /// so it never mixes callers' credentials. Read only through the request's <see cref="ListFetcher"/>.
 /// </summary>
-public sealed class ListRequestCache
+internal sealed class ListRequestCache
 {
     private readonly ConcurrentDictionary<QueryKey, Lazy<Task<WaldurPage>>> _pages = new();
     private readonly ConcurrentDictionary<QueryKey, Lazy<Task<ScanResult>>> _scans = new();

@@ -10,7 +10,7 @@ namespace Waldur.GraphGateway.Loading;
 /// when the catalog knows it, whose exact-match parameter (<see cref="DefaultOrderExactParameter"/>) fetches one run of
 /// tied rows, and the sort keys Waldur applies through <c>o</c> (<see cref="ServerSort"/>).
 /// </summary>
-public sealed class ListResource
+internal sealed class ListResource
 {
     private readonly int _defaultOrderIndex;
 

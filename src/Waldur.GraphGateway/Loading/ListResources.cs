@@ -4,7 +4,7 @@ using Waldur.GraphGateway.WaldurApi;
 namespace Waldur.GraphGateway.Loading;
 
 /// <summary>The planner's view of every catalog resource, by GraphQL type name (singleton, built once at start).</summary>
-public sealed class ListResources
+internal sealed class ListResources
 {
     private readonly List<ListResource> _all;
     private readonly Dictionary<string, ListResource> _byType;

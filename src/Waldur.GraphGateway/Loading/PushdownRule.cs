@@ -6,4 +6,4 @@ namespace Waldur.GraphGateway.Loading;
 /// A predicate Waldur evaluates itself: <c>Field.Operation value</c> becomes <c>?Parameter=value</c>, the value written
 /// as <see cref="Lookup"/> requires (several values comma-separated or repeated for a multi-value filter).
 /// </summary>
-public sealed record PushdownRule(string Field, string Operation, string Parameter, FilterLookup Lookup = FilterLookup.Exact);
+internal sealed record PushdownRule(string Field, string Operation, string Parameter, FilterLookup Lookup = FilterLookup.Exact);

@@ -12,7 +12,7 @@ namespace Waldur.GraphGateway.Loading;
 /// needed; otherwise the runs that cross page boundaries are re-read whole with the exact-name parameter. The result
 /// is checked against <c>X-Result-Count</c>: exactly the rows, or an error.
 /// </summary>
-public sealed class ResidualScanner(ListFetcher fetcher, IOptions<ListOptions> options)
+internal sealed class ResidualScanner(ListFetcher fetcher, IOptions<ListOptions> options)
 {
     private const int PageSize = WaldurListQuery.MaxPageSize;
 

@@ -9,7 +9,7 @@ namespace Waldur.GraphGateway.Loading;
 /// (filtered with <c>some/all/none/any</c> over the nested resource's own fields). Free-form JSON, single nested
 /// objects and lists of scalars are neither filtered nor sorted.
 /// </summary>
-public static class ResourceFields
+internal static class ResourceFields
 {
     public static FieldSet For(RowShape shape)
     {

@@ -8,7 +8,7 @@ namespace Waldur.GraphGateway.Loading;
 /// listens, so the loaders, which read through the fetcher, are no cycle. A primer that subscribes late first hears what
 /// was read before it (the rows are held by the request's cache anyway), so a lookup after a list still costs nothing.
 /// </summary>
-public sealed class RowsReadFeed : IResourcePrimer
+internal sealed class RowsReadFeed : IResourcePrimer
 {
     private readonly List<IReadOnlyList<WaldurRow>> _read = [];
     private readonly List<IResourcePrimer> _primers = [];

@@ -7,7 +7,7 @@ namespace Waldur.GraphGateway.Loading;
 /// <c>SCAN_BUDGET_EXCEEDED</c> text that names what sent the scan to the gateway. Every scan checks it on the count of
 /// its first page, before reading the rest, so the refusal costs one request.
 /// </summary>
-public sealed class ScanBudget(int rows)
+internal sealed class ScanBudget(int rows)
 {
     public int Rows => rows;
 

@@ -5,4 +5,4 @@ namespace Waldur.GraphGateway.Loading;
 /// descending), and <c>?ExactParameter=value</c> selects exactly the rows whose field equals <c>value</c> (U10), which
 /// re-reads a run of tied rows whole.
 /// </summary>
-public sealed record ServerSortRule(string Field, string OrderingKey, string? ExactParameter);
+internal sealed record ServerSortRule(string Field, string OrderingKey, string? ExactParameter);

@@ -8,7 +8,7 @@ namespace Waldur.GraphGateway.Loading;
 /// which never prime the by-uuid caches; so when the operation also uses one of these fields, the list reads whole rows
 /// and the lookup costs no Waldur request (a list then <c>node(id:)</c> of what it listed).
 /// </summary>
-public sealed class UuidLookupFields
+internal sealed class UuidLookupFields
 {
     private readonly Dictionary<string, HashSet<string>> _byType;
 

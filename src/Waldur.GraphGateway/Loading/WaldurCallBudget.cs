@@ -10,7 +10,7 @@ namespace Waldur.GraphGateway.Loading;
 /// out without bound. The call past <see cref="WaldurOptions.MaxCallsPerRequest"/> is not made: its field fails, while
 /// fields already answered (or answered from the request's cache) keep their data.
 /// </summary>
-public sealed class WaldurCallBudget(IOptions<WaldurOptions> options)
+internal sealed class WaldurCallBudget(IOptions<WaldurOptions> options)
 {
     private int _calls;
 

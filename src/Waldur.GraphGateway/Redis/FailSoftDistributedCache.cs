@@ -7,7 +7,7 @@ namespace Waldur.GraphGateway.Redis;
 /// turned into a miss (reads) or a skipped write, so HybridCache carries on with its L1 and the factory (Waldur).
 /// While the connection is down nothing is sent at all: a dead Redis adds no time to a request.
 /// </summary>
-public sealed class FailSoftDistributedCache(IDistributedCache redis, RedisConnection connection) : IDistributedCache
+internal sealed class FailSoftDistributedCache(IDistributedCache redis, RedisConnection connection) : IDistributedCache
 {
     public byte[]? Get(string key) => GetAsync(key).GetAwaiter().GetResult();
 

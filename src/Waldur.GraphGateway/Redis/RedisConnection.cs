@@ -10,7 +10,7 @@ namespace Waldur.GraphGateway.Redis;
 /// error it is left alone for <see cref="RedisOptions.RetryAfter"/> (a hung Redis costs one timeout, not one per
 /// request), each failure is counted (<c>waldur_gateway.redis.failures</c>), and one Warning is logged per outage.
 /// </summary>
-public sealed class RedisConnection : IDisposable
+internal sealed class RedisConnection : IDisposable
 {
     /// <summary>
     /// Fail fast: no abort when the first connect fails (it reconnects in the background), a short connect, and

@@ -7,7 +7,7 @@ namespace Waldur.GraphGateway.Redis;
 /// Settings under <c>Redis:*</c>. Without <see cref="Configuration"/> the gateway is one replica on its own: persisted
 /// queries and the Waldur response cache stay in process. With it, replicas share both through that Redis.
 /// </summary>
-public sealed class RedisOptions
+internal sealed class RedisOptions
 {
     public const string Section = "Redis";
 
@@ -32,4 +32,4 @@ public sealed class RedisOptions
 }
 
 [OptionsValidator]
-public sealed partial class RedisOptionsValidator : IValidateOptions<RedisOptions>;
+internal sealed partial class RedisOptionsValidator : IValidateOptions<RedisOptions>;

@@ -5,7 +5,7 @@ using Waldur.GraphGateway.Types.Resources;
 namespace Waldur.GraphGateway.Schema;
 
 /// <summary>The root mutation type: one field per reviewed write of a resource in the schema (<see cref="WriteCatalog"/>).</summary>
-public sealed class MutationGraphType : ObjectGraphType
+internal sealed class MutationGraphType : ObjectGraphType
 {
     public MutationGraphType(WriteCatalog writes, CatalogGraphTypes catalog)
     {

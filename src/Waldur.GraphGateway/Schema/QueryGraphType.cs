@@ -5,7 +5,7 @@ using Waldur.GraphGateway.Types.Resources;
 namespace Waldur.GraphGateway.Schema;
 
 /// <summary>The root query type: <c>node</c>/<c>nodes</c>, then every catalog resource's connection and lookups.</summary>
-public sealed class QueryGraphType : ObjectGraphType
+internal sealed class QueryGraphType : ObjectGraphType
 {
     public QueryGraphType(CatalogGraphTypes catalog)
     {

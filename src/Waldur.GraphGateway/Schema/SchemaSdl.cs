@@ -13,7 +13,7 @@ namespace Waldur.GraphGateway.Schema;
 /// <c>_Any</c>, <c>_Entity</c>, <c>federation__*</c>, <c>link__*</c>) is a concern of composing gateways, which read
 /// it from <c>_service { sdl }</c> instead. Printed once per schema: the schema is a singleton and never changes.
 /// </summary>
-public static class SchemaSdl
+internal static class SchemaSdl
 {
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ISchema, string> ClientCache = [];
 

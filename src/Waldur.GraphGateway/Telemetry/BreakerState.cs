@@ -1,7 +1,7 @@
 namespace Waldur.GraphGateway.Telemetry;
 
 /// <summary>The circuit breaker's states, as the gauge reports them.</summary>
-public enum BreakerState
+internal enum BreakerState
 {
     Closed = 0,
     Open = 1,

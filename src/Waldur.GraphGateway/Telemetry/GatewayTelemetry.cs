@@ -9,7 +9,7 @@ namespace Waldur.GraphGateway.Telemetry;
 /// <see cref="Instrument.Enabled"/> is false, so callers build tags only behind those checks: telemetry off costs a branch.
 /// Attributes carry names (operations, resources, parameters, codes), never values a caller sent.
 /// </summary>
-public static class GatewayTelemetry
+internal static class GatewayTelemetry
 {
     public const string Name = "Waldur.GraphGateway";
 

@@ -9,7 +9,7 @@ namespace Waldur.GraphGateway.Telemetry;
 /// template instead of the URL, so a span names <c>GET /api/digitalocean-images/{uuid}/</c> and never carries a uuid
 /// or a filter value from the query string (HttpClient sets <c>url.full</c> only once the span runs, hence OnEnd).
 /// </summary>
-public sealed partial class OutgoingCallSpanProcessor : BaseProcessor<Activity>
+internal sealed partial class OutgoingCallSpanProcessor : BaseProcessor<Activity>
 {
     public const string HttpClientSource = "System.Net.Http";
 

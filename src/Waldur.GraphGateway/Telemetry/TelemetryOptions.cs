@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Waldur.GraphGateway.Telemetry;
 
 /// <summary><c>Telemetry:*</c>: the Prometheus scrape endpoint. OTLP export follows the standard <c>OTEL_*</c> variables.</summary>
-public sealed class TelemetryOptions
+internal sealed class TelemetryOptions
 {
     public const string Section = "Telemetry";
 
@@ -20,4 +20,4 @@ public sealed class TelemetryOptions
 }
 
 [OptionsValidator]
-public sealed partial class TelemetryOptionsValidator : IValidateOptions<TelemetryOptions>;
+internal sealed partial class TelemetryOptionsValidator : IValidateOptions<TelemetryOptions>;

@@ -5,7 +5,7 @@ namespace Waldur.GraphGateway.Telemetry;
 /// requests the current GraphQL operation has sent, and which attempt (0 = first, 1 = first retry…) is on the wire, so
 /// the HttpClient span started inside it can say so (<see cref="OutgoingCallSpanProcessor"/>).
 /// </summary>
-public static class WaldurCalls
+internal static class WaldurCalls
 {
     private static readonly AsyncLocal<OperationCallCount?> CurrentOperation = new();
     private static readonly AsyncLocal<int> CurrentAttempt = new();
@@ -40,7 +40,7 @@ public static class WaldurCalls
 }
 
 /// <summary>One operation's Waldur request count; attempts of concurrent fields add to it from several threads.</summary>
-public sealed class OperationCallCount
+internal sealed class OperationCallCount
 {
     private int _requests;
 

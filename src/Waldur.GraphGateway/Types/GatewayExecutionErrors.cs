@@ -8,7 +8,7 @@ namespace Waldur.GraphGateway.Types;
 /// Where a <see cref="GatewayException"/> becomes a GraphQL error: its code and message reach the client as they are
 /// (GraphQL.NET would otherwise mask any exception that is not an <see cref="ExecutionError"/>).
 /// </summary>
-public static class GatewayExecutionErrors
+internal static class GatewayExecutionErrors
 {
     public static ExecutionError ToExecutionError(this GatewayException exception)
     {

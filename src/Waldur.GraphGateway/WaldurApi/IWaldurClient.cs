@@ -4,7 +4,7 @@ namespace Waldur.GraphGateway.WaldurApi;
 /// The Waldur client: the one way the gateway talks to Waldur. Forwards the caller's <c>Authorization</c>, runs through
 /// the one resilience pipeline, and throws a coded <c>GatewayException</c> on failure.
 /// </summary>
-public interface IWaldurClient
+internal interface IWaldurClient
 {
     /// <summary><c>GET {path}?…</c>: one page of a list.</summary>
     Task<WaldurPage> ListAsync(WaldurEndpoint endpoint, WaldurListQuery query, CancellationToken cancellationToken);

@@ -7,7 +7,7 @@ namespace Waldur.GraphGateway.WaldurApi;
 /// One slot of a <see cref="WaldurRow"/>: the Waldur key it is read from and how. <see cref="Nested"/> is the shape of
 /// the objects a <see cref="ValueKind.Object"/> field holds.
 /// </summary>
-public sealed class RowField(FieldDescriptor descriptor, int index, RowShape? nested)
+internal sealed class RowField(FieldDescriptor descriptor, int index, RowShape? nested)
 {
     public FieldDescriptor Descriptor { get; } = descriptor;
 

@@ -4,7 +4,7 @@ namespace Waldur.GraphGateway.WaldurApi;
 /// The fields of one resource's rows, in the descriptor's order, and where <c>uuid</c> sits. Built once per resource
 /// (<see cref="RowShapes"/>); rows of the resource share it.
 /// </summary>
-public sealed class RowShape
+internal sealed class RowShape
 {
     private readonly Dictionary<string, RowField> _byName = new(StringComparer.Ordinal);
     private RowField[] _fields = [];

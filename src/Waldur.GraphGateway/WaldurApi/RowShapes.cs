@@ -6,7 +6,7 @@ namespace Waldur.GraphGateway.WaldurApi;
 /// The row shape of every catalog resource (singleton). A nested object field whose type is a catalog resource reads
 /// into that resource's shape (images hold whole regions, U5); one whose type is not in the catalog is kept as JSON text.
 /// </summary>
-public sealed class RowShapes
+internal sealed class RowShapes
 {
     private readonly Dictionary<string, RowShape> _shapes = new(StringComparer.Ordinal);
 

@@ -7,7 +7,7 @@ namespace Waldur.GraphGateway.WaldurApi;
 /// Sits inside the resilience pipeline (innermost), so it sees every attempt: it numbers them through the pipeline's
 /// context, which all attempts of one call share, and reports each to <see cref="WaldurCalls"/>.
 /// </summary>
-public sealed class WaldurAttemptHandler : DelegatingHandler
+internal sealed class WaldurAttemptHandler : DelegatingHandler
 {
     private static readonly ResiliencePropertyKey<int> Attempts = new("Waldur.GraphGateway.Attempts");
 

@@ -11,7 +11,7 @@ namespace Waldur.GraphGateway.WaldurApi;
 /// (a timeout, a reset, a 5xx) is <c>WALDUR_OUTCOME_UNKNOWN</c>, so the client re-reads before it retries; one that
 /// never left (connection refused, circuit open) is <c>UPSTREAM_UNAVAILABLE</c> and safe to send again.
 /// </summary>
-public sealed partial class WaldurClient
+internal sealed partial class WaldurClient
 {
     public Task<WaldurWriteResult> WriteAsync(HttpMethod method, string relativeUrl, byte[]? body, CancellationToken cancellationToken) =>
         WriteCoreAsync(method, relativeUrl, body, cancellationToken);
@@ -110,7 +110,7 @@ public sealed partial class WaldurClient
 }
 
 /// <summary>A write's answer that is the caller's to see: success (2xx) or a refusal (400, 403, 404, 405, 409).</summary>
-public sealed record WaldurWriteResult(HttpStatusCode Status, byte[] Body)
+internal sealed record WaldurWriteResult(HttpStatusCode Status, byte[] Body)
 {
     public bool Succeeded => (int)Status is >= 200 and < 300;
 }

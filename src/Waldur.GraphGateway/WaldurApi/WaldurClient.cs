@@ -14,7 +14,7 @@ namespace Waldur.GraphGateway.WaldurApi;
 /// GETs and HEAD counts go through the response cache (<see cref="WaldurResponseCache"/>, a pass-through unless
 /// <c>Caching:Enabled</c>), which keeps Waldur's bytes; rows are read from them on every use.
 /// </summary>
-public sealed partial class WaldurClient(
+internal sealed partial class WaldurClient(
     HttpClient http,
     IHttpContextAccessor httpContextAccessor,
     WaldurResponseCache cache,

@@ -6,7 +6,7 @@ namespace Waldur.GraphGateway.WaldurApi;
 /// <see cref="Field"/> is the GraphQL root connection field it serves: the name its cache TTL is set under
 /// (<c>Caching:Ttl:&lt;field&gt;</c>); null for an endpoint outside the schema.
 /// </summary>
-public sealed record WaldurEndpoint(string Path, RowShape Shape, bool Paged = true, string? Field = null)
+internal sealed record WaldurEndpoint(string Path, RowShape Shape, bool Paged = true, string? Field = null)
 {
     /// <summary>The catalog's path, before a nested list's parameters are filled in: what facts about the endpoint key on.</summary>
     public string Template { get; init; } = Path;

@@ -10,7 +10,7 @@ namespace Waldur.GraphGateway.WaldurApi;
 /// paged here; and the version <c>/api/version/</c> names. Keyed by the endpoint's path template, so a nested list
 /// counts once whatever its parent.
 /// </summary>
-public sealed class WaldurEndpointFacts(TimeProvider time, Microsoft.Extensions.Options.IOptions<WaldurOptions> options, ILogger<WaldurEndpointFacts> logger)
+internal sealed class WaldurEndpointFacts(TimeProvider time, Microsoft.Extensions.Options.IOptions<WaldurOptions> options, ILogger<WaldurEndpointFacts> logger)
 {
     private readonly ConcurrentDictionary<string, (DateTimeOffset Until, string Message)> _missing = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _unpaged = new(StringComparer.Ordinal);

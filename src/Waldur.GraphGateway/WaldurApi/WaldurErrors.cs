@@ -101,7 +101,7 @@ internal static class WaldurErrors
 }
 
 /// <summary>Waldur's 400 (<c>UPSTREAM_BAD_REQUEST</c>), with the request parameters its body names.</summary>
-public sealed class WaldurBadRequestException(string message, IReadOnlyList<string> fields)
+internal sealed class WaldurBadRequestException(string message, IReadOnlyList<string> fields)
     : GatewayException(ErrorCodes.UpstreamBadRequest, message)
 {
     public IReadOnlyList<string> Fields { get; } = fields;

@@ -4,7 +4,7 @@ namespace Waldur.GraphGateway.WaldurApi;
 /// A list page past the end (<c>404 Invalid page.</c>, U18). Not a client-facing error: the planner asked for a position
 /// it could not know was gone (rows vanished between requests) and recovers by counting again.
 /// </summary>
-public sealed class WaldurInvalidPageException : Exception
+internal sealed class WaldurInvalidPageException : Exception
 {
     public WaldurInvalidPageException()
         : base("Waldur answered 404 Invalid page.")

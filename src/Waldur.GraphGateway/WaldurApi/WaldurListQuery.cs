@@ -9,7 +9,7 @@ namespace Waldur.GraphGateway.WaldurApi;
 /// <see cref="LastPage"/> sends <c>page=last</c> (U18). Filters are kept sorted so equal queries produce equal keys
 /// (scans and pages are shared by <see cref="FilterKey"/>).
 /// </summary>
-public sealed record WaldurListQuery(SortedDictionary<string, StringValues> Filters, string? Ordering, int Page, int PageSize)
+internal sealed record WaldurListQuery(SortedDictionary<string, StringValues> Filters, string? Ordering, int Page, int PageSize)
 {
     public const int MaxPageSize = 300;
 

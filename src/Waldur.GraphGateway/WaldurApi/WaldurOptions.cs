@@ -6,7 +6,7 @@ using Waldur.OptionsValidation;
 namespace Waldur.GraphGateway.WaldurApi;
 
 /// <summary>Settings under <c>Waldur:*</c>; validated at start so a bad value stops start-up and names its key.</summary>
-public sealed class WaldurOptions : IValidatableObject
+internal sealed class WaldurOptions : IValidatableObject
 {
     public const string Section = "Waldur";
 
@@ -68,4 +68,4 @@ public sealed class WaldurOptions : IValidatableObject
 }
 
 [OptionsValidator]
-public sealed partial class WaldurOptionsValidator : IValidateOptions<WaldurOptions>;
+internal sealed partial class WaldurOptionsValidator : IValidateOptions<WaldurOptions>;

@@ -5,7 +5,7 @@ namespace Waldur.GraphGateway.WaldurApi;
 /// <c>Page</c>/<c>PageSize</c> locate the rows: the first is at position <c>(Page - 1) * PageSize</c> (for
 /// <c>page=last</c> the client fills in the page it resolved to).
 /// </summary>
-public sealed record WaldurPage(IReadOnlyList<WaldurRow> Items, int TotalCount, int Page, int PageSize)
+internal sealed record WaldurPage(IReadOnlyList<WaldurRow> Items, int TotalCount, int Page, int PageSize)
 {
     public int FirstPosition => (Page - 1) * PageSize;
 }

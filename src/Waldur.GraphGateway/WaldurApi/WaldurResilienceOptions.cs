@@ -4,7 +4,7 @@ using Waldur.OptionsValidation;
 namespace Waldur.GraphGateway.WaldurApi;
 
 /// <summary><c>Waldur:Resilience:*</c>: the one standard pipeline's knobs (retries, timeouts, circuit breaker).</summary>
-public sealed class WaldurResilienceOptions
+internal sealed class WaldurResilienceOptions
 {
     private const string Key = WaldurOptions.Section + ":" + nameof(WaldurOptions.Resilience) + ":";
 

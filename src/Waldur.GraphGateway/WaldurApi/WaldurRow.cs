@@ -7,7 +7,7 @@ namespace Waldur.GraphGateway.WaldurApi;
 /// A value that did not fit its field (another JSON type, a documented-required key absent or null) reads as null and
 /// leaves a <see cref="ProblemAt">problem</see> in its slot: the field answers null with a field error, the row stays.
 /// </summary>
-public sealed class WaldurRow
+internal sealed class WaldurRow
 {
     private readonly object?[] _values;
     private readonly string?[]? _problems;

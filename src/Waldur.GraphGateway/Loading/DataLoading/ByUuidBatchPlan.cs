@@ -4,4 +4,4 @@ namespace Waldur.GraphGateway.Loading.DataLoading;
 /// A chosen way to fetch one batch: the Waldur requests it costs and the sequential rounds (latency) it takes.
 /// For <see cref="ByUuidFetchKind.FirstPageThenChoose"/> both are the worst case (nothing found on the first page).
 /// </summary>
-public sealed record ByUuidBatchPlan(ByUuidFetchKind Kind, int Requests, int Rounds);
+internal sealed record ByUuidBatchPlan(ByUuidFetchKind Kind, int Requests, int Rounds);

@@ -14,7 +14,7 @@ namespace Waldur.GraphGateway.Loading.DataLoading;
 /// nor more than the full scan.
 /// </para>
 /// </summary>
-public static class ByUuidBatchStrategy
+internal static class ByUuidBatchStrategy
 {
     /// <summary>With an unknown total, at most this many keys are always fetched by GETs.</summary>
     public const int UnknownCountGetLimit = 4;

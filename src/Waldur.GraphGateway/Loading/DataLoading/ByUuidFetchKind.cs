@@ -1,7 +1,7 @@
 namespace Waldur.GraphGateway.Loading.DataLoading;
 
 /// <summary>How a by-uuid batch reaches Waldur, which has no batch-by-uuid endpoint (U12).</summary>
-public enum ByUuidFetchKind
+internal enum ByUuidFetchKind
 {
     /// <summary>Every key is already known: no request.</summary>
     None,

@@ -3,4 +3,4 @@ using Waldur.GraphGateway.WaldurApi;
 namespace Waldur.GraphGateway.Loading.DataLoading;
 
 /// <summary>One parent's children as one Waldur list returned them, with that list's default-order ranks.</summary>
-public sealed record ChildRows(IReadOnlyList<WaldurRow> Rows, IReadOnlyDictionary<string, int> DefaultOrderRank);
+internal sealed record ChildRows(IReadOnlyList<WaldurRow> Rows, IReadOnlyDictionary<string, int> DefaultOrderRank);

@@ -12,7 +12,7 @@ namespace Waldur.GraphGateway.Loading.DataLoading;
 /// applies itself, then grouped by parent. The caller's arguments are applied per parent in the gateway, so every row
 /// of every parent must be read: the scan budget bounds it.
 /// </summary>
-public sealed class ChildRowsDataLoader(
+internal sealed class ChildRowsDataLoader(
     ListResource source,
     PushdownRule link,
     SortedDictionary<string, StringValues> pushdown,

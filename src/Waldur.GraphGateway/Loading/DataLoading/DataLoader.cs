@@ -10,7 +10,7 @@ namespace Waldur.GraphGateway.Loading.DataLoading;
 /// exactly the loads that waited on it and is evicted, so a later level asks again; keys loaded after a batch was
 /// dispatched go in the next one. Register subclasses as scoped services: all state here belongs to one request.
 /// </summary>
-public abstract class DataLoader<TKey, TValue>
+internal abstract class DataLoader<TKey, TValue>
     where TKey : notnull
     where TValue : class
 {

@@ -1,7 +1,7 @@
 namespace Waldur.GraphGateway.Loading.DataLoading;
 
 /// <summary>An unexpected failure of a batch fetch, rethrown to each field that waited on it (the cause is inner).</summary>
-public sealed class DataLoaderFetchException : Exception
+internal sealed class DataLoaderFetchException : Exception
 {
     public DataLoaderFetchException(Exception inner) : base("A batched fetch failed.", inner) { }
 

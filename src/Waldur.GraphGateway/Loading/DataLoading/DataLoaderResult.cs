@@ -3,7 +3,7 @@ using GraphQL.DataLoader;
 namespace Waldur.GraphGateway.Loading.DataLoading;
 
 /// <summary>Building blocks for resolvers that return <see cref="IDataLoaderResult{T}"/>.</summary>
-public static class DataLoaderResult
+internal static class DataLoaderResult
 {
     /// <summary>A result that is already known (a primed value, or nothing to load).</summary>
     public static IDataLoaderResult<T> FromValue<T>(T value) => new Completed<T>(value);

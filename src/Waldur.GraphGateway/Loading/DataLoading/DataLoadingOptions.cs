@@ -5,7 +5,7 @@ using Waldur.OptionsValidation;
 namespace Waldur.GraphGateway.Loading.DataLoading;
 
 /// <summary>Configuration section <c>DataLoading</c>.</summary>
-public sealed class DataLoadingOptions
+internal sealed class DataLoadingOptions
 {
     public const string Section = "DataLoading";
 
@@ -20,4 +20,4 @@ public sealed class DataLoadingOptions
 }
 
 [OptionsValidator]
-public sealed partial class DataLoadingOptionsValidator : IValidateOptions<DataLoadingOptions>;
+internal sealed partial class DataLoadingOptionsValidator : IValidateOptions<DataLoadingOptions>;

@@ -18,7 +18,7 @@ namespace Waldur.GraphGateway.Loading.DataLoading;
 /// Scans are the planner's shared ones (<see cref="ResidualScanner"/>), so a batch and every list field over the same
 /// rows read the same pages; GETs go through the same <see cref="ListFetcher"/> (call budget, concurrency, priming).
 /// </summary>
-public sealed class ResourceByUuidDataLoader(
+internal sealed class ResourceByUuidDataLoader(
     ListResource resource,
     ListFetcher fetcher,
     ResidualScanner scanner,

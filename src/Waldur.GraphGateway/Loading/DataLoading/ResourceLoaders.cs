@@ -9,7 +9,7 @@ namespace Waldur.GraphGateway.Loading.DataLoading;
 /// by every field, node, lookup and federation entity of the request). Subscribed to the request's
 /// <see cref="RowsReadFeed"/>: every row the fetcher reads primes them.
 /// </summary>
-public sealed class ResourceLoaders : IResourcePrimer
+internal sealed class ResourceLoaders : IResourcePrimer
 {
     private readonly Dictionary<string, ResourceByUuidDataLoader> _loaders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChildRowsDataLoader> _children = new(StringComparer.Ordinal);

@@ -1,4 +1,4 @@
 namespace Waldur.GraphGateway.Loading.Filtering;
 
 /// <summary><c>and</c> (and the implicit AND of several fields in one input object). Empty: matches everything.</summary>
-public sealed record AllOfFilter(IReadOnlyList<FilterNode> Parts) : FilterNode;
+internal sealed record AllOfFilter(IReadOnlyList<FilterNode> Parts) : FilterNode;

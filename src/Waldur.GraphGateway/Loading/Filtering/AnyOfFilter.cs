@@ -1,4 +1,4 @@
 namespace Waldur.GraphGateway.Loading.Filtering;
 
 /// <summary><c>or</c>. Empty: matches nothing (the identity of OR).</summary>
-public sealed record AnyOfFilter(IReadOnlyList<FilterNode> Parts) : FilterNode;
+internal sealed record AnyOfFilter(IReadOnlyList<FilterNode> Parts) : FilterNode;

@@ -4,4 +4,4 @@ namespace Waldur.GraphGateway.Loading.Filtering;
 /// A filterable/sortable field of a resource row. <see cref="Get"/> returns the normalised value (see
 /// <see cref="FieldFilter"/>); for <see cref="FieldKind.List"/> it returns the elements, described by <see cref="Elements"/>.
 /// </summary>
-public sealed record FieldDefinition(string Name, FieldKind Kind, Func<object, object?> Get, FieldSet? Elements = null);
+internal sealed record FieldDefinition(string Name, FieldKind Kind, Func<object, object?> Get, FieldSet? Elements = null);

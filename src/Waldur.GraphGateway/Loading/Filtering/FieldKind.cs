@@ -1,7 +1,7 @@
 namespace Waldur.GraphGateway.Loading.Filtering;
 
 /// <summary>How a field filters and sorts.</summary>
-public enum FieldKind
+internal enum FieldKind
 {
     Text,
     Boolean,

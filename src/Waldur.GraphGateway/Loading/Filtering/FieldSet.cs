@@ -1,7 +1,7 @@
 namespace Waldur.GraphGateway.Loading.Filtering;
 
 /// <summary>The fields of one resource, by GraphQL name.</summary>
-public sealed class FieldSet
+internal sealed class FieldSet
 {
     private readonly Dictionary<string, FieldDefinition> _fields;
 

@@ -8,7 +8,7 @@ namespace Waldur.GraphGateway.Loading.Filtering;
 /// A deterministic text form of a filter, for the cursor's argument hash: the same arguments (literal or variables)
 /// give the same text, different arguments different text.
 /// </summary>
-public static class FilterCanonicalText
+internal static class FilterCanonicalText
 {
     public static string Of(FilterNode? filter)
     {

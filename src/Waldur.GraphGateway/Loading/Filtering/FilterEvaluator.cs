@@ -12,7 +12,7 @@ namespace Waldur.GraphGateway.Loading.Filtering;
 /// hash sets, an <c>or</c> of <c>contains</c> as one multi-string search), so evaluating a row is a walk of delegates
 /// with no allocation (issue 17).</para>
 /// </summary>
-public static class FilterEvaluator
+internal static class FilterEvaluator
 {
     private static readonly Func<object, bool> Always = static _ => true;
 

@@ -1,7 +1,7 @@
 namespace Waldur.GraphGateway.Loading.Filtering;
 
 /// <summary>HotChocolate's operation names, used both as GraphQL field names and in the filter model.</summary>
-public static class FilterOperations
+internal static class FilterOperations
 {
     public const string Eq = "eq";
     public const string Neq = "neq";

@@ -7,4 +7,4 @@ namespace Waldur.GraphGateway.Loading.Filtering;
 /// gateway evaluates (<see cref="Residual"/>, null when Waldur does it all). <see cref="ResidualFields"/> names what
 /// stayed behind, for the scan-budget message.
 /// </summary>
-public sealed record FilterSplit(SortedDictionary<string, StringValues> Pushdown, FilterNode? Residual, IReadOnlyList<string> ResidualFields);
+internal sealed record FilterSplit(SortedDictionary<string, StringValues> Pushdown, FilterNode? Residual, IReadOnlyList<string> ResidualFields);

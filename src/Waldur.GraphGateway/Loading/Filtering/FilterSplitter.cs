@@ -18,7 +18,7 @@ namespace Waldur.GraphGateway.Loading.Filtering;
 /// parameter keeps only its last value, so sending both would silently drop one).</item>
 /// </list>
 /// </summary>
-public static class FilterSplitter
+internal static class FilterSplitter
 {
     public static FilterSplit Split(FilterNode? filter, IReadOnlyList<PushdownRule> rules)
     {

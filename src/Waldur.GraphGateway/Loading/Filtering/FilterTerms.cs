@@ -7,7 +7,7 @@ namespace Waldur.GraphGateway.Loading.Filtering;
 /// lookup), one per empty <c>and</c>/<c>or</c> part, and a list quantifier's element filter once per element, the
 /// elements counted on sample rows (a scan's first page, or the rows in hand).
 /// </summary>
-public static class FilterTerms
+internal static class FilterTerms
 {
     public static double PerRow(FilterNode? filter, FieldSet fields, IEnumerable<object> sample)
     {

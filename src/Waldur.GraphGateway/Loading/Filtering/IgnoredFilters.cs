@@ -9,7 +9,7 @@ namespace Waldur.GraphGateway.Loading.Filtering;
 /// predicate is re-checked on the rows that come back (<see cref="PushdownCheck"/>); once one is seen ignored, the planner
 /// stops pushing it and evaluates it in the gateway (within the scan budget).
 /// </summary>
-public sealed class IgnoredFilters(ILogger<IgnoredFilters> logger)
+internal sealed class IgnoredFilters(ILogger<IgnoredFilters> logger)
 {
     private readonly ConcurrentDictionary<(string Path, string Parameter), bool> _ignored = new();
 

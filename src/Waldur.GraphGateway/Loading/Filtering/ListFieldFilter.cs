@@ -4,4 +4,4 @@ namespace Waldur.GraphGateway.Loading.Filtering;
 /// A list field quantifier: <c>some</c>/<c>all</c>/<c>none</c> with an element filter, or <c>any</c> with
 /// <see cref="AnyValue"/> (true: the list is non-empty).
 /// </summary>
-public sealed record ListFieldFilter(string Field, string Quantifier, FilterNode? Element, bool AnyValue = false) : FilterNode;
+internal sealed record ListFieldFilter(string Field, string Quantifier, FilterNode? Element, bool AnyValue = false) : FilterNode;

@@ -12,7 +12,7 @@ namespace Waldur.GraphGateway.Loading.Filtering;
 /// which no SQL predicate matches. Only predicates whose field the rows were read with are checked (not lists); the comparison is the one the gateway would make itself, so a pass costs
 /// one comparison per pushed parameter and row.
 /// </summary>
-public static class PushdownCheck
+internal static class PushdownCheck
 {
     /// <summary>The first pushed parameter some row contradicts, or null when every row matches what was sent.</summary>
     public static string? FirstIgnored(ListResource resource, WaldurListQuery query, IReadOnlyList<WaldurRow> rows)
@@ -87,7 +87,7 @@ public static class PushdownCheck
 }
 
 /// <summary>Raised by the fetcher when Waldur ignored a pushed-down parameter; the planner re-plans without it.</summary>
-public sealed class WaldurFilterIgnoredException(string parameter, string message)
+internal sealed class WaldurFilterIgnoredException(string parameter, string message)
     : GatewayException(ErrorCodes.UpstreamFilterIgnored, message)
 {
     public string Parameter { get; } = parameter;

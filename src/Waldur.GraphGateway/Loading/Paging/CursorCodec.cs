@@ -13,7 +13,7 @@ namespace Waldur.GraphGateway.Loading.Paging;
 /// one-page answer continues correctly in a scan and vice versa. The hash ties a cursor to the arguments it came
 /// from; the MAC makes an edited cursor malformed rather than a silent jump.
 /// </summary>
-public static class CursorCodec
+internal static class CursorCodec
 {
     private const byte Version = 1;
     private const int HashLength = 8;

@@ -1,7 +1,7 @@
 namespace Waldur.GraphGateway.Loading.Paging;
 
 /// <summary><see cref="PageCount"/> consecutive Waldur pages of <see cref="PageSize"/> rows from <see cref="FirstPage"/> (1-based).</summary>
-public readonly record struct PageChoice(int PageSize, int FirstPage, int PageCount)
+internal readonly record struct PageChoice(int PageSize, int FirstPage, int PageCount)
 {
     public int Start => (FirstPage - 1) * PageSize;
 

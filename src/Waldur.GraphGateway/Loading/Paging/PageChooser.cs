@@ -7,7 +7,7 @@ namespace Waldur.GraphGateway.Loading.Paging;
 /// <see cref="ListPlanner"/>; a cut run costs another request), and then the fewest rows: every row Waldur sends is
 /// serialised, sent, parsed and primed. A page that starts at position 0 has nothing to its left (full margin there).
 /// </summary>
-public static class PageChooser
+internal static class PageChooser
 {
     /// <summary>
     /// Spare rows wanted around a window in Waldur's default order: runs of equal names are short (a handful of

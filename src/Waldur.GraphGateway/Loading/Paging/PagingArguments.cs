@@ -1,4 +1,4 @@
 namespace Waldur.GraphGateway.Loading.Paging;
 
 /// <summary>Relay's four connection arguments as the client sent them.</summary>
-public sealed record PagingArguments(int? First, string? After, int? Last, string? Before);
+internal sealed record PagingArguments(int? First, string? After, int? Last, string? Before);

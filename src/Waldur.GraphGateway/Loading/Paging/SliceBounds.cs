@@ -7,7 +7,7 @@ namespace Waldur.GraphGateway.Loading.Paging;
 /// gateway's total order. <see cref="First"/>/<see cref="Last"/> are validated: at most one, not negative, at most the
 /// maximum page size; with neither, <see cref="First"/> is the default page size.
 /// </summary>
-public sealed record SliceBounds(int? First, int? AfterPosition, int? Last, int? BeforePosition)
+internal sealed record SliceBounds(int? First, int? AfterPosition, int? Last, int? BeforePosition)
 {
     public static SliceBounds Create(PagingArguments paging, ListOptions options, byte[] argumentsHash)
     {

@@ -10,7 +10,7 @@ namespace Waldur.GraphGateway.Loading.Sorting;
 /// compares by the rank Waldur gave it (<paramref name="defaultOrderRank"/>) when known, so the gateway orders names with
 /// Waldur's own collation, and a page answered from one Waldur page agrees with a page answered from a scan.
 /// </summary>
-public sealed class RowComparer(
+internal sealed class RowComparer(
     IReadOnlyList<SortKey> keys,
     ListResource resource,
     IReadOnlyDictionary<string, int>? defaultOrderRank) : IComparer<WaldurRow>

@@ -1,4 +1,4 @@
 namespace Waldur.GraphGateway.Loading.Sorting;
 
 /// <summary>One <c>order</c> entry: a field and its direction.</summary>
-public sealed record SortKey(string Field, bool Descending);
+internal sealed record SortKey(string Field, bool Descending);

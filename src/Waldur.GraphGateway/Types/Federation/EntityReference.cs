@@ -1,7 +1,7 @@
 namespace Waldur.GraphGateway.Types.Federation;
 
 /// <summary>An entity representation as a router sends it to <c>_entities</c>: the <c>@key(fields: "uuid")</c> only.</summary>
-public sealed class EntityReference
+internal sealed class EntityReference
 {
     public string Uuid { get; set; } = "";
 }

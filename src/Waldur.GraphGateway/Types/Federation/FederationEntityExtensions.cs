@@ -7,7 +7,7 @@ using Waldur.GraphGateway.Types.Relay;
 namespace Waldur.GraphGateway.Types.Federation;
 
 /// <summary>Makes a graph type a federation entity keyed by Waldur's uuid, resolved through its by-uuid DataLoader.</summary>
-public static class FederationEntityExtensions
+internal static class FederationEntityExtensions
 {
     /// <summary>
     /// <c>@key(fields: "uuid")</c> plus a reference resolver. <c>_entities</c> resolves every representation in one

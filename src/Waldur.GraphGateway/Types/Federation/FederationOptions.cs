@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Waldur.GraphGateway.Types.Federation;
 
 /// <summary><c>Federation:*</c>: the Apollo Federation v2 subgraph surface (<c>_service</c>, <c>_entities</c>, <c>@key</c>).</summary>
-public sealed class FederationOptions
+internal sealed class FederationOptions
 {
     public const string Section = "Federation";
 
@@ -17,4 +17,4 @@ public sealed class FederationOptions
 }
 
 [OptionsValidator]
-public sealed partial class FederationOptionsValidator : IValidateOptions<FederationOptions>;
+internal sealed partial class FederationOptionsValidator : IValidateOptions<FederationOptions>;

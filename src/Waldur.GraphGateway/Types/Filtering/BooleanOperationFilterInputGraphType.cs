@@ -4,7 +4,7 @@ using Waldur.GraphGateway.Loading.Filtering;
 namespace Waldur.GraphGateway.Types.Filtering;
 
 /// <summary>HotChocolate's <c>BooleanOperationFilterInput</c>.</summary>
-public sealed class BooleanOperationFilterInputGraphType : InputObjectGraphType
+internal sealed class BooleanOperationFilterInputGraphType : InputObjectGraphType
 {
     public BooleanOperationFilterInputGraphType()
     {

@@ -7,7 +7,7 @@ namespace Waldur.GraphGateway.Types.Filtering;
 /// HotChocolate's comparable operation input (<c>IntOperationFilterInput</c>, <c>DateTimeOperationFilterInput</c>, …)
 /// over the scalar <typeparamref name="TScalar"/>. Comparisons with a null value are false; their negations true.
 /// </summary>
-public abstract class ComparableOperationFilterInputGraphType<TScalar> : InputObjectGraphType
+internal abstract class ComparableOperationFilterInputGraphType<TScalar> : InputObjectGraphType
     where TScalar : ScalarGraphType
 {
     protected ComparableOperationFilterInputGraphType(string name)

@@ -3,4 +3,4 @@ using Waldur.GraphGateway.Types.Scalars;
 namespace Waldur.GraphGateway.Types.Filtering;
 
 /// <summary>HotChocolate's <c>DateTimeOperationFilterInput</c>.</summary>
-public sealed class DateTimeOperationFilterInputGraphType() : ComparableOperationFilterInputGraphType<UtcDateTimeGraphType>("DateTimeOperationFilterInput");
+internal sealed class DateTimeOperationFilterInputGraphType() : ComparableOperationFilterInputGraphType<UtcDateTimeGraphType>("DateTimeOperationFilterInput");

@@ -10,7 +10,7 @@ namespace Waldur.GraphGateway.Types.Filtering;
 /// A field set to null is ignored (HotChocolate); <c>eq</c>/<c>neq: null</c> test for null; any other operation with
 /// null is an error, since it has no meaning.
 /// </summary>
-public static class FilterArgumentReader
+internal static class FilterArgumentReader
 {
     public static FilterNode? Read(object? input, FieldSet fields)
     {

@@ -10,7 +10,7 @@ namespace Waldur.GraphGateway.Types.Filtering;
 /// <param name="Terms">Operation leaves (<c>contains: "x"</c>, one sort key), through <c>and</c>/<c>or</c> and nested
 /// filters; an <c>and</c>/<c>or</c> item with no leaf (<c>{}</c>) still counts 1, since the evaluator visits it.</param>
 /// <param name="LongestList">Most values in one <c>in</c>/<c>nin</c> list.</param>
-public readonly record struct FilterInputSize(int Terms, int LongestList)
+internal readonly record struct FilterInputSize(int Terms, int LongestList)
 {
     public static FilterInputSize Of(object? value) => value switch
     {

@@ -11,7 +11,7 @@ namespace Waldur.GraphGateway.Types.Filtering;
 /// <c>FILTER_TOO_COMPLEX</c>. It runs once the arguments are coerced with this request's variables, on every request
 /// (a cached document with new variables is measured again), and before execution, so no Waldur call is made.
 /// </summary>
-public sealed class FilterSizeValidationRule(IOptions<ListOptions> options) : ValidationRuleBase
+internal sealed class FilterSizeValidationRule(IOptions<ListOptions> options) : ValidationRuleBase
 {
     public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
     {

@@ -3,4 +3,4 @@ using GraphQL.Types;
 namespace Waldur.GraphGateway.Types.Filtering;
 
 /// <summary>HotChocolate's <c>FloatOperationFilterInput</c>.</summary>
-public sealed class FloatOperationFilterInputGraphType() : ComparableOperationFilterInputGraphType<FloatGraphType>("FloatOperationFilterInput");
+internal sealed class FloatOperationFilterInputGraphType() : ComparableOperationFilterInputGraphType<FloatGraphType>("FloatOperationFilterInput");

@@ -3,4 +3,4 @@ using GraphQL.Types;
 namespace Waldur.GraphGateway.Types.Filtering;
 
 /// <summary>HotChocolate's <c>IntOperationFilterInput</c>.</summary>
-public sealed class IntOperationFilterInputGraphType() : ComparableOperationFilterInputGraphType<IntGraphType>("IntOperationFilterInput");
+internal sealed class IntOperationFilterInputGraphType() : ComparableOperationFilterInputGraphType<IntGraphType>("IntOperationFilterInput");

@@ -7,7 +7,7 @@ namespace Waldur.GraphGateway.Types.Filtering;
 /// Reads <c>order: [XSortInput!]</c>: entries apply in list order, and fields inside one entry in the order written
 /// (HotChocolate's rule). A field set to null is ignored.
 /// </summary>
-public static class SortArgumentReader
+internal static class SortArgumentReader
 {
     public static IReadOnlyList<SortKey> Read(object? input)
     {

@@ -3,7 +3,7 @@ using GraphQL.Types;
 namespace Waldur.GraphGateway.Types.Filtering;
 
 /// <summary>HotChocolate's <c>SortEnumType</c>.</summary>
-public sealed class SortEnumTypeGraphType : EnumerationGraphType
+internal sealed class SortEnumTypeGraphType : EnumerationGraphType
 {
     public const string Ascending = "ASC";
     public const string Descending = "DESC";

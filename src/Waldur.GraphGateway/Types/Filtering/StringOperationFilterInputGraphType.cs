@@ -6,7 +6,7 @@ using static Waldur.GraphGateway.Types.Filtering.OperationFilterInputs;
 namespace Waldur.GraphGateway.Types.Filtering;
 
 /// <summary>HotChocolate's <c>StringOperationFilterInput</c>.</summary>
-public sealed class StringOperationFilterInputGraphType : InputObjectGraphType
+internal sealed class StringOperationFilterInputGraphType : InputObjectGraphType
 {
     public StringOperationFilterInputGraphType()
     {

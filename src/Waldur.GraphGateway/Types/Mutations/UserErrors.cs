@@ -3,7 +3,7 @@ using GraphQL.Types;
 namespace Waldur.GraphGateway.Types.Mutations;
 
 /// <summary>One error a form can show: which kind (the GraphQL type), its message, and for a validation error the input field it is about.</summary>
-public sealed record UserError(string TypeName, string Message, IReadOnlyList<string>? Path = null);
+internal sealed record UserError(string TypeName, string Message, IReadOnlyList<string>? Path = null);
 
 /// <summary>
 /// The typed user errors of every mutation (HotChocolate's mutation conventions: an <c>Error</c> interface, one object

@@ -10,7 +10,7 @@ namespace Waldur.GraphGateway.Types.Mutations;
 /// lists of their tag (<c>Catalog:Include=marketplace</c>); with every list selected (<c>Catalog:Include=*</c>) every
 /// write, including those of reviewed types.
 /// </summary>
-public sealed class WriteCatalog(IReadOnlyList<WriteDescriptor> writes)
+internal sealed class WriteCatalog(IReadOnlyList<WriteDescriptor> writes)
 {
     public IReadOnlyList<WriteDescriptor> Writes { get; } = writes;
 

@@ -8,7 +8,7 @@ using Waldur.GraphGateway.Types.Filtering;
 namespace Waldur.GraphGateway.Types.Paging;
 
 /// <summary>The arguments every list field takes (HotChocolate's names and descriptions) and how they are read.</summary>
-public static class ConnectionArguments
+internal static class ConnectionArguments
 {
     public static QueryArguments Create(IGraphType filter, IGraphType sort) => new(
         new QueryArgument<IntGraphType> { Name = "first", Description = "Returns the first _n_ elements from the list." },

@@ -7,7 +7,7 @@ namespace Waldur.GraphGateway.Types.Paging;
 /// HotChocolate's connection shapes over one item type: <c>XConnection { pageInfo edges nodes totalCount }</c> and
 /// <c>XEdge { cursor node }</c>. Built per resource, so they are instances, not graph type classes for DI to find.
 /// </summary>
-public static class ConnectionTypes
+internal static class ConnectionTypes
 {
     public static ObjectGraphType<ConnectionPage> Connection(string name, IGraphType item, IGraphType edge)
     {

@@ -4,7 +4,7 @@ using Waldur.GraphGateway.Loading;
 namespace Waldur.GraphGateway.Types.Paging;
 
 /// <summary>HotChocolate's <c>PageInfo</c>.</summary>
-public sealed class PageInfoGraphType : ObjectGraphType<ConnectionPageInfo>
+internal sealed class PageInfoGraphType : ObjectGraphType<ConnectionPageInfo>
 {
     public PageInfoGraphType()
     {

@@ -6,7 +6,7 @@ namespace Waldur.GraphGateway.Types.Relay;
 /// <c>interface Node { id: ID! }</c>. Implementations are found by their object type's <c>IsTypeOf</c>
 /// (<see cref="NodeGraphTypeExtensions.ImplementNode{TSource}"/> sets it), so this type knows none of them.
 /// </summary>
-public sealed class NodeGraphType : InterfaceGraphType
+internal sealed class NodeGraphType : InterfaceGraphType
 {
     public NodeGraphType()
     {

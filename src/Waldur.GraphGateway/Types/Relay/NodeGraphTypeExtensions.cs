@@ -3,7 +3,7 @@ using GraphQL.Types;
 namespace Waldur.GraphGateway.Types.Relay;
 
 /// <summary>How an object type joins the graph as a <c>Node</c>.</summary>
-public static class NodeGraphTypeExtensions
+internal static class NodeGraphTypeExtensions
 {
     /// <summary>
     /// Adds <c>id: ID!</c> (the global id of <paramref name="typeName"/> and the source's uuid), implements

@@ -10,7 +10,7 @@ namespace Waldur.GraphGateway.Types.Relay;
 /// HotChocolate writes them. Decoding is strict (canonical base64, a GraphQL type name, the 32-hex uuid), so every
 /// node has exactly one id and a tampered id is an error or names another node, never an alias.
 /// </summary>
-public readonly record struct NodeId(string TypeName, string Uuid)
+internal readonly record struct NodeId(string TypeName, string Uuid)
 {
     private const int MaxEncodedLength = 512;
 

@@ -12,7 +12,7 @@ namespace Waldur.GraphGateway.Types.Relay;
 /// so every id of a level lands in its type's batch. In <c>nodes</c>, a malformed id or a failed fetch nulls only its
 /// own item (with the error at <c>nodes.i</c>); more ids than <c>Relay:MaxNodeIds</c> fails the field.
 /// </summary>
-public static class NodeQueryFields
+internal static class NodeQueryFields
 {
     public static void AddNodeFields(this ObjectGraphType query)
     {

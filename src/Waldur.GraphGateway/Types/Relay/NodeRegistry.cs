@@ -5,7 +5,7 @@ using Waldur.GraphGateway.Loading.DataLoading;
 namespace Waldur.GraphGateway.Types.Relay;
 
 /// <summary>Every registered node type by name; singleton. A well-formed id of a type not here resolves to null.</summary>
-public sealed class NodeRegistry
+internal sealed class NodeRegistry
 {
     private readonly Dictionary<string, NodeTypeRegistration> _types = new(StringComparer.Ordinal);
 

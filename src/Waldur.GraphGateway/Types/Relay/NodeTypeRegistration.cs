@@ -7,6 +7,6 @@ namespace Waldur.GraphGateway.Types.Relay;
 /// One node type: its GraphQL name and how a normalised uuid of it is fetched (usually its by-uuid DataLoader,
 /// so every node of a level is one batch). The resolver returns null for an unknown uuid.
 /// </summary>
-public sealed record NodeTypeRegistration(
+internal sealed record NodeTypeRegistration(
     string TypeName,
     Func<string, IResolveFieldContext, IDataLoaderResult<object?>> Resolve);

@@ -5,7 +5,7 @@ using Waldur.OptionsValidation;
 namespace Waldur.GraphGateway.Types.Relay;
 
 /// <summary>Configuration section <c>Relay</c>.</summary>
-public sealed class RelayOptions
+internal sealed class RelayOptions
 {
     public const string Section = "Relay";
 
@@ -17,4 +17,4 @@ public sealed class RelayOptions
 }
 
 [OptionsValidator]
-public sealed partial class RelayOptionsValidator : IValidateOptions<RelayOptions>;
+internal sealed partial class RelayOptionsValidator : IValidateOptions<RelayOptions>;

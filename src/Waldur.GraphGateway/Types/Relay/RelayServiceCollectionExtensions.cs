@@ -6,7 +6,7 @@ using Waldur.GraphGateway.Hosting;
 namespace Waldur.GraphGateway.Types.Relay;
 
 /// <summary>Wires the Node registry and its options; node types add themselves with <see cref="AddNodeType"/>.</summary>
-public static class RelayServiceCollectionExtensions
+internal static class RelayServiceCollectionExtensions
 {
     public static IServiceCollection AddRelay(this IServiceCollection services, IConfiguration configuration)
     {

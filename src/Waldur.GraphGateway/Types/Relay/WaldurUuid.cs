@@ -7,7 +7,7 @@ namespace Waldur.GraphGateway.Types.Relay;
 /// Waldur uuids (U3): accepted hyphenated (8-4-4-4-12) or as 32 hex digits, either case; always written as 32
 /// lowercase hex, the form Waldur's bodies use, so one uuid is one cache key whichever form the client sent.
 /// </summary>
-public static class WaldurUuid
+internal static class WaldurUuid
 {
     public static bool TryNormalize([NotNullWhen(true)] string? value, [NotNullWhen(true)] out string? normalized)
     {

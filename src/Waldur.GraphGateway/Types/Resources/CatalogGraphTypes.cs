@@ -9,7 +9,7 @@ namespace Waldur.GraphGateway.Types.Resources;
 /// connection and edge, HotChocolate's list filter for each embedded list, and the root fields
 /// (<see cref="ResourceQueryFields"/>). Fresh instances per schema: a graph type belongs to one schema.
 /// </summary>
-public sealed class CatalogGraphTypes
+internal sealed class CatalogGraphTypes
 {
     private readonly List<ResourceGraph> _graphs;
     private readonly Dictionary<string, ResourceGraph> _byType;

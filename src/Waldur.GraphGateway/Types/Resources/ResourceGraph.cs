@@ -6,7 +6,7 @@ using Waldur.GraphGateway.WaldurApi;
 namespace Waldur.GraphGateway.Types.Resources;
 
 /// <summary>The graph types of one catalog resource: its item type, <c>where</c> and <c>order</c> inputs, connection and edge.</summary>
-public sealed class ResourceGraph
+internal sealed class ResourceGraph
 {
     public ResourceGraph(ListResource resource, IReadOnlySet<string> lookupFields)
     {

@@ -14,7 +14,7 @@ namespace Waldur.GraphGateway.Types.Resources;
 /// gateways call (<c>xByUuid</c>, <c>xsByUuids</c>). Every lookup of one execution level joins its loader's batch.
 /// Uuids are accepted hyphenated or as 32 hex digits (U3); anything else is <c>UUID_INVALID</c>. An unknown uuid is null.
 /// </summary>
-public static class ResourceQueryFields
+internal static class ResourceQueryFields
 {
     public static void AddTo(ObjectGraphType query, CatalogGraphTypes catalog)
     {

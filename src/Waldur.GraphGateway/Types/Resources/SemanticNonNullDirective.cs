@@ -9,7 +9,7 @@ namespace Waldur.GraphGateway.Types.Resources;
 /// in another shape can be null with a field error instead of failing its row and the connection; it is never null
 /// without an error. Clients that understand the directive type it as non-null.
 /// </summary>
-public sealed class SemanticNonNullDirective : Directive
+internal sealed class SemanticNonNullDirective : Directive
 {
     public const string DirectiveName = "semanticNonNull";
 

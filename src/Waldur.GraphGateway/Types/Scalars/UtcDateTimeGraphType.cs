@@ -7,7 +7,7 @@ namespace Waldur.GraphGateway.Types.Scalars;
 /// HotChocolate's <c>DateTime</c> scalar (a <see cref="DateTimeOffset"/>): accepts any ISO-8601 date-time with an
 /// offset and writes UTC the way Waldur does (U7: <c>2020-05-15T05:47:50Z</c>, fractions only when non-zero).
 /// </summary>
-public sealed class UtcDateTimeGraphType : DateTimeOffsetGraphType
+internal sealed class UtcDateTimeGraphType : DateTimeOffsetGraphType
 {
     public UtcDateTimeGraphType()
     {

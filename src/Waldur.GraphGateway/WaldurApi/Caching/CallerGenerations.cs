@@ -11,7 +11,7 @@ namespace Waldur.GraphGateway.WaldurApi.Caching;
 /// request that uses the cache, remembered in <see cref="WaldurCallContext"/>); without it, in this process. While
 /// Redis is unreachable a replica sees only its own callers' writes (the fail-soft rule of the shared cache).
 /// </summary>
-public sealed class CallerGenerations(WaldurCacheKeys keys, IServiceProvider services)
+internal sealed class CallerGenerations(WaldurCacheKeys keys, IServiceProvider services)
 {
     /// <summary>Longer than any sensible TTL: a generation that lapses only matters to entries long expired.</summary>
     private static readonly DistributedCacheEntryOptions Lifetime = new() { AbsoluteExpirationRelativeToNow = TimeSpan.FromDays(7) };

@@ -8,7 +8,7 @@ namespace Waldur.GraphGateway.WaldurApi.Caching;
 /// had one, and when it was fetched. Immutable, so HybridCache's L1 hands out this instance instead of deserialising a copy per hit.
 /// </summary>
 [ImmutableObject(true)]
-public sealed class WaldurAnswer(byte[] body, int? resultCount, DateTimeOffset fetchedAt)
+internal sealed class WaldurAnswer(byte[] body, int? resultCount, DateTimeOffset fetchedAt)
 {
     public byte[] Body { get; } = body;
 

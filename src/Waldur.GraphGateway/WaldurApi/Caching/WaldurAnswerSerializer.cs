@@ -8,7 +8,7 @@ namespace Waldur.GraphGateway.WaldurApi.Caching;
 /// The L2 (Redis) form of a <see cref="WaldurAnswer"/>: fetched-at (Unix ms, 8 bytes), result count (4 bytes, -1 for
 /// none), then the body as Waldur sent it. No JSON round trip and no base64 of the body.
 /// </summary>
-public sealed class WaldurAnswerSerializer : IHybridCacheSerializer<WaldurAnswer>
+internal sealed class WaldurAnswerSerializer : IHybridCacheSerializer<WaldurAnswer>
 {
     private const int HeaderLength = 12;
 

@@ -10,7 +10,7 @@ namespace Waldur.GraphGateway.WaldurApi.Caching;
 /// and without the secret a key cannot be tested against guessed tokens. Equal keys mean the same caller asked for
 /// the same URL, so one caller's entries can never answer another.
 /// </summary>
-public sealed class WaldurCacheKeys
+internal sealed class WaldurCacheKeys
 {
     /// <summary>Versioned, so entries written in another layout are never read as this one.</summary>
     public const string Prefix = "wgg:waldur:v1:";

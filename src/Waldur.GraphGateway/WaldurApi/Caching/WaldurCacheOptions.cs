@@ -7,7 +7,7 @@ namespace Waldur.GraphGateway.WaldurApi.Caching;
 /// Settings under <c>Caching:*</c>: the per-caller cache of Waldur's answers, off unless <see cref="Enabled"/>.
 /// A TTL of zero means "never cache" (for that connection field, or by default).
 /// </summary>
-public sealed class WaldurCacheOptions : IValidatableObject
+internal sealed class WaldurCacheOptions : IValidatableObject
 {
     public const string Section = "Caching";
 
@@ -64,4 +64,4 @@ public sealed class WaldurCacheOptions : IValidatableObject
 }
 
 [OptionsValidator]
-public sealed partial class WaldurCacheOptionsValidator : IValidateOptions<WaldurCacheOptions>;
+internal sealed partial class WaldurCacheOptionsValidator : IValidateOptions<WaldurCacheOptions>;

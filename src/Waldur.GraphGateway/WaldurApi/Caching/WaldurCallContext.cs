@@ -5,7 +5,7 @@ namespace Waldur.GraphGateway.WaldurApi.Caching;
 /// <c>Cache-Control: no-cache</c>) and what the client tells it back (how many answers came from the cache, and how old
 /// the oldest was, which rows it had to leave out), without the Waldur client knowing anything of HTTP requests.
 /// </summary>
-public sealed class WaldurCallContext
+internal sealed class WaldurCallContext
 {
     private int _hits;
     private int _misses;
@@ -69,4 +69,4 @@ public sealed class WaldurCallContext
 }
 
 /// <summary>One operation's use of the cache: answers served from it, answers fetched from Waldur, the oldest served.</summary>
-public sealed record WaldurCacheUse(int Hits, int Misses, TimeSpan OldestAge);
+internal sealed record WaldurCacheUse(int Hits, int Misses, TimeSpan OldestAge);

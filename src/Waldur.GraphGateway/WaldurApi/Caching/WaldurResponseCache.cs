@@ -11,7 +11,7 @@ namespace Waldur.GraphGateway.WaldurApi.Caching;
 /// are kept: a failure (401, 403, 5xx, unreachable) throws through the factory, and HybridCache stores no exception;
 /// a 404 is passed back uncached.
 /// </summary>
-public sealed class WaldurResponseCache(HybridCache cache, WaldurCacheKeys keys, CallerGenerations generations, IOptions<WaldurCacheOptions> options,
+internal sealed class WaldurResponseCache(HybridCache cache, WaldurCacheKeys keys, CallerGenerations generations, IOptions<WaldurCacheOptions> options,
     TimeProvider time)
 {
     /// <summary><c>Cache-Control: no-cache</c>: read from Waldur, then keep the fresh answer for later callers.</summary>

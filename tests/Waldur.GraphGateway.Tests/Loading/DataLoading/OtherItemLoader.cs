@@ -1,4 +1,4 @@
 namespace Waldur.GraphGateway.Tests.Loading.DataLoading;
 
 /// <summary>A second loader type over the same table, so one request holds two independent batches.</summary>
-public sealed class OtherItemLoader(TestTable table, HangProbe probe) : RecordingItemLoader(table, probe);
+internal sealed class OtherItemLoader(TestTable table, HangProbe probe) : RecordingItemLoader(table, probe);

@@ -8,7 +8,7 @@ namespace Waldur.GraphGateway.Tests.Loading.DataLoading;
 /// A loader over an in-memory table that records every batch it is asked for. A batch holding a key that starts with
 /// "bad" fails with <see cref="ErrorCodes.UpstreamUnavailable"/>; one holding "hang" waits until cancelled.
 /// </summary>
-public class RecordingItemLoader(TestTable table, HangProbe probe) : DataLoader<string, TestItem>(StringComparer.Ordinal)
+internal class RecordingItemLoader(TestTable table, HangProbe probe) : DataLoader<string, TestItem>(StringComparer.Ordinal)
 {
     public ConcurrentQueue<IReadOnlyList<string>> Batches { get; } = new();
 

@@ -6,7 +6,7 @@ using Waldur.GraphGateway.Types;
 namespace Waldur.GraphGateway.Tests.Loading.DataLoading;
 
 /// <summary>A small schema executed by GraphQL.NET's real <see cref="DocumentExecuter"/> with a scoped service provider.</summary>
-public sealed class TestLoaderSchema : GraphQL.Types.Schema
+internal sealed class TestLoaderSchema : GraphQL.Types.Schema
 {
     public TestLoaderSchema(IServiceProvider services, TestQueryGraphType query) : base(services)
     {

@@ -16,7 +16,7 @@ namespace Waldur.GraphGateway.Tests.Loading.Filtering;
 /// <c>all</c> = ∀ element (true over an empty list); <c>none</c> = not some.</item>
 /// </list>
 /// </summary>
-public static class FilterOracle
+internal static class FilterOracle
 {
     private static readonly Dictionary<string, string> Negations = new(StringComparer.Ordinal)
     {

@@ -5,13 +5,13 @@ using Waldur.GraphGateway.Loading.Filtering;
 namespace Waldur.GraphGateway.Tests.Loading.Filtering;
 
 /// <summary>A tag of a <see cref="PropertyRow"/>: the elements of its list field.</summary>
-public sealed record PropertyTag(string? Key, long? Weight, bool? Pinned);
+internal sealed record PropertyTag(string? Key, long? Weight, bool? Pinned);
 
 /// <summary>
 /// The property tests' own row: one field of every kind (text, boolean, comparable long, comparable instant, list).
 /// <see cref="Tags"/> may be null, which the model treats as an empty list.
 /// </summary>
-public sealed record PropertyRow(string Uuid, string? Name, bool? Flag, long? Size, DateTimeOffset? Created, IReadOnlyList<PropertyTag>? Tags)
+internal sealed record PropertyRow(string Uuid, string? Name, bool? Flag, long? Size, DateTimeOffset? Created, IReadOnlyList<PropertyTag>? Tags)
 {
     public static readonly FieldSet TagFields = new(
         new FieldDefinition("key", FieldKind.Text, t => ((PropertyTag)t).Key),
@@ -30,7 +30,7 @@ public sealed record PropertyRow(string Uuid, string? Name, bool? Flag, long? Si
 }
 
 /// <summary>Readable failure messages: the test's own printer, so a failing case can be rebuilt by hand.</summary>
-public static class Show
+internal static class Show
 {
     public static string Filter(FilterNode? node) => node switch
     {

@@ -7,7 +7,7 @@ namespace Waldur.GraphGateway.Tests.Loading.Filtering;
 /// case variants and nulls come up often. The operation names are the test's own (HotChocolate's), not
 /// <see cref="FilterOperations"/>, so a renamed constant shows up as a failure.
 /// </summary>
-public sealed class RandomModel(Random random)
+internal sealed class RandomModel(Random random)
 {
     public static readonly string[] TextOperations =
         ["eq", "neq", "in", "nin", "contains", "ncontains", "startsWith", "nstartsWith", "endsWith", "nendsWith"];
