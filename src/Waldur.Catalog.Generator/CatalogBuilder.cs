@@ -668,11 +668,33 @@ public static class CatalogBuilder
                     throw new CatalogException($"{o.Path}: reverse connection \"{c.Name}\" clashes with a field of {r.TypeName}.");
                 }
 
-                connections.Add(new ReverseConnectionDescriptor(c.Name, c.SourceType, c.ViaField, c.Description));
+                var ancestors = (c.Ancestors ?? []).Select(a => CheckAncestor(o.Path, c, a.Value, r, source)).ToList();
+                connections.Add(new ReverseConnectionDescriptor(c.Name, c.SourceType, c.ViaField, c.Description, ancestors.Count == 0 ? null : ancestors));
             }
 
             return r with { ReverseConnections = connections };
         }).ToList();
+    }
+
+    /// <summary>
+    /// An ancestor both types hold as the same reference, which Waldur filters the source by with one value: the
+    /// children of several parents sharing it are then one request (the overrides cite why every child shares it).
+    /// </summary>
+    private static string CheckAncestor(string path, ReverseConnectionOverride c, string field, ResourceDescriptor parent, ResourceDescriptor source)
+    {
+        var own = source.Fields.FirstOrDefault(f => f.Name == field);
+        var parents = parent.Fields.FirstOrDefault(f => f.Name == field);
+        if (own?.ReferenceOperationId is null || parents?.ReferenceOperationId != own.ReferenceOperationId)
+        {
+            throw new CatalogException($"{path}: reverse connection \"{c.Name}\" names ancestor {field}, which {source.TypeName} and {parent.TypeName} do not both hold as the same reference.");
+        }
+
+        if (!source.Filters.Any(f => f.Field == field && f.Lookup == FilterLookup.Exact))
+        {
+            throw new CatalogException($"{path}: reverse connection \"{c.Name}\" names ancestor {field}, which Waldur does not filter {source.TypeName} on.");
+        }
+
+        return field;
     }
 
     internal static void CheckUnique<T>(IEnumerable<T> items, Func<T, string> key, string what)

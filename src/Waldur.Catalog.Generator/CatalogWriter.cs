@@ -271,7 +271,7 @@ public static class CatalogWriter
         }
 
         List(w, "ReverseConnections", r.ReverseConnections,
-            c => $"new ReverseConnectionDescriptor({Str(c.Name)}, {Str(c.SourceType)}, {Str(c.ViaField)}, {Str(c.Description)})", last: trailing.Count == 0);
+            c => $"new ReverseConnectionDescriptor({Str(c.Name)}, {Str(c.SourceType)}, {Str(c.ViaField)}, {Str(c.Description)}{Ancestors(c)})", last: trailing.Count == 0);
         for (var i = 0; i < trailing.Count; i++)
         {
             w.Add($"{I}{trailing[i]}{(i == trailing.Count - 1 ? "" : ",")}");
@@ -363,6 +363,9 @@ public static class CatalogWriter
     }
 
     private static string Bool(bool value) => value ? "true" : "false";
+
+    private static string Ancestors(ReverseConnectionDescriptor c) =>
+        c.AncestorFields.Count == 0 ? "" : $", Ancestors: [{string.Join(", ", c.AncestorFields.Select(Str))}]";
 
     /// <summary>A C# regular string literal (or <c>null</c>).</summary>
     public static string Str(string? value)

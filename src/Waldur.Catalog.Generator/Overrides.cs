@@ -94,7 +94,9 @@ public sealed record FilterOverride(string Parameter, string Field, FilterLookup
 
 public sealed record OrderOverride(string Key, string Field, string Source);
 
-public sealed record ReverseConnectionOverride(string Name, string SourceType, string ViaField, string Description, string Source);
+/// <summary>A reviewed reverse connection; <see cref="Ancestors"/> name the fields every source row shares with its parent.</summary>
+public sealed record ReverseConnectionOverride(string Name, string SourceType, string ViaField, string Description, string Source,
+    IReadOnlyList<SourcedValue<string>>? Ancestors = null);
 
 public sealed record SourcedValue<T>(T Value, string Source);
 
@@ -342,12 +344,25 @@ public static class OverridesReader
         foreach (var item in e.EnumerateArray())
         {
             var iat = $"{at}[{i++}]";
-            ctx.Keys(item, iat, "name", "sourceType", "viaField", "description", "source");
+            ctx.Keys(item, iat, "name", "sourceType", "viaField", "description", "source", "ancestors");
             list.Add(new ReverseConnectionOverride(ctx.RequiredString(item, "name", iat), ctx.RequiredString(item, "sourceType", iat),
-                ctx.RequiredString(item, "viaField", iat), ctx.RequiredString(item, "description", iat), ctx.RequiredSource(item, iat, null)));
+                ctx.RequiredString(item, "viaField", iat), ctx.RequiredString(item, "description", iat), ctx.RequiredSource(item, iat, null),
+                item.TryGetProperty("ancestors", out var ancestors) ? ReadAncestors(ctx, ancestors, $"{iat}.ancestors") : null));
         }
 
         return list;
+    }
+
+    private static List<SourcedValue<string>> ReadAncestors(Ctx ctx, JsonElement e, string at)
+    {
+        ctx.Kind(e, JsonValueKind.Array, at);
+        return e.EnumerateArray().Select((item, i) =>
+        {
+            var iat = $"{at}[{i}]";
+            ctx.Keys(item, iat, "field", "source");
+            return new SourcedValue<string>(ctx.RequiredString(item, "field", iat),
+                ctx.RequiredSource(item, iat, "it says every source row shares the parent's value of this field"));
+        }).ToList();
     }
 
     private sealed class Ctx(string name)

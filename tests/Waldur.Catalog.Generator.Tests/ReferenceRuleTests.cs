@@ -116,4 +116,38 @@ public sealed class ReferenceRuleTests(SpecFixture fixture)
             """));
         Assert.Contains("does not filter on", e.Message, StringComparison.Ordinal);
     }
+    private const string OrdersOfProjects = """
+        "/api/projects/": { "source": "s", "reverseConnections": [ { "name": "orders", "sourceType": "MarketplaceOrder", "viaField": "projectUuid",
+          "description": "d", "source": "s", "ancestors": [ ANCESTORS ] } ] },
+        "/api/customers/": { "source": "s" },
+        "/api/marketplace-orders/": { "source": "s", "typeName": "MarketplaceOrder", "filters": { "source": "s", "items": [
+          { "parameter": "project_uuid", "field": "projectUuid", "lookup": "Exact" }, { "parameter": "customer_uuid", "field": "customerUuid", "lookup": "Exact" },
+          { "parameter": "offering_uuid", "field": "offeringUuid", "lookup": "Exact" } ] } }
+        """;
+
+    [Fact]
+    public void An_ancestor_both_types_reference_and_Waldur_filters_the_children_on_is_kept()
+    {
+        var project = Build(OrdersOfProjects.Replace("ANCESTORS", """{ "field": "customerUuid", "source": "s" }""", StringComparison.Ordinal))[0];
+        Assert.Equal(["customerUuid"], project.ReverseConnections.Single().AncestorFields);
+    }
+
+    [Theory]
+    [InlineData("""{ "field": "offeringUuid", "source": "s" }""", "do not both hold as the same reference")] // projects have no offering
+    [InlineData("""{ "field": "customerUuid" }""", "has no \"source\"")]
+    [InlineData("""{ "field": "customerUuid", "source": "s", "why": "w" }""", "unknown key \"why\"")]
+    public void An_ancestor_without_a_shared_reference_or_a_source_is_refused(string ancestor, string error)
+    {
+        var e = Assert.Throws<CatalogException>(() => Build(OrdersOfProjects.Replace("ANCESTORS", ancestor, StringComparison.Ordinal)));
+        Assert.Contains(error, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_ancestor_Waldur_does_not_filter_the_children_on_is_refused()
+    {
+        var overrides = OrdersOfProjects.Replace("ANCESTORS", """{ "field": "customerUuid", "source": "s" }""", StringComparison.Ordinal)
+            .Replace("""{ "parameter": "customer_uuid", "field": "customerUuid", "lookup": "Exact" },""", "", StringComparison.Ordinal);
+        var e = Assert.Throws<CatalogException>(() => Build(overrides));
+        Assert.Contains("which Waldur does not filter MarketplaceOrder on", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -378,8 +378,8 @@ public static partial class WaldurCatalog
             DefaultOrder: "name",
             Batch: null,
             ReverseConnections: [
-                new ReverseConnectionDescriptor("marketplaceResources", "MarketplaceResource", "projectUuid", "The project's marketplace resources, with every argument of `marketplaceResources`. Waldur filters them itself (`project_uuid`)."),
-                new ReverseConnectionDescriptor("marketplaceOrders", "MarketplaceOrder", "projectUuid", "The orders placed in the project, with every argument of `marketplaceOrders`. Waldur filters them itself (`project_uuid`)."),
+                new ReverseConnectionDescriptor("marketplaceResources", "MarketplaceResource", "projectUuid", "The project's marketplace resources, with every argument of `marketplaceResources`. Waldur filters them itself (`project_uuid`).", Ancestors: ["customerUuid"]),
+                new ReverseConnectionDescriptor("marketplaceOrders", "MarketplaceOrder", "projectUuid", "The orders placed in the project, with every argument of `marketplaceOrders`. Waldur filters them itself (`project_uuid`).", Ancestors: ["customerUuid"]),
             ],
             SparseFields: true
         ),
@@ -607,7 +607,7 @@ public static partial class WaldurCatalog
             DefaultOrder: null,
             Batch: null,
             ReverseConnections: [
-                new ReverseConnectionDescriptor("marketplaceOrders", "MarketplaceOrder", "marketplaceResourceUuid", "The orders that created, changed or terminated this resource, with every argument of `marketplaceOrders`. Waldur filters them itself (`resource_uuid`)."),
+                new ReverseConnectionDescriptor("marketplaceOrders", "MarketplaceOrder", "marketplaceResourceUuid", "The orders that created, changed or terminated this resource, with every argument of `marketplaceOrders`. Waldur filters them itself (`resource_uuid`).", Ancestors: ["projectUuid", "customerUuid"]),
             ],
             SparseFields: true
         ),

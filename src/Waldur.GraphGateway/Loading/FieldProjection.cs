@@ -39,9 +39,15 @@ internal static class FieldProjection
             {
                 fields.Add(name);
             }
-            else if (name is "id" || resource.Descriptor.ReverseConnections.Any(r => r.Name == name))
+            else if (name is "id")
             {
                 fields.Add("uuid");
+            }
+            // A reverse connection needs the row's uuid, and its ancestors to batch it with other parents sharing one.
+            else if (resource.Descriptor.ReverseConnections.FirstOrDefault(r => r.Name == name) is { } reverse)
+            {
+                fields.Add("uuid");
+                fields.UnionWith(reverse.AncestorFields.Where(f => shape.TryGetField(f, out _)));
             }
             else if (resource.Descriptor.Fields.FirstOrDefault(f => f.ReferenceField == name) is { } reference)
             {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.Loading.Paging;
 using Waldur.GraphGateway.Loading.Sorting;
@@ -115,25 +116,61 @@ internal sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, 
         Frame(resource, request, WaldurListQuery.Unfiltered(), request.Where, []);
 
     /// <summary>
-    /// A connection over <paramref name="source"/>'s rows whose <paramref name="via"/> is the parent (<see cref="ReverseConnectionPlan"/>):
-    /// one batch for every parent where Waldur filters <paramref name="via"/> by several values at once, else a plan per parent.
+    /// A connection over <paramref name="source"/>'s rows pointing at <paramref name="parent"/> (<see cref="ReverseConnectionPlan"/>):
+    /// one batch for every parent where Waldur filters the link by several values at once, a batch through the
+    /// connection's ancestors where this parent's own plan is a scan anyway, else a plan per parent.
     /// </summary>
-    internal ReverseConnectionPlan PlanReverse(ListResource source, string via, string parentUuid, ListRequest request)
+    internal ReverseConnectionPlan PlanReverse(ListResource source, ReverseParent parent, ListRequest request)
     {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(parent);
+        var via = parent.Via;
         var viaIsList = source.Endpoint.Shape[via].IsList;
         FilterNode link = viaIsList
-            ? new ListFieldFilter(via, FilterOperations.Some, new FieldFilter("uuid", FilterOperations.Eq, parentUuid))
-            : new FieldFilter(via, FilterOperations.Eq, parentUuid);
+            ? new ListFieldFilter(via, FilterOperations.Some, new FieldFilter("uuid", FilterOperations.Eq, parent.Uuid))
+            : new FieldFilter(via, FilterOperations.Eq, parent.Uuid);
         var linked = request with { Where = request.Where is null ? link : new AllOfFilter([request.Where, link]) };
         var rules = fetcher.Pushdown(source);
-        if ((viaIsList ? null : rules.FirstOrDefault(r => r.Field == via && r.Operation == FilterOperations.In)) is not { } multi)
+        if (viaIsList)
         {
-            return new ReverseConnectionPlan(linked, Plan(source, linked), null, null);
+            return new ReverseConnectionPlan(linked, Plan(source, linked));
         }
 
         var pushdown = FilterSplitter.Split(request.Where, rules).Pushdown;
-        pushdown.Remove(multi.Parameter);
-        return new ReverseConnectionPlan(linked, PlanGivenRows(source, linked), multi, pushdown);
+        if (rules.FirstOrDefault(r => r.Field == via && r.Operation == FilterOperations.In) is { } multi)
+        {
+            pushdown.Remove(multi.Parameter);
+            var given = PlanGivenRows(source, linked);
+            return new ReverseConnectionPlan(linked, given, Batch(source, linked, given, multi, [], pushdown));
+        }
+
+        var own = Plan(source, linked);
+        var single = rules.FirstOrDefault(r => r.Field == via && r.Operation == FilterOperations.Eq);
+        // An ancestor the caller's own filter already pins is left to that filter.
+        var ancestors = parent.Ancestors
+            .Select(a => rules.FirstOrDefault(r => r.Field == a.Key && r.Operation == FilterOperations.Eq && r.Lookup == Catalog.Model.FilterLookup.Exact))
+            .OfType<PushdownRule>().Where(r => !pushdown.ContainsKey(r.Parameter)).ToList();
+        if (own.Kind != ListPlanKind.Scan || single is null || ancestors.Count == 0)
+        {
+            return new ReverseConnectionPlan(linked, own);
+        }
+
+        pushdown.Remove(single.Parameter);
+        var rows = PlanGivenRows(source, linked);
+        return new ReverseConnectionPlan(linked, rows, Batch(source, linked, rows, single, ancestors, pushdown), own);
+    }
+
+    /// <summary>
+    /// A child-rows batch reading what every parent's share needs: the selection, the fields the whole <c>where</c>
+    /// and the order read in the gateway, and the link, ancestor and pushed fields (the re-check of an ignored filter
+    /// reads them).
+    /// </summary>
+    private ChildBatch Batch(ListResource source, ListRequest linked, ListPlan given, PushdownRule link, IReadOnlyList<PushdownRule> ancestors,
+        SortedDictionary<string, StringValues> pushdown)
+    {
+        var read = FilterSplitter.Split(linked.Where, []).ResidualFields.Append(link.Field).Concat(ancestors.Select(a => a.Field))
+            .Concat(fetcher.Pushdown(source).Where(r => pushdown.ContainsKey(r.Parameter)).Select(r => r.Field));
+        return new ChildBatch(link, ancestors, pushdown, FieldProjection.Apply(WaldurListQuery.Unfiltered(), source, linked.Selection, read, given.Order));
     }
 
     private ListPlan Frame(ListResource resource, ListRequest request, WaldurListQuery query, FilterNode? residual, IReadOnlyList<string> residualFields)

@@ -127,6 +127,45 @@ public class CoreDashboardTests(GatewayFixture fixture, ITestOutputHelper output
         });
     }
 
+    [Fact]
+    public async Task Orders_of_many_resources_read_through_their_shared_customers_equal_each_resources_own()
+    {
+        const string query = """
+            { marketplaceResources(first: 40) { nodes { uuid customerUuid
+                all: marketplaceOrders(first: 2) { totalCount nodes { uuid } }
+                done: marketplaceOrders(first: 1, where: { state: { eq: DONE } }) { totalCount nodes { uuid } } } } }
+            """;
+        var gateway = fixture.Gateway;
+        var orders = await Rows(gateway, "marketplaceOrders");
+        string? Text(JsonObject row, string field) => CoreLists.Value(row, CoreLists.Descriptor("marketplaceOrders").Fields.Single(f => f.Name == field)) as string;
+
+        await gateway.ClearJournalAsync();
+        var result = await gateway.QueryAsync(query);
+        var journal = await gateway.JournalAsync();
+
+        Assert.Null(result["errors"]);
+        var resources = result["data"]!["marketplaceResources"]!["nodes"]!.AsArray();
+        Assert.Equal(40, resources.Count);
+        foreach (var resource in resources)
+        {
+            var own = orders.Where(o => Text(o, "marketplaceResourceUuid") == resource!["uuid"]!.GetValue<string>()).OrderBy(CoreLists.Uuid, StringComparer.Ordinal).ToList();
+            var done = own.Where(o => Text(o, "state") == "done").ToList();
+            Assert.Equal(own.Count, resource!["all"]!["totalCount"]!.GetValue<int>());
+            Assert.Equal(own.Take(2).Select(CoreLists.Uuid), resource["all"]!["nodes"]!.AsArray().Select(n => n!["uuid"]!.GetValue<string>()));
+            Assert.Equal(done.Count, resource["done"]!["totalCount"]!.GetValue<int>());
+            Assert.Equal(done.Take(1).Select(CoreLists.Uuid), resource["done"]!["nodes"]!.AsArray().Select(n => n!["uuid"]!.GetValue<string>()));
+        }
+
+        // One orders request per customer shared by two or more of the resources, per `where`; a resource alone under
+        // its customer reads its own.
+        var perCustomer = resources.GroupBy(r => r!["customerUuid"]!.GetValue<string>()).Select(g => g.Count()).ToList();
+        var expected = 2 * (perCustomer.Count(n => n > 1) + perCustomer.Where(n => n == 1).Sum());
+        var orderRequests = journal.Where(j => j.Path == "/api/marketplace-orders/").ToList();
+        journal.ForEach(j => output.WriteLine($"  {j}"));
+        Assert.Equal(expected, orderRequests.Count);
+        Assert.True(orderRequests.Count < 2 * resources.Count, $"{orderRequests.Count} orders requests for {resources.Count} resources");
+    }
+
     private static async Task<List<JsonObject>> Rows(GatewayHost gateway, string list) =>
         await CoreLists.FetchAllAsync(gateway, CoreLists.Descriptor(list));
 }

@@ -99,16 +99,46 @@ public sealed class ListPlanTests : IDisposable
     [Fact]
     public void Parents_filtered_by_a_multi_value_reference_share_one_child_rows_batch()
     {
-        var plan = _planner.PlanReverse(Resource("Project"), "customerUuid", $"{1:x32}", new ListRequest(new FieldFilter("name", "eq", "p"), [], First(5)));
-        Assert.NotNull(plan.BatchLink);
+        var plan = _planner.PlanReverse(Resource("Project"), new ReverseParent("customerUuid", $"{1:x32}"), new ListRequest(new FieldFilter("name", "eq", "p"), [], First(5)));
+        Assert.False(plan.Batch!.ByAncestor);
         Assert.Equal("child-rows batch: GET api/projects/?name_exact=p&customer=<parents> then given-rows Project: rows in hand | residual: and[name.eq=\"p\";customerUuid.eq=\"00000000000000000000000000000001\";] | order: name | slice: first 5", plan.Describe());
     }
 
     [Fact]
     public void Parents_through_an_embedded_list_are_one_planner_plan_each()
     {
-        var plan = _planner.PlanReverse(TestCatalog.Images, "regions", $"{1:x32}", new ListRequest(null, [], First(5)));
-        Assert.Null(plan.BatchLink);
+        var plan = _planner.PlanReverse(TestCatalog.Images, new ReverseParent("regions", $"{1:x32}"), new ListRequest(null, [], First(5)));
+        Assert.Null(plan.Batch);
         Assert.Equal("per parent: scan DigitalOceanImage: GET api/digitalocean-images/ | residual: regions.some(uuid.eq=\"00000000000000000000000000000001\") | order: name | slice: first 5", plan.Describe());
+    }
+    private static ReverseParent OrderParent(string? customer = "c") =>
+        new("marketplaceResourceUuid", $"{1:x32}", [KeyValuePair.Create("projectUuid", (string?)"p"), KeyValuePair.Create("customerUuid", customer)]);
+
+    [Fact]
+    public void Parents_whose_own_plan_is_a_scan_share_a_child_rows_batch_through_their_ancestors()
+    {
+        var plan = _planner.PlanReverse(Resource("MarketplaceOrder"), OrderParent(), new ListRequest(null, [], First(1)));
+        Assert.Equal(["project_uuid", "customer_uuid"], plan.Batch!.Ancestors.Select(a => a.Parameter));
+        Assert.Equal(ListPlanKind.Scan, plan.Own!.Kind);
+        Assert.Equal("child-rows batch by ancestor: GET api/marketplace-orders/?project_uuid=<shared ancestor> or customer_uuid=<shared ancestor> grouped by marketplaceResourceUuid, "
+            + "else per parent: scan MarketplaceOrder: GET api/marketplace-orders/?resource_uuid=00000000000000000000000000000001 | residual: none | order: uuid | slice: first 1; "
+            + "then given-rows MarketplaceOrder: rows in hand | residual: marketplaceResourceUuid.eq=\"00000000000000000000000000000001\" | order: uuid | slice: first 1", plan.Describe());
+    }
+
+    [Fact]
+    public void An_ancestor_the_callers_filter_pins_is_not_batched_through()
+    {
+        var plan = _planner.PlanReverse(Resource("MarketplaceOrder"), OrderParent(), new ListRequest(new FieldFilter("customerUuid", "eq", $"{2:x32}"), [], First(1)));
+        Assert.Equal(["project_uuid"], plan.Batch!.Ancestors.Select(a => a.Parameter));
+        Assert.Equal($"{2:x32}", plan.Batch.Pushdown["customer_uuid"]);
+    }
+
+    [Fact]
+    public void A_parent_whose_own_plan_is_one_small_page_keeps_it()
+    {
+        var parent = new ReverseParent("projectUuid", $"{1:x32}", [KeyValuePair.Create("customerUuid", (string?)"c")]);
+        var plan = _planner.PlanReverse(Resource("MarketplaceResource"), parent, new ListRequest(null, [new SortKey("name", false)], First(1)));
+        Assert.Null(plan.Batch);
+        Assert.Equal("per parent: window MarketplaceResource: GET api/marketplace-resources/?project_uuid=00000000000000000000000000000001&o=name | residual: none | order: name | slice: first 1", plan.Describe());
     }
 }

@@ -25,6 +25,10 @@ internal static class DataLoaderResult
     public static IDataLoaderResult<TResult> Then<T, TResult>(this IDataLoaderResult<T> result, Func<T, TResult> map) =>
         new Mapped<T, TResult>(result, map);
 
+    /// <summary>Continues with an asynchronous step once the value is known (a batch's miss answered another way).</summary>
+    public static IDataLoaderResult<TResult> ThenAsync<T, TResult>(this IDataLoaderResult<T> result, Func<T, Task<TResult>> next) =>
+        new Continued<T, TResult>(result, next);
+
     private sealed class Completed<T>(T value) : IDataLoaderResult<T>
     {
         public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult(value);
@@ -50,6 +54,15 @@ internal static class DataLoaderResult
     {
         public async Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) =>
             map(await inner.GetResultAsync(cancellationToken));
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+            await GetResultAsync(cancellationToken);
+    }
+
+    private sealed class Continued<T, TResult>(IDataLoaderResult<T> inner, Func<T, Task<TResult>> next) : IDataLoaderResult<TResult>
+    {
+        public async Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) =>
+            await next(await inner.GetResultAsync(cancellationToken));
 
         async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
             await GetResultAsync(cancellationToken);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
 using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Loading.DataLoading;
@@ -44,19 +43,19 @@ internal sealed class ResourceLoaders : IResourcePrimer
     }
 
     /// <summary>
-    /// The loader of <paramref name="source"/>'s rows that point at parents through <paramref name="link"/> (a multi-value
-    /// parameter), for one set of filters Waldur applies itself: every parent asking with the same filters shares it.
+    /// The loader of <paramref name="source"/>'s rows for the parents of one <see cref="ChildBatch"/> (a link, the
+    /// ancestors and the filters Waldur applies itself): every parent asking with the same batch shares it.
     /// </summary>
-    public ChildRowsDataLoader Children(ListResource source, PushdownRule link, SortedDictionary<string, StringValues> pushdown)
+    public ChildRowsDataLoader Children(ListResource source, ChildBatch batch)
     {
         ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(link);
-        var key = $"{source.TypeName}|{link.Parameter}|{new WaldurListQuery(pushdown, null, 1, 1).FilterKey}";
+        ArgumentNullException.ThrowIfNull(batch);
+        var key = batch.Key(source);
         lock (_gate)
         {
             if (!_children.TryGetValue(key, out var loader))
             {
-                loader = new ChildRowsDataLoader(source, link, pushdown, _scanner, _scanBudget);
+                loader = new ChildRowsDataLoader(source, batch, _scanner, _scanBudget);
                 _children[key] = loader;
             }
             return loader;

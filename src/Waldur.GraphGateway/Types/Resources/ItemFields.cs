@@ -57,10 +57,14 @@ internal static class ItemFields
             }
 
             var via = reverse.ViaField;
+            // The ancestors this row holds: the child rows of several parents sharing one may be one request.
+            var ancestors = reverse.AncestorFields.Select(f => graph.Resource.Endpoint.Shape.TryGetField(f, out var held) ? held : null)
+                .OfType<RowField>().ToList();
             item.Field(reverse.Name, source.Connection)
                 .Description(reverse.Description)
                 .Arguments(source.ConnectionArguments())
-                .Resolve(c => ReverseConnections.Load(c, source, via, c.Source.Uuid));
+                .Resolve(c => ReverseConnections.Load(c, source, new Loading.ReverseParent(via, c.Source.Uuid,
+                    [.. ancestors.Select(a => KeyValuePair.Create(a.Name, c.Source[a.Index] as string))])));
         }
 
         foreach (var nested in catalog.NestedIn(typeName))

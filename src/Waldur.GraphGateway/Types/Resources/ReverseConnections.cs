@@ -12,7 +12,7 @@ namespace Waldur.GraphGateway.Types.Resources;
 /// </summary>
 internal static class ReverseConnections
 {
-    public static IDataLoaderResult<ConnectionPage> Load(IResolveFieldContext context, ResourceGraph graph, string via, string parentUuid) =>
-        ReverseConnectionLoader.Load(context.Planner(), context.Loaders(), graph.Resource, via, parentUuid,
+    public static IDataLoaderResult<ConnectionPage> Load(IResolveFieldContext context, ResourceGraph graph, ReverseParent parent) =>
+        ReverseConnectionLoader.Load(context.Planner(), context.Loaders(), graph.Resource, parent,
             ConnectionArguments.Read(context, graph.Resource, graph.LookupFields), context.CancellationToken);
 }

@@ -46,14 +46,16 @@ public sealed class ChildRowsDataLoaderTests : IDisposable
     }
 
     private ChildRowsDataLoader Loader(FilterLookup lookup, int budget = 10_000, SortedDictionary<string, StringValues>? pushdown = null) =>
-        new(Projects, new PushdownRule("customerUuid", "in", "customer", lookup), pushdown ?? WaldurListQuery.NoFilters(), _scanner, new ScanBudget(budget));
+        new(Projects, new ChildBatch(new PushdownRule("customerUuid", "in", "customer", lookup), [], pushdown ?? WaldurListQuery.NoFilters()), _scanner, new ScanBudget(budget));
+
+    private static IEnumerable<ChildKey> Parents(params IEnumerable<string> uuids) => uuids.Select(u => new ChildKey(u, []));
 
     [Fact]
     public async Task Parents_of_one_level_share_one_comma_separated_request_and_get_their_own_children()
     {
         Serve(30);
         var loader = Loader(FilterLookup.CsvMulti, pushdown: new(StringComparer.Ordinal) { ["name"] = "p" });
-        var results = await loader.LoadMany([Uuid(1000), Uuid(1001), Uuid(1999)]).GetResultAsync();
+        var results = await loader.LoadMany(Parents(Uuid(1000), Uuid(1001), Uuid(1999))).GetResultAsync();
 
         Assert.Equal([$"GET customer={Uuid(1000)}%2C{Uuid(1001)}%2C{Uuid(1999)}&name=p&page=1&page_size=300"], _client.Log);
         Assert.Equal(Enumerable.Range(1, 30).Where(i => i % 3 == 0).Select(Uuid), results[0]!.Rows.Select(r => r.Uuid));
@@ -67,7 +69,7 @@ public sealed class ChildRowsDataLoaderTests : IDisposable
     {
         Serve(3);
         var parents = Enumerable.Range(0, 150).Select(i => Uuid(1000 + i)).ToList();
-        var results = await Loader(FilterLookup.RepeatedMulti).LoadMany(parents).GetResultAsync();
+        var results = await Loader(FilterLookup.RepeatedMulti).LoadMany(Parents(parents)).GetResultAsync();
 
         Assert.Equal(2, _client.Requests);
         Assert.StartsWith($"GET customer={Uuid(1000)}&customer={Uuid(1001)}&", _client.Log[0], StringComparison.Ordinal);
@@ -79,14 +81,14 @@ public sealed class ChildRowsDataLoaderTests : IDisposable
     public async Task More_children_than_the_scan_budget_is_an_error_naming_the_parents_and_the_budget()
     {
         Serve(30);
-        var error = await Assert.ThrowsAsync<GatewayException>(() => Loader(FilterLookup.CsvMulti, budget: 9).LoadMany([Uuid(1000), Uuid(1001)]).GetResultAsync());
+        var error = await Assert.ThrowsAsync<GatewayException>(() => Loader(FilterLookup.CsvMulti, budget: 9).LoadMany(Parents(Uuid(1000), Uuid(1001))).GetResultAsync());
 
         Assert.Equal(ErrorCodes.ScanBudgetExceeded, error.Code);
         Assert.Equal("The projects of 2 parents are 20 rows in Waldur (budget 9); ask for fewer parents or add filters Waldur applies itself.", error.Message);
         Assert.Single(_client.Log);
 
         // Exactly at the budget is allowed.
-        var atBudget = await Loader(FilterLookup.CsvMulti, budget: 10).LoadMany([Uuid(1000)]).GetResultAsync();
+        var atBudget = await Loader(FilterLookup.CsvMulti, budget: 10).LoadMany(Parents(Uuid(1000))).GetResultAsync();
         Assert.Equal(10, atBudget[0]!.Rows.Count);
     }
 }

@@ -122,13 +122,15 @@ public sealed class ResourceLoadersLoadingTests : IDisposable
             return filters;
         }
 
-        var a = _loaders.Children(source, link, Filters("x"));
-        Assert.Same(a, _loaders.Children(source, link, Filters("x")));
-        Assert.NotSame(a, _loaders.Children(source, link, Filters("y")));
-        Assert.NotSame(a, _loaders.Children(source, link, Filters(null)));
-        Assert.NotSame(a, _loaders.Children(source, link with { Parameter = "other" }, Filters("x")));
-        Assert.Throws<ArgumentNullException>(() => _loaders.Children(null!, link, Filters(null)));
-        Assert.Throws<ArgumentNullException>(() => _loaders.Children(source, null!, Filters(null)));
+        ChildBatch Batch(PushdownRule rule, string? name, params PushdownRule[] ancestors) => new(rule, ancestors, Filters(name));
+        var a = _loaders.Children(source, Batch(link, "x"));
+        Assert.Same(a, _loaders.Children(source, Batch(link, "x")));
+        Assert.NotSame(a, _loaders.Children(source, Batch(link, "y")));
+        Assert.NotSame(a, _loaders.Children(source, Batch(link, null)));
+        Assert.NotSame(a, _loaders.Children(source, Batch(link with { Parameter = "other" }, "x")));
+        Assert.NotSame(a, _loaders.Children(source, Batch(link, "x", link with { Parameter = "ancestor" })));
+        Assert.Throws<ArgumentNullException>(() => _loaders.Children(null!, Batch(link, null)));
+        Assert.Throws<ArgumentNullException>(() => _loaders.Children(source, null!));
     }
 
     [Fact]
