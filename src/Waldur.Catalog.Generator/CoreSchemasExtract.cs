@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Waldur.Emulator.Waldur;
 using static Waldur.Catalog.Generator.EmulatorSchemaJson;
+using static Waldur.Catalog.Generator.OpenApi30Schema;
 
 namespace Waldur.Catalog.Generator;
 
@@ -92,7 +93,7 @@ public static class CoreSchemasExtract
                 "ipv4" => "\"0.0.0.0\"",
                 _ => "\"\"",
             },
-            "integer" => (Decimal(s.Minimum) is { } min && min > 0 ? min : 0).ToString(CultureInfo.InvariantCulture),
+            "integer" => (Bound(s.Minimum) is { } min && min > 0 ? min : 0).ToString(CultureInfo.InvariantCulture),
             "number" => "0.0",
             "boolean" => "false",
             "array" => "[]",

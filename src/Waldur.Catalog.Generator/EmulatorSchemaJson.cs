@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using static Waldur.Catalog.Generator.OpenApi30Schema;
 
 namespace Waldur.Catalog.Generator;
 
@@ -15,25 +15,6 @@ internal static class EmulatorSchemaJson
     public static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Json<T>(T value) => JsonSerializer.Serialize(value, Relaxed);
-
-    /// <summary>The single type keyword (<c>string</c>, <c>array</c>, …) without the null a 3.0 <c>nullable</c> adds, or null when untyped.</summary>
-    public static string? TypeName(IOpenApiSchema s) => (s.Type & ~JsonSchemaType.Null) switch
-    {
-        JsonSchemaType.String => "string",
-        JsonSchemaType.Integer => "integer",
-        JsonSchemaType.Number => "number",
-        JsonSchemaType.Boolean => "boolean",
-        JsonSchemaType.Array => "array",
-        JsonSchemaType.Object => "object",
-        _ => null,
-    };
-
-    /// <summary>
-    /// 3.0's <c>nullable: true</c>: a null type beside the others, or, on a schema without a type (where the reader drops
-    /// it), the key in the schema's <paramref name="yaml"/>.
-    /// </summary>
-    public static bool IsNullable(IOpenApiSchema s, JsonNode? yaml) =>
-        s.Type?.HasFlag(JsonSchemaType.Null) == true || yaml?["nullable"] is JsonValue value && value.TryGetValue<bool>(out var nullable) && nullable;
 
     /// <summary>An enum value as OpenAPI 3.0 types it: a string schema's unquoted YAML number (<c>1</c>) is the string "1".</summary>
     private static JsonNode? EnumValue(IOpenApiSchema s, JsonNode? value) =>
@@ -59,7 +40,7 @@ internal static class EmulatorSchemaJson
         Put(o, "type", TypeName(s));
         Put(o, "format", s.Format);
         // The reader turns `enum: [null]` (Waldur's NullEnum) into a null type without the enum: written back as it was.
-        var onlyNull = s.Type == JsonSchemaType.Null;
+        var onlyNull = IsOnlyNull(s);
         if (IsNullable(s, yaml) && !onlyNull)
         {
             o["nullable"] = true;
@@ -76,8 +57,8 @@ internal static class EmulatorSchemaJson
 
         Put(o, "maxLength", s.MaxLength);
         Put(o, "minLength", s.MinLength);
-        Put(o, "minimum", Decimal(s.Minimum));
-        Put(o, "maximum", Decimal(s.Maximum));
+        Put(o, "minimum", Bound(s.Minimum));
+        Put(o, "maximum", Bound(s.Maximum));
         Put(o, "pattern", s.Pattern);
         if (full && s.ReadOnly)
         {
@@ -116,9 +97,6 @@ internal static class EmulatorSchemaJson
         Put(o, "anyOf", s.AnyOf, yaml?["anyOf"], pending, full);
         return o;
     }
-
-    /// <summary>A bound as the spec wrote it (Microsoft.OpenApi keeps it as text), as a JSON number.</summary>
-    public static decimal? Decimal(string? value) => value is null ? null : decimal.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static void Put<T>(JsonObject o, string key, T? value)
     {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using static Waldur.Catalog.Generator.EmulatorSchemaJson;
+using static Waldur.Catalog.Generator.OpenApi30Schema;
 
 namespace Waldur.Catalog.Generator;
 

@@ -25,6 +25,26 @@ public static class SpecYaml
             ? root["components"]?["schemas"]?[reference["#/components/schemas/".Length..]]
             : node;
 
+    /// <summary>The node a JSON pointer (<c>#/paths/~1api~1x~1/get/parameters/0/schema</c>, as Microsoft.OpenApi's walker
+    /// names a place) points at, or null.</summary>
+    public static JsonNode? AtPointer(JsonNode root, string place)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        JsonNode? node = root;
+        foreach (var segment in place.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var key = segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            node = node switch
+            {
+                JsonArray array => int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) && i < array.Count ? array[i] : null,
+                JsonObject o => o[key],
+                _ => null,
+            };
+        }
+
+        return node;
+    }
+
     /// <summary>The YAML of an operation's JSON media type schema (<paramref name="where"/>: the keys from the operation down).</summary>
     public static JsonNode? At(JsonNode root, params string[] where) =>
         where.Aggregate<string, JsonNode?>(root, (node, key) => node?[key]);

@@ -44,7 +44,7 @@ public sealed class CoreListTests : IAsyncLifetime
         var schema = VendoredCoreLists.ItemSchema(path);
         var rows = await All(_staff, path);
         Assert.NotEmpty(rows);
-        var keys = schema.Properties.Where(p => !p.Value.WriteOnly).Select(p => p.Key).ToList();
+        var keys = schema.Properties!.Where(p => !p.Value.WriteOnly).Select(p => p.Key).ToList();
         foreach (var row in rows)
         {
             var errors = SchemaValidator.Validate(row, schema);

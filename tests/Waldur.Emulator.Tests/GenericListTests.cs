@@ -1,6 +1,7 @@
 using System.Globalization;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 using Waldur.Emulator.Waldur;
+using static Waldur.Catalog.Generator.OpenApi30Schema;
 
 namespace Waldur.Emulator.Tests;
 
@@ -32,10 +33,10 @@ public sealed class GenericListTests(EmulatorFixture fixture)
             }
 
             using var document = JsonDocument.Parse(body);
-            var item = operation.Responses["200"].Content["application/json"].Schema.Items;
+            var item = VendoredLists.ItemSchema(operation);
             failures.AddRange(document.RootElement.EnumerateArray().SelectMany((row, i) => SchemaValidator.Validate(row, item, $"{path}[{i}]")).Take(3));
             rowsSeen += document.RootElement.GetArrayLength();
-            var paged = operation.Parameters.Any(p => p.Name == "page");
+            var paged = Parameters(operation).Any(p => p.Name == "page");
             var count = response.Header("X-Result-Count");
             if (paged != (count is not null) || (paged && count != document.RootElement.GetArrayLength().ToString(CultureInfo.InvariantCulture)))
             {
@@ -51,7 +52,7 @@ public sealed class GenericListTests(EmulatorFixture fixture)
     public async Task Pages_and_their_headers_agree_with_the_whole_list_and_HEAD_answers_the_same_headers()
     {
         var multiPage = 0;
-        foreach (var template in Generic().Where(t => t.Operation.Parameters.Any(p => p.Name == "page")).Select(t => t.Path))
+        foreach (var template in Generic().Where(t => Parameters(t.Operation).Any(p => p.Name == "page")).Select(t => t.Path))
         {
             var path = await ConcretePathAsync(template);
             var all = await RowsAsync(path + "?page_size=300");
@@ -84,7 +85,7 @@ public sealed class GenericListTests(EmulatorFixture fixture)
     [Fact]
     public async Task Lists_without_page_answer_every_row_without_paging_headers()
     {
-        var unpaged = Generic().Where(t => !t.Operation.Parameters.Any(p => p.Name == "page")).ToList();
+        var unpaged = Generic().Where(t => !Parameters(t.Operation).Any(p => p.Name == "page")).ToList();
         Assert.NotEmpty(unpaged);
         foreach (var (template, _) in unpaged)
         {
@@ -105,7 +106,7 @@ public sealed class GenericListTests(EmulatorFixture fixture)
         {
             var keys = OrderKeys(operation);
             var item = ItemProperties(operation);
-            foreach (var key in keys.Where(k => item.TryGetValue(k, out var s) && s.Type is "string" or "integer" or "number" or "boolean"))
+            foreach (var key in keys.Where(k => item.TryGetValue(k, out var s) && TypeName(s) is "string" or "integer" or "number" or "boolean"))
             {
                 var path = await ConcretePathAsync(template);
                 foreach (var descending in new[] { false, true })
@@ -147,7 +148,7 @@ public sealed class GenericListTests(EmulatorFixture fixture)
     [Fact]
     public async Task A_plain_string_o_is_DRFs_OrderingFilter_unknown_terms_are_dropped_C5b()
     {
-        var free = Generic().Where(t => t.Operation.Parameters.FirstOrDefault(p => p.Name == "o")?.Schema is { Type: "string", Enum.Count: 0 }).ToList();
+        var free = Generic().Where(t => Parameters(t.Operation).FirstOrDefault(p => p.Name == "o")?.Schema is { } o && TypeName(o) == "string" && !SchemaValidator.HasEnum(o)).ToList();
         Assert.NotEmpty(free);
         foreach (var (template, _) in free)
         {
@@ -173,37 +174,37 @@ public sealed class GenericListTests(EmulatorFixture fixture)
                 continue;
             }
 
-            foreach (var parameter in operation.Parameters.Where(p => p.In == ParameterLocation.Query && item.ContainsKey(p.Name)))
+            foreach (var parameter in Parameters(operation).Where(p => p.In == ParameterLocation.Query && item.ContainsKey(p.Name!)))
             {
-                var schema = parameter.Schema.Type == "array" ? parameter.Schema.Items : parameter.Schema;
-                if (schema.Format != "uuid" && schema.Type != "boolean" && schema.Enum.Count == 0)
+                var schema = TypeName(parameter.Schema!) == "array" ? parameter.Schema!.Items! : parameter.Schema!;
+                if (schema.Format != "uuid" && TypeName(schema) != "boolean" && !SchemaValidator.HasEnum(schema))
                 {
                     continue;
                 }
 
-                var value = all[all.Count / 2].GetProperty(parameter.Name);
+                var value = all[all.Count / 2].GetProperty(parameter.Name!);
                 if (value.ValueKind is not (JsonValueKind.String or JsonValueKind.True or JsonValueKind.False))
                 {
                     continue;
                 }
 
                 var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
-                if (schema.Format == "uuid" && item[parameter.Name].Format == "uri")
+                if (schema.Format == "uuid" && item[parameter.Name!].Format == "uri")
                 {
                     text = text.TrimEnd('/').Split('/')[^1];
                 }
 
                 // A choice filter over codes where the serializer writes labels (hooks' content_type: "1"/"2" vs
                 // "json"/"form") cannot take the row's value: Waldur answers 400 there too.
-                if (schema.Enum.Count > 0 && !SchemaValidator.EnumValues(schema).Contains(text))
+                if (SchemaValidator.HasEnum(schema) && !SchemaValidator.EnumValues(schema).Contains(text))
                 {
                     continue;
                 }
 
                 var matching = await ElementsAsync($"{path}?page_size=300&{parameter.Name}={Uri.EscapeDataString(text)}");
                 Assert.NotEmpty(matching);
-                Assert.All(matching, r => Assert.Equal(value.GetRawText(), r.GetProperty(parameter.Name).GetRawText()));
-                Assert.Equal(all.Count(r => r.GetProperty(parameter.Name).GetRawText() == value.GetRawText()), matching.Count);
+                Assert.All(matching, r => Assert.Equal(value.GetRawText(), r.GetProperty(parameter.Name!).GetRawText()));
+                Assert.Equal(all.Count(r => r.GetProperty(parameter.Name!).GetRawText() == value.GetRawText()), matching.Count);
                 narrowed += matching.Count < all.Count ? 1 : 0;
             }
         }
@@ -327,26 +328,27 @@ public sealed class GenericListTests(EmulatorFixture fixture)
     {
         var retrieves = VendoredSpec.Document.Paths
             .Where(p => p.Key.EndsWith("/{uuid}/", StringComparison.Ordinal) && !p.Key[..^"{uuid}/".Length].Contains('{', StringComparison.Ordinal)
-                && p.Value.Operations.ContainsKey(OperationType.Get))
-            .ToDictionary(p => p.Value.Operations[OperationType.Get].OperationId, p => p.Key[..^"{uuid}/".Length]);
+                && p.Value.Operations?.ContainsKey(HttpMethod.Get) == true)
+            .ToDictionary(p => p.Value.Operations![HttpMethod.Get].OperationId!, p => p.Key[..^"{uuid}/".Length]);
         var checkedValues = 0;
         foreach (var (template, operation) in Generic())
         {
             var item = ItemProperties(operation);
-            foreach (var parameter in operation.Parameters)
+            foreach (var parameter in Parameters(operation))
             {
                 // `customer_uuid` names the uuid property `customer_uuid` and, without a `customer` parameter, the url `customer`.
-                var property = item.TryGetValue(parameter.Name, out var own) && own.Format is "uuid" or "uri" ? parameter.Name
-                    : parameter.Name.EndsWith("_uuid", StringComparison.Ordinal) && item.TryGetValue(parameter.Name[..^5], out var link) && link.Format == "uri"
-                        && !operation.Parameters.Any(p => p.Name == parameter.Name[..^5]) ? parameter.Name[..^5]
+                var name = parameter.Name!;
+                var property = item.TryGetValue(name, out var own) && own.Format is "uuid" or "uri" ? name
+                    : name.EndsWith("_uuid", StringComparison.Ordinal) && item.TryGetValue(name[..^5], out var link) && link.Format == "uri"
+                        && !Parameters(operation).Any(p => p.Name == name[..^5]) ? name[..^5]
                     : null;
                 if (property is null)
                 {
                     continue;
                 }
 
-                if (!parameter.Extensions.TryGetValue("x-waldur-operation-id", out var id) || id is not Microsoft.OpenApi.Any.OpenApiString target
-                    || !retrieves.TryGetValue(target.Value, out var list) || !VendoredLists.ListOperations.Any(l => l.Key == list))
+                if (parameter.Extensions?.TryGetValue("x-waldur-operation-id", out var id) != true || id is not JsonNodeExtension { Node: { } target }
+                    || target.GetValueKind() != JsonValueKind.String || !retrieves.TryGetValue(target.GetValue<string>(), out var list) || !VendoredLists.ListOperations.Any(l => l.Key == list))
                 {
                     continue;
                 }
@@ -455,13 +457,15 @@ public sealed class GenericListTests(EmulatorFixture fixture)
 
     private static IReadOnlyList<string> OrderKeys(OpenApiOperation operation)
     {
-        var o = operation.Parameters.FirstOrDefault(p => p.Name == "o")?.Schema;
-        var schema = o?.Type == "array" ? o.Items : o;
+        var o = Parameters(operation).FirstOrDefault(p => p.Name == "o")?.Schema;
+        var schema = o is not null && TypeName(o) == "array" ? o.Items : o;
         return schema is null ? [] : [.. SchemaValidator.EnumValues(schema).Select(v => v.TrimStart('-')).Distinct()];
     }
 
-    private static Dictionary<string, OpenApiSchema> ItemProperties(OpenApiOperation operation) =>
-        operation.Responses["200"].Content["application/json"].Schema.Items.Properties.ToDictionary(p => p.Key, p => p.Value);
+    private static IEnumerable<IOpenApiParameter> Parameters(OpenApiOperation operation) => operation.Parameters ?? [];
+
+    private static Dictionary<string, IOpenApiSchema> ItemProperties(OpenApiOperation operation) =>
+        (VendoredLists.ItemSchema(operation).Properties ?? new Dictionary<string, IOpenApiSchema>()).ToDictionary(p => p.Key, p => p.Value);
 
     // PostgreSQL's order: nulls last; strings by code point here (the emulator's collation), numbers and decimals by value.
     private static int Compare(JsonElement x, JsonElement y, bool numeric) => (x.ValueKind, y.ValueKind) switch

@@ -50,8 +50,7 @@ public sealed class GenericWriteTests : IAsyncLifetime
         return [.. document.RootElement.EnumerateArray().Select(r => r.GetProperty("uuid").GetString()!)];
     }
 
-    private static Microsoft.OpenApi.Models.OpenApiSchema Item => VendoredLists.ListOperations.First(l => l.Key == Questions).Value
-        .Responses["200"].Content["application/json"].Schema.Items;
+    private static Microsoft.OpenApi.IOpenApiSchema Item => VendoredLists.ItemSchema(VendoredLists.ListOperations.First(l => l.Key == Questions).Value);
 
     [Fact]
     public async Task Create_adds_a_row_with_the_body_values_and_a_derived_uuid_that_the_list_and_retrieve_show()

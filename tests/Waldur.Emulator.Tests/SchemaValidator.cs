@@ -1,11 +1,14 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
+using static Waldur.Catalog.Generator.OpenApi30Schema;
 
 namespace Waldur.Emulator.Tests;
 
 /// <summary>Checks a JSON value against an OpenAPI 3.0 schema: type, format (uuid, uri, date-time), nullability,
-/// required and documented properties, enum, maxLength, minimum/maximum, array items.</summary>
+/// required and documented properties, enum, maxLength, minimum/maximum, array items. Read from Microsoft.OpenApi 3.x's
+/// model in 3.0's terms: one type beside <c>nullable</c> (<see cref="SpecDocuments.IsNullable"/>), and <c>enum: [null]</c>
+/// an enum (whose one value is null).</summary>
 public static partial class SchemaValidator
 {
     /// <summary>
@@ -18,21 +21,22 @@ public static partial class SchemaValidator
         "parent_offering_uuid", "parent_offering_name", "parent_offering_slug",
     };
 
-    public static List<string> Validate(JsonElement value, OpenApiSchema schema, string path = "$")
+    public static List<string> Validate(JsonElement value, IOpenApiSchema schema, string path = "$")
     {
         var errors = new List<string>();
         Check(value, schema, path, errors);
         return errors;
     }
 
-    private static void Check(JsonElement value, OpenApiSchema schema, string path, List<string> errors)
+    private static void Check(JsonElement value, IOpenApiSchema schema, string path, List<string> errors)
     {
-        if (schema.Type is null && schema.AllOf.Count == 0 && schema.Properties.Count == 0 && schema.Enum.Count == 0
-            && schema.OneOf.Count == 0)
+        var type = TypeName(schema);
+        if (type is null && Count(schema.AllOf) == 0 && Count(schema.Properties) == 0 && !HasEnum(schema)
+            && Count(schema.OneOf) == 0)
         {
             // {}: any value (a JSONField), but null only where the spec says nullable (model null=True; rule J): Waldur
             // creates every other JSONField with its default, {} or [].
-            if (value.ValueKind == JsonValueKind.Null && !schema.Nullable)
+            if (value.ValueKind == JsonValueKind.Null && !SpecDocuments.IsNullable(schema))
             {
                 errors.Add($"{path}: null but not nullable (a JSONField holds {{}} or [])");
             }
@@ -42,7 +46,7 @@ public static partial class SchemaValidator
 
         if (value.ValueKind == JsonValueKind.Null)
         {
-            if (!schema.Nullable && !(schema.ReadOnly && ThroughNullableRelation.Contains(path[(path.LastIndexOf('.') + 1)..])))
+            if (!SpecDocuments.IsNullable(schema) && !(schema.ReadOnly && ThroughNullableRelation.Contains(path[(path.LastIndexOf('.') + 1)..])))
             {
                 errors.Add($"{path}: null but not nullable");
             }
@@ -50,7 +54,7 @@ public static partial class SchemaValidator
             return;
         }
 
-        if (schema.Type is null && schema.OneOf.Count > 0)
+        if (type is null && schema.OneOf is { Count: > 0 })
         {
             // oneOf (drf-spectacular's enum | BlankEnum | NullEnum): some branch must accept the value.
             if (!schema.OneOf.Any(branch => Validate(value, branch, path).Count == 0))
@@ -61,7 +65,7 @@ public static partial class SchemaValidator
             return;
         }
 
-        if (schema.Type is null && schema.Enum.Count > 0)
+        if (type is null && HasEnum(schema))
         {
             // An untyped enum (drf-spectacular's BlankEnum, NullEnum).
             if (value.ValueKind != JsonValueKind.String || !EnumValues(schema).Contains(value.GetString()!))
@@ -72,7 +76,7 @@ public static partial class SchemaValidator
             return;
         }
 
-        if (schema.Type is null && schema.AllOf.Count > 0)
+        if (type is null && schema.AllOf is { Count: > 0 })
         {
             foreach (var part in schema.AllOf)
             {
@@ -82,7 +86,7 @@ public static partial class SchemaValidator
             return;
         }
 
-        switch (schema.Type)
+        switch (type)
         {
             case "object":
                 if (value.ValueKind != JsonValueKind.Object)
@@ -91,14 +95,14 @@ public static partial class SchemaValidator
                     return;
                 }
 
-                foreach (var required in schema.Required.Where(r => !value.TryGetProperty(r, out _)))
+                foreach (var required in (schema.Required ?? new HashSet<string>()).Where(r => !value.TryGetProperty(r, out _)))
                 {
                     errors.Add($"{path}: missing required '{required}'");
                 }
 
                 foreach (var property in value.EnumerateObject())
                 {
-                    if (schema.Properties.TryGetValue(property.Name, out var propertySchema))
+                    if (schema.Properties?.TryGetValue(property.Name, out var propertySchema) == true)
                     {
                         Check(property.Value, propertySchema, $"{path}.{property.Name}", errors);
                     }
@@ -119,7 +123,7 @@ public static partial class SchemaValidator
                 var index = 0;
                 foreach (var item in value.EnumerateArray())
                 {
-                    Check(item, schema.Items, $"{path}[{index++}]", errors);
+                    Check(item, schema.Items!, $"{path}[{index++}]", errors);
                 }
 
                 break;
@@ -139,7 +143,7 @@ public static partial class SchemaValidator
                     return;
                 }
 
-                if ((schema.Minimum is { } min && number < min) || (schema.Maximum is { } max && number > max))
+                if ((Bound(schema.Minimum) is { } min && number < min) || (Bound(schema.Maximum) is { } max && number > max))
                 {
                     errors.Add($"{path}: {number} outside [{schema.Minimum}, {schema.Maximum}]");
                 }
@@ -160,19 +164,19 @@ public static partial class SchemaValidator
 
                 break;
             default:
-                errors.Add($"{path}: schema type '{schema.Type}' not handled by this validator");
+                errors.Add($"{path}: schema type '{type}' not handled by this validator");
                 break;
         }
     }
 
-    private static void CheckString(string text, OpenApiSchema schema, string path, List<string> errors)
+    private static void CheckString(string text, IOpenApiSchema schema, string path, List<string> errors)
     {
         if (schema.MaxLength is { } maxLength && text.Length > maxLength)
         {
             errors.Add($"{path}: longer than {maxLength}");
         }
 
-        if (schema.Enum.Count > 0 && !EnumValues(schema).Contains(text))
+        if (HasEnum(schema) && !EnumValues(schema).Contains(text))
         {
             errors.Add($"{path}: '{text}' not in enum");
         }
@@ -191,8 +195,24 @@ public static partial class SchemaValidator
         }
     }
 
-    public static IReadOnlyList<string> EnumValues(OpenApiSchema schema) =>
-        [.. schema.Enum.OfType<OpenApiString>().Select(s => s.Value)];
+    /// <summary>The enum's string values: on a string schema every value but null as its text (YAML's unquoted <c>1</c>
+    /// is "1"), elsewhere the values that are strings.</summary>
+    public static IReadOnlyList<string> EnumValues(IOpenApiSchema schema) =>
+        [.. (schema.Enum ?? []).Where(v => v is not null && !JsonNullSentinel.IsJsonNullSentinel(v))
+            .Select(v => v!.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : TypeName(schema) == "string" ? v.ToJsonString() : null)
+            .OfType<string>()];
+
+    /// <summary>Whether the schema has an <c>enum</c>, <c>enum: [null]</c> (which the reader keeps as a null type) too.</summary>
+    public static bool HasEnum(IOpenApiSchema schema) => schema.Enum is { Count: > 0 } || IsOnlyNull(schema);
+
+    /// <summary>The first value of the enum that is not null, as a JSON value of the schema's type.</summary>
+    public static JsonNode? FirstEnumValue(IOpenApiSchema schema)
+    {
+        var value = (schema.Enum ?? []).First(v => v is not null && !JsonNullSentinel.IsJsonNullSentinel(v))!;
+        return TypeName(schema) == "string" && value.GetValueKind() != JsonValueKind.String ? JsonValue.Create(value.ToJsonString()) : value.DeepClone();
+    }
+
+    private static int Count<T>(ICollection<T>? items) => items?.Count ?? 0;
 
     // RFC 3339 date-time, the format OpenAPI names.
     [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")]

@@ -1,5 +1,6 @@
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 using Waldur.Emulator.Data;
+using static Waldur.Catalog.Generator.OpenApi30Schema;
 
 namespace Waldur.Emulator.Tests;
 
@@ -47,11 +48,11 @@ public sealed class SizeAndDropletRuleTests(EmulatorFixture fixture)
         var rows = JsonDocument.Parse(list).RootElement;
         Assert.Equal(JsonValueKind.Array, rows.ValueKind);
         Assert.True(rows.GetArrayLength() > 0);
-        var listErrors = SchemaValidator.Validate(rows, new OpenApiSchema { Type = "array", Items = schema });
+        var listErrors = SchemaValidator.Validate(rows, new OpenApiSchema { Type = JsonSchemaType.Array, Items = schema });
         Assert.True(listErrors.Count == 0, string.Join("; ", listErrors.Take(10)));
         foreach (var row in rows.EnumerateArray())
         {
-            Assert.Equal(schema.Properties.Keys, row.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(schema.Properties!.Keys, row.EnumerateObject().Select(p => p.Name));
             var (response, one) = await _client.GetWithBodyAsync(path + row.GetProperty("uuid").GetString() + "/");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(row.GetRawText(), one);
@@ -64,15 +65,16 @@ public sealed class SizeAndDropletRuleTests(EmulatorFixture fixture)
     {
         foreach (var path in new[] { Sizes, Droplets })
         {
-            var operation = VendoredSpec.Document.Paths[path].Operations[OperationType.Get];
-            foreach (var parameter in operation.Parameters.Where(p => p.In == ParameterLocation.Query))
+            var operation = VendoredSpec.Document.Paths[path].Operations![HttpMethod.Get];
+            foreach (var parameter in operation.Parameters!.Where(p => p.In == ParameterLocation.Query))
             {
-                var sample = parameter.Schema switch
+                var schema = parameter.Schema!;
+                var sample = TypeName(schema) switch
                 {
-                    { Type: "integer" } => "1",
-                    { Type: "boolean" } => "true",
-                    { Format: "uuid" } => Data.Droplets[0].Project.Uuid,
-                    { Type: "array" } => SchemaValidator.EnumValues(parameter.Schema.Items)[0],
+                    "integer" => "1",
+                    "boolean" => "true",
+                    _ when schema.Format == "uuid" => Data.Droplets[0].Project.Uuid,
+                    "array" => SchemaValidator.EnumValues(schema.Items!)[0],
                     _ => "x",
                 };
                 var response = await _client.GetAsync($"{path}?{parameter.Name}={sample}");

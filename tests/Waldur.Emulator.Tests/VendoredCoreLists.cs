@@ -1,10 +1,10 @@
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
 
 namespace Waldur.Emulator.Tests;
 
 /// <summary>
 /// The 15 core lists, whose rows the emulator writes from <c>core-schemas.json</c> (made by the catalog generator),
-/// and their item schemas as a second OpenAPI library reads the vendored spec.
+/// and their item schemas as the vendored spec has them.
 /// </summary>
 public static class VendoredCoreLists
 {
@@ -17,6 +17,5 @@ public static class VendoredCoreLists
     ];
 
     /// <summary>The item schema of a list path.</summary>
-    public static OpenApiSchema ItemSchema(string path) =>
-        VendoredSpec.Document.Paths[path].Operations[OperationType.Get].Responses["200"].Content["application/json"].Schema.Items;
+    public static IOpenApiSchema ItemSchema(string path) => VendoredLists.ItemSchema(VendoredSpec.Document.Paths[path].Operations![HttpMethod.Get]);
 }

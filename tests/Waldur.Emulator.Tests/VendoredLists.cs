@@ -1,13 +1,12 @@
-using System.Text.Json.Nodes;
-using Microsoft.OpenApi.Any;
-using Microsoft.OpenApi.Models;
+using Microsoft.OpenApi;
+using static Waldur.Catalog.Generator.OpenApi30Schema;
 
 namespace Waldur.Emulator.Tests;
 
 /// <summary>
-/// The vendored 8.0.5 spec's GET list operations (a 200 answering a JSON array), read by a second OpenAPI library: the
-/// emulator serves them from <c>list-operations.json</c>, which the catalog generator writes, so the tests check it
-/// against the spec as this one reads it.
+/// The vendored 8.0.5 spec's GET list operations (a 200 answering a JSON array), as the spec's document model has them:
+/// the emulator serves them from <c>list-operations.json</c>, which the catalog generator writes, so the tests check it
+/// against the spec itself.
 /// </summary>
 public static class VendoredLists
 {
@@ -15,23 +14,16 @@ public static class VendoredLists
     public static IReadOnlyList<KeyValuePair<string, OpenApiOperation>> ListOperations { get; } =
     [
         .. VendoredSpec.Document.Paths
-            .Where(p => p.Value.Operations.TryGetValue(OperationType.Get, out var get) && IsList(get))
-            .Select(p => new KeyValuePair<string, OpenApiOperation>(p.Key, p.Value.Operations[OperationType.Get])),
+            .Where(p => p.Value.Operations?.TryGetValue(HttpMethod.Get, out var get) == true && IsList(get))
+            .Select(p => new KeyValuePair<string, OpenApiOperation>(p.Key, p.Value.Operations![HttpMethod.Get])),
     ];
 
-    internal static JsonNode? Any(IOpenApiAny value) => value switch
-    {
-        OpenApiString s => JsonValue.Create(s.Value),
-        OpenApiInteger i => JsonValue.Create(i.Value),
-        OpenApiLong l => JsonValue.Create(l.Value),
-        OpenApiBoolean b => JsonValue.Create(b.Value),
-        OpenApiDouble d => JsonValue.Create(d.Value),
-        _ => null,
-    };
+    /// <summary>The item schema of a list operation.</summary>
+    public static IOpenApiSchema ItemSchema(OpenApiOperation get) => get.Responses!["200"].Content!["application/json"].Schema!.Items!;
 
     private static bool IsList(OpenApiOperation get) =>
-        get.Responses.TryGetValue("200", out var ok) && ok.Content.TryGetValue("application/json", out var json)
-        && json.Schema?.Type == "array";
+        get.Responses?.TryGetValue("200", out var ok) == true && ok.Content?.TryGetValue("application/json", out var json) == true
+        && json.Schema is { } schema && TypeName(schema) == "array";
 }
 
 public sealed class VendoredListsTests

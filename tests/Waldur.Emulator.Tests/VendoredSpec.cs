@@ -1,27 +1,13 @@
-using Microsoft.OpenApi.Models;
-using Microsoft.OpenApi.Readers;
+using Microsoft.OpenApi;
 
 namespace Waldur.Emulator.Tests;
 
 /// <summary>Waldur's full OpenAPI 8.0.5 schema as vendored in the repository (<c>spec/waldur/</c>), read once.</summary>
 public static class VendoredSpec
 {
-    private static readonly Lazy<OpenApiDocument> Lazy = new(Load);
+    private static readonly Lazy<OpenApiDocument> Lazy = new(() => SpecDocuments.Load(SpecDocuments.Repository.Spec).Document);
 
     public static OpenApiDocument Document => Lazy.Value;
 
-    public static OpenApiSchema Schema(string name) => Document.Components.Schemas[name];
-
-    private static OpenApiDocument Load()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Waldur.GraphGateway.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        Assert.NotNull(dir);
-        using var stream = File.OpenRead(Path.Combine(dir.FullName, "spec", "waldur", "waldur-openapi-8.0.5.yaml"));
-        return new OpenApiStreamReader().Read(stream, out _);
-    }
+    public static IOpenApiSchema Schema(string name) => Document.Components!.Schemas![name];
 }

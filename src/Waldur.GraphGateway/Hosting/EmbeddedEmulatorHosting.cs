@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using Waldur.GraphGateway.Http;
+using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Hosting;
 
@@ -17,21 +16,14 @@ internal static class EmbeddedEmulatorHosting
             return builder;
         }
 
-        // The address is fixed now, because the Waldur client and its start-up validation read it before any
-        // hosted service runs; the emulator itself starts as the first hosted service. Building it here instead would
-        // make it the first host of the process, which WebApplicationFactory would then mistake for the gateway.
-        var url = $"http://127.0.0.1:{FreeLoopbackPort()}/";
-        builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("Waldur:BaseUrl", url)]);
-        builder.Services.AddHostedService(provider => new EmbeddedEmulatorService(url, provider.GetRequiredService<ILogger<EmbeddedEmulatorService>>()));
+        // The Waldur root is the address the emulator's Kestrel bound, known once it listens: the Waldur settings take it
+        // when first read (their start-up validation, before any hosted service runs), which starts the emulator. Its
+        // hosted service, registered first, stops it last.
+        builder.Services.AddSingleton<EmbeddedEmulator>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<EmbeddedEmulator>());
+        builder.Services.AddOptions<WaldurOptions>().PostConfigure<EmbeddedEmulator>((options, emulator) => options.BaseUrl = emulator.Url);
         // The IDE is preset to call it as the demo user, so a newcomer's first Run answers (never with a real Waldur).
         builder.Services.AddSingleton(IdePreset.ForDemo($"Token {DemoToken}"));
         return builder;
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -54,6 +54,41 @@ public sealed class EmbeddedEmulatorTests
     }
 
     [Fact]
+    public async Task Gateways_started_together_each_serve_against_the_emulator_on_the_port_it_bound()
+    {
+        // Each embedded emulator binds port 0 and the gateway takes the address Kestrel bound: gateways (or any other
+        // process) starting at once cannot be handed one port, as a port probed free and bound later could be.
+        var factories = Enumerable.Range(0, 3).Select(_ => GatewayHost.WithoutEmulator(new Dictionary<string, string?> { ["Waldur:BaseUrl"] = null })).ToList();
+        try
+        {
+            var started = await Task.WhenAll(factories.Select(factory => Task.Run(async () =>
+            {
+                using var client = factory.CreateClient();
+                using var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+                return (Ready: ready.StatusCode, Url: new Uri(factory.Services.GetRequiredService<IConfiguration>()["Waldur:BaseUrl"]!));
+            })));
+
+            Assert.All(started, s => Assert.Equal(HttpStatusCode.OK, s.Ready));
+            Assert.Equal(factories.Count, started.Select(s => s.Url.Port).Distinct().Count());
+            using var direct = new HttpClient();
+            foreach (var (_, url) in started)
+            {
+                Assert.Equal("127.0.0.1", url.Host);
+                Assert.NotEqual(0, url.Port);
+                using var health = await direct.GetAsync(new Uri(url, "__emulator/health"));
+                Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            }
+        }
+        finally
+        {
+            foreach (var factory in factories)
+            {
+                await factory.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public void A_configured_waldur_url_is_used_as_is()
     {
         using var factory = GatewayHost.WithoutEmulator(new Dictionary<string, string?> { ["Waldur:BaseUrl"] = "http://waldur.internal:8000/" });
