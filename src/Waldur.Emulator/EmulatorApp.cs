@@ -34,7 +34,6 @@ public static class EmulatorApp
         services.AddSingleton<IValidateOptions<EmulatorOptions>, EmulatorOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EmulatorOptions>>().Value);
         services.AddSingleton(sp => EmulatorDataset.Generate(sp.GetRequiredService<EmulatorOptions>()));
-        services.AddSingleton<JsonCache>();
         services.AddSingleton<ResourceRegistry>();
         services.AddSingleton(sp =>
         {

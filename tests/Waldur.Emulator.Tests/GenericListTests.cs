@@ -404,7 +404,7 @@ public sealed class GenericListTests(EmulatorFixture fixture)
     {
         var options = new EmulatorOptions();
         var dataset = Data.EmulatorDataset.Generate(options);
-        return [.. new ResourceRegistry(dataset, new JsonCache(dataset), options).Generic.Served.Select(l => l.Path)];
+        return [.. new ResourceRegistry(dataset, options).Generic.Served.Select(l => l.Path)];
     });
 
     // Lists the rest of these tests can ask nothing of: they answer 400 without an undeclared parameter

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Waldur.Emulator.Data.Core;
 
 namespace Waldur.Emulator.Data;
@@ -11,12 +10,6 @@ namespace Waldur.Emulator.Data;
 /// </summary>
 public sealed class EmulatorDataset
 {
-    private readonly Dictionary<string, EmulatorImage> _imagesByUuid;
-    private readonly ImageView _allImages;
-    private readonly ConcurrentDictionary<string, ImageView> _perToken = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Token, string Order, ImageFilter Filter), EmulatorImage[]> _filtered = new();
-    private const int FilteredCacheSize = 32;
-
     private Dictionary<string, EmulatorDroplet> _dropletsByUuid;
 
     private readonly Dictionary<string, CoreCaller> _callers;
@@ -34,8 +27,6 @@ public sealed class EmulatorDataset
         Projects = [.. droplets.Select(d => d.Project).Distinct().OrderBy(p => p.Name, StringComparer.Ordinal)];
         _dropletsByUuid = droplets.ToDictionary(d => d.Uuid, StringComparer.Ordinal);
         PerTokenData = perTokenData;
-        _imagesByUuid = images.ToDictionary(i => i.Uuid, StringComparer.Ordinal);
-        _allImages = new ImageView(images);
     }
 
     /// <summary>Every image in insertion order (<see cref="EmulatorImage.Id"/> 1..n).</summary>
@@ -132,47 +123,8 @@ public sealed class EmulatorDataset
         return !PerTokenData || StableHash(token, image.Uuid) % 3 != 0;
     }
 
-    /// <summary>The images a token can list, in list order for <paramref name="ordering"/> after <paramref name="filter"/>:
-    /// exactly what the emulator's list endpoint pages through.</summary>
-    public IReadOnlyList<EmulatorImage> ListImages(ImageFilter filter, ImageOrdering ordering, string token)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        var sorted = SortedImages(ordering, token);
-        if (filter.IsEmpty)
-        {
-            return sorted;
-        }
-
-        // Clients page through the same filtered list again and again; a small cache spares the rescan of every row.
-        var key = (PerTokenData ? token : "", ordering.CacheKey, filter);
-        if (_filtered.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-
-        if (_filtered.Count >= FilteredCacheSize)
-        {
-            _filtered.Clear();
-        }
-
-        return _filtered[key] = sorted.Where(filter.Matches).ToArray();
-    }
-
-    /// <summary>Finds an image by 32-hex lowercase uuid, honouring per-token visibility.</summary>
-    public EmulatorImage? FindImage(string uuid, string token) =>
-        _imagesByUuid.TryGetValue(uuid, out var image) && IsVisibleTo(image, token) ? image : null;
-
     /// <summary>Finds a droplet by 32-hex lowercase uuid (every token sees every droplet, as Waldur staff do).</summary>
     public EmulatorDroplet? FindDroplet(string uuid) => _dropletsByUuid.GetValueOrDefault(uuid);
-
-    internal EmulatorImage[] SortedImages(ImageOrdering ordering, string token)
-    {
-        ArgumentNullException.ThrowIfNull(ordering);
-        var view = PerTokenData
-            ? _perToken.GetOrAdd(token, t => new ImageView([.. Images.Where(i => IsVisibleTo(i, t))]))
-            : _allImages;
-        return view.Sorted(ordering);
-    }
 
     private static uint StableHash(string token, string uuid)
     {

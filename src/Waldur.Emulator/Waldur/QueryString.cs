@@ -55,6 +55,22 @@ internal sealed class QueryString
     /// declare them never reads them).</summary>
     public QueryString Without(IReadOnlySet<string> names) => new([.. _pairs.Where(p => !names.Contains(p.Key))]);
 
+    /// <summary>Every pair but those named in <paramref name="except"/>, in order, as one string (names and values kept
+    /// apart by control characters): queries with the same key select the same rows.</summary>
+    public string Key(IReadOnlySet<string> except)
+    {
+        var builder = new StringBuilder();
+        foreach (var (key, value) in _pairs)
+        {
+            if (!except.Contains(key))
+            {
+                builder.Append(key).Append('\u0001').Append(value).Append('\u0002');
+            }
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>Every value of a parameter in order, as <c>QueryDict.getlist</c> returns them (multi-value filters, <c>field</c>).</summary>
     public IReadOnlyList<string> All(string name) =>
         [.. _pairs.Where(p => string.Equals(p.Key, name, StringComparison.Ordinal)).Select(p => p.Value)];

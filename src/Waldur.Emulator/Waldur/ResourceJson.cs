@@ -186,6 +186,4 @@ internal static class ResourceJson
             .Append(",\"uuid\":").AppendString(region.Uuid)
             .Append(",\"name\":").AppendString(region.Name)
             .Append('}');
-
-    public static byte[] Utf8(string json) => Encoding.UTF8.GetBytes(json);
 }

@@ -8,10 +8,10 @@ namespace Waldur.Emulator.Waldur;
 /// Adding a resource is one line here plus its table; it then replaces the generic list of its path.</summary>
 internal sealed class ResourceRegistry
 {
-    public ResourceRegistry(EmulatorDataset dataset, JsonCache json, EmulatorOptions options)
+    public ResourceRegistry(EmulatorDataset dataset, EmulatorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Resources = Tables(dataset, json);
+        Resources = Tables(dataset);
         Generic = new GenericLists(Resources, options.Seed, options.GenericMaxRows, options.Tokens.Count > 0 ? options.Tokens[0] : null);
     }
 
@@ -20,9 +20,9 @@ internal sealed class ResourceRegistry
     /// <summary>The spec's list operations no table serves (<c>Schemas/list-operations.json</c>).</summary>
     public GenericLists Generic { get; }
 
-    private static IEmulatedResource[] Tables(EmulatorDataset dataset, JsonCache json) =>
+    private static IEmulatedResource[] Tables(EmulatorDataset dataset) =>
     [
-        new DigitalOceanImages(dataset, json),
+        DigitalOceanImages.Table(dataset),
         DigitalOceanRegions.Table(dataset),
         DigitalOceanSizes.Table(dataset),
         DigitalOceanDroplets.Table(dataset),

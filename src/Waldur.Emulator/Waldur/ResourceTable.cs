@@ -7,11 +7,20 @@ namespace Waldur.Emulator.Waldur;
 /// A resource declared as data: its rows, its filter table (in the filter set's field order, which is the order of
 /// validation errors), its <c>o</c> choices (empty: <c>o</c> is ignored, as for a filter set without an
 /// <c>OrderingFilter</c>) and its default order (the view's <c>queryset.order_by</c>). Rows tie-break by <see cref="Id"/>
-/// (insertion order), the emulator's stand-in for "the order the database chooses" (U16). Every token sees every row.
+/// (insertion order), the emulator's stand-in for "the order the database chooses" (U16). Every token sees every row
+/// unless <see cref="Visible"/> says otherwise. Sorted orders and the by-uuid index are kept per <see cref="Version"/>;
+/// large tables also keep each token's visible rows and recent filtered lists (<see cref="CacheLists"/>) and each row's
+/// serialised JSON per host (<see cref="CacheJson"/>).
 /// </summary>
 internal sealed class ResourceTable<TRow> : IEmulatedResource
     where TRow : class
 {
+    // The per-host JSON of a few distinct hosts is kept (urls depend on the Host header, U6); other hosts are serialised
+    // per request. At most this many filtered lists are kept; when full, they are all dropped.
+    private const int MaxHosts = 16;
+    private const int MaxFiltered = 32;
+    private static readonly HashSet<string> PagingParameters = new(["page", "page_size"], StringComparer.Ordinal);
+
     private readonly IReadOnlyList<TRow> _rows;
     private readonly Func<TRow, string> _uuid;
     private Cache? _cache;
@@ -44,7 +53,27 @@ internal sealed class ResourceTable<TRow> : IEmulatedResource
     /// by-uuid index are rebuilt (a write may rename, add or remove rows). Null: the rows never change.</summary>
     public Func<long>? Version { get; init; }
 
-    private sealed record Cache(long Version, ConcurrentDictionary<string, TRow[]> Sorted, Dictionary<string, TRow> ByUuid);
+    /// <summary>What is kept for one <see cref="Version"/>: the rows then, and lists of positions into them.</summary>
+    private sealed class Cache(long version, TRow[] rows, Dictionary<string, int> byUuid)
+    {
+        public long Version { get; } = version;
+
+        public TRow[] Rows { get; } = rows;
+
+        public Dictionary<string, int> ByUuid { get; } = byUuid;
+
+        /// <summary>Order key → every row in that order.</summary>
+        public ConcurrentDictionary<string, int[]> Sorted { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>(token, order key) → the rows the token sees, in that order (<see cref="CacheLists"/>).</summary>
+        public ConcurrentDictionary<(string Token, string Order), int[]> Views { get; } = new();
+
+        /// <summary>(token or "", query key) → the filtered list (<see cref="CacheLists"/>).</summary>
+        public ConcurrentDictionary<(string Token, string Query), int[]> Filtered { get; } = new();
+
+        /// <summary>Base url → each row's JSON by position, filled lazily (<see cref="CacheJson"/>).</summary>
+        public ConcurrentDictionary<string, byte[]?[]> Json { get; } = new(StringComparer.Ordinal);
+    }
 
     private Cache Current()
     {
@@ -52,7 +81,14 @@ internal sealed class ResourceTable<TRow> : IEmulatedResource
         var cache = Volatile.Read(ref _cache);
         if (cache is null || cache.Version != version)
         {
-            cache = new Cache(version, new(StringComparer.Ordinal), Rows.ToDictionary(_uuid, StringComparer.Ordinal));
+            var rows = Rows.ToArray();
+            var byUuid = new Dictionary<string, int>(rows.Length, StringComparer.Ordinal);
+            for (var i = 0; i < rows.Length; i++)
+            {
+                byUuid.Add(_uuid(rows[i]), i);
+            }
+
+            cache = new Cache(version, rows, byUuid);
             Volatile.Write(ref _cache, cache);
         }
 
@@ -82,6 +118,17 @@ internal sealed class ResourceTable<TRow> : IEmulatedResource
     /// <summary>Who may see a row (token, row); null: every token sees every row. Applied to list and retrieve (C9).</summary>
     public Func<string, TRow, bool>? Visible { get; init; }
 
+    /// <summary>Keep, until <see cref="Version"/> moves, each token's visible rows per order and the last
+    /// <see cref="MaxFiltered"/> filtered lists (keyed by the query without paging), so paging through a large list
+    /// does not rescan it. Only for tables whose <see cref="Visible"/> and filters depend on nothing but the row, the
+    /// query, the token and <see cref="Version"/>.</summary>
+    public bool CacheLists { get; init; }
+
+    /// <summary>Keep each row's JSON per base url (U6) for <see cref="MaxHosts"/> hosts until <see cref="Version"/>
+    /// moves, so a page only concatenates bytes. Only for tables whose <see cref="Json"/> depends on nothing but the
+    /// row and the base url, and whose rows change only with <see cref="Version"/>. Not used with <c>field=</c>.</summary>
+    public bool CacheJson { get; init; }
+
     /// <summary>DRF's <c>rest_framework.filters.OrderingFilter</c> (C5b): unknown <c>o</c> terms are dropped, never a 400;
     /// with none left the default order stays.</summary>
     public bool LenientOrdering { get; init; }
@@ -91,7 +138,7 @@ internal sealed class ResourceTable<TRow> : IEmulatedResource
         ArgumentNullException.ThrowIfNull(query);
         var errors = new List<KeyValuePair<string, string>>();
         var predicates = new List<Func<TRow, bool>>();
-        if (Visible is { } visible)
+        if (Visible is { } visible && !CacheLists)
         {
             predicates.Add(row => visible(token, row));
         }
@@ -110,7 +157,7 @@ internal sealed class ResourceTable<TRow> : IEmulatedResource
             errors.Add(new("o", $"Select a valid choice. {bad} is not one of the available choices."));
         }
 
-        return new Query(this, errors, predicates, order, Fields(query));
+        return new Query(this, query, errors, predicates, order, Fields(query));
     }
 
     // RestrictedSerializerMixin.get_fields: the requested names the serializer knows; none known means every field.
@@ -165,16 +212,19 @@ internal sealed class ResourceTable<TRow> : IEmulatedResource
         return true;
     }
 
-    private TRow[] Sorted(string order) => Current().Sorted.GetOrAdd(order, key =>
+    private static int[] Sorted(ResourceTable<TRow> table, Cache cache, string order) =>
+        cache.Sorted.TryGetValue(order, out var sorted) ? sorted : cache.Sorted.GetOrAdd(order, Sort(table, cache.Rows, order));
+
+    private static int[] Sort(ResourceTable<TRow> table, TRow[] rows, string key)
     {
         Comparison<TRow> compare;
         if (key.Length == 0)
         {
-            compare = DefaultOrder;
+            compare = table.DefaultOrder;
         }
         else
         {
-            var keys = key.Split(',').Select(k => (Descending: k[0] == '-', Order: Orderings.First(c => c.Name == k.TrimStart('-')))).ToArray();
+            var keys = key.Split(',').Select(k => (Descending: k[0] == '-', Order: table.Orderings.First(c => c.Name == k.TrimStart('-')))).ToArray();
             compare = (x, y) =>
             {
                 foreach (var (descending, ordering) in keys)
@@ -190,39 +240,131 @@ internal sealed class ResourceTable<TRow> : IEmulatedResource
             };
         }
 
-        var copy = Rows.ToArray();
-        Array.Sort(copy, (x, y) =>
+        var positions = Enumerable.Range(0, rows.Length).ToArray();
+        Array.Sort(positions, (x, y) =>
         {
-            var result = compare(x, y);
-            return result != 0 ? result : Id(x).CompareTo(Id(y));
+            var result = compare(rows[x], rows[y]);
+            return result != 0 ? result : table.Id(rows[x]).CompareTo(table.Id(rows[y]));
         });
-        return copy;
-    });
+        return positions;
+    }
+
+    /// <summary>A row's JSON: from the per-host cache when <see cref="CacheJson"/> is set and every field is asked for.</summary>
+    private byte[] Utf8(Cache cache, byte[]?[]? host, int position, string baseUrl, HashSet<string>? fields)
+    {
+        if (host is null || fields is not null)
+        {
+            return Encoding.UTF8.GetBytes(Json(cache.Rows[position], baseUrl, fields));
+        }
+
+        // A benign race: two threads may serialise the same row; both produce identical bytes.
+        return host[position] ??= Encoding.UTF8.GetBytes(Json(cache.Rows[position], baseUrl, null));
+    }
+
+    private byte[]?[]? HostJson(Cache cache, string baseUrl)
+    {
+        if (!CacheJson)
+        {
+            return null;
+        }
+
+        if (cache.Json.TryGetValue(baseUrl, out var host))
+        {
+            return host;
+        }
+
+        return cache.Json.Count >= MaxHosts ? null : cache.Json.GetOrAdd(baseUrl, _ => new byte[cache.Rows.Length][]);
+    }
+
+    // Whether a token changes the rows a query selects (beyond Visible, which CacheLists keeps per token anyway).
+    private bool TokenKeyed => Visible is not null || Filters.Any(f => f.ReadsToken);
 
     private sealed class Query(
-        ResourceTable<TRow> table, List<KeyValuePair<string, string>> errors, List<Func<TRow, bool>> predicates, string order,
-        HashSet<string>? fields) : IResourceQuery
+        ResourceTable<TRow> table, QueryString query, List<KeyValuePair<string, string>> errors, List<Func<TRow, bool>> predicates,
+        string order, HashSet<string>? fields) : IResourceQuery
     {
         public IReadOnlyList<KeyValuePair<string, string>> Errors => errors;
 
         public IResourceRows List(string token)
         {
-            var sorted = table.Sorted(order);
-            return new RowSet(table, fields, predicates.Count == 0 ? sorted : sorted.Where(Matches).ToArray());
+            var cache = table.Current();
+            var visible = Visible(cache, token);
+            int[] positions;
+            if (predicates.Count == 0)
+            {
+                positions = visible;
+            }
+            else if (!table.CacheLists)
+            {
+                positions = Filter(cache, visible);
+            }
+            else
+            {
+                // Clients page through the same filtered list again and again; a few kept lists spare the rescans.
+                var key = (table.TokenKeyed ? token : "", query.Key(PagingParameters));
+                if (!cache.Filtered.TryGetValue(key, out positions!))
+                {
+                    if (cache.Filtered.Count >= MaxFiltered)
+                    {
+                        cache.Filtered.Clear();
+                    }
+
+                    positions = cache.Filtered[key] = Filter(cache, visible);
+                }
+            }
+
+            return new RowSet(table, cache, fields, positions);
         }
 
-        public byte[]? Retrieve(string uuid, string token, string baseUrl) =>
-            table.Current().ByUuid.TryGetValue(uuid, out var row) && Matches(row)
-                ? Encoding.UTF8.GetBytes(table.Json(row, baseUrl, fields))
-                : null;
+        public byte[]? Retrieve(string uuid, string token, string baseUrl)
+        {
+            var cache = table.Current();
+            if (!cache.ByUuid.TryGetValue(uuid, out var position))
+            {
+                return null;
+            }
+
+            var row = cache.Rows[position];
+            var visible = !table.CacheLists || table.Visible is not { } rule || rule(token, row);
+            return visible && Matches(row) ? table.Utf8(cache, table.HostJson(cache, baseUrl), position, baseUrl, fields) : null;
+        }
+
+        // Every row in order, or with CacheLists and Visible the token's rows, kept per token and order.
+        private int[] Visible(Cache cache, string token)
+        {
+            var sorted = Sorted(table, cache, order);
+            if (!table.CacheLists || table.Visible is not { } rule)
+            {
+                return sorted;
+            }
+
+            return cache.Views.TryGetValue((token, order), out var view) ? view : cache.Views.GetOrAdd((token, order), Visible(cache.Rows, sorted, rule, token));
+        }
+
+        private static int[] Visible(TRow[] rows, int[] sorted, Func<string, TRow, bool> rule, string token) =>
+            [.. sorted.Where(p => rule(token, rows[p]))];
+
+        private int[] Filter(Cache cache, int[] positions) => [.. positions.Where(p => Matches(cache.Rows[p]))];
 
         private bool Matches(TRow row) => predicates.TrueForAll(p => p(row));
     }
 
-    private sealed class RowSet(ResourceTable<TRow> table, HashSet<string>? fields, TRow[] rows) : IResourceRows
+    private sealed class RowSet(ResourceTable<TRow> table, Cache cache, HashSet<string>? fields, int[] positions) : IResourceRows
     {
-        public int Count => rows.Length;
+        private string? _baseUrl;
+        private byte[]?[]? _host;
 
-        public byte[] Json(int index, string baseUrl) => Encoding.UTF8.GetBytes(table.Json(rows[index], baseUrl, fields));
+        public int Count => positions.Length;
+
+        public byte[] Json(int index, string baseUrl)
+        {
+            if (!string.Equals(_baseUrl, baseUrl, StringComparison.Ordinal))
+            {
+                _host = table.HostJson(cache, baseUrl);
+                _baseUrl = baseUrl;
+            }
+
+            return table.Utf8(cache, _host, positions[index], baseUrl, fields);
+        }
     }
 }

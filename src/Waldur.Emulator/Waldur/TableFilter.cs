@@ -13,16 +13,18 @@ internal sealed class TableFilter<TRow>
     private readonly Func<QueryString, string, List<KeyValuePair<string, string>>, Func<TRow, bool>?> _read;
 
     private TableFilter(string name, string semantics, string source, Func<QueryString, List<KeyValuePair<string, string>>, Func<TRow, bool>?> read)
-        : this(name, semantics, source, (query, _, errors) => read(query, errors))
+        : this(name, semantics, source, (query, _, errors) => read(query, errors), readsToken: false)
     {
     }
 
-    private TableFilter(string name, string semantics, string source, Func<QueryString, string, List<KeyValuePair<string, string>>, Func<TRow, bool>?> read)
+    private TableFilter(
+        string name, string semantics, string source, Func<QueryString, string, List<KeyValuePair<string, string>>, Func<TRow, bool>?> read, bool readsToken)
     {
         Name = name;
         Semantics = semantics;
         Source = source;
         _read = read;
+        ReadsToken = readsToken;
     }
 
     public string Name { get; }
@@ -33,13 +35,16 @@ internal sealed class TableFilter<TRow>
     /// <summary>The Waldur file and class that define the filter, or <c>[UNVERIFIED] …</c>.</summary>
     public string Source { get; }
 
+    /// <summary>Whether the rows it keeps depend on the caller (<see cref="Custom"/>, <see cref="BoolMethod"/>).</summary>
+    public bool ReadsToken { get; }
+
     public Func<TRow, bool>? Read(QueryString query, string token, List<KeyValuePair<string, string>> errors) => _read(query, token, errors);
 
     /// <summary>A filter whose effect depends on the caller (method filters and backends that read <c>request.user</c>).
     /// <paramref name="read"/> gets the query, the token and the error list.</summary>
     public static TableFilter<TRow> Custom(
         string name, string semantics, string source, Func<QueryString, string, List<KeyValuePair<string, string>>, Func<TRow, bool>?> read) =>
-        new(name, semantics, source, read);
+        new(name, semantics, source, read, readsToken: true);
 
     /// <summary>A method filter over the stripped, non-empty last value (no validation).</summary>
     public static TableFilter<TRow> Method(string name, string semantics, string source, Func<string, Func<TRow, bool>> read) =>
@@ -98,7 +103,7 @@ internal sealed class TableFilter<TRow>
 
     /// <summary>A boolean method filter: <paramref name="read"/> gets the parsed value (called for false too, C4 <c>m:</c>).</summary>
     public static TableFilter<TRow> BoolMethod(string name, string semantics, string source, Func<bool, string, Func<TRow, bool>?> read, bool widget = true) =>
-        new(name, semantics, source, (query, token, _) => ParseBool(query.Last(name), widget) is { } wanted ? read(wanted, token) : null);
+        new(name, semantics, source, (query, token, _) => ParseBool(query.Last(name), widget) is { } wanted ? read(wanted, token) : null, readsToken: true);
 
     /// <summary><c>DateTimeFilter</c>/<c>DateFilter</c> with a comparison (<c>gte</c> for "created after"): an ISO date or
     /// date-time (naive means UTC); anything else is <c>Enter a valid date/time.</c> (<c>Enter a valid date.</c>).</summary>
@@ -166,8 +171,10 @@ internal sealed class TableFilter<TRow>
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out at);
     }
 
-    /// <summary><c>CharFilter(lookup_expr="icontains")</c>: case-insensitive substring, wildcards literal (U9).</summary>
-    public static TableFilter<TRow> Contains(string name, Func<TRow, string> value, string source) =>
+    /// <summary><c>CharFilter(lookup_expr="icontains")</c>: case-insensitive substring, wildcards literal (U9).
+    /// <paramref name="upper"/>, when given, is the value already folded (<c>ToUpperInvariant</c>) so that a scan of a
+    /// large table does not fold every row again.</summary>
+    public static TableFilter<TRow> Contains(string name, Func<TRow, string> value, string source, Func<TRow, string>? upper = null) =>
         new(name, "icontains", source, (query, errors) =>
         {
             var text = Text(query, name, errors);
@@ -176,16 +183,26 @@ internal sealed class TableFilter<TRow>
                 return null;
             }
 
-            var upper = text.ToUpperInvariant();
-            return row => value(row).ToUpperInvariant().Contains(upper, StringComparison.Ordinal);
+            return upper is null ? Folded(row => value(row).ToUpperInvariant(), text) : Folded(upper, text);
         });
+
+    // Built apart from the reads above: a lambda there capturing their locals would cost an allocation on every read,
+    // the parameter given or not.
+    private static Func<TRow, bool> Folded(Func<TRow, string> upper, string text)
+    {
+        var wanted = text.ToUpperInvariant();
+        return row => upper(row).Contains(wanted, StringComparison.Ordinal);
+    }
+
+    private static Func<TRow, bool> Equal(Func<TRow, string> value, string text) =>
+        row => string.Equals(value(row), text, StringComparison.Ordinal);
 
     /// <summary><c>CharFilter()</c> (lookup <c>exact</c>): exact and case-sensitive (U9, U10).</summary>
     public static TableFilter<TRow> Exact(string name, Func<TRow, string> value, string source) =>
         new(name, "exact", source, (query, errors) =>
         {
             var text = Text(query, name, errors);
-            return text is null ? null : row => string.Equals(value(row), text, StringComparison.Ordinal);
+            return text is null ? null : Equal(value, text);
         });
 
     /// <summary><c>UUIDFilter</c>: Django's <c>forms.UUIDField</c> (stripped, any form <c>uuid.UUID()</c> accepts);

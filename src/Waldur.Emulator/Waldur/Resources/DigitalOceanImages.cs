@@ -3,33 +3,46 @@ using Waldur.Emulator.Data;
 namespace Waldur.Emulator.Waldur.Resources;
 
 /// <summary>
-/// <c>/api/digitalocean-images/</c> (U4, U9–U16). Not a <see cref="ResourceTable{TRow}"/>: images keep their own
-/// filter/ordering types (<see cref="ImageFilter"/>, <see cref="ImageOrdering"/>, part of the public data-set API the
-/// gateway's tests use), per-token visibility (<see cref="EmulatorOptions.PerTokenData"/>) and the per-host JSON cache
-/// that large image counts need.
+/// <c>/api/digitalocean-images/</c> (U4, U9–U16): Waldur's <c>ImageViewSet</c> (<c>waldur_digitalocean/views.py</c>,
+/// a <c>BaseServicePropertyViewSet</c>, read-only). Large image counts are what the benchmarks page through, so the
+/// table keeps its filtered lists and its per-host JSON (<see cref="ResourceTable{TRow}.CacheLists"/>,
+/// <see cref="ResourceTable{TRow}.CacheJson"/>); images never change.
 /// </summary>
-internal sealed class DigitalOceanImages(EmulatorDataset dataset, JsonCache json) : IEmulatedResource
+internal static class DigitalOceanImages
 {
-    public string Prefix => "/api/digitalocean-images";
+    private const string Filters = "waldur_digitalocean/filters.py ImageFilter(BaseServicePropertyFilter)";
+    private const string NameFilterSet = "waldur_core/structure/filters.py NameFilterSet";
 
-    public string ModelName => "Image";
-
-    public IResourceQuery Prepare(QueryString query, string token) => new Query(dataset, json, FilterParameters.Read(query));
-
-    private sealed class Query(EmulatorDataset dataset, JsonCache json, FilterParameters parameters) : IResourceQuery
-    {
-        public IReadOnlyList<KeyValuePair<string, string>> Errors => parameters.Errors;
-
-        public IResourceRows List(string token) => new Rows(json, dataset.ListImages(parameters.Filter, parameters.Ordering, token));
-
-        public byte[]? Retrieve(string uuid, string token, string baseUrl) =>
-            dataset.FindImage(uuid, token) is { } image && parameters.Filter.Matches(image) ? json.Image(image, baseUrl) : null;
-    }
-
-    private sealed class Rows(JsonCache json, IReadOnlyList<EmulatorImage> rows) : IResourceRows
-    {
-        public int Count => rows.Count;
-
-        public byte[] Json(int index, string baseUrl) => json.Image(rows[index], baseUrl);
-    }
+    public static ResourceTable<EmulatorImage> Table(EmulatorDataset dataset) =>
+        new("/api/digitalocean-images", "Image", dataset.Images, i => i.Id, i => i.Uuid)
+        {
+            // Order of 400 messages: name, name_exact, distribution, type, then o. [UNVERIFIED] django-filter's
+            // FilterSet.get_filters lists Meta.fields ("name", "distribution", "type") before the other declared filter
+            // (name_exact), as the size table does; the image list has always answered in this order and keeps it.
+            Filters =
+            [
+                TableFilter<EmulatorImage>.Contains("name", i => i.Name, $"{Filters} via {NameFilterSet}: CharFilter(lookup_expr=\"icontains\")",
+                    i => i.NameUpper),
+                TableFilter<EmulatorImage>.Exact("name_exact", i => i.Name, $"{Filters} via {NameFilterSet}: CharFilter(field_name=\"name\", lookup_expr=\"exact\")"),
+                // Meta.fields entries on CharFields: django-filter generates CharFilter(lookup_expr="exact") (U10).
+                TableFilter<EmulatorImage>.Exact("distribution", i => i.Distribution, $"{Filters}: Meta.fields \"distribution\" (generated CharFilter, exact)"),
+                TableFilter<EmulatorImage>.Exact("type", i => i.Type, $"{Filters}: Meta.fields \"type\" (generated CharFilter, exact)"),
+            ],
+            // ImageFilter: o = OrderingFilter(fields=("distribution", "type")) (django-filter's, so a bad term is a 400, U15).
+            Orderings =
+            [
+                new("distribution", (x, y) => string.CompareOrdinal(x.Distribution, y.Distribution)),
+                new("type", (x, y) => string.CompareOrdinal(x.Type, y.Type)),
+            ],
+            // waldur_digitalocean/views.py ImageViewSet: Image.objects.all().order_by("name") (U16).
+            DefaultOrder = (x, y) => string.CompareOrdinal(x.Name, y.Name),
+            // waldur_digitalocean/serializers.py ImageSerializer (no RestrictedSerializerMixin: field= is ignored, U14a).
+            Json = (image, baseUrl, _) => ResourceJson.Image(image, baseUrl),
+            // Waldur shows every caller every image (U14: BaseServicePropertyViewSet has only DjangoFilterBackend, the
+            // REST_FRAMEWORK DEFAULT_FILTER_BACKENDS of waldur_core/server/base_settings.py); Emulator:PerTokenData is the
+            // emulator's opt-in for isolation tests, each token seeing its own stable subset.
+            Visible = dataset.PerTokenData ? (token, image) => dataset.IsVisibleTo(image, token) : null,
+            CacheLists = true,
+            CacheJson = true,
+        };
 }
