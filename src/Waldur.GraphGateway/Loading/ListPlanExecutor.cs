@@ -59,7 +59,13 @@ internal sealed partial class ListPlanExecutor(ListFetcher fetcher, ResidualScan
     {
         var (resource, bounds) = (plan.Resource, plan.Bounds);
         var query = plan.Query with { Ordering = server.Ordering };
-        var margin = server.Ordering is null ? PageChooser.NameOrderMargin : int.MaxValue;
+        // In name order a window wants a few spare rows where a cut run is re-read by exact name, more where it could only
+        // be re-read by a scan; where the name is pinned (`name: { eq }`) every row is one run, and an `o` order ties in
+        // long runs: then the fewest requests read the whole page.
+        var exact = resource.DefaultOrderExactParameter;
+        var margin = server.Ordering is not null || (exact is not null && plan.Query.Filters.ContainsKey(exact)) ? int.MaxValue
+            : exact is null ? PageChooser.UnreadableRunMargin
+            : PageChooser.NameOrderMargin;
         RowRange range;
         if (bounds.NeedsTotal)
         {

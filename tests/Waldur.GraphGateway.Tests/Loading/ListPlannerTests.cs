@@ -60,10 +60,12 @@ public class ListPlannerTests
         var (planner, client) = Create(images);
         var filter = new FieldFilter("distribution", "eq", "Debian");
         var page = await planner.LoadAsync(Images, new ListRequest(filter, [], new PagingArguments(5, null, null, null)), default);
-        Assert.Equal(1, client.Requests);
-        Assert.Equal(images.Count(i => i.Distribution == "Debian"), page.TotalCount);
-        // Rows [0, 6) (first: 5 and the row that shows a cut tie) plus the spare rows wanted in name order.
-        Assert.Equal([$"GET distribution=Debian&page=1&page_size={6 + PageChooser.NameOrderMargin}"], client.Log);
+        var debian = images.Where(i => i.Distribution == "Debian").ToList();
+        Assert.Equal(debian.Count, page.TotalCount);
+        // Rows [0, 6) (first: 5 and the row that shows a cut tie) plus the spare rows wanted in name order, and the run at
+        // the edge by exact name when it goes on past them.
+        Assert.Equal(WindowEdge.Requests(debian.Select(i => i.Name), 5), client.Requests);
+        Assert.Equal($"GET distribution=Debian&page=1&page_size={6 + PageChooser.NameOrderMargin}", client.Log[0]);
 
         var (countPlanner, countClient) = Create(images);
         var counted = await countPlanner.LoadAsync(Images, new ListRequest(filter, [], new PagingArguments(0, null, null, null), NeedsRows: false), default);

@@ -10,11 +10,18 @@ namespace Waldur.GraphGateway.Loading.Paging;
 internal static class PageChooser
 {
     /// <summary>
-    /// Spare rows wanted around a window in Waldur's default order: runs of equal names are short (a handful of
-    /// snapshots named alike), so 32 rows nearly always show a whole run, and `first: 20` reads 53 rows, not 300.
-    /// Orders pushed down as <c>o</c> tie in long runs (a distribution has many images) and want the whole page.
+    /// Spare rows wanted around a window in Waldur's default order, beyond the row each side it reads anyway to see
+    /// whether its edge cuts a run of equal names: a few. Waldur lists one image per DigitalOcean service settings, so a
+    /// name repeats as often as settings share it (the emulator's longest run is 5): 4 spare rows show such a run whole,
+    /// so `first: 20` reads 25 rows in one request; a longer run at the edge costs one exact-name request for it.
     /// </summary>
-    public const int NameOrderMargin = 32;
+    public const int NameOrderMargin = 4;
+
+    /// <summary>
+    /// Spare rows wanted in a default name order Waldur has no exact-name filter for: a cut run could only be read by a
+    /// scan, so the window wants 32 rows each side, which nearly always show a whole run.
+    /// </summary>
+    public const int UnreadableRunMargin = 32;
 
     public static PageChoice Choose(int start, int end, int wantedMargin = int.MaxValue, int maxPageSize = WaldurApi.WaldurListQuery.MaxPageSize)
     {
