@@ -11,8 +11,9 @@ internal static class PageChooser
 {
     /// <summary>
     /// Spare rows wanted around a window in Waldur's default order, beyond the row each side it reads anyway to see
-    /// whether its edge cuts a run of equal names: a few. Waldur lists one image per DigitalOcean service settings, so a
-    /// name repeats as often as settings share it (the emulator's longest run is 5): 4 spare rows show such a run whole,
+    /// whether its edge cuts a run of equal names: a few. Waldur lists one image per DigitalOcean service settings
+    /// (waldur_digitalocean/models.py Image(GeneralServiceProperty): unique per settings and backend_id), so a name
+    /// repeats as often as settings share it (the emulator's longest run is 5): 4 spare rows show such a run whole,
     /// so `first: 20` reads 25 rows in one request; a longer run at the edge costs one exact-name request for it.
     /// </summary>
     public const int NameOrderMargin = 4;
