@@ -33,11 +33,11 @@ internal sealed class ExecutorHarness : IDisposable
             options.Name == SpanName ? ActivitySamplingResult.AllData : ActivitySamplingResult.None,
     });
 
-    public ExecutorHarness(IReadOnlyList<WaldurRow> rows, int budget = 10_000, int residualWork = 2_000_000)
+    public ExecutorHarness(IReadOnlyList<WaldurRow> rows, int budget = 10_000, int residualWork = 2_000_000, IgnoredFilters? ignored = null)
     {
         Rows = rows;
         var options = new ListOptions { ScanBudgetRows = budget, MaxResidualWork = residualWork };
-        _fetcher = new ListFetcher(Client, new ListRequestCache(), [], Options.Create(options));
+        _fetcher = new ListFetcher(Client, new ListRequestCache(), [], Options.Create(options), ignored: ignored);
         var scanner = new ResidualScanner(_fetcher, Options.Create(options));
         Planner = new ListPlanner(_fetcher, scanner, Options.Create(options));
         Executor = new ListPlanExecutor(_fetcher, scanner, options);
