@@ -23,14 +23,25 @@ internal sealed class ExecutorHarness : IDisposable
     private readonly ListFetcher _fetcher;
 
     /// <summary>
-    /// Samples only this harness's span: the gateway names decisions on its own spans alone, and other tests' spans stay
-    /// unsampled.
+    /// Samples only this harness's span and the spans started inside it (the planner's), whose tags are copied onto it
+    /// as <c>operation.tag</c> when they end: the gateway names decisions on its own spans alone, and other tests' spans
+    /// stay unsampled.
     /// </summary>
     static ExecutorHarness() => ActivitySource.AddActivityListener(new ActivityListener
     {
         ShouldListenTo = source => source.Name == GatewayTelemetry.Name,
         Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
-            options.Name == SpanName ? ActivitySamplingResult.AllData : ActivitySamplingResult.None,
+            options.Name == SpanName || Activity.Current?.OperationName == SpanName ? ActivitySamplingResult.AllData : ActivitySamplingResult.None,
+        ActivityStopped = activity =>
+        {
+            if (activity.Parent is { OperationName: SpanName } parent)
+            {
+                foreach (var (key, value) in activity.TagObjects)
+                {
+                    parent.SetTag($"{activity.OperationName}.{key}", value);
+                }
+            }
+        },
     });
 
     public ExecutorHarness(IReadOnlyList<WaldurRow> rows, int budget = 10_000, int residualWork = 2_000_000, IgnoredFilters? ignored = null)
@@ -57,6 +68,9 @@ internal sealed class ExecutorHarness : IDisposable
 
     /// <summary>The executor's decision on the current span (null: it recorded none).</summary>
     public string? Decision => _activity.GetTagItem("waldur_gateway.planner.mode") as string;
+
+    /// <summary>A tag of this harness's span (<c>plan.…</c>: of the last planner span inside it).</summary>
+    public object? Tag(string name) => _activity.GetTagItem(name);
 
     /// <summary>The Waldur page size of the last window read (<see cref="ListFetcher.RangeAsync"/> tags it).</summary>
     public object? WindowPageSize => _activity.GetTagItem("waldur_gateway.window.page_size");

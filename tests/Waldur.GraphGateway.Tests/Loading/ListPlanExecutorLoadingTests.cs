@@ -107,6 +107,31 @@ public sealed class ListPlanExecutorLoadingTests
     }
 
     [Fact]
+    public async Task Last_n_reads_the_page_before_the_last_when_the_last_holds_no_row_before_the_slice()
+    {
+        using var waldur = new ExecutorHarness([.. Enumerable.Range(1, 650).Select(i => Image(i, $"n{i:D3}"))]);
+        var page = await waldur.RunAsync(Images, new ListRequest(null, [], Last(50)));
+
+        // The last page holds 50 rows; the row before the slice (to see a cut tie) is on page 2.
+        Assert.Equal(["GET page=last&page_size=300", "GET page=2&page_size=300"], waldur.Log);
+        Assert.Equal(Enumerable.Range(601, 50).Select(Uuid), Uuids(page));
+        Assert.Equal(650, page.TotalCount);
+    }
+
+    [Fact]
+    public async Task Last_n_of_a_counted_long_list_reads_one_page_around_the_slice_and_the_row_before_it()
+    {
+        using var waldur = new ExecutorHarness([.. Enumerable.Range(1, 650).Select(i => Image(i, $"n{i:D3}"))]);
+        var filter = new FieldFilter("type", "eq", "base");
+        await waldur.RunAsync(Images, new ListRequest(filter, [], First(3), NeedsRows: false));
+        var page = await waldur.RunAsync(Images, new ListRequest(filter, [], Last(3)));
+
+        // Positions [646, 650): page 3 of 259 ([518, 777)) holds them with the most spare rows before them.
+        Assert.Equal(["HEAD type=base", "GET type=base&page=3&page_size=259"], waldur.Log);
+        Assert.Equal(Uuids(648, 649, 650), Uuids(page));
+    }
+
+    [Fact]
     public async Task Last_n_longer_than_a_counted_list_is_the_whole_list()
     {
         using var waldur = new ExecutorHarness([.. Ten().Take(2)]);

@@ -40,6 +40,16 @@ public sealed class ListPlannerReplanLoadingTests
     }
 
     [Fact]
+    public async Task The_planner_span_names_the_parameters_pushed_to_waldur()
+    {
+        using var waldur = new ExecutorHarness(Rows());
+        await waldur.Planner.LoadAsync(Images, new ListRequest(new FieldFilter("type", "eq", "base"), [], First(3)), default);
+
+        Assert.Equal(["type"], Assert.IsType<string[]>(waldur.Tag("plan.waldur_gateway.pushdown.parameters")));
+        Assert.Equal("window", waldur.Tag("plan.waldur_gateway.planner.mode"));
+    }
+
+    [Fact]
     public async Task Planning_stops_after_four_attempts()
     {
         var ignored = new IgnoredFilters(NullLogger<IgnoredFilters>.Instance);
