@@ -40,9 +40,9 @@ public sealed class ListPlanExecutorLoadingTests
         var hash = Hash(Images, null, []);
         var page = await waldur.RunAsync(Images, new ListRequest(null, [], First(3)));
 
-        // Positions [0, 4): the row after the slice shows a cut tie, plus 32 spare rows (PageChooser.NameOrderMargin).
-        Assert.Equal(["GET page=1&page_size=36"], waldur.Log);
-        Assert.Equal(36, waldur.WindowPageSize);
+        // Positions [0, 4): the row after the slice shows a cut tie, plus the spare rows (PageChooser.NameOrderMargin).
+        Assert.Equal([$"GET page=1&page_size={4 + PageChooser.NameOrderMargin}"], waldur.Log);
+        Assert.Equal(4 + PageChooser.NameOrderMargin, waldur.WindowPageSize);
         Assert.Equal("window", waldur.Decision);
         Assert.Equal(Uuids(1, 2, 3), Uuids(page));
         Assert.Equal([0, 1, 2], Positions(page, hash));
@@ -57,8 +57,8 @@ public sealed class ListPlanExecutorLoadingTests
         var hash = Hash(Images, null, []);
         var page = await waldur.RunAsync(Images, new ListRequest(null, [], First(3, after: 4, hash)));
 
-        // Positions [4, 9) hold the slice [5, 8) and a row either side; page 1 of 41 leaves 32 spare after them.
-        Assert.Equal(["GET page=1&page_size=41"], waldur.Log);
+        // Positions [4, 9) hold the slice [5, 8) and a row either side; page 1 leaves the spare rows after them.
+        Assert.Equal([$"GET page=1&page_size={9 + PageChooser.NameOrderMargin}"], waldur.Log);
         Assert.Equal(Uuids(6, 7, 8), Uuids(page));
         Assert.Equal([5, 6, 7], Positions(page, hash));
         Assert.Equal(new ConnectionPageInfo(true, true, CursorCodec.Encode(5, hash), CursorCodec.Encode(7, hash)), page.PageInfo);
@@ -71,7 +71,7 @@ public sealed class ListPlanExecutorLoadingTests
         var hash = Hash(Images, null, []);
         var page = await waldur.RunAsync(Images, new ListRequest(null, [], Last(2, before: 6, hash)));
 
-        Assert.Equal(["GET page=1&page_size=39"], waldur.Log);
+        Assert.Equal([$"GET page=1&page_size={7 + PageChooser.NameOrderMargin}"], waldur.Log);
         Assert.Equal(Uuids(5, 6), Uuids(page));
         Assert.Equal([4, 5], Positions(page, hash));
         Assert.Equal(new ConnectionPageInfo(true, true, CursorCodec.Encode(4, hash), CursorCodec.Encode(5, hash)), page.PageInfo);
@@ -178,7 +178,7 @@ public sealed class ListPlanExecutorLoadingTests
         var hash = Hash(Images, null, []);
         var page = await waldur.RunAsync(Images, new ListRequest(null, [], First(3, after: 9, hash)));
 
-        Assert.Equal(["GET page=1&page_size=46"], waldur.Log);
+        Assert.Equal([$"GET page=1&page_size={14 + PageChooser.NameOrderMargin}"], waldur.Log);
         Assert.Empty(page.Edges);
         Assert.Equal(10, page.TotalCount);
         Assert.Equal(new ConnectionPageInfo(false, true, null, null), page.PageInfo);
@@ -195,7 +195,8 @@ public sealed class ListPlanExecutorLoadingTests
         // Positions [996, 1001) are past the end (404, U18): the HEAD gives 100, and [96, 100) is read again.
         Assert.Equal(3, waldur.Log.Count);
         Assert.Equal("HEAD ", waldur.Log[1]);
-        Assert.Equal("GET page=1&page_size=132", waldur.Log[2]);
+        // [95, 100) (the slice and the row before it) with the spare rows each side: page 8 of 13 is rows [91, 104).
+        Assert.Equal("GET page=8&page_size=13", waldur.Log[2]);
         Assert.Equal(Uuids(98, 99, 100), Uuids(page));
         Assert.Equal([97, 98, 99], Positions(page, hash));
         Assert.Equal(100, page.TotalCount);
@@ -204,12 +205,12 @@ public sealed class ListPlanExecutorLoadingTests
     [Fact]
     public async Task A_run_of_ties_cut_by_the_page_edge_is_read_whole_by_exact_name()
     {
-        // 40 rows named "a" (Waldur sends the higher uuids first) then 10 named "b": page_size=36 cuts the run.
+        // 40 rows named "a" (Waldur sends the higher uuids first) then 10 named "b": the first page cuts the run.
         var rows = Enumerable.Range(1, 40).Reverse().Select(i => Image(i, "a")).Concat(Enumerable.Range(41, 10).Select(i => Image(i, "b"))).ToList();
         using var waldur = new ExecutorHarness(rows);
         var page = await waldur.RunAsync(Images, new ListRequest(null, [], First(3)));
 
-        Assert.Equal(["GET page=1&page_size=36", "GET name_exact=a&page=1&page_size=300"], waldur.Log);
+        Assert.Equal([$"GET page=1&page_size={4 + PageChooser.NameOrderMargin}", "GET name_exact=a&page=1&page_size=300"], waldur.Log);
         Assert.Equal(Uuids(1, 2, 3), Uuids(page));
         Assert.Equal(50, page.TotalCount);
         Assert.Equal("window", waldur.Decision);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.Loading.Filtering;
+using Waldur.GraphGateway.Loading.Paging;
 using Waldur.GraphGateway.Loading.Sorting;
 using Waldur.GraphGateway.WaldurApi;
 using Xunit;
@@ -32,7 +33,7 @@ public sealed class ListPlannerReplanLoadingTests
         var request = new ListRequest(new FieldFilter("type", "eq", "base"), [], First(3));
         var page = await waldur.Planner.LoadAsync(Images, request, default);
 
-        Assert.Equal(["GET type=base&page=1&page_size=36", "GET page=1&page_size=300"], waldur.Log);
+        Assert.Equal([$"GET type=base&page=1&page_size={4 + PageChooser.NameOrderMargin}", "GET page=1&page_size=300"], waldur.Log);
         Assert.Equal([Uuid(1), Uuid(3)], page.Edges.Select(e => e.Node.Uuid));
         Assert.Equal(2, page.TotalCount);
         Assert.Equal("scan DigitalOceanImage: GET api/digitalocean-images/ | residual: type.eq=\"base\" | order: name | slice: first 3",
