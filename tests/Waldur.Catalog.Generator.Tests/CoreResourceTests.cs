@@ -36,10 +36,10 @@ public sealed class CoreResourceTests(SpecFixture fixture)
         Assert.Equal((ValueKind.String, true, "OecdFos2007CodeEnum", "1.1"), (oecd.Kind, oecd.Nullable, oecd.EnumType, oecd.EnumValues![0]));
         Assert.DoesNotContain("", oecd.EnumValues);
 
+        // A project's resources and orders share its customer (both filter customer_uuid by project__customer__uuid).
         Assert.Equal(
-            [new ReverseConnectionDescriptor("marketplaceResources", "MarketplaceResource", "projectUuid", project.ReverseConnections[0].Description),
-             new ReverseConnectionDescriptor("marketplaceOrders", "MarketplaceOrder", "projectUuid", project.ReverseConnections[1].Description)],
-            project.ReverseConnections);
+            [("marketplaceResources", "MarketplaceResource", "projectUuid", "customerUuid"), ("marketplaceOrders", "MarketplaceOrder", "projectUuid", "customerUuid")],
+            project.ReverseConnections.Select(c => (c.Name, c.SourceType, c.ViaField, string.Join(',', c.AncestorFields))));
     }
 
     [Fact]
