@@ -141,7 +141,7 @@ internal sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, 
         {
             pushdown.Remove(multi.Parameter);
             var given = PlanGivenRows(source, linked);
-            return new ReverseConnectionPlan(linked, given, Batch(source, linked, given, multi, [], pushdown));
+            return new ReverseConnectionPlan(linked, given, Batch(source, linked, given, rules, multi, [], pushdown));
         }
 
         var own = Plan(source, linked);
@@ -157,7 +157,7 @@ internal sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, 
 
         pushdown.Remove(single.Parameter);
         var rows = PlanGivenRows(source, linked);
-        return new ReverseConnectionPlan(linked, rows, Batch(source, linked, rows, single, ancestors, pushdown), own);
+        return new ReverseConnectionPlan(linked, rows, Batch(source, linked, rows, rules, single, ancestors, pushdown), own);
     }
 
     /// <summary>
@@ -165,11 +165,11 @@ internal sealed class ListPlanner(ListFetcher fetcher, ResidualScanner scanner, 
     /// and the order read in the gateway, and the link, ancestor and pushed fields (the re-check of an ignored filter
     /// reads them).
     /// </summary>
-    private ChildBatch Batch(ListResource source, ListRequest linked, ListPlan given, PushdownRule link, IReadOnlyList<PushdownRule> ancestors,
-        SortedDictionary<string, StringValues> pushdown)
+    private static ChildBatch Batch(ListResource source, ListRequest linked, ListPlan given, IReadOnlyList<PushdownRule> rules, PushdownRule link,
+        IReadOnlyList<PushdownRule> ancestors, SortedDictionary<string, StringValues> pushdown)
     {
         var read = FilterSplitter.Split(linked.Where, []).ResidualFields.Append(link.Field).Concat(ancestors.Select(a => a.Field))
-            .Concat(fetcher.Pushdown(source).Where(r => pushdown.ContainsKey(r.Parameter)).Select(r => r.Field));
+            .Concat(rules.Where(r => pushdown.ContainsKey(r.Parameter)).Select(r => r.Field));
         return new ChildBatch(link, ancestors, pushdown, FieldProjection.Apply(WaldurListQuery.Unfiltered(), source, linked.Selection, read, given.Order));
     }
 

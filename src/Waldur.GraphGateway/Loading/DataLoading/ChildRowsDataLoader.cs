@@ -87,12 +87,10 @@ internal sealed class ChildRowsDataLoader(ListResource source, ChildBatch batch,
     /// </summary>
     private async Task<ScanResult?> AncestorScanAsync(string parameter, string value, int parents, CancellationToken cancellationToken)
     {
-        var query = batch.Query(Filters(parameter, value));
         try
         {
-            var first = await scanner.FirstPageAsync(source, query, cancellationToken);
-            var pages = (first.TotalCount + WaldurListQuery.MaxPageSize - 1) / WaldurListQuery.MaxPageSize;
-            return pages < parents && budget.Allows(first.TotalCount) ? await scanner.ScanAsync(source, query, cancellationToken) : null;
+            return await ScanWhenAsync(Filters(parameter, value),
+                total => (total + WaldurListQuery.MaxPageSize - 1) / WaldurListQuery.MaxPageSize < parents && budget.Allows(total), cancellationToken);
         }
         catch (Filtering.WaldurFilterIgnoredException ignored) when (ignored.Parameter == parameter)
         {
@@ -104,16 +102,15 @@ internal sealed class ChildRowsDataLoader(ListResource source, ChildBatch batch,
     private SortedDictionary<string, StringValues> Filters(string parameter, StringValues value) =>
         new(batch.Pushdown, StringComparer.Ordinal) { [parameter] = value };
 
-    private async Task<ScanResult> ScanWithinBudgetAsync(SortedDictionary<string, StringValues> filters, int parents, CancellationToken cancellationToken)
+    private async Task<ScanResult> ScanWithinBudgetAsync(SortedDictionary<string, StringValues> filters, int parents, CancellationToken cancellationToken) =>
+        (await ScanWhenAsync(filters, total => budget.Allows(total) ? true : throw budget.ExceededByParents(source, parents, total), cancellationToken))!;
+
+    /// <summary>Every row for <paramref name="filters"/> when the first page's count is <paramref name="worth"/> reading, else null.</summary>
+    private async Task<ScanResult?> ScanWhenAsync(SortedDictionary<string, StringValues> filters, Func<int, bool> worth, CancellationToken cancellationToken)
     {
         var query = batch.Query(filters);
         var first = await scanner.FirstPageAsync(source, query, cancellationToken);
-        if (!budget.Allows(first.TotalCount))
-        {
-            throw budget.ExceededByParents(source, parents, first.TotalCount);
-        }
-
-        return await scanner.ScanAsync(source, query, cancellationToken);
+        return worth(first.TotalCount) ? await scanner.ScanAsync(source, query, cancellationToken) : null;
     }
 
     private void Group(ScanResult scan, IEnumerable<ChildKey> parents, Dictionary<ChildKey, ChildRows> found)
