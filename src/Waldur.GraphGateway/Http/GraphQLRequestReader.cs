@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using GraphQL;
 using Microsoft.Extensions.Options;
@@ -20,14 +21,26 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
     {
         ArgumentNullException.ThrowIfNull(request);
         EnsureJsonContentType(request.ContentType);
-        var body = await ReadBodyAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
-        if (body.Length == 0)
+        var (buffer, length) = await ReadBodyAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
+        try
         {
-            throw Invalid("The request body is empty; send a JSON object with a 'query'.");
-        }
+            if (length == 0)
+            {
+                throw Invalid("The request body is empty; send a JSON object with a 'query'.");
+            }
 
-        using var json = Parse(body);
-        var root = json.RootElement;
+            // Everything read from the document is copied out (strings, Inputs) before the buffer goes back to the pool.
+            using var json = Parse(buffer.AsMemory(0, length));
+            return ReadRequests(json.RootElement);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private (IReadOnlyList<GraphQLHttpRequest> Requests, bool IsBatch) ReadRequests(JsonElement root)
+    {
         if (root.ValueKind != JsonValueKind.Array)
         {
             return ([WellFormed(() => ReadObject(root))], false);
@@ -188,28 +201,47 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
         }
     }
 
-    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body in a pooled buffer (the caller returns it): a request costs no 16 KB chunk and no copy into a stream. The
+    /// limit is checked as bytes arrive, which also catches chunked bodies that announce no length.
+    /// </summary>
+    private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit)
         {
             throw TooLarge(limit);
         }
 
-        // Counting as we read also catches chunked bodies that announce no length.
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        // One byte past an announced length, so a body of exactly that length needs no second buffer to see its end.
+        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is { } announced ? (int)announced + 1 : 4096);
+        var length = 0;
+        try
         {
-            if (buffer.Length + read > limit)
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
             {
-                throw TooLarge(limit);
+                length += read;
+                if (length > limit)
+                {
+                    throw TooLarge(limit);
+                }
+
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(limit + 1, 2L * buffer.Length));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
             }
 
-            buffer.Write(chunk, 0, read);
+            return (buffer, length);
         }
-
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
     }
 
     private static JsonDocument Parse(ReadOnlyMemory<byte> body)

@@ -31,13 +31,18 @@ internal sealed record ListPlan(
 
     /// <summary>
     /// The page of a connection: <paramref name="rows"/> at the plan's slice of <paramref name="total"/> positions. The
-    /// only place cursors are made: offsets into the gateway's order under the arguments' hash, so every plan's cursor
+    /// only place cursors are made (an edge's when it is read): offsets into the gateway's order under the arguments' hash, so every plan's cursor
     /// means the same.
     /// </summary>
     public ConnectionPage Page(int total, IReadOnlyList<WaldurRow> rows)
     {
         var (from, to) = Bounds.Resolve(total);
-        var edges = rows.Select((row, i) => new ConnectionEdge(CursorCodec.Encode(from + i, Hash), row)).ToList();
+        var edges = new ConnectionEdge[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            edges[i] = new ConnectionEdge(rows[i], from + i, Hash);
+        }
+
         var info = new ConnectionPageInfo(
             HasNextPage: to < total,
             HasPreviousPage: from > 0,

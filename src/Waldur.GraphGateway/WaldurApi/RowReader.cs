@@ -216,7 +216,8 @@ internal static class RowReader
             return null;
         }
 
-        var items = new List<object?>();
+        // Nested rows are collected as rows (what resolvers and the loaders read), other items as their values.
+        System.Collections.IList items = field.Nested is null ? new List<object?>() : new List<WaldurRow?>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (problem is not null)
@@ -231,7 +232,7 @@ internal static class RowReader
             return null;
         }
 
-        return field.Nested is null ? items : items.Cast<WaldurRow>().ToList();
+        return items;
     }
 
     /// <summary>

@@ -41,6 +41,30 @@ public sealed class LimitsTests
         Assert.Equal(HttpStatusCode.OK, small.Status);
     }
 
+    [Theory]
+    [InlineData(100)]
+    [InlineData(4046)] // 4,096 bytes in all: the body ends exactly on the first buffer's edge
+    [InlineData(50_000)]
+    public async Task Chunked_body_under_the_limit_is_read_whole_across_buffer_growth(int padding)
+    {
+        // A body with no announced length starts in a 4 KB pooled buffer: one that outgrows it (and one that ends on its
+        // edge) must still arrive whole, its last bytes (the query) included.
+        using var factory = Gateway([]);
+        using var client = factory.CreateClient();
+        var body = "{\"extensions\":{\"pad\":\"" + new string('x', padding) + "\"},\"query\":\"{ __typename }\"}";
+        using var chunked = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(body))),
+        };
+        chunked.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        chunked.Headers.TransferEncodingChunked = true;
+
+        var response = await SendAsync(client, chunked);
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Contains("\"__typename\"", response.Body);
+    }
+
     [Fact]
     public async Task Default_body_limit_is_one_MiB()
     {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Waldur.GraphGateway.Errors;
@@ -38,19 +39,18 @@ internal static class CursorCodec
         bytes[0] = Version;
         argumentsHash.AsSpan(0, HashLength).CopyTo(bytes[1..]);
         BinaryPrimitives.WriteInt32BigEndian(bytes[(1 + HashLength)..], position);
-        Mac(bytes[..^MacLength]).CopyTo(bytes[^MacLength..]);
-        return ToBase64Url(bytes);
+        Mac(bytes[..^MacLength], bytes[^MacLength..]);
+        return Base64Url.EncodeToString(bytes);
     }
-
-    private static string ToBase64Url(ReadOnlySpan<byte> bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>The position in the cursor; a <see cref="GatewayException"/> when it is malformed or from other arguments.</summary>
     public static int Decode(string cursor, byte[] argumentsHash, string argumentName)
     {
         var bytes = TryBase64Url(cursor);
         // Base64 ignores the spare bits of the last character, so only the canonical spelling is accepted.
-        if (bytes is not { Length: Length } || bytes[0] != Version || ToBase64Url(bytes) != cursor
-            || !CryptographicOperations.FixedTimeEquals(Mac(bytes.AsSpan(0, Length - MacLength)), bytes.AsSpan(Length - MacLength)))
+        Span<byte> mac = stackalloc byte[MacLength];
+        if (bytes is not { Length: Length } || bytes[0] != Version || Base64Url.EncodeToString(bytes) != cursor
+            || !CryptographicOperations.FixedTimeEquals(Mac(bytes.AsSpan(0, Length - MacLength), mac), bytes.AsSpan(Length - MacLength)))
         {
             throw new GatewayException(ErrorCodes.CursorInvalid, $"`{argumentName}` is not a cursor this field issued.");
         }
@@ -67,7 +67,13 @@ internal static class CursorCodec
             : throw new GatewayException(ErrorCodes.CursorInvalid, $"`{argumentName}` is not a cursor this field issued.");
     }
 
-    private static byte[] Mac(ReadOnlySpan<byte> payload) => HMACSHA256.HashData(MacKey, payload)[..MacLength];
+    private static Span<byte> Mac(ReadOnlySpan<byte> payload, Span<byte> destination)
+    {
+        Span<byte> full = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(MacKey, payload, full);
+        full[..MacLength].CopyTo(destination);
+        return destination;
+    }
 
     private static byte[]? TryBase64Url(string text)
     {
@@ -76,11 +82,9 @@ internal static class CursorCodec
             return null;
         }
 
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        padded += new string('=', (4 - (padded.Length % 4)) % 4);
         try
         {
-            return Convert.FromBase64String(padded);
+            return Base64Url.DecodeFromChars(text);
         }
         catch (FormatException)
         {

@@ -15,6 +15,12 @@ internal static class NestedRows
 {
     public static IReadOnlyList<WaldurRow> Select(IReadOnlyList<WaldurRow> rows, ListResource resource, object? where, object? order)
     {
+        // Most selections pass neither argument: the rows as read, without a copy per parent row.
+        if (where is null && order is null)
+        {
+            return rows;
+        }
+
         var filter = FilterArgumentReader.Read(where, resource.Fields);
         var keys = SortArgumentReader.Read(order);
         var match = FilterEvaluator.Compile(filter, resource.Fields);
