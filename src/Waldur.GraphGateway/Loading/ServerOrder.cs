@@ -52,7 +52,19 @@ internal sealed class ServerOrder
         return keys.Count == 0 ? null : new ServerOrder(string.Join(',', parts), [.. keys]);
     }
 
-    public bool SameRun(WaldurRow a, WaldurRow b) => _keys.All(k => string.Equals(k.Value(a), k.Value(b), StringComparison.Ordinal));
+    public bool SameRun(WaldurRow a, WaldurRow b)
+    {
+        // A loop, not All(): this runs for every fetched row of every window, and a lambda over a and b is a closure each.
+        foreach (var key in _keys)
+        {
+            if (!string.Equals(key.Value(a), key.Value(b), StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Whether <paramref name="b"/> may follow <paramref name="a"/> as the gateway orders the keys (ordinally). Waldur's

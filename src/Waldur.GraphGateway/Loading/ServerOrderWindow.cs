@@ -59,7 +59,7 @@ internal static class ServerOrderWindow
             int runStart;
             if (!leftOpen && !rightOpen)
             {
-                run = rows.Skip(lo).Take(hi - lo).Order(comparer).ToList();
+                run = Sorted(rows, lo, hi, comparer);
                 runStart = range.Start + lo;
             }
             else
@@ -70,7 +70,7 @@ internal static class ServerOrderWindow
                     return null;
                 }
 
-                run = group.Order(comparer).ToList();
+                run = Sorted(group, 0, group.Count, comparer);
                 runStart = !leftOpen ? range.Start + lo
                     : !rightOpen ? range.Start + hi - run.Count
                     : await LocateAsync(fetcher, resource, query, order, range, sample, run.Count, cancellationToken);
@@ -89,6 +89,26 @@ internal static class ServerOrderWindow
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A run in the gateway's order. The comparer ends in uuid, a total order, so an in-place sort gives what a stable one
+    /// would; most runs are one row and need none.
+    /// </summary>
+    private static List<WaldurRow> Sorted(IReadOnlyList<WaldurRow> rows, int from, int to, IComparer<WaldurRow> comparer)
+    {
+        var run = new List<WaldurRow>(to - from);
+        for (var i = from; i < to; i++)
+        {
+            run.Add(rows[i]);
+        }
+
+        if (run.Count > 1)
+        {
+            run.Sort(comparer);
+        }
+
+        return run;
     }
 
     /// <summary>
