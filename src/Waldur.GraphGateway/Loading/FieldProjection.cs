@@ -5,8 +5,8 @@ namespace Waldur.GraphGateway.Loading;
 
 /// <summary>
 /// Which of a resource's fields one list request needs from Waldur: the item fields the query selects (a reference
-/// needs its uuid, <c>id</c> and reverse connections the row's uuid), plus what the gateway itself reads: uuid and url
-/// (Waldur adds neither unasked), the default order's field, the <c>o</c> keys, residual filters and sorts. Null means
+/// needs its uuid, <c>id</c> and reverse connections the row's uuid), plus what the gateway itself reads: uuid (Waldur
+/// adds it only when asked; the url is read only when selected, it is the longest string of most rows), the default order's field, the <c>o</c> keys, residual filters and sorts. Null means
 /// every field: when unsure, read everything. The rows keep only these keys whether or not the list takes <c>field=</c>
 /// (without it Waldur still sends every key and the reader skips the rest): each unread key would be a string or a boxed
 /// value allocated per row, which over a scan of thousands of rows with nested regions is most of the gateway's CPU (S3).
@@ -117,7 +117,7 @@ internal static class FieldProjection
             return null;
         }
 
-        var needed = new HashSet<string>(selected, StringComparer.Ordinal) { "uuid", "url", resource.DefaultOrderField };
+        var needed = new HashSet<string>(selected, StringComparer.Ordinal) { "uuid", resource.DefaultOrderField };
         needed.UnionWith(resource.ServerSort.Select(s => s.Field));
         needed.UnionWith(residualFields);
         needed.UnionWith(order.Select(k => k.Field));

@@ -38,7 +38,7 @@ public class FieldProjectionTests
         var query = FieldProjection.Apply(WaldurListQuery.Unfiltered(), images, selected, ["distribution"], []);
 
         // distribution is also the residual filter's, type an `o` key (a window's ties are ordered by them).
-        Assert.Equal(["distribution", "name", "regions", "type", "url", "uuid"], query.Reads!.Order(StringComparer.Ordinal));
+        Assert.Equal(["distribution", "name", "regions", "type", "uuid"], query.Reads!.Order(StringComparer.Ordinal));
         Assert.False(query.SendsFields);
         Assert.Equal(WaldurListQuery.Unfiltered().ToQueryString(), query.ToQueryString());
         // Two selections of the same URL are different rows: the request's page and scan caches tell them apart.
@@ -82,9 +82,9 @@ public class FieldProjectionTests
         var selected = FieldProjection.Selected(Droplets, ["state"]);
         var keys = FieldProjection.Keys(Droplets, selected, ["description"], [new SortKey("ram", true)]);
 
-        // uuid/url always (Waldur adds neither), name as the default order and an `o` key, the residual and sort fields,
-        // in the order Waldur's serializer writes them.
-        string[] expected = ["uuid", "url", "name", "description", "state", "ram"];
+        // uuid always (Waldur adds it only when asked; url only when selected), name as the default order and an `o` key,
+        // the residual and sort fields, in the order Waldur's serializer writes them.
+        string[] expected = ["uuid", "name", "description", "state", "ram"];
         var shape = Droplets.Endpoint.Shape.Fields.Select(f => f.Descriptor.JsonName).ToList();
         Assert.Equal(expected.OrderBy(shape.IndexOf), keys);
         Assert.Null(FieldProjection.Keys(Droplets, null, ["description"], []));
