@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
 using Waldur.Catalog.Model;
@@ -65,10 +66,11 @@ internal static class RowReader
         }
 
         var rows = new List<WaldurRow>();
+        var context = new BodyContext(body, new Dictionary<ulong, SeenObject>());
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             // A row the gateway cannot key is left out, not the page: the caller reports how many (one error).
-            if (ReadObject(ref reader, shape, projection, out _) is { } row)
+            if (ReadObject(ref reader, context, shape, projection, out _) is { } row)
             {
                 rows.Add(row);
             }
@@ -89,7 +91,7 @@ internal static class RowReader
             throw Unreadable("an empty body");
         }
 
-        var row = ReadObject(ref reader, shape, null, out var keyless) ?? throw Unreadable(keyless!);
+        var row = ReadObject(ref reader, new BodyContext(body, null), shape, null, out var keyless) ?? throw Unreadable(keyless!);
         EnsureEnd(ref reader);
         return row;
     }
@@ -99,7 +101,7 @@ internal static class RowReader
     /// fit its field is null with a problem in its slot; the object is null (and <paramref name="keyless"/> says why) only
     /// when its uuid, the key the gateway itself depends on, is absent or not a string.
     /// </summary>
-    private static WaldurRow? ReadObject(ref Utf8JsonReader reader, RowShape shape, Projection? projection, out string? keyless)
+    private static WaldurRow? ReadObject(ref Utf8JsonReader reader, BodyContext context, RowShape shape, Projection? projection, out string? keyless)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -120,7 +122,7 @@ internal static class RowReader
                 reader.Skip();
                 continue;
             }
-            values[field.Index] = ReadValue(ref reader, field, projection?.Nested[field.Index], out var problem);
+            values[field.Index] = ReadValue(ref reader, context, field, projection?.Nested[field.Index], out var problem);
             if (problem is not null)
             {
                 (problems ??= new string?[fields.Count])[field.Index] = problem;
@@ -134,8 +136,10 @@ internal static class RowReader
             return null;
         }
 
-        foreach (var field in fields)
+        // Indexed, not foreach: the fields are an IReadOnlyList, whose enumerator would be an allocation per object.
+        for (var i = 0; i < fields.Count; i++)
         {
+            var field = fields[i];
             if (values[field.Index] is null && !field.Nullable && problems?[field.Index] is null && (wanted is null || wanted[field.Index]))
             {
                 (problems ??= new string?[fields.Count])[field.Index] = $"`{field.Descriptor.JsonName}` is absent or null, which Waldur documents as always set";
@@ -196,7 +200,7 @@ internal static class RowReader
     }
 
     /// <summary>A field's value, or null with <paramref name="problem"/> saying why it did not fit (the value is skipped).</summary>
-    private static object? ReadValue(ref Utf8JsonReader reader, RowField field, Projection? nested, out string? problem)
+    private static object? ReadValue(ref Utf8JsonReader reader, BodyContext context, RowField field, Projection? nested, out string? problem)
     {
         problem = null;
         if (reader.TokenType == JsonTokenType.Null)
@@ -206,7 +210,7 @@ internal static class RowReader
 
         if (!field.IsList)
         {
-            return ReadScalar(ref reader, field, nested, out problem);
+            return ReadScalar(ref reader, context, field, nested, out problem);
         }
 
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -225,7 +229,7 @@ internal static class RowReader
                 reader.Skip();
                 continue;
             }
-            items.Add(reader.TokenType == JsonTokenType.Null ? null : ReadScalar(ref reader, field, nested, out problem));
+            items.Add(reader.TokenType == JsonTokenType.Null ? null : ReadScalar(ref reader, context, field, nested, out problem));
         }
         if (problem is not null)
         {
@@ -240,7 +244,7 @@ internal static class RowReader
     /// (Waldur 7 writes some decimals as numbers that 8 documents as strings) keeps its literal text; a numeric string or
     /// an integral number for an integer; a numeric string for a float.
     /// </summary>
-    private static object? ReadScalar(ref Utf8JsonReader reader, RowField field, Projection? nested, out string? problem)
+    private static object? ReadScalar(ref Utf8JsonReader reader, BodyContext context, RowField field, Projection? nested, out string? problem)
     {
         problem = null;
         var token = reader.TokenType;
@@ -269,7 +273,8 @@ internal static class RowReader
                 return moment.ToUniversalTime();
             case ValueKind.Object when field.Nested is not null && token == JsonTokenType.StartObject:
                 // Waldur serializes nested objects whole whatever field= says (C8): a nested projection is ours alone.
-                var row = ReadObject(ref reader, field.Nested, nested, out var keyless);
+                var row = field.IsList ? ReadRepeatable(ref reader, context, field.Nested, nested, out var keyless)
+                    : ReadObject(ref reader, context, field.Nested, nested, out keyless);
                 problem = row is null ? $"`{field.Descriptor.JsonName}` holds {keyless}" : null;
                 return row;
             // Free-form JSON is any JSON value's exact text (an int64 a generated type keeps as JSON is a bare number).
@@ -294,6 +299,52 @@ internal static class RowReader
                 return null;
         }
     }
+
+    /// <summary>
+    /// An object in a list of nested objects (an image's regions). Such lists repeat the same objects across a body (every
+    /// image lists the same few regions), so an object whose bytes were read before in this body, for the same shape and
+    /// projection, is that row again: rows are immutable, and sharing them saves the values, strings and row per copy
+    /// (the S1 allocation profile: most of a page's strings were region names and uuids). The object is skipped once on a
+    /// copy of the reader to find its bytes; a list body only (<see cref="BodyContext.Seen"/> is null for one item).
+    /// </summary>
+    private static WaldurRow? ReadRepeatable(ref Utf8JsonReader reader, BodyContext context, RowShape shape, Projection? projection, out string? keyless)
+    {
+        if (context.Seen is not { } seen)
+        {
+            return ReadObject(ref reader, context, shape, projection, out keyless);
+        }
+
+        var start = (int)reader.TokenStartIndex;
+        var end = reader;
+        end.Skip();
+        var bytes = context.Body[start..(int)end.BytesConsumed];
+        var hash = XxHash3.HashToUInt64(bytes);
+        if (seen.TryGetValue(hash, out var earlier) && earlier.Shape == shape && earlier.Projection == projection
+            && context.Body.Slice(earlier.Start, earlier.Length).SequenceEqual(bytes))
+        {
+            reader = end;
+            keyless = null;
+            return earlier.Row;
+        }
+
+        var row = ReadObject(ref reader, context, shape, projection, out keyless);
+        if (row is not null)
+        {
+            seen.TryAdd(hash, new SeenObject(start, bytes.Length, shape, projection, row));
+        }
+
+        return row;
+    }
+
+    /// <summary>The body being read, and the nested objects already read from it (null: no sharing).</summary>
+    private readonly ref struct BodyContext(ReadOnlySpan<byte> body, Dictionary<ulong, SeenObject>? seen)
+    {
+        public ReadOnlySpan<byte> Body { get; } = body;
+
+        public Dictionary<ulong, SeenObject>? Seen { get; } = seen;
+    }
+
+    private sealed record SeenObject(int Start, int Length, RowShape Shape, Projection? Projection, WaldurRow Row);
 
     private static bool IsInteger(double value) => Math.Floor(value) == value && value is >= long.MinValue and <= long.MaxValue;
 

@@ -138,6 +138,44 @@ public class RowReaderTests
     }
 
     [Fact]
+    public void A_nested_object_repeated_byte_for_byte_in_one_body_is_one_shared_row_and_any_difference_is_another()
+    {
+        const string other = """{"url": "http://h/api/digitalocean-regions/r2/", "uuid": "aa000000000000000000000000000002", "name": "London 1"}""";
+        var respaced = Region.Replace(", \"name\"", ",  \"name\"", StringComparison.Ordinal);
+        string WithRegions(int image, params string[] regions) => Image().Replace("/images/1/", $"/images/{image}/", StringComparison.Ordinal)
+            .Replace("bb000000000000000000000000000001", $"bb00000000000000000000000000000{image}", StringComparison.Ordinal)
+            .Replace($"[{Region}]", $"[{string.Join(", ", regions)}]", StringComparison.Ordinal);
+        var body = $"[{WithRegions(1, Region, other)}, {WithRegions(2, other, Region)}, {WithRegions(3, respaced)}]";
+
+        var rows = RowReader.ReadList(Encoding.UTF8.GetBytes(body), Images);
+        var again = RowReader.ReadList(Encoding.UTF8.GetBytes(body), Images);
+
+        IReadOnlyList<WaldurRow> Regions(WaldurRow row) => (IReadOnlyList<WaldurRow>)row["regions"]!;
+        Assert.Same(Regions(rows[0])[0], Regions(rows[1])[1]);
+        Assert.Same(Regions(rows[0])[1], Regions(rows[1])[0]);
+        Assert.NotSame(Regions(rows[0])[0], Regions(rows[0])[1]);
+        // Equal values written with other bytes are read again (equal, not shared); another body shares nothing.
+        Assert.NotSame(Regions(rows[0])[0], Regions(rows[2])[0]);
+        Assert.Equal("Amsterdam 3", Regions(rows[2])[0]["name"]);
+        Assert.NotSame(Regions(rows[0])[0], Regions(again[0])[0]);
+        Assert.Equal(["Amsterdam 3", "London 1"], Regions(rows[0]).Select(r => r["name"]));
+        Assert.Equal(["London 1", "Amsterdam 3"], Regions(rows[1]).Select(r => r["name"]));
+    }
+
+    [Fact]
+    public void A_repeated_nested_object_without_a_uuid_is_a_problem_of_every_field_that_holds_it()
+    {
+        var keyless = Image().Replace("\"uuid\": \"aa000000000000000000000000000001\", ", "", StringComparison.Ordinal);
+        var body = Encoding.UTF8.GetBytes($"[{keyless}, {keyless.Replace("bb000000000000000000000000000001", "bb000000000000000000000000000002", StringComparison.Ordinal)}]");
+
+        var rows = RowReader.ReadList(body, Images);
+
+        var regions = Images["regions"].Index;
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, row => Assert.Contains("`regions` holds a DigitalOceanRegion without a uuid", row.ProblemAt(regions), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_missing_required_key_is_a_problem_and_a_missing_nullable_key_is_plain_null()
     {
         var withoutName = JsonNode.Parse(Image())!.AsObject();
