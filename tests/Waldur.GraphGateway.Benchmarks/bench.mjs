@@ -375,7 +375,9 @@ async function main() {
   if (measureExtras) for (let i = 0; i < STARTS; i++) startsAll.push(await startupMs(18915, emu, s1, ['--Catalog:Include=*']));
 
   // One unrecorded pass first: .NET's tiered JIT and the peers' caches settle before anything is measured.
-  for (const t of targets) wrk(t.url, t.lua, t.c, WARMUP * 2);
+  // 5 s each (2 s before): with 2 s, round 1 of S1 still ran at ~1/5 of rounds 3-4's rate with ~5x the CPU per
+  // request on both builds — tier-1 code was not in yet — and pulled medians of 3 rounds.
+  for (const t of targets) wrk(t.url, t.lua, t.c, WARMUP * 5);
   for (let r = 1; r <= ROUNDS; r++) {
     // Every other round in reverse: a target measured right after another (or always first) is not favoured in the
     // medians. An A/A compare.sh (this build as its own baseline) read 0.61x with a fixed order on a loaded machine.
