@@ -97,6 +97,7 @@ public sealed class ListFetcherLoadingTests : IDisposable
         _client.Count = _ => 6;
         var error = await Assert.ThrowsAsync<GatewayException>(() => Fetcher().RangeAsync(Resource, Query(), 5, 10, default));
         Assert.Equal(ErrorCodes.UpstreamInconsistent, error.Code);
+        Assert.Contains("retry the query", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Primitives;
+using Waldur.Catalog.Model;
+using Waldur.GraphGateway.Errors;
 using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.Loading.Filtering;
 using Waldur.GraphGateway.WaldurApi;
@@ -76,6 +78,65 @@ public class PushdownCheckTests
         var rows = new[] { Order(day), Order(day.AddDays(-3)) };
         Assert.Null(PushdownCheck.FirstIgnored(orders, Query(("created", "2024-04-01T00:00:00.000000Z")), rows));
         Assert.Equal("created", PushdownCheck.FirstIgnored(orders, Query(("created", "2024-04-30T00:00:00.000000Z")), rows));
+    }
+
+    [Fact]
+    public void Date_bounds_are_inclusive_and_an_upper_bound_is_checked_too()
+    {
+        var orders = TestCatalog.Resources["MarketplaceOrder"];
+        // No reviewed list has a `lte` filter yet: the orders list with one, as a catalog may declare it.
+        var before = new ListResource(orders.Descriptor with { Filters = [new FilterDescriptor("created_before", "created", FilterLookup.Before)] },
+            TestCatalog.Shapes["MarketplaceOrder"]);
+        var day = new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero);
+        WaldurRow Order(DateTimeOffset created) => TestCatalog.Row("MarketplaceOrder",
+            new Dictionary<string, object?> { ["uuid"] = "ee000000000000000000000000000001", ["created"] = created });
+        const string bound = "2024-05-01T00:00:00.000000Z";
+
+        Assert.Null(PushdownCheck.FirstIgnored(orders, Query(("created", bound)), [Order(day)]));
+        Assert.Null(PushdownCheck.FirstIgnored(before, Query(("created_before", bound)), [Order(day), Order(day.AddDays(-1))]));
+        Assert.Equal("created_before", PushdownCheck.FirstIgnored(before, Query(("created_before", bound)), [Order(day), Order(day.AddSeconds(1))]));
+    }
+
+    [Fact]
+    public void Booleans_are_compared_as_the_true_or_false_the_gateway_sends()
+    {
+        WaldurRow Billable(bool billable) => TestCatalog.Row("MarketplaceResource",
+            new Dictionary<string, object?> { ["uuid"] = "cc000000000000000000000000000001", ["offeringBillable"] = billable });
+
+        Assert.Null(PushdownCheck.FirstIgnored(Resources, Query(("offering_billable", "true")), [Billable(true)]));
+        Assert.Null(PushdownCheck.FirstIgnored(Resources, Query(("offering_billable", "false")), [Billable(false)]));
+        Assert.Equal("offering_billable", PushdownCheck.FirstIgnored(Resources, Query(("offering_billable", "true")), [Billable(true), Billable(false)]));
+        Assert.Equal("offering_billable", PushdownCheck.FirstIgnored(Resources, Query(("offering_billable", "false")), [Billable(true)]));
+    }
+
+    [Fact]
+    public void Only_uuids_match_in_another_case_or_spelling()
+    {
+        // Any other text is compared exactly, as Waldur's `=` does.
+        Assert.Equal("distribution", PushdownCheck.FirstIgnored(TestCatalog.Images, Query(("distribution", "Ubuntu")), [Image("ubuntu")]));
+        Assert.Equal("distribution", PushdownCheck.FirstIgnored(TestCatalog.Images, Query(("distribution", "Ubuntu-")), [Image("Ubuntu")]));
+
+        // The row's own uuid (a field named just `uuid`) sent upper-case and hyphenated, and a row uuid that carries hyphens.
+        var droplets = TestCatalog.Resources["DigitalOceanDroplet"];
+        var droplet = TestCatalog.Row("DigitalOceanDroplet", new Dictionary<string, object?> { ["uuid"] = "ab000000000000000000000000000001" });
+        Assert.Null(PushdownCheck.FirstIgnored(droplets, Query(("uuid", "AB000000-0000-0000-0000-000000000001")), [droplet]));
+        var hyphenated = Resource("aa000000-0000-0000-0000-000000000001", "OK");
+        Assert.Null(PushdownCheck.FirstIgnored(Resources, Query(("project_uuid", "aa000000000000000000000000000001")), [hyphenated]));
+    }
+
+    [Fact]
+    public void The_error_names_the_parameter_the_list_and_why()
+    {
+        var images = TestCatalog.Images;
+        var ignored = Assert.IsType<WaldurFilterIgnoredException>(PushdownCheck.Ignored(images, "type"));
+        var refused = Assert.IsType<WaldurFilterIgnoredException>(PushdownCheck.Ignored(images, "type", "Enter a valid UUID."));
+
+        Assert.Equal("type", ignored.Parameter);
+        Assert.Equal(ErrorCodes.UpstreamFilterIgnored, ignored.Code);
+        Assert.Equal($"The connected Waldur does not honour `?type=` on /{images.Endpoint.Template} (it returned rows that do not match it); "
+                     + $"`{images.FieldName}` evaluates it in the gateway from now on: retry the request.", ignored.Message);
+        Assert.Equal($"The connected Waldur does not honour `?type=` on /{images.Endpoint.Template} (Enter a valid UUID.); "
+                     + $"`{images.FieldName}` evaluates it in the gateway from now on: retry the request.", refused.Message);
     }
 
     [Fact]
