@@ -141,4 +141,13 @@ public sealed class ListPlanTests : IDisposable
         Assert.Null(plan.Batch);
         Assert.Equal("per parent: window MarketplaceResource: GET api/marketplace-resources/?project_uuid=00000000000000000000000000000001&o=name | residual: none | order: name | slice: first 1", plan.Describe());
     }
+
+    [Fact]
+    public void A_slice_from_the_back_between_two_cursors_prints_each_bound()
+    {
+        var hash = ExecutorHarness.Hash(TestCatalog.Images, null, []);
+        var paging = new PagingArguments(null, CursorCodec.Encode(3, hash), 2, CursorCodec.Encode(9, hash));
+        var plan = _planner.Plan(TestCatalog.Images, new ListRequest(null, [], paging));
+        Assert.EndsWith(" | slice: last 2 after 3 before 9", plan.Describe(), StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,7 @@
+using Waldur.Catalog.Generated;
+using Waldur.Catalog.Model;
+using Waldur.GraphGateway.Loading;
+using Waldur.GraphGateway.WaldurApi;
 using Xunit;
 
 namespace Waldur.GraphGateway.Tests.Loading;
@@ -20,5 +24,38 @@ public class UuidLookupFieldsTests
         var customers = lookups.For(TestCatalog.Resources["Customer"]);
         Assert.Contains("customer", customers);
         Assert.DoesNotContain("digitalOceanRegionByUuid", customers);
+    }
+
+    [Fact]
+    public async Task A_reference_field_and_a_type_nested_in_itself_are_followed_once()
+    {
+        // Regions nest a parent region (a cycle through one type), and images reference a home region by its retrieve
+        // operation: a name no by-uuid field has. Built here, not from the shared catalog, so this test sees this code run.
+        var catalog = WaldurCatalog.Reviewed;
+        var region = catalog["DigitalOceanRegion"];
+        region = region with { Fields = [.. region.Fields, new FieldDescriptor("parent", "parent", ValueKind.Object, true, "", ObjectType: region.TypeName)] };
+        var image = catalog["DigitalOceanImage"];
+        image = image with
+        {
+            Fields = [.. image.Fields, new FieldDescriptor("homeRegionUuid", "home_region_uuid", ValueKind.String, true, "",
+                ReferenceOperationId: region.RetrieveOperationId, ReferenceField: "homeRegion")],
+        };
+        var resources = new ResourceCatalog([image, region]);
+        var lists = new ListResources(resources, new RowShapes(resources));
+
+        // The cycle must end: a type already seen is not walked again.
+        var lookups = await Task.Run(() => new UuidLookupFields(lists.All)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(
+            ["digitalOceanImageByUuid", "digitalOceanImagesByUuids", "digitalOceanRegionByUuid", "digitalOceanRegionsByUuids", "homeRegion"],
+            lookups.For(lists["DigitalOceanImage"]).Order(StringComparer.Ordinal));
+        Assert.Equal(["digitalOceanRegionByUuid", "digitalOceanRegionsByUuids", "homeRegion"], lookups.For(lists["DigitalOceanRegion"]).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Null_arguments_are_refused_by_name()
+    {
+        Assert.Equal("resources", Assert.Throws<ArgumentNullException>(() => new UuidLookupFields(null!)).ParamName);
+        Assert.Equal("resource", Assert.Throws<ArgumentNullException>(() => TestCatalog.Resources.LookupFields.For(null!)).ParamName);
     }
 }

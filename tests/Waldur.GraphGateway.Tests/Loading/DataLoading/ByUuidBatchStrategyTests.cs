@@ -111,6 +111,19 @@ public sealed class ByUuidBatchStrategyTests
         Assert.Throws<ArgumentOutOfRangeException>(() => ByUuidBatchStrategy.Choose(3, 10, 0, PageSize));
     }
 
+    [Fact]
+    public void After_the_first_page_a_tie_goes_to_the_gets_and_bad_arguments_are_refused()
+    {
+        // 900 rows: two pages left, as many as the keys still missing.
+        Assert.Equal(new ByUuidBatchPlan(ByUuidFetchKind.GetEach, 2, 1), ByUuidBatchStrategy.ChooseAfterFirstPage(2, 900, 8, PageSize));
+        Assert.Equal(new ByUuidBatchPlan(ByUuidFetchKind.Scan, 2, 1), ByUuidBatchStrategy.ChooseAfterFirstPage(3, 900, 8, PageSize));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ByUuidBatchStrategy.ChooseAfterFirstPage(-1, 900, 8, PageSize));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ByUuidBatchStrategy.ChooseAfterFirstPage(3, -1, 8, PageSize));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ByUuidBatchStrategy.ChooseAfterFirstPage(3, 900, 0, PageSize));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ByUuidBatchStrategy.ChooseAfterFirstPage(3, 900, 8, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ByUuidBatchStrategy.Choose(3, null, 8, 0));
+    }
+
     /// <summary>Plays a plan: GETs issue one request per key in waves; a scan requests every page (after the first, if skipped).</summary>
     private static (int Requests, int Rounds) Simulate(ByUuidFetchKind kind, int missing, int total, int concurrency, int found, bool skipFirstPage = false)
     {
