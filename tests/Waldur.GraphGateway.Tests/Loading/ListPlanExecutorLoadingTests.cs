@@ -280,4 +280,16 @@ public sealed class ListPlanExecutorLoadingTests
         Assert.Equal(0, page.TotalCount);
         Assert.Equal("count", waldur.Decision);
     }
+    [Fact]
+    public async Task A_pinned_name_is_one_run_so_the_window_reads_a_whole_page()
+    {
+        var rows = Enumerable.Range(1, 20).Select(i => Image(i, "a")).ToList();
+        using var waldur = new ExecutorHarness(rows);
+        var page = await waldur.RunAsync(Images, new ListRequest(new FieldFilter("name", "eq", "a"), [], First(3)));
+
+        // Every row ties on the pinned name: a page with a few spare rows would only cut the run, so it reads 300.
+        Assert.Equal(["GET name_exact=a&page=1&page_size=300"], waldur.Log);
+        Assert.Equal(Uuids(1, 2, 3), Uuids(page));
+        Assert.Equal(20, page.TotalCount);
+    }
 }

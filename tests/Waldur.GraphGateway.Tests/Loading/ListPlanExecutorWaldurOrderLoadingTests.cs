@@ -211,4 +211,28 @@ public sealed class ListPlanExecutorWaldurOrderLoadingTests
         Assert.Equal(ErrorCodes.UpstreamInconsistent, error.Code);
         Assert.Equal(["GET page=1&page_size=300", "GET page=2&page_size=300"], waldur.Log);
     }
+    [Fact]
+    public async Task A_page_that_runs_past_the_slice_gives_only_the_slice()
+    {
+        using var waldur = new ExecutorHarness(Ten());
+        var page = await waldur.RunAsync(Generated, new ListRequest(null, [], First(2, after: 2, NoArguments)));
+
+        // Positions [3, 5): page 2 of 3 holds [3, 6), one row more than asked for.
+        Assert.Equal(["GET page=2&page_size=3"], waldur.Log);
+        Assert.Equal(Uuids(4, 5), Uuids(page));
+        Assert.Equal([3, 4], Positions(page, NoArguments));
+        Assert.Equal(new ConnectionPageInfo(true, true, CursorCodec.Encode(3, NoArguments), CursorCodec.Encode(4, NoArguments)), page.PageInfo);
+    }
+
+    [Fact]
+    public async Task A_reread_that_starts_before_the_slice_is_consistent()
+    {
+        using var waldur = new ExecutorHarness(Ten());
+        var page = await waldur.RunAsync(Generated, new ListRequest(null, [], Last(3, before: 50, NoArguments)));
+
+        // The total places the slice at [7, 10); no page of 3 or 4 holds it, page 2 of 5 ([5, 10)) does.
+        Assert.Equal("GET page=2&page_size=5", waldur.Log[^1]);
+        Assert.Equal(Uuids(8, 9, 10), Uuids(page));
+        Assert.Equal([7, 8, 9], Positions(page, NoArguments));
+    }
 }

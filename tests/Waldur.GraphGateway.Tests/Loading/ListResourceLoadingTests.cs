@@ -244,4 +244,51 @@ public class ListResourceLoadingTests
         Assert.False(ResourceFields.IsFilterable(shape["regions"]));
         Assert.False(ResourceFields.IsSortable(shape["regions"]));
     }
+    /// <summary>A freshly built resource (not the shared catalog's), so the constructor's choices are observed directly.</summary>
+    private static ListResource Fresh(ResourceDescriptor descriptor) =>
+        new(descriptor, new RowShapes(new ResourceCatalog([descriptor, WaldurCatalog.Reviewed["DigitalOceanRegion"]]))["DigitalOceanImage"]);
+
+    [Fact]
+    public void A_root_list_names_its_endpoint_field_and_a_nested_list_does_not()
+    {
+        // The endpoint field picks the Caching:Ttl:<field> entry: a nested list must fall back to the default TTL.
+        Assert.Equal("digitalOceanImages", Fresh(ImageDescriptor).Endpoint.Field);
+        var nested = Fresh(ImageDescriptor with { Parent = "DigitalOceanRegion", Path = "api/regions/{region_uuid}/images/" });
+        Assert.Null(nested.Endpoint.Field);
+    }
+
+    [Fact]
+    public void The_exact_parameter_follows_only_a_known_default_order()
+    {
+        Assert.Equal("name_exact", Variant("name").DefaultOrderExactParameter);
+        // uuid has an exact filter here, but an unknown default order is never re-read by value.
+        var descriptor = ImageDescriptor with
+        {
+            DefaultOrder = null,
+            Filters = [.. ImageDescriptor.Filters, new FilterDescriptor("uuid", "uuid", FilterLookup.Exact)],
+        };
+        var resource = Fresh(descriptor);
+        Assert.False(resource.KnowsDefaultOrder);
+        Assert.Null(resource.DefaultOrderExactParameter);
+    }
+
+    [Fact]
+    public void With_path_fills_each_placeholder_escaped_and_keeps_the_rest()
+    {
+        var nested = Fresh(ImageDescriptor with { Parent = "DigitalOceanRegion", Path = "api/regions/{region_uuid}/images/{kind}/" });
+        var filled = nested.WithPath(new Dictionary<string, string> { ["region_uuid"] = "r 1/x", ["kind"] = "k" });
+        Assert.Equal("api/regions/r%201%2Fx/images/k/", filled.Endpoint.Path);
+        Assert.Equal("api/regions/r%201%2Fx/images/k/", filled.CursorScope);
+        Assert.Same(nested.Descriptor, filled.Descriptor);
+        Assert.Same(nested.Endpoint.Shape, filled.Endpoint.Shape);
+        Assert.Same(nested.Fields, filled.Fields);
+        Assert.Same(nested.Pushdown, filled.Pushdown);
+        Assert.Same(nested.ServerSort, filled.ServerSort);
+        Assert.True(filled.KnowsDefaultOrder);
+        Assert.Equal("name", filled.DefaultOrderField);
+        Assert.Equal("name_exact", filled.DefaultOrderExactParameter);
+        Assert.Equal("Ubuntu", filled.DefaultOrderKey(TestCatalog.Row("DigitalOceanImage", new Dictionary<string, object?> { ["uuid"] = "u", ["name"] = "Ubuntu" })));
+        Assert.Equal("api/regions/{region_uuid}/images/{kind}/", nested.Endpoint.Path);
+        Assert.Throws<ArgumentNullException>(() => nested.WithPath(null!));
+    }
 }

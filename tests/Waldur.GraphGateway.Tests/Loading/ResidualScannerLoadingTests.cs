@@ -109,4 +109,45 @@ public sealed class ResidualScannerLoadingTests : IDisposable
         await Assert.ThrowsAsync<GatewayException>(() => _scanner.ScanAsync(TestCatalog.Images, WaldurListQuery.Unfiltered(), default));
         Assert.Equal(2, _client.Requests);
     }
+    [Fact]
+    public async Task Page_reads_after_the_first_respect_the_scan_concurrency()
+    {
+        var options = Options.Create(new ListOptions { ScanConcurrency = 1 });
+        using var fetcher = new ListFetcher(_client, new ListRequestCache(), [], options);
+        var scanner = new ResidualScanner(fetcher, options);
+        var rows = Images(1200);
+        _client.List = q => ScriptedWaldurClient.Serve(rows, q);
+        _client.Delay = TimeSpan.FromMilliseconds(20);
+        // A slot never given back would stall page 3 until this token fires.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var read = await scanner.PagesAsync(TestCatalog.Images, WaldurListQuery.Unfiltered(), timeout.Token);
+        Assert.Equal(rows, read.SelectMany(p => p.Items));
+        Assert.Equal(4, _client.Requests);
+        Assert.Equal(1, _client.MaxInFlight);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task An_empty_page_is_inconsistent_not_a_crash(int emptyPage)
+    {
+        var rows = Images(900);
+        _client.List = q => q.Page == emptyPage ? new WaldurPage([], 900, emptyPage, 300) : ScriptedWaldurClient.Serve(rows, q);
+        var error = await Assert.ThrowsAsync<GatewayException>(() => _scanner.ScanAsync(TestCatalog.Images, WaldurListQuery.Unfiltered(), default));
+        Assert.Equal(ErrorCodes.UpstreamInconsistent, error.Code);
+        Assert.Equal(3, _client.Requests);
+    }
+
+    [Fact]
+    public async Task A_tied_row_the_reread_omits_is_kept_from_the_pages()
+    {
+        var rows = Images(600);
+        // Page 2 repeats row 299 and lacks row 300; the re-read of "tie" has 300 but not 305, which page 2 does have.
+        _client.List = q => q.Filters.ContainsKey("name_exact")
+            ? ScriptedWaldurClient.Serve(rows.Skip(295).Take(10).ToList(), q)
+            : q.Page == 2 ? new WaldurPage([rows[299], .. rows.Skip(301)], 600, 2, 300) : ScriptedWaldurClient.Serve(rows, q);
+        var scan = await _scanner.ScanAsync(TestCatalog.Images, WaldurListQuery.Unfiltered(), default);
+        Assert.Equal(rows.Select(r => r.Uuid), scan.Rows.Select(r => r.Uuid));
+        Assert.Equal(["GET page=1&page_size=300", "GET page=2&page_size=300", "GET name_exact=tie&page=1&page_size=300"], _client.Log);
+    }
 }
