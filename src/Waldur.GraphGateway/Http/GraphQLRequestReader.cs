@@ -35,6 +35,8 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
         }
         finally
         {
+            // Bodies carry mutation inputs: nothing of one request stays readable in the shared pool.
+            buffer.AsSpan(0, length).Clear();
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
@@ -230,6 +232,7 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
                 {
                     var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(limit + 1, 2L * buffer.Length));
                     buffer.AsSpan(0, length).CopyTo(larger);
+                    buffer.AsSpan(0, length).Clear();
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
                 }
@@ -239,6 +242,7 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
         }
         catch
         {
+            buffer.AsSpan(0, length).Clear();
             ArrayPool<byte>.Shared.Return(buffer);
             throw;
         }
