@@ -407,7 +407,7 @@ async function main() {
       full: t.runs.some((x) => x.upstream.full) } : t.upstream }]));
 
   const lines = [];
-  lines.push(`Machine: ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores (shared, noisy); ${ROUNDS} rounds × ${DURATION}s per target after ${WARMUP}s warm-up; wrk 1 thread; medians.`);
+  lines.push(`Machine: ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores (shared, noisy); ${ROUNDS} rounds × ${DURATION}s per target, each after ${WARMUP}s warm-up (and one ${WARMUP * 5}s pass per target first); wrk 1 thread; medians.`);
   lines.push('');
   lines.push('| target | connections | requests/s | p50 ms | p99 ms | gateway CPU µs/request | Waldur requests per request | Waldur bytes per request | errors |');
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
