@@ -1,14 +1,10 @@
 using GraphQL;
-using GraphQL.Validation;
-using GraphQL.Validation.Rules.Custom;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 using Waldur.GraphGateway.Http;
-using Waldur.GraphGateway.Loading;
 using Waldur.GraphGateway.Schema;
 using Waldur.GraphGateway.Types;
 using Waldur.GraphGateway.Types.Filtering;
-using Waldur.GraphGateway.WaldurApi;
 
 namespace Waldur.GraphGateway.Hosting;
 
@@ -31,25 +27,11 @@ internal static class GraphQLEndpointHosting
         services.AddGraphQL(b => b
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider<GatewayErrorInfoProvider>()
-            .AddValidationRule<FilterSizeValidationRule>(useForCachedDocuments: true)
-            .AddComplexityAnalyzer((complexity, provider) =>
-            {
-                var limits = provider.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value;
-                complexity.MaxComplexity = limits.MaxComplexity;
-                // Depth is measured (and limited) by DocumentShapeAnalyzer, which ignores introspection.
-                complexity.MaxDepth = null;
-                var scanPages = (provider.GetRequiredService<IOptions<ListOptions>>().Value.ScanBudgetRows + WaldurListQuery.MaxPageSize - 1) / WaldurListQuery.MaxPageSize;
-                complexity.DefaultComplexityImpactDelegate = context => PageSizeComplexity.Impact(context, limits.DefaultPageSize, scanPages);
-            })
-            .ConfigureExecutionOptions(execution =>
-            {
-                execution.UnhandledExceptionDelegate = GatewayExecutionErrors.TranslateAsync;
-                var limits = execution.RequestServices!.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value;
-                if (!limits.EnableIntrospection)
-                {
-                    execution.ValidationRules = (execution.ValidationRules ?? DocumentValidator.CoreRules).Append(NoIntrospectionValidationRule.Instance);
-                }
-            }));
+            // The validation rules (filter size, complexity, no-introspection) are chosen per request by
+            // GraphQLRequestExecutor from ValidationRuleSets, not registered here.
+            .ConfigureExecutionOptions(execution => execution.UnhandledExceptionDelegate = GatewayExecutionErrors.TranslateAsync));
+        services.AddSingleton<FilterSizeValidationRule>();
+        services.AddSingleton<ValidationRuleSets>();
 
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<GraphQLHttpOptions>>((cors, graphql) =>

@@ -22,6 +22,7 @@ internal sealed class GraphQLRequestExecutor(
     IDocumentBuilder documentBuilder,
     DocumentCache documents,
     PersistedQueryStore persistedQueries,
+    ValidationRuleSets rules,
     WaldurCallContext waldurCalls,
     IOptions<GraphQLHttpOptions> options,
     ILogger<GraphQLRequestExecutor> logger)
@@ -105,17 +106,14 @@ internal sealed class GraphQLRequestExecutor(
             };
         }
 
-        var result = await ExecuteCoreAsync(query, parsed, request, httpContext);
-        if (result.Executed)
-        {
-            parsed.MarkValidated(request.OperationName);
-        }
-
-        return result;
+        return await ExecuteCoreAsync(query, parsed, request, httpContext);
     }
 
     private async Task<ExecutionResult> ExecuteCoreAsync(string query, ParsedDocument parsed, GraphQLHttpRequest request, HttpContext httpContext)
     {
+        var operationName = request.OperationName;
+        var validated = parsed.IsValidated(operationName);
+        var verdict = validated ? parsed.Verdicts.KeyFor(operationName, request.Variables) : null;
         var limits = options.Value;
         waldurCalls.BypassCache = CacheControlHeaderValue.TryParse(httpContext.Request.Headers.CacheControl.ToString(), out var cacheControl)
                                   && cacheControl.NoCache;
@@ -127,9 +125,9 @@ internal sealed class GraphQLRequestExecutor(
             Query = query,
             Document = parsed.Document,
             OperationName = request.OperationName,
-            // An operation that passed every rule once needs only the rules that read variables: GraphQL.NET's
-            // registrations append those (the complexity analyzer) to this empty set, and variables are still coerced.
-            ValidationRules = parsed.IsValidated(request.OperationName) ? [] : null,
+            // An operation that passed every rule once needs only the rules that read variables, and not those either
+            // when it passed them with the same values; variables are coerced and arguments parsed either way.
+            ValidationRules = !validated ? rules.Full : verdict is not null && parsed.Verdicts.Passed(verdict) ? [] : rules.VariableReading,
             Variables = request.Variables,
             Extensions = request.Extensions,
             RequestServices = httpContext.RequestServices,
@@ -138,6 +136,15 @@ internal sealed class GraphQLRequestExecutor(
             Timeout = limits.ExecutionTimeout,
             TimeoutAction = TimeoutAction.ReturnTimeoutError,
         });
+        if (result.Executed)
+        {
+            parsed.MarkValidated(operationName);
+            if ((verdict ?? parsed.Verdicts.KeyFor(operationName, request.Variables)) is { } passed)
+            {
+                parsed.Verdicts.MarkPassed(passed);
+            }
+        }
+
         ReportCacheUse(result, waldurCalls.TakeUse());
         ReportSkippedRows(result, waldurCalls.TakeSkippedRows());
         return result;

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using GraphQL.Types;
 using GraphQL.Validation.Complexity;
 using Waldur.GraphGateway.Types.Filtering;
@@ -18,6 +19,12 @@ namespace Waldur.GraphGateway.Http;
 /// </summary>
 internal static class PageSizeComplexity
 {
+    /// <summary>
+    /// Every argument this cost model and <see cref="FilterSizeValidationRule"/> read: a cached verdict of both is keyed
+    /// by the variables inside these (<see cref="VariableVerdicts"/>), so a rule that reads another argument adds it here.
+    /// </summary>
+    public static readonly FrozenSet<string> ArgumentsRead = FrozenSet.Create(StringComparer.Ordinal, "first", "last", "where", "order");
+
     public static FieldComplexityResult Impact(FieldImpactContext context, int defaultPageSize, int scanPages)
     {
         var field = context.FieldDefinition;

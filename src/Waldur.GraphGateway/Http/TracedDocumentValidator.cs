@@ -5,7 +5,8 @@ using Waldur.GraphGateway.Telemetry;
 namespace Waldur.GraphGateway.Http;
 
 /// <summary>
-/// GraphQL.NET's validator with a <c>graphql.validate</c> span around it (validation is never cached, unlike parsing).
+/// GraphQL.NET's validator with a <c>graphql.validate</c> span around it: every request coerces its variables here, and
+/// runs the rules <see cref="ValidationRuleSets"/> chose for it (all, the variable-reading ones, or none).
 /// Registered only when traces are exported; with no listener it hands straight through.
 /// </summary>
 internal sealed class TracedDocumentValidator(IDocumentValidator inner) : IDocumentValidator

@@ -43,6 +43,24 @@ public sealed class ValidatedDocumentTests
     }
 
     [Fact]
+    public async Task A_refused_value_is_refused_each_time_while_a_value_that_passed_keeps_running()
+    {
+        using var factory = Gateway();
+        using var client = factory.CreateClient();
+
+        var passed = await PostAsync(client, Body("Ok", "{\"n\":2}"), GraphQLResponseJson);
+        var repeated = await PostAsync(client, Body("Ok", "{\"n\":2}"), GraphQLResponseJson);
+        var tooCostly = await PostAsync(client, Body("Ok", "{\"n\":50}"), GraphQLResponseJson);
+        var tooCostlyAgain = await PostAsync(client, Body("Ok", "{\"n\":50}"), GraphQLResponseJson);
+        var afterRefusal = await PostAsync(client, Body("Ok", "{\"n\":2}"), GraphQLResponseJson);
+
+        Assert.All([passed, repeated, afterRefusal], answer =>
+            Assert.Equal(2, answer.Json.GetProperty("data").GetProperty("items").GetProperty("nodes").GetArrayLength()));
+        Assert.Equal(ErrorCodes.MaxComplexityExceeded, tooCostly.Code);
+        Assert.Equal(ErrorCodes.MaxComplexityExceeded, tooCostlyAgain.Code);
+    }
+
+    [Fact]
     public async Task A_document_that_failed_validation_fails_the_same_way_again()
     {
         using var factory = Gateway();
