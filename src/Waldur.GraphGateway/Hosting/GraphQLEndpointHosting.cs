@@ -25,7 +25,12 @@ internal static class GraphQLEndpointHosting
         services.AddScoped<GraphQLHttpEndpoint>();
 
         services.AddGraphQL(b => b
-            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddSystemTextJson(json =>
+            {
+                json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+                json.Converters.Add(new FlatRowsJsonConverter());
+            })
+            .AddExecutionStrategy<FlatListExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddErrorInfoProvider<GatewayErrorInfoProvider>()
             // The validation rules (filter size, complexity, no-introspection) are chosen per request by
             // GraphQLRequestExecutor from ValidationRuleSets, not registered here.

@@ -15,7 +15,11 @@ internal static class NodeGraphTypeExtensions
         ArgumentNullException.ThrowIfNull(type);
         type.Field<NonNullGraphType<IdGraphType>>("id")
             .Description("The global id: base64 of `TypeName:uuid`; refetch with `node(id:)`.")
-            .Resolve(ctx => NodeId.Encode(typeName, uuid(ctx.Source)));
+            .FieldType.Resolver = new PureFieldResolver<TSource>((TSource source, out object? id) =>
+            {
+                id = NodeId.Encode(typeName, uuid(source));
+                return true;
+            });
         type.Interface<NodeGraphType>();
         type.IsTypeOf ??= value => value is TSource;
     }

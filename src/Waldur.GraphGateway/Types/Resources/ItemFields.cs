@@ -76,22 +76,18 @@ internal static class ItemFields
     internal static void AddScalar(ObjectGraphType<WaldurRow> item, RowField field)
     {
         var index = field.Index;
-        var name = field.Name;
-        var builder = item.Field(name, ScalarGraphTypes.OutputType(field)).Description(field.Descriptor.Description);
+        var builder = item.Field(field.Name, ScalarGraphTypes.OutputType(field)).Description(field.Descriptor.Description);
         Tolerant(builder, field);
-        if (field.Kind == Waldur.Catalog.Model.ValueKind.Int)
-        {
-            builder.Resolve(c => UpstreamFieldErrors.Value(c, index) switch
-            {
-                long value => ToInt(c, value),
-                IReadOnlyList<object?> values => values.Select(v => v is long l ? ToInt(c, l) : null).ToList(),
-                _ => null,
-            });
-        }
-        else
-        {
-            builder.Resolve(c => UpstreamFieldErrors.Value(c, index));
-        }
+        builder.FieldType.Resolver = field.Kind == Waldur.Catalog.Model.ValueKind.Int
+            ? new PureFieldResolver<WaldurRow>((WaldurRow row, out object? value) => Fits(row, index, out value) && ToInt(row[index], out value),
+                (context, row) => UpstreamFieldErrors.Value(context, row, index) switch
+                {
+                    long value => ToInt(context, row, value),
+                    IReadOnlyList<object?> values => values.Select(v => v is long l ? ToInt(context, row, l) : null).ToList(),
+                    _ => null,
+                })
+            : new PureFieldResolver<WaldurRow>((WaldurRow row, out object? value) => Fits(row, index, out value) && Keep(row[index], out value),
+                (context, row) => UpstreamFieldErrors.Value(context, row, index));
     }
 
     private static void AddEnum(ObjectGraphType<WaldurRow> item, RowField field, EnumerationGraphType type)
@@ -103,20 +99,48 @@ internal static class ItemFields
         Tolerant(builder, field);
         // Waldur writes "" for an unset choice its schema allows as blank (BlankEnum): that is no value, not a value.
         // A value this catalog does not know (another Waldur version's choice) fails the field, not the row.
-        builder.Resolve(c => UpstreamFieldErrors.Value(c, index) switch
-        {
-            "" => null,
-            string value when !known.Contains(value) => Unknown(c, value),
-            IReadOnlyList<object?> values when values.FirstOrDefault(v => v is string s && !known.Contains(s)) is string value => Unknown(c, value),
-            var value => value,
-        });
+        builder.FieldType.Resolver = new PureFieldResolver<WaldurRow>((WaldurRow row, out object? value) => Fits(row, index, out value) && Choice(row[index], known, out value),
+            (context, row) => UpstreamFieldErrors.Value(context, row, index) switch
+            {
+                "" => null,
+                string value when !known.Contains(value) => Unknown(context, row, value),
+                IReadOnlyList<object?> values when values.FirstOrDefault(v => v is string s && !known.Contains(s)) is string value => Unknown(context, row, value),
+                var value => value,
+            });
 
-        object? Unknown(IResolveFieldContext<WaldurRow> context, string value)
+        object? Unknown(IResolveFieldContext context, WaldurRow row, string value)
         {
-            UpstreamFieldErrors.Report(context, context.Source.Shape.TypeName,
+            UpstreamFieldErrors.Report(context, row.Shape.TypeName,
                 $"`{field.Descriptor.JsonName}` is \"{value}\", not one of the values Waldur documents");
             return null;
         }
+    }
+
+    /// <summary>Whether Waldur's value at the slot fitted (<see cref="WaldurRow.ProblemAt"/>); the rest is the field's error path.</summary>
+    private static bool Fits(WaldurRow row, int index, out object? value)
+    {
+        value = null;
+        return !row.HasProblems || row.ProblemAt(index) is null;
+    }
+
+    private static bool Keep(object? raw, out object? value)
+    {
+        value = raw;
+        return true;
+    }
+
+    /// <summary>An Int slot read without an error: a 32-bit value or none (a list or a wider value takes the error path).</summary>
+    private static bool ToInt(object? raw, out object? value)
+    {
+        value = raw is long l ? (int)l : null;
+        return raw is not IReadOnlyList<object?> && (raw is not long wide || wide is >= int.MinValue and <= int.MaxValue);
+    }
+
+    /// <summary>An enum slot read without an error: a documented choice, or none for "" (a list or an unknown choice takes the error path).</summary>
+    private static bool Choice(object? raw, HashSet<string> known, out object? value)
+    {
+        value = raw is "" ? null : raw;
+        return raw is not IReadOnlyList<object?> && (raw is not string choice || choice.Length == 0 || known.Contains(choice));
     }
 
     private static void AddNested(ResourceGraph graph, RowField field, ResourceGraph target, CatalogGraphTypes catalog)
@@ -155,14 +179,14 @@ internal static class ItemFields
     }
 
     /// <summary>GraphQL's Int is 32-bit; a wider value from Waldur fails its field rather than wrapping.</summary>
-    private static int? ToInt(IResolveFieldContext<WaldurRow> context, long value)
+    private static int? ToInt(IResolveFieldContext context, WaldurRow row, long value)
     {
         if (value is >= int.MinValue and <= int.MaxValue)
         {
             return (int)value;
         }
 
-        UpstreamFieldErrors.Report(context, context.Source.Shape.TypeName, $"{value} is outside GraphQL's 32-bit Int");
+        UpstreamFieldErrors.Report(context, row.Shape.TypeName, $"{value} is outside GraphQL's 32-bit Int");
         return null;
     }
 }

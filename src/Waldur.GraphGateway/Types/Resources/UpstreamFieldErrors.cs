@@ -12,9 +12,11 @@ namespace Waldur.GraphGateway.Types.Resources;
 internal static class UpstreamFieldErrors
 {
     /// <summary>The slot's value; null after reporting when Waldur's value did not fit.</summary>
-    public static object? Value(IResolveFieldContext<WaldurRow> context, int index)
+    public static object? Value(IResolveFieldContext<WaldurRow> context, int index) => Value(context, context.Source, index);
+
+    /// <inheritdoc cref="Value(IResolveFieldContext{WaldurRow}, int)"/>
+    public static object? Value(IResolveFieldContext context, WaldurRow row, int index)
     {
-        var row = context.Source;
         if (row.HasProblems && row.ProblemAt(index) is { } problem)
         {
             Report(context, row.Shape.TypeName, problem);
