@@ -68,6 +68,17 @@ internal sealed class ResourceLoaders : IResourcePrimer
     /// </summary>
     public void Prime(IReadOnlyList<WaldurRow> rows)
     {
+        HashSet<WaldurRow>? nestedPrimed = null;
+        Prime(rows, ref nestedPrimed);
+    }
+
+    /// <summary>
+    /// A nested row repeated in one body is one shared row (RowReader reads a repeated object once: every image lists the
+    /// same regions), so it is primed once per call, not once per image: each prime takes two locks.
+    /// </summary>
+    private void Prime(IReadOnlyList<WaldurRow> rows, ref HashSet<WaldurRow>? nestedPrimed)
+    {
+        (string? TypeName, ResourceByUuidDataLoader? Loader) last = default;
         foreach (var row in rows)
         {
             if (!_resources.TryGet(row.Shape.TypeName, out _))
@@ -77,7 +88,12 @@ internal sealed class ResourceLoaders : IResourcePrimer
 
             if (row.IsComplete && row.Shape.Keyed)
             {
-                ByUuid(row.Shape.TypeName).Prime(row.Uuid, row);
+                if (last.TypeName != row.Shape.TypeName)
+                {
+                    last = (row.Shape.TypeName, ByUuid(row.Shape.TypeName));
+                }
+
+                last.Loader!.Prime(row.Uuid, row);
             }
 
             foreach (var field in row.Shape.Fields)
@@ -89,14 +105,32 @@ internal sealed class ResourceLoaders : IResourcePrimer
 
                 switch (row[field.Index])
                 {
-                    case WaldurRow nested:
-                        Prime([nested]);
+                    case WaldurRow nested when (nestedPrimed ??= new(ReferenceEqualityComparer.Instance)).Add(nested):
+                        Prime([nested], ref nestedPrimed);
                         break;
                     case IReadOnlyList<WaldurRow> nested:
-                        Prime(nested);
+                        PrimeNested(nested, ref nestedPrimed);
                         break;
                 }
             }
+        }
+    }
+
+    private void PrimeNested(IReadOnlyList<WaldurRow> nested, ref HashSet<WaldurRow>? nestedPrimed)
+    {
+        nestedPrimed ??= new(ReferenceEqualityComparer.Instance);
+        List<WaldurRow>? fresh = null;
+        foreach (var row in nested)
+        {
+            if (nestedPrimed.Add(row))
+            {
+                (fresh ??= []).Add(row);
+            }
+        }
+
+        if (fresh is not null)
+        {
+            Prime(fresh, ref nestedPrimed);
         }
     }
 }

@@ -71,6 +71,35 @@ public sealed class ResourceLoadersLoadingTests : IDisposable
     }
 
     [Fact]
+    public void Rows_of_several_types_in_one_call_each_reach_their_own_loader()
+    {
+        _loaders.Prime([Image(1, 5), Region(7), Image(2, 5, 6), Region(8)]);
+
+        Assert.All((int[])[1, 2], i => Assert.True(Knows("DigitalOceanImage", i)));
+        Assert.All((int[])[1005, 1006, 1007, 1008], i => Assert.True(Knows("DigitalOceanRegion", i)));
+        Assert.False(Knows("DigitalOceanImage", 1007));
+        Assert.False(Knows("DigitalOceanRegion", 1));
+    }
+
+    [Fact]
+    public void A_nested_row_shared_by_rows_of_one_body_is_primed_with_its_own_nested_rows()
+    {
+        var shared = Image(3, 9);
+        var first = Image(1);
+        var second = Image(2);
+        // Two images holding the same region object, as RowReader shares a repeated object.
+        var regions = first.Shape.Fields.Single(f => f.Name == "regions").Index;
+        var region = ((IReadOnlyList<WaldurRow>)shared[regions]!)[0];
+        var withShared = (WaldurRow image) => new WaldurRow(image.Shape,
+            [.. Enumerable.Range(0, image.Shape.Fields.Count).Select(i => i == regions ? new List<WaldurRow> { region } : image[i])]);
+
+        _loaders.Prime([withShared(first), withShared(second)]);
+
+        Assert.True(Knows("DigitalOceanRegion", 1009));
+        Assert.True(Knows("DigitalOceanImage", 2));
+    }
+
+    [Fact]
     public void Partial_rows_are_not_primed_but_their_nested_rows_are()
     {
         _loaders.Prime([Partial(Image(1, 5))]);
