@@ -6,7 +6,7 @@ namespace Waldur.GraphGateway.Schema;
 
 /// <summary>
 /// A list of objects answered by <see cref="FlatListExecutionStrategy"/>: the response keys once and every item's
-/// serialized values row by row. <see cref="FlatRowsJsonConverter"/> writes it as the nodes would have been written;
+/// serialized values row by row (a nested list of objects is a <see cref="FlatRows"/> value). <see cref="FlatRowsJsonConverter"/> writes it as the nodes would have been written;
 /// enumerated, it yields one dictionary per item (for a reader of <c>ExecutionResult.Data</c> other than the writer).
 /// </summary>
 internal sealed class FlatRows(string[] names, int count, object?[] values) : IEnumerable
@@ -102,6 +102,11 @@ internal sealed class FlatRowsJsonConverter : JsonConverter<IEnumerable>
                 break;
             case int number:
                 writer.WriteNumberValue(number);
+                break;
+            case FlatRows nested:
+                writer.WriteStartArray();
+                WriteRows(writer, nested, options);
+                writer.WriteEndArray();
                 break;
             default:
                 JsonSerializer.Serialize(writer, value, value.GetType(), options);

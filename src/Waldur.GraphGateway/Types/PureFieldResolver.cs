@@ -4,20 +4,22 @@ using GraphQL.Resolvers;
 namespace Waldur.GraphGateway.Types;
 
 /// <summary>
-/// A resolver whose value is a function of its source alone (no arguments, no loaders, no I/O), so the execution
-/// strategy may read it without building a node and a context per field (<c>Schema/FlatListExecutionStrategy</c>).
+/// A resolver whose value, when the query passes the field no arguments, is a function of its source alone (no loaders,
+/// no I/O), so the execution strategy may read it without building a node and a context per field
+/// (<c>Schema/FlatListExecutionStrategy</c>, which asks it only for fields the query passes no arguments to).
 /// </summary>
 internal interface IPureFieldResolver : IFieldResolver
 {
-    /// <summary>The field's value for <paramref name="source"/>; false when resolving it would report an error.</summary>
+    /// <summary>The field's value for <paramref name="source"/> without arguments; false when resolving it would report an error.</summary>
     bool TryRead(object source, out object? value);
 }
 
 /// <summary>
 /// <see cref="IPureFieldResolver"/> over a <typeparamref name="TSource"/>: <c>read</c> answers every source it can
-/// answer without an error; for the rest the resolver calls <c>onError</c>, which reports the field error and answers.
+/// answer without an error, when no argument is given; <c>resolve</c> answers the rest (reporting the field error), and
+/// every call with arguments.
 /// </summary>
-internal sealed class PureFieldResolver<TSource>(PureFieldResolver<TSource>.Reader read, Func<IResolveFieldContext, TSource, object?>? onError = null)
+internal sealed class PureFieldResolver<TSource>(PureFieldResolver<TSource>.Reader read, Func<IResolveFieldContext, TSource, object?>? resolve = null)
     : IPureFieldResolver
 {
     public delegate bool Reader(TSource source, out object? value);
@@ -37,13 +39,13 @@ internal sealed class PureFieldResolver<TSource>(PureFieldResolver<TSource>.Read
     {
         ArgumentNullException.ThrowIfNull(context);
         var source = (TSource)context.Source!;
-        if (read(source, out var value))
+        if ((resolve is null || context.Arguments is not { Count: > 0 }) && read(source, out var value))
         {
             return new(value);
         }
 
-        return onError is null
-            ? throw new InvalidOperationException($"`{context.FieldDefinition.Name}` could not be read and has no error to report.")
-            : new(onError(context, source));
+        return resolve is null
+            ? throw new InvalidOperationException($"`{context.FieldDefinition.Name}` could not be read and has no resolver for it.")
+            : new(resolve(context, source));
     }
 }

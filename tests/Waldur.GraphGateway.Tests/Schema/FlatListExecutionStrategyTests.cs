@@ -28,6 +28,11 @@ public sealed class FlatListExecutionStrategyTests
         "{ items(set: EMPTY) { name } }",
         "{ maybe { name } }",
         "{ items { name } more: items(set: WIDE) { kind } }",
+        "{ items { name parts { name p: __typename } } }",
+        "{ items { name parts(limit: 1) { name } } }",
+        "{ items { parts { name shout } } }",
+        "{ items(set: WIDE) { parts { name } } }",
+        "{ items { name parts { name @skip(if: true) } } }",
     ];
 
     [Theory]
@@ -49,6 +54,9 @@ public sealed class FlatListExecutionStrategyTests
     [InlineData("{ items(set: UNNAMED) { name } }", false)]
     [InlineData("{ items { name shout } }", false)]
     [InlineData("{ maybe { name } }", false)]
+    [InlineData("{ items { name parts { name } } }", true)]
+    [InlineData("{ items { name parts(limit: 1) { name } } }", false)]
+    [InlineData("{ items { parts { shout } } }", false)]
     public async Task Takes_a_list_only_when_every_item_and_field_reads_without_an_error(string document, bool flat)
     {
         var result = await ExecuteAsync(document, new FlatListExecutionStrategy());
@@ -82,11 +90,16 @@ public sealed class FlatListExecutionStrategyTests
                 new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(strategy, OperationType.Query)]), [])
             .ExecuteAsync(new ExecutionOptions { Schema = new ItemSchema(), Query = document });
 
-    private sealed record Item(string? Name, long? Size, string Kind);
+    private sealed record Item(string? Name, long? Size, string Kind, Part[]? Parts = null);
+
+    private sealed record Part(string Name);
 
     private sealed class ItemSchema : GraphQL.Types.Schema
     {
-        private static readonly Item[] Plain = [new("a", 1, "BIG"), new("b", 2, "SMALL"), new("c", null, "BIG")];
+        private static readonly Item[] Plain =
+        [
+            new("a", 1, "BIG", [new("a1"), new("a2")]), new("b", 2, "SMALL", []), new("c", null, "BIG"),
+        ];
 
         public ItemSchema()
         {
@@ -102,7 +115,7 @@ public sealed class FlatListExecutionStrategyTests
                 .Argument(set, "set")
                 .Resolve(c => c.GetArgument("set", "PLAIN") switch
                 {
-                    "WIDE" => [.. Plain, new("d", 1L << 40, "SMALL")],
+                    "WIDE" => [.. Plain, new("d", 1L << 40, "SMALL", [new("d1")])],
                     "UNNAMED" => [.. Plain, new(null, 3, "SMALL")],
                     "EMPTY" => [],
                     _ => Plain,
@@ -142,6 +155,29 @@ public sealed class FlatListExecutionStrategyTests
                 return true;
             });
             Field<StringGraphType>("shout").Resolve(c => c.Source.Name?.ToUpperInvariant());
+            // Read as is without arguments; `limit` makes it the general resolver's.
+            Field("parts", new ListGraphType(new NonNullGraphType(new PartType())))
+                .Argument<IntGraphType>("limit")
+                .FieldType.Resolver = new PureFieldResolver<Item>((Item item, out object? value) =>
+                    {
+                        value = item.Parts;
+                        return true;
+                    },
+                    (context, item) => item.Parts?.Take(context.GetArgument("limit", int.MaxValue)).ToList());
+        }
+    }
+
+    private sealed class PartType : ObjectGraphType<Part>
+    {
+        public PartType()
+        {
+            Name = "Part";
+            Field<NonNullGraphType<StringGraphType>>("name").FieldType.Resolver = new PureFieldResolver<Part>((Part part, out object? value) =>
+            {
+                value = part.Name;
+                return true;
+            });
+            Field<StringGraphType>("shout").Resolve(c => c.Source.Name.ToUpperInvariant());
         }
     }
 }

@@ -160,9 +160,12 @@ internal static class ItemFields
         builder
             .Argument(target.Filter, "where")
             .Argument(new ListGraphType(new NonNullGraphType(target.Sort)), "order")
-            .Resolve(c => UpstreamFieldErrors.Value(c, index) is IReadOnlyList<WaldurRow> rows
-                ? NestedRows.Select(rows, target.Resource, c.GetArgument<object?>("where"), c.GetArgument<object?>("order"))
-                : null);
+            .FieldType.Resolver = new PureFieldResolver<WaldurRow>(
+                // Without `where` and `order` the list is the rows as read (NestedRows.Select's own shortcut).
+                (WaldurRow row, out object? value) => Fits(row, index, out value) && Keep(row[index] as IReadOnlyList<WaldurRow>, out value),
+                (context, row) => UpstreamFieldErrors.Value(context, row, index) is IReadOnlyList<WaldurRow> rows
+                    ? NestedRows.Select(rows, target.Resource, context.GetArgument<object?>("where"), context.GetArgument<object?>("order"))
+                    : null);
     }
 
     /// <summary>
