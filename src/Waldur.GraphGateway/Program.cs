@@ -1,7 +1,7 @@
 using Waldur.GraphGateway.Hosting;
 
 // A table of contents: each concern is wired in Hosting/, in the order a request meets it.
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ConfigurationReload.Off(args));
 
 builder.AddQuietLoggingDefaults();
 
