@@ -79,7 +79,7 @@ internal static class ItemFields
         var builder = item.Field(field.Name, ScalarGraphTypes.OutputType(field)).Description(field.Descriptor.Description);
         Tolerant(builder, field);
         builder.FieldType.Resolver = field.Kind == Waldur.Catalog.Model.ValueKind.Int
-            ? new PureFieldResolver<WaldurRow>((WaldurRow row, out object? value) => Fits(row, index, out value) && ToInt(row[index], out value),
+            ? new PureFieldResolver<WaldurRow>((WaldurRow row, out object? value) => Fits(row, index, out value) && ReadInt(row[index], out value),
                 (context, row) => UpstreamFieldErrors.Value(context, row, index) switch
                 {
                     long value => ToInt(context, row, value),
@@ -99,7 +99,7 @@ internal static class ItemFields
         Tolerant(builder, field);
         // Waldur writes "" for an unset choice its schema allows as blank (BlankEnum): that is no value, not a value.
         // A value this catalog does not know (another Waldur version's choice) fails the field, not the row.
-        builder.FieldType.Resolver = new PureFieldResolver<WaldurRow>((WaldurRow row, out object? value) => Fits(row, index, out value) && Choice(row[index], known, out value),
+        builder.FieldType.Resolver = new PureFieldResolver<WaldurRow>((WaldurRow row, out object? value) => Fits(row, index, out value) && ReadChoice(row[index], known, out value),
             (context, row) => UpstreamFieldErrors.Value(context, row, index) switch
             {
                 "" => null,
@@ -130,14 +130,14 @@ internal static class ItemFields
     }
 
     /// <summary>An Int slot read without an error: a 32-bit value or none (a list or a wider value takes the error path).</summary>
-    private static bool ToInt(object? raw, out object? value)
+    private static bool ReadInt(object? raw, out object? value)
     {
         value = raw is long l ? (int)l : null;
         return raw is not IReadOnlyList<object?> && (raw is not long wide || wide is >= int.MinValue and <= int.MaxValue);
     }
 
     /// <summary>An enum slot read without an error: a documented choice, or none for "" (a list or an unknown choice takes the error path).</summary>
-    private static bool Choice(object? raw, HashSet<string> known, out object? value)
+    private static bool ReadChoice(object? raw, HashSet<string> known, out object? value)
     {
         value = raw is "" ? null : raw;
         return raw is not IReadOnlyList<object?> && (raw is not string choice || choice.Length == 0 || known.Contains(choice));
