@@ -6,8 +6,9 @@ namespace Waldur.GraphGateway.Schema;
 
 /// <summary>
 /// A list of objects answered by <see cref="FlatListExecutionStrategy"/>: the response keys once and every item's
-/// serialized values row by row (a nested list of objects is a <see cref="FlatRows"/> value). <see cref="FlatRowsJsonConverter"/> writes it as the nodes would have been written;
-/// enumerated, it yields one dictionary per item (for a reader of <c>ExecutionResult.Data</c> other than the writer).
+/// serialized values row by row (a nested list of objects is a <see cref="FlatRows"/> value).
+/// <see cref="FlatRowsJsonConverter"/> writes it as the nodes would have been written; enumerated, it yields one
+/// dictionary per item (for a reader of <c>ExecutionResult.Data</c> other than the writer).
 /// </summary>
 internal sealed class FlatRows(string[] names, int count, object?[] values) : IEnumerable
 {
