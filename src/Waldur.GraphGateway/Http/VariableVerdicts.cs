@@ -75,56 +75,39 @@ internal sealed class VariableVerdicts
         }
     }
 
+    /// <summary>
+    /// The variables in a definition or selection: in its directives' arguments, in a field's costed arguments, and in
+    /// everything it selects (fragment definitions are walked once each, from the document's definitions).
+    /// </summary>
     private static void Collect(ASTNode node, SortedSet<string> names)
     {
-        switch (node)
+        if (node is IHasDirectivesNode { Directives: { } directives })
         {
-            case GraphQLOperationDefinition operation:
-                CollectDirectives(operation.Directives, names);
-                Collect(operation.SelectionSet, names);
-                break;
-            case GraphQLFragmentDefinition fragment:
-                CollectDirectives(fragment.Directives, names);
-                Collect(fragment.SelectionSet, names);
-                break;
-            case GraphQLSelectionSet set:
-                foreach (var selection in set.Selections)
-                {
-                    Collect(selection, names);
-                }
+            foreach (var directive in directives.Items)
+            {
+                CollectArguments(directive.Arguments, costedOnly: false, names);
+            }
+        }
 
-                break;
-            case GraphQLField field:
-                foreach (var argument in field.Arguments?.Items ?? [])
-                {
-                    if (PageSizeComplexity.ArgumentsRead.Contains(argument.Name.StringValue))
-                    {
-                        CollectValue(argument.Value, names);
-                    }
-                }
+        if (node is GraphQLField field)
+        {
+            CollectArguments(field.Arguments, costedOnly: true, names);
+        }
 
-                CollectDirectives(field.Directives, names);
-                if (field.SelectionSet is not null)
-                {
-                    Collect(field.SelectionSet, names);
-                }
-
-                break;
-            case GraphQLFragmentSpread spread:
-                CollectDirectives(spread.Directives, names);
-                break;
-            case GraphQLInlineFragment inline:
-                CollectDirectives(inline.Directives, names);
-                Collect(inline.SelectionSet, names);
-                break;
+        if (node is IHasSelectionSetNode { SelectionSet: { } selection })
+        {
+            foreach (var selected in selection.Selections)
+            {
+                Collect(selected, names);
+            }
         }
     }
 
-    private static void CollectDirectives(GraphQLDirectives? directives, SortedSet<string> names)
+    private static void CollectArguments(GraphQLArguments? arguments, bool costedOnly, SortedSet<string> names)
     {
-        foreach (var directive in directives?.Items ?? [])
+        foreach (var argument in arguments?.Items ?? [])
         {
-            foreach (var argument in directive.Arguments?.Items ?? [])
+            if (!costedOnly || PageSizeComplexity.ArgumentsRead.Contains(argument.Name.StringValue))
             {
                 CollectValue(argument.Value, names);
             }

@@ -75,14 +75,7 @@ internal sealed class FlatListExecutionStrategy : ParallelExecutionStrategy
         var index = 0;
         foreach (var (key, (ast, field)) in fields)
         {
-            var required = field.ResolvedType is NonNullGraphType;
-            var type = field.ResolvedType is NonNullGraphType nonNull ? nonNull.ResolvedType : field.ResolvedType;
-            Column? column = field.Name == "__typename" ? new Column(key, (ScalarGraphType)type!, required, null, null, null)
-                : field.Resolver is not IPureFieldResolver reader || ast.Arguments is { Count: > 0 } || field.Arguments?.Any(a => a.DefaultValue is not null) == true ? null
-                : type is ScalarGraphType scalar && ast.SelectionSet is null ? new Column(key, scalar, required, reader, null, null)
-                : ItemType(type) is { } itemType && ast.SelectionSet is { } nested ? new Column(key, null, required, reader, itemType, nested)
-                : null;
-            if (column is null)
+            if (ColumnOf(key, ast, field) is not { } column)
             {
                 return null;
             }
@@ -91,6 +84,33 @@ internal sealed class FlatListExecutionStrategy : ParallelExecutionStrategy
         }
 
         return columns;
+    }
+
+    /// <summary>
+    /// A selected field as a column: <c>__typename</c>, a scalar, or a list of objects, each read by a pure resolver the
+    /// query passes no argument to (and whose arguments have no defaults: those would be passed); null for anything else.
+    /// </summary>
+    private static Column? ColumnOf(string key, GraphQLField ast, FieldType field)
+    {
+        var required = field.ResolvedType is NonNullGraphType;
+        var type = field.ResolvedType is NonNullGraphType nonNull ? nonNull.ResolvedType : field.ResolvedType;
+        if (field.Name == "__typename")
+        {
+            return new Column(key, (ScalarGraphType)type!, required, null, null, null);
+        }
+
+        if (field.Resolver is not IPureFieldResolver reader || ast.Arguments is { Count: > 0 }
+            || field.Arguments?.Any(a => a.DefaultValue is not null) == true)
+        {
+            return null;
+        }
+
+        if (type is ScalarGraphType scalar)
+        {
+            return ast.SelectionSet is null ? new Column(key, scalar, required, reader, null, null) : null;
+        }
+
+        return ItemType(type) is { } itemType && ast.SelectionSet is { } nested ? new Column(key, null, required, reader, itemType, nested) : null;
     }
 
     /// <summary>One field's value for <paramref name="item"/>, as CompleteNodeAsync would make it; false where it would not be plain.</summary>

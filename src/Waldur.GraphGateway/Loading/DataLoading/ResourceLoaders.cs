@@ -68,69 +68,47 @@ internal sealed class ResourceLoaders : IResourcePrimer
     /// </summary>
     public void Prime(IReadOnlyList<WaldurRow> rows)
     {
-        HashSet<WaldurRow>? nestedPrimed = null;
-        Prime(rows, ref nestedPrimed);
+        var nestedPrimed = new HashSet<WaldurRow>(ReferenceEqualityComparer.Instance);
+        foreach (var row in rows)
+        {
+            Prime(row, nestedPrimed);
+        }
     }
 
     /// <summary>
     /// A nested row repeated in one body is one shared row (RowReader reads a repeated object once: every image lists the
     /// same regions), so it is primed once per call, not once per image: each prime takes two locks.
     /// </summary>
-    private void Prime(IReadOnlyList<WaldurRow> rows, ref HashSet<WaldurRow>? nestedPrimed)
+    private void Prime(WaldurRow row, HashSet<WaldurRow> nestedPrimed)
     {
-        (string? TypeName, ResourceByUuidDataLoader? Loader) last = default;
-        foreach (var row in rows)
+        if (!_resources.TryGet(row.Shape.TypeName, out _))
         {
-            if (!_resources.TryGet(row.Shape.TypeName, out _))
-            {
-                continue;
-            }
-
-            if (row.IsComplete && row.Shape.Keyed)
-            {
-                if (last.TypeName != row.Shape.TypeName)
-                {
-                    last = (row.Shape.TypeName, ByUuid(row.Shape.TypeName));
-                }
-
-                last.Loader!.Prime(row.Uuid, row);
-            }
-
-            foreach (var field in row.Shape.Fields)
-            {
-                if (field.Nested is null)
-                {
-                    continue;
-                }
-
-                switch (row[field.Index])
-                {
-                    case WaldurRow nested when (nestedPrimed ??= new(ReferenceEqualityComparer.Instance)).Add(nested):
-                        Prime([nested], ref nestedPrimed);
-                        break;
-                    case IReadOnlyList<WaldurRow> nested:
-                        PrimeNested(nested, ref nestedPrimed);
-                        break;
-                }
-            }
-        }
-    }
-
-    private void PrimeNested(IReadOnlyList<WaldurRow> nested, ref HashSet<WaldurRow>? nestedPrimed)
-    {
-        nestedPrimed ??= new(ReferenceEqualityComparer.Instance);
-        List<WaldurRow>? fresh = null;
-        foreach (var row in nested)
-        {
-            if (nestedPrimed.Add(row))
-            {
-                (fresh ??= []).Add(row);
-            }
+            return;
         }
 
-        if (fresh is not null)
+        if (row.IsComplete && row.Shape.Keyed)
         {
-            Prime(fresh, ref nestedPrimed);
+            ByUuid(row.Shape.TypeName).Prime(row.Uuid, row);
+        }
+
+        foreach (var field in row.Shape.Fields)
+        {
+            switch (field.Nested is null ? null : row[field.Index])
+            {
+                case WaldurRow nested when nestedPrimed.Add(nested):
+                    Prime(nested, nestedPrimed);
+                    break;
+                case IReadOnlyList<WaldurRow> nestedRows:
+                    foreach (var nested in nestedRows)
+                    {
+                        if (nestedPrimed.Add(nested))
+                        {
+                            Prime(nested, nestedPrimed);
+                        }
+                    }
+
+                    break;
+            }
         }
     }
 }
